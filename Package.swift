@@ -1,0 +1,48 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "tenboard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tenboard", targets: ["tenboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        // The only C in the project: ncursesw with a shim for macros and globals Swift cannot see.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Model, store, morning clock, report and mail. No terminal.
+        .target(
+            name: "TenBoardCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        // Screen grid, themes, views and input: pure, except the one file that imports CNCursesW.
+        .target(
+            name: "TenBoardTerminal",
+            dependencies: ["TenBoardCore", "CNCursesW"]
+        ),
+        .executableTarget(
+            name: "tenboard",
+            dependencies: [
+                "TenBoardCore",
+                "TenBoardTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TenBoardCoreTests", dependencies: ["TenBoardCore"]),
+        .testTarget(name: "TenBoardTerminalTests", dependencies: ["TenBoardTerminal", "TenBoardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TenBoardCore", "tenboard"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

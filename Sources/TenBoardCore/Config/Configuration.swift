@@ -1,0 +1,46 @@
+import Foundation
+
+/// The language tenboard speaks to people, in its messages, board and report.
+public enum Language: String, Sendable, CaseIterable {
+    case en, nl
+}
+
+/// Every setting, after layering built-in defaults < config file < `TENBOARD_*` environment < flags.
+public struct Configuration: Sendable, Equatable {
+    /// The store directory.
+    public var store: String
+    public var schedule: MorningSchedule
+    /// The name recorded as `resolvedBy` and offered as assignee; `nil` means the login name.
+    public var name: String?
+    public var language: Language
+    /// Who receives the morning report.
+    public var directors: [MailAddress]
+    /// The report's `From` and envelope sender.
+    public var sender: MailAddress?
+    /// The sendmail command and its fixed arguments; recipients are appended after `--`.
+    public var sendmail: [String]
+    /// Whether `q` quits `tenboard wall` (a kiosk may want it not to).
+    public var wallQuitKey: Bool
+    /// Minutes between small shifts of the wall's layout against burn-in (0 = never).
+    public var wallShiftMinutes: Int
+    /// The file the settings were read from, if any.
+    public var file: String?
+
+    public init(
+        store: String, schedule: MorningSchedule = MorningSchedule(), name: String? = nil,
+        language: Language = .en, directors: [MailAddress] = [], sender: MailAddress? = nil,
+        sendmail: [String] = ["/usr/sbin/sendmail", "-i"], wallQuitKey: Bool = true,
+        wallShiftMinutes: Int = 5, file: String? = nil
+    ) {
+        self.store = store
+        self.schedule = schedule
+        self.name = name
+        self.language = language
+        self.directors = directors
+        self.sender = sender
+        self.sendmail = sendmail
+        self.wallQuitKey = wallQuitKey
+        self.wallShiftMinutes = wallShiftMinutes
+        self.file = file
+    }
+}

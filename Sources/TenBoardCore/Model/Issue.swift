@@ -1,0 +1,161 @@
+import Foundation
+
+/// What kind of contact a customer made.
+public enum IssueKind: String, Sendable, CaseIterable, Codable {
+    case question, problem, complaint, bug
+}
+
+/// Whether a customer still waits.
+public enum IssueStatus: String, Sendable, CaseIterable, Codable {
+    case open, resolved
+}
+
+/// One customer who asked for help: the record of the JSON interchange format (`docs/issue.schema.json`).
+public struct Issue: Sendable, Equatable {
+    /// Unique in the store; short and sequential when tenboard assigns it.
+    public var id: String
+    public var customer: String
+    public var summary: String
+    public var kind: IssueKind
+    public var receivedAt: Timestamp
+    public var status: IssueStatus
+    public var assignee: String?
+    public var resolvedAt: Timestamp?
+    public var resolvedBy: String?
+    /// The action point recorded on resolve, so the problem does not come back.
+    public var action: String?
+    /// True when the customer is another department.
+    public var isInternal: Bool
+    /// How it came in: phone, mail, web…
+    public var channel: String?
+    /// Fields tenboard does not know, kept as they came so that import → export loses nothing.
+    public var extra: [String: JSONValue]
+
+    public init(
+        id: String, customer: String, summary: String, kind: IssueKind = .question,
+        receivedAt: Timestamp, status: IssueStatus = .open, assignee: String? = nil,
+        resolvedAt: Timestamp? = nil, resolvedBy: String? = nil, action: String? = nil,
+        isInternal: Bool = false, channel: String? = nil, extra: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.customer = customer
+        self.summary = summary
+        self.kind = kind
+        self.receivedAt = receivedAt
+        self.status = status
+        self.assignee = assignee
+        self.resolvedAt = resolvedAt
+        self.resolvedBy = resolvedBy
+        self.action = action
+        self.isInternal = isInternal
+        self.channel = channel
+        self.extra = extra
+    }
+
+    public var isOpen: Bool { status == .open }
+
+    /// The field names of the format, in the order the documentation lists them.
+    public static let knownFields: [String] = [
+        "id", "customer", "summary", "kind", "receivedAt", "status", "assignee",
+        "resolvedAt", "resolvedBy", "action", "internal", "channel",
+    ]
+}
+
+/// A field of an issue that does not fit the format.
+public struct IssueFieldError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var field: String
+    public var problem: String
+    public var description: String { "field '\(field)': \(problem)" }
+}
+
+extension Issue {
+    /// Reads an issue from a JSON object, checking every field.
+    ///
+    /// - Parameters:
+    ///   - json: the object.
+    ///   - defaultID: the id to use when the object has none; `nil` makes `id` required.
+    ///   - now: `receivedAt` when the object has none; `nil` makes `receivedAt` required.
+    /// - Throws: `IssueFieldError` naming the first field that is wrong.
+    public init(json: JSONValue, defaultID: String? = nil, now: Timestamp? = nil) throws(IssueFieldError) {
+        guard case .object(var fields) = json else {
+            throw IssueFieldError(field: "(record)", problem: "expected an object, found \(json.typeName)")
+        }
+        func string(_ key: String) throws(IssueFieldError) -> String? {
+            switch fields.removeValue(forKey: key) {
+            case nil, .null?: return nil
+            case .string(let s)?: return s
+            case let other?: throw IssueFieldError(field: key, problem: "expected a string, found \(other.typeName)")
+            }
+        }
+        func time(_ key: String) throws(IssueFieldError) -> Timestamp? {
+            guard let text = try string(key) else { return nil }
+            guard let t = Timestamp(rfc3339: text) else {
+                throw IssueFieldError(field: key, problem: "'\(text)' is not an RFC 3339 time with offset, like 2026-11-23T17:45:00+01:00")
+            }
+            return t
+        }
+        func oneOf<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(IssueFieldError) -> E? where E.RawValue == String {
+            guard let text = try string(key) else { return nil }
+            guard let value = E(rawValue: text) else {
+                let allowed = E.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                throw IssueFieldError(field: key, problem: "'\(text)' is not one of \(allowed)")
+            }
+            return value
+        }
+        let explicitID = try string("id")
+        guard let id = explicitID ?? defaultID else { throw IssueFieldError(field: "id", problem: "missing") }
+        guard !id.isEmpty, id.allSatisfy({ !$0.isWhitespace && !$0.isNewline }), id.count <= 64,
+              !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw IssueFieldError(field: "id", problem: "must be 1 to 64 characters without spaces or control characters")
+        }
+        guard let customer = try string("customer") else { throw IssueFieldError(field: "customer", problem: "missing") }
+        guard !customer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw IssueFieldError(field: "customer", problem: "is empty")
+        }
+        guard let summary = try string("summary") else { throw IssueFieldError(field: "summary", problem: "missing") }
+        let kind = try oneOf("kind", IssueKind.self) ?? .question
+        guard let receivedAt = try time("receivedAt") ?? now else {
+            throw IssueFieldError(field: "receivedAt", problem: "missing")
+        }
+        let status = try oneOf("status", IssueStatus.self) ?? .open
+        let assignee = try string("assignee")
+        let resolvedAt = try time("resolvedAt")
+        let resolvedBy = try string("resolvedBy")
+        let action = try string("action")
+        var isInternal = false
+        switch fields.removeValue(forKey: "internal") {
+        case nil, .null?: break
+        case .bool(let b)?: isInternal = b
+        case let other?: throw IssueFieldError(field: "internal", problem: "expected true or false, found \(other.typeName)")
+        }
+        let channel = try string("channel")
+        if status == .resolved, resolvedAt == nil {
+            throw IssueFieldError(field: "resolvedAt", problem: "missing on a resolved issue")
+        }
+        self.init(
+            id: id, customer: customer, summary: summary, kind: kind, receivedAt: receivedAt,
+            status: status, assignee: assignee, resolvedAt: status == .resolved ? resolvedAt : nil,
+            resolvedBy: status == .resolved ? resolvedBy : nil, action: action,
+            isInternal: isInternal, channel: channel, extra: fields
+        )
+    }
+
+    /// The issue as a JSON object: known fields (absent optionals left out) plus the kept unknown ones.
+    public var json: JSONValue {
+        var o = extra
+        o["id"] = .string(id)
+        o["customer"] = .string(customer)
+        o["summary"] = .string(summary)
+        o["kind"] = .string(kind.rawValue)
+        o["receivedAt"] = .string(receivedAt.rfc3339)
+        o["status"] = .string(status.rawValue)
+        o["assignee"] = assignee.map(JSONValue.string) ?? .null
+        if let resolvedAt { o["resolvedAt"] = .string(resolvedAt.rfc3339) }
+        if let resolvedBy { o["resolvedBy"] = .string(resolvedBy) }
+        if let action { o["action"] = .string(action) }
+        o["internal"] = .bool(isInternal)
+        if let channel { o["channel"] = .string(channel) }
+        return .object(o)
+    }
+}

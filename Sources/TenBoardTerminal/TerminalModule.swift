@@ -1,0 +1,1 @@
+// The terminal layer; see the files beside this one.
