@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Replaces files so that a reader sees the old content or the new, never a mix, and a crash
+/// leaves one of the two: temporary file in the same directory, `fsync`, `rename`, `fsync` of the
+/// directory (fsync(2): syncing a file does not persist its directory entry).
+public enum AtomicFile {
+    /// Prefix of temporary files; `IssueStore` removes stale ones left by a crash.
+    public static let temporaryPrefix = ".tmp-"
+
+    /// Writes `data` to `url` atomically and durably.
+    ///
+    /// The file gets the mode of the file it replaces, or `0664` (less world-read if the umask
+    /// takes it) when new; it is never world-writable, so a group-shared store stays shared.
+    /// - Throws: `TenBoardError` with exit 73 (cannot create: permissions, read-only disk) or 75
+    ///   (temporary: disk full, I/O error); the old file is untouched either way.
+    public static func write(_ data: Data, to url: URL) throws(TenBoardError) {
+        let directory = url.deletingLastPathComponent().path
+        let target = url.path
+        var random = SystemRandomNumberGenerator()
+        let temp = directory + "/" + temporaryPrefix + url.lastPathComponent + "-\(getpid())-\(random.next() % 1_000_000_000)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(errno, "cannot create a file in \(directory)") }
+        var ok = false
+        defer {
+            if !ok { unlink(temp) }
+        }
+        do {
+            defer { if !ok { close(fd) } }
+            let written = data.withUnsafeBytes { buffer -> Int in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return -1
+                    }
+                    offset += n
+                }
+                return offset
+            }
+            guard written == data.count else { throw failure(errno, "cannot write \(target)") }
+            guard fchmod(fd, mode(replacing: target)) == 0 else { throw failure(errno, "cannot set the mode of \(target)") }
+            guard fsync(fd) == 0 else { throw failure(errno, "cannot write \(target) to disk") }
+            ok = true
+        }
+        ok = false
+        guard close(fd) == 0 else { throw failure(errno, "cannot write \(target)") }
+        guard rename(temp, target) == 0 else { throw failure(errno, "cannot replace \(target)") }
+        ok = true
+        syncDirectory(directory)
+    }
+
+    /// Makes a rename or unlink in `directory` durable.
+    public static func syncDirectory(_ directory: String) {
+        let dfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
+    }
+
+    /// Creates `directory` (and its parents) group-shared: setgid so files keep the group,
+    /// group-writable, never world-writable.
+    public static func makeDirectory(_ url: URL) throws(TenBoardError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw TenBoardError("\(url.path) exists and is not a directory", exitCode: .cantCreate)
+            }
+            return
+        }
+        let parent = url.deletingLastPathComponent()
+        if parent.path != url.path { try makeDirectory(parent) }
+        if mkdir(url.path, 0o775) != 0, errno != EEXIST {
+            throw failure(errno, "cannot create the directory \(url.path)")
+        }
+        _ = chmod(url.path, 0o2775 & ~(currentUmask() & 0o005))
+    }
+
+    static func mode(replacing path: String) -> mode_t {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            return (info.st_mode & 0o7777) & ~0o002
+        }
+        return 0o664 & ~(currentUmask() & 0o004)
+    }
+
+    static func currentUmask() -> mode_t {
+        // umask can only be read by setting it; done once per write, single-threaded callers.
+        let old = umask(0o022)
+        umask(old)
+        return old
+    }
+
+    static func failure(_ code: Int32, _ what: String) -> TenBoardError {
+        let reason = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT, EIO, EAGAIN, EINTR, ENOMEM:
+            return TenBoardError("\(what): \(reason); nothing was changed, try again", exitCode: .tempFailure)
+        default:
+            return TenBoardError("\(what): \(reason); nothing was changed", exitCode: .cantCreate)
+        }
+    }
+}
