@@ -4,7 +4,8 @@ import Foundation
 public enum JSONValue: Sendable, Equatable, Hashable, Codable {
     case null
     case bool(Bool)
-    case number(Double)
+    /// A number, kept as its literal so that no digit is lost between import and export.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -18,7 +19,7 @@ public enum JSONValue: Sendable, Equatable, Hashable, Codable {
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
         } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
+            self = .number(JSONValue.literal(value))
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
@@ -31,17 +32,25 @@ public enum JSONValue: Sendable, Equatable, Hashable, Codable {
         switch self {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
-        case .number(let value):
-            // Whole numbers stay integers in the output ("3", not "3.0").
-            if value.rounded() == value, abs(value) < 9_007_199_254_740_992 {
-                try container.encode(Int64(value))
+        case .number(let literal):
+            if let whole = Int64(literal) {
+                try container.encode(whole)
             } else {
-                try container.encode(value)
+                try container.encode(Double(literal) ?? 0)
             }
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
+    }
+
+    /// A number from a Swift integer.
+    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    /// The shortest literal for a double; whole numbers without ".0".
+    public static func literal(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     /// A short name of the JSON type, for error messages ("expected a string, found a number").
