@@ -1,0 +1,59 @@
+import Foundation
+
+/// One month of archived (resolved) issues: `archive/YYYY-MM.N.jsonl`, one issue per line.
+///
+/// A segment is never changed in place: adding to a month writes generation N+1 beside it, the
+/// hot file's `archive` list then switches to it (the single commit point), and only then is
+/// generation N deleted. A crash at any step leaves the hot file naming a complete segment, and
+/// every issue in exactly one place.
+public enum ArchiveSegment {
+    public static let directoryName = "archive"
+
+    /// `2025-01.3.jsonl` → ("2025-01", 3).
+    static func parse(name: String) -> (month: String, generation: Int)? {
+        let parts = name.split(separator: ".")
+        guard parts.count == 3, parts[2] == "jsonl", parts[0].count == 7,
+              LocalDate(String(parts[0]) + "-01") != nil, let generation = Int(parts[1]), generation >= 0
+        else { return nil }
+        return (String(parts[0]), generation)
+    }
+
+    static func isValidName(_ name: String) -> Bool { parse(name: name) != nil }
+
+    /// The month an issue is archived under: that of its `receivedAt` as written.
+    static func month(of issue: Issue) -> String {
+        String(issue.receivedAt.rfc3339.prefix(7))
+    }
+
+    /// Reads a segment's issues; errors name the file and line.
+    static func read(_ url: URL) throws(TenBoardError) -> [Issue] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw TenBoardError("\(url.path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .noInput)
+        }
+        var issues: [Issue] = []
+        var line = 0
+        for chunk in data.split(separator: 10, omittingEmptySubsequences: false) {
+            line += 1
+            if chunk.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
+            do {
+                issues.append(try Issue(json: try JSONParser.parse(Data(chunk))))
+            } catch let error as JSONSyntaxError {
+                throw TenBoardError("\(url.path): line \(line), column \(error.column): \(error.problem)", exitCode: .dataError)
+            } catch {
+                throw TenBoardError("\(url.path): line \(line): \(error)", exitCode: .dataError)
+            }
+        }
+        return issues
+    }
+
+    /// The segment's text for `issues`.
+    static func encode(_ issues: [Issue]) -> Data {
+        var text = ""
+        for issue in issues {
+            text += JSONWriter.compact(issue.json)
+            text += "\n"
+        }
+        return Data(text.utf8)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension IssueStore {
+    /// The day before which resolved issues belong in the archive.
+    func archiveHorizon(now: Date) -> LocalDate {
+        schedule.localDate(of: now).adding(days: -archiveAfterDays)
+    }
+
+    /// Whether a resolved issue is old enough for the archive: its morning and its resolution
+    /// both lie before `horizon`.
+    func isArchivable(_ issue: Issue, horizon: LocalDate) -> Bool {
+        guard !issue.isOpen, let resolvedAt = issue.resolvedAt else { return false }
+        return schedule.morning(forReceived: issue.receivedAt.date) < horizon
+            && schedule.localDate(of: resolvedAt.date) < horizon
+    }
+
+    /// Moves old resolved issues from the hot file into monthly segments, a week's worth at a
+    /// time so segments are rewritten rarely, and carries the streak forward over the mornings
+    /// that leave the hot file.
+    ///
+    /// - Returns: segment files the new state no longer names, to delete once it is written.
+    func archive(_ state: inout StoreState, now: Date) throws -> Set<String> {
+        let horizon = archiveHorizon(now: now)
+        guard let oldest = state.issues.first(where: { isArchivable($0, horizon: horizon) }),
+              schedule.morning(forReceived: oldest.receivedAt.date) < horizon.adding(days: -7)
+        else { return [] }
+        // The streak over the mornings about to leave, counted while all their issues are here.
+        let lastLeaving = schedule.previousMorning(before: horizon)
+        state.streakBase = schedule.advance(
+            state.streakBase, through: lastLeaving, issues: state.issues, since: state.createdAt)
+        var leaving: [Issue] = []
+        state.issues.removeAll { issue in
+            guard isArchivable(issue, horizon: horizon) else { return false }
+            leaving.append(issue)
+            return true
+        }
+        return try addToArchive(leaving, state: &state)
+    }
+
+    /// Writes `issues` into their month segments (new generations) and names them in `state`.
+    ///
+    /// - Returns: the segment names replaced, to delete after the hot file is written.
+    func addToArchive(_ issues: [Issue], state: inout StoreState) throws -> Set<String> {
+        guard !issues.isEmpty else { return [] }
+        try AtomicFile.makeDirectory(archiveURL)
+        var replaced: Set<String> = []
+        let byMonth = Dictionary(grouping: issues, by: ArchiveSegment.month(of:))
+        for month in byMonth.keys.sorted() {
+            var content = Data()
+            let existingIndex = state.segments.firstIndex { ArchiveSegment.parse(name: $0)?.month == month }
+            if let existingIndex {
+                let name = state.segments[existingIndex]
+                do { content = try Data(contentsOf: archiveURL.appendingPathComponent(name)) } catch {
+                    throw TenBoardError("\(archiveURL.appendingPathComponent(name).path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .ioError)
+                }
+                if let last = content.last, last != 10 { content.append(10) }
+            }
+            content.append(ArchiveSegment.encode(byMonth[month]!))
+            let name = try writeSegment(month: month, data: content, existing: state.segments)
+            if let existingIndex {
+                replaced.insert(state.segments[existingIndex])
+                state.segments[existingIndex] = name
+            } else {
+                state.segments.append(name)
+            }
+        }
+        state.segments.sort()
+        return replaced
+    }
+
+    func writeSegment(month: String, issues: [Issue], existing: [String]) throws -> String {
+        try writeSegment(month: month, data: ArchiveSegment.encode(issues), existing: existing)
+    }
+
+    /// Writes a new generation of a month's segment; a name never used before, so a segment the
+    /// hot file names is never overwritten.
+    func writeSegment(month: String, data: Data, existing: [String]) throws -> String {
+        let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []
+        let generation = (existing + onDisk).compactMap(ArchiveSegment.parse(name:))
+            .filter { $0.month == month }.map(\.generation).max().map { $0 + 1 } ?? 1
+        let name = "\(month).\(generation).jsonl"
+        try AtomicFile.makeDirectory(archiveURL)
+        try AtomicFile.write(data, to: archiveURL.appendingPathComponent(name))
+        return name
+    }
+
+    /// Deletes segment files no hot file names (left by a crash between two steps).
+    func removeUnnamedSegments(_ state: StoreState) {
+        let named = Set(state.segments)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []
+        where ArchiveSegment.isValidName(name) && !named.contains(name) {
+            unlink(archiveURL.appendingPathComponent(name).path)
+        }
+    }
+}

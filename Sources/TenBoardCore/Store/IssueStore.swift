@@ -1,0 +1,322 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A cheap fingerprint of the hot file: when it differs from the last one, re-read the store.
+public struct FileStamp: Sendable, Equatable {
+    var inode: UInt64
+    var seconds: Int
+    var nanoseconds: Int
+    var size: Int64
+}
+
+/// The issues of a team, in a directory that several processes read and change at once.
+///
+/// Every change is a read-modify-write under the store's exclusive lock (`StoreLock`), and every
+/// file is replaced atomically (`AtomicFile`), so readers never lock and never see half a file,
+/// and no update is lost. Open and recently resolved issues live in one small hot file,
+/// `issues.json`; older history moves to monthly archive segments so that the commands a team
+/// uses all day do not slow down as the years pass.
+public final class IssueStore: Sendable {
+    public let directory: URL
+    public let schedule: MorningSchedule
+    /// Resolved issues whose morning is more than this many days old move to the archive.
+    public let archiveAfterDays: Int
+
+    public static let hotFileName = "issues.json"
+
+    public init(directory: URL, schedule: MorningSchedule = MorningSchedule(), archiveAfterDays: Int = 42) {
+        self.directory = directory
+        self.schedule = schedule
+        self.archiveAfterDays = archiveAfterDays
+    }
+
+    public var hotURL: URL { directory.appendingPathComponent(IssueStore.hotFileName) }
+    var archiveURL: URL { directory.appendingPathComponent(ArchiveSegment.directoryName) }
+
+    // MARK: Reading
+
+    /// The store as it is now, read without a lock (files are only ever replaced whole).
+    ///
+    /// A store that does not exist yet reads as empty.
+    /// - Throws: `TenBoardError` exit 65 naming the file and the line or field when it is damaged.
+    public func snapshot() throws(TenBoardError) -> StoreSnapshot {
+        try load() ?? StoreState()
+    }
+
+    /// Whether the store's hot file exists (a store is created by its first change).
+    public var exists: Bool { FileManager.default.fileExists(atPath: hotURL.path) }
+
+    /// A fingerprint of the hot file, `nil` when there is none; compare it each tick.
+    public func changeStamp() -> FileStamp? {
+        var info = stat()
+        guard stat(hotURL.path, &info) == 0 else { return nil }
+        return FileStamp(
+            inode: UInt64(info.st_ino), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+            size: Int64(info.st_size))
+    }
+
+    func load() throws(TenBoardError) -> StoreState? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: hotURL)
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            return nil
+        } catch let error as CocoaError where error.code == .fileReadNoPermission {
+            throw TenBoardError("\(hotURL.path): permission denied; ask for the store's group", exitCode: .noPermission)
+        } catch {
+            throw TenBoardError("\(hotURL.path): cannot read: \(error.localizedDescription)", exitCode: .ioError)
+        }
+        do {
+            return try StoreState(json: try JSONParser.parse(data))
+        } catch let error as JSONSyntaxError {
+            throw damaged("\(error)")
+        } catch {
+            throw damaged("\(error)")
+        }
+    }
+
+    func damaged(_ detail: String) -> TenBoardError {
+        TenBoardError(
+            "\(hotURL.path): \(detail). The file was left as it is: fix it with 'tenboard edit', or restore \(IssueStore.hotFileName).bak beside it",
+            exitCode: .dataError)
+    }
+
+    /// Every issue, archived history included, archive first (month by month), then the hot file.
+    public func allIssues() throws(TenBoardError) -> [Issue] {
+        let state = try snapshot()
+        var issues: [Issue] = []
+        for name in state.segments {
+            issues += try ArchiveSegment.read(archiveURL.appendingPathComponent(name))
+        }
+        return issues + state.issues
+    }
+
+    /// The issue with `id`, archived or not.
+    /// - Throws: exit 66 when there is none.
+    public func issue(id: String) throws(TenBoardError) -> Issue {
+        let state = try snapshot()
+        if let i = state.index(of: id) { return state.issues[i] }
+        for name in state.segments.reversed() {
+            if let found = try ArchiveSegment.read(archiveURL.appendingPathComponent(name)).first(where: { $0.id == id }) {
+                return found
+            }
+        }
+        throw unknown(id)
+    }
+
+    func unknown(_ id: String) -> TenBoardError {
+        TenBoardError("no issue with id '\(id)' in \(directory.path) ('tenboard list' shows the open ones)", exitCode: .noInput)
+    }
+
+    // MARK: Changing
+
+    /// Runs `body` on the current state under the exclusive lock and writes the result back.
+    ///
+    /// Before writing, resolved history that has grown old moves to the archive.
+    /// - Parameter now: the instant of the change (the archive horizon and a new store's date).
+    /// - Throws: what `body` throws (nothing is written then), or `TenBoardError` for a damaged
+    ///   store (65), a full disk (75), or a directory it may not write (73).
+    @discardableResult
+    public func update<T>(now: Date = Date(), _ body: (inout StoreState) throws -> T) throws -> T {
+        try StoreLock.withExclusiveLock(in: directory) {
+            removeLeftovers()
+            var state = try load() ?? StoreState(createdAt: schedule.localDate(of: now))
+            let before = state
+            let result = try body(&state)
+            try promoteNothingLost(before: before, after: state)
+            var obsolete = try archive(&state, now: now)
+            if state != before {
+                state.revision = before.revision + 1
+                try write(state)
+            }
+            obsolete.formUnion(Set(before.segments).subtracting(state.segments))
+            for name in obsolete { unlink(archiveURL.appendingPathComponent(name).path) }
+            return result
+        }
+    }
+
+    /// A body may drop issues only through the archive step; this guards against a bug losing one.
+    func promoteNothingLost(before: StoreState, after: StoreState) throws {
+        guard after.issues.count < before.issues.count else { return }
+        let kept = Set(after.issues.map(\.id))
+        if let lost = before.issues.first(where: { !kept.contains($0.id) }) {
+            throw TenBoardError("internal error: a change would have dropped issue \(lost.id); nothing was written", exitCode: .software)
+        }
+    }
+
+    func write(_ state: StoreState) throws(TenBoardError) {
+        let path = hotURL.path
+        // Keep the previous version as issues.json.bak: a hard link, so it costs no copy.
+        let bakTemp = directory.appendingPathComponent(AtomicFile.temporaryPrefix + "bak").path
+        unlink(bakTemp)
+        if link(path, bakTemp) == 0 {
+            rename(bakTemp, path + ".bak")
+        }
+        try AtomicFile.write(Data((JSONWriter.pretty(state.json) + "\n").utf8), to: hotURL)
+    }
+
+    /// Removes temporary files a crashed writer left behind; only called under the lock, when no
+    /// writer can be busy with one.
+    func removeLeftovers() {
+        for dir in [directory, archiveURL] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { continue }
+            for name in names where name.hasPrefix(AtomicFile.temporaryPrefix) {
+                unlink(dir.appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    /// Changes one issue, wherever it is; an archived one comes back to the hot file first.
+    @discardableResult
+    public func modify(id: String, now: Date = Date(), _ change: (inout Issue) throws -> Void) throws -> Issue {
+        try update(now: now) { state in
+            if state.index(of: id) == nil {
+                try unarchive(id: id, into: &state)
+            }
+            guard let i = state.index(of: id) else { throw unknown(id) }
+            try change(&state.issues[i])
+            return state.issues[i]
+        }
+    }
+
+    func unarchive(id: String, into state: inout StoreState) throws {
+        for (n, name) in state.segments.enumerated().reversed() {
+            var issues = try ArchiveSegment.read(archiveURL.appendingPathComponent(name))
+            guard let i = issues.firstIndex(where: { $0.id == id }) else { continue }
+            let issue = issues.remove(at: i)
+            let month = ArchiveSegment.parse(name: name)!.month
+            if issues.isEmpty {
+                state.segments.remove(at: n)
+            } else {
+                state.segments[n] = try writeSegment(month: month, issues: issues, existing: state.segments)
+            }
+            insertSorted(issue, into: &state.issues)
+            return
+        }
+    }
+
+    func insertSorted(_ issue: Issue, into issues: inout [Issue]) {
+        let at = issues.lastIndex(where: { $0.receivedAt <= issue.receivedAt }).map { $0 + 1 } ?? 0
+        issues.insert(issue, at: at)
+    }
+
+    /// Adds a new issue with the next free id.
+    public func add(
+        customer: String, summary: String, kind: IssueKind = .question, receivedAt: Date,
+        assignee: String? = nil, isInternal: Bool = false, channel: String? = nil, now: Date = Date()
+    ) throws -> Issue {
+        let received = Timestamp(receivedAt.wholeSeconds, in: schedule.timeZone)
+        var fields: [String: JSONValue] = [
+            "customer": .string(customer), "summary": .string(summary), "kind": .string(kind.rawValue),
+            "receivedAt": .string(received.rfc3339), "internal": .bool(isInternal),
+        ]
+        if let assignee { fields["assignee"] = .string(assignee) }
+        if let channel { fields["channel"] = .string(channel) }
+        return try add(records: [.object(fields)], now: now)[0]
+    }
+
+    /// Adds issues from JSON objects (as `tenboard add --json` reads them): `id` and `receivedAt`
+    /// may be absent (the next free id, and `now`). All or nothing.
+    public func add(records: [JSONValue], now: Date = Date()) throws -> [Issue] {
+        let stamp = Timestamp(now.wholeSeconds, in: schedule.timeZone)
+        var parsed: [(Int, Issue, Bool)] = []
+        var problems: [String] = []
+        for (n, record) in records.enumerated() {
+            do {
+                let hasID: Bool
+                if case .object(let o) = record, o["id"] != nil, o["id"] != .null { hasID = true } else { hasID = false }
+                parsed.append((n, try Issue(json: record, defaultID: "pending", now: stamp), hasID))
+            } catch {
+                problems.append("record \(n + 1)\(StoreState.idHint(record)): \(error)")
+            }
+        }
+        guard problems.isEmpty else {
+            throw TenBoardError(problems.joined(separator: "\n") + "\nnothing was added", exitCode: .dataError)
+        }
+        return try update(now: now) { state in
+            var ids = Set(state.issues.map(\.id))
+            var added: [Issue] = []
+            for (n, var issue, hasID) in parsed {
+                if hasID {
+                    guard !ids.contains(issue.id) else {
+                        throw TenBoardError("record \(n + 1): the id '\(issue.id)' is already in the store; nothing was added", exitCode: .dataError)
+                    }
+                    if let number = Int(issue.id), number >= state.nextID { state.nextID = number + 1 }
+                } else {
+                    while ids.contains(String(state.nextID)) { state.nextID += 1 }
+                    issue.id = String(state.nextID)
+                    state.nextID += 1
+                }
+                ids.insert(issue.id)
+                insertSorted(issue, into: &state.issues)
+                added.append(issue)
+            }
+            return added
+        }
+    }
+
+    /// Marks an issue helped.
+    ///
+    /// - Parameters:
+    ///   - by: who helped (the configured name or the login name).
+    ///   - action: the action point so the problem does not come back; `nil` or empty for none.
+    ///   - at: when the customer was helped (a lead may record a call-back made earlier).
+    /// - Throws: exit 66 for an unknown id, 65 when it is already resolved.
+    @discardableResult
+    public func resolve(id: String, by: String, action: String?, at: Date) throws -> Issue {
+        try modify(id: id, now: at) { issue in
+            guard issue.isOpen else {
+                throw TenBoardError("issue \(id) is already resolved (by \(issue.resolvedBy ?? "?") at \(issue.resolvedAt?.rfc3339 ?? "?")); 'tenboard reopen \(id)' first to change that", exitCode: .dataError)
+            }
+            guard at >= issue.receivedAt.date else {
+                throw TenBoardError("issue \(id) was received at \(issue.receivedAt.rfc3339); it cannot be resolved before that", exitCode: .dataError)
+            }
+            issue.status = .resolved
+            issue.resolvedAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)
+            issue.resolvedBy = by
+            let trimmed = action?.trimmingCharacters(in: .whitespacesAndNewlines)
+            issue.action = (trimmed?.isEmpty ?? true) ? nil : trimmed
+        }
+    }
+
+    /// Opens a resolved issue again; its resolution (and action point) is cleared.
+    @discardableResult
+    public func reopen(id: String, now: Date = Date()) throws -> Issue {
+        try modify(id: id, now: now) { issue in
+            guard !issue.isOpen else {
+                throw TenBoardError("issue \(id) is already open", exitCode: .dataError)
+            }
+            issue.status = .open
+            issue.resolvedAt = nil
+            issue.resolvedBy = nil
+        }
+    }
+
+    /// Assigns an issue to a person, or to nobody with `nil`.
+    @discardableResult
+    public func assign(id: String, to assignee: String?, now: Date = Date()) throws -> Issue {
+        try modify(id: id, now: now) { issue in
+            let trimmed = assignee?.trimmingCharacters(in: .whitespacesAndNewlines)
+            issue.assignee = (trimmed?.isEmpty ?? true) ? nil : trimmed
+        }
+    }
+
+    /// Draws a tally mark for `day` and returns the day's count.
+    @discardableResult
+    public func drawTally(on day: LocalDate, now: Date = Date()) throws -> Int {
+        try update(now: now) { state in
+            let count = (state.tally[day] ?? 0) + 1
+            state.tally[day] = count
+            // Tallies are a day's game: keep two months of them.
+            state.tally = state.tally.filter { $0.key.dayNumber >= day.dayNumber - 62 }
+            return count
+        }
+    }
+}
+
+extension Date {
+    /// This instant without its fraction of a second: what people write and read.
+    var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+}

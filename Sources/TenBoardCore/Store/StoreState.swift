@@ -1,0 +1,168 @@
+import Foundation
+
+/// What the store's hot file holds: the open issues, recently resolved ones, and the little
+/// bookkeeping every command needs. Resolved history older than a few weeks lives in archive
+/// segments (`ArchiveSegment`), which only export, import and history reports read.
+public struct StoreState: Sendable, Equatable {
+    /// Format version of the hot file; a newer one is refused rather than misread.
+    public static let formatVersion = 1
+
+    /// Goes up by one with every change; lets a reader tell that something changed.
+    public var revision: Int
+    /// The day the store was created: mornings before it do not count for the streak.
+    public var createdAt: LocalDate?
+    /// The next number tenboard hands out as an id.
+    public var nextID: Int
+    /// Open issues and those resolved in the last few weeks, oldest first.
+    public var issues: [Issue]
+    /// Tally marks per day: how often someone said "customer" (the seed's game).
+    public var tally: [LocalDate: Int]
+    /// The streak as it stood at the last archived morning.
+    public var streakBase: StreakBase?
+    /// Archive segment files (in `archive/`) that belong to the store; others are leftovers.
+    public var segments: [String]
+    /// Top-level keys this version does not know, kept as they are.
+    public var extra: [String: JSONValue]
+
+    public init(
+        revision: Int = 0, createdAt: LocalDate? = nil, nextID: Int = 1, issues: [Issue] = [],
+        tally: [LocalDate: Int] = [:], streakBase: StreakBase? = nil, segments: [String] = [],
+        extra: [String: JSONValue] = [:]
+    ) {
+        self.revision = revision
+        self.createdAt = createdAt
+        self.nextID = nextID
+        self.issues = issues
+        self.tally = tally
+        self.streakBase = streakBase
+        self.segments = segments
+        self.extra = extra
+    }
+
+    /// Open issues, oldest first.
+    public var openIssues: [Issue] { issues.filter(\.isOpen) }
+
+    /// The index of the issue with `id` in `issues`.
+    public func index(of id: String) -> Int? { issues.firstIndex { $0.id == id } }
+}
+
+/// A read-only view of the store at one revision.
+public typealias StoreSnapshot = StoreState
+
+extension StoreState {
+    /// Reads the hot file's JSON; errors name the field, for a message that names the file too.
+    init(json: JSONValue) throws(StoreFormatError) {
+        guard case .object(var o) = json else { throw StoreFormatError("expected an object at the top, found \(json.typeName)") }
+        guard case .string("tenboard-store")? = o.removeValue(forKey: "format") else {
+            throw StoreFormatError("'format' must be \"tenboard-store\": this is not a tenboard store file")
+        }
+        guard case .number(let v)? = o.removeValue(forKey: "version"), let version = Int(v) else {
+            throw StoreFormatError("'version' is missing or not a whole number")
+        }
+        guard version == StoreState.formatVersion else {
+            throw StoreFormatError("format version \(version) is not the one this tenboard reads (\(StoreState.formatVersion)); use a matching tenboard")
+        }
+        func int(_ key: String, default value: Int) throws(StoreFormatError) -> Int {
+            switch o.removeValue(forKey: key) {
+            case nil: return value
+            case .number(let n)?:
+                guard let i = Int(n), i >= 0 else { throw StoreFormatError("'\(key)' must be a whole number ≥ 0, found \(n)") }
+                return i
+            case let other?: throw StoreFormatError("'\(key)' must be a number, found \(other.typeName)")
+            }
+        }
+        func date(_ text: JSONValue?, _ key: String) throws(StoreFormatError) -> LocalDate? {
+            switch text {
+            case nil, .null?: return nil
+            case .string(let s)?:
+                guard let d = LocalDate(s) else { throw StoreFormatError("'\(key)': '\(s)' is not a date YYYY-MM-DD") }
+                return d
+            case let other?: throw StoreFormatError("'\(key)' must be a date string, found \(other.typeName)")
+            }
+        }
+        revision = try int("revision", default: 0)
+        nextID = try int("nextId", default: 1)
+        createdAt = try date(o.removeValue(forKey: "createdAt"), "createdAt")
+        switch o.removeValue(forKey: "issues") {
+        case nil: issues = []
+        case .array(let items)?:
+            var seen = Set<String>()
+            issues = []
+            issues.reserveCapacity(items.count)
+            for (n, item) in items.enumerated() {
+                let issue: Issue
+                do { issue = try Issue(json: item) } catch {
+                    throw StoreFormatError("issues[\(n)]\(Self.idHint(item)): \(error)")
+                }
+                guard seen.insert(issue.id).inserted else {
+                    throw StoreFormatError("issues[\(n)]: the id '\(issue.id)' is used twice")
+                }
+                issues.append(issue)
+            }
+        case let other?: throw StoreFormatError("'issues' must be an array, found \(other.typeName)")
+        }
+        tally = [:]
+        switch o.removeValue(forKey: "tally") {
+        case nil, .null?: break
+        case .object(let days)?:
+            for (key, value) in days {
+                guard let day = LocalDate(key) else { throw StoreFormatError("tally: '\(key)' is not a date YYYY-MM-DD") }
+                guard case .number(let n) = value, let count = Int(n), count >= 0 else {
+                    throw StoreFormatError("tally.\(key) must be a whole number ≥ 0")
+                }
+                tally[day] = count
+            }
+        case let other?: throw StoreFormatError("'tally' must be an object, found \(other.typeName)")
+        }
+        streakBase = nil
+        switch o.removeValue(forKey: "streakBase") {
+        case nil, .null?: break
+        case .object(let base)?:
+            guard let through = try date(base["through"], "streakBase.through"),
+                  case .number(let n)? = base["count"], let count = Int(n), count >= 0
+            else { throw StoreFormatError("'streakBase' needs 'through' (a date) and 'count' (a whole number ≥ 0)") }
+            streakBase = StreakBase(through: through, count: count)
+        case let other?: throw StoreFormatError("'streakBase' must be an object, found \(other.typeName)")
+        }
+        segments = []
+        switch o.removeValue(forKey: "archive") {
+        case nil, .null?: break
+        case .array(let names)?:
+            for name in names {
+                guard case .string(let s) = name, ArchiveSegment.isValidName(s) else {
+                    throw StoreFormatError("'archive' must list segment file names like \"2025-01.1.jsonl\"")
+                }
+                segments.append(s)
+            }
+        case let other?: throw StoreFormatError("'archive' must be an array, found \(other.typeName)")
+        }
+        extra = o
+    }
+
+    var json: JSONValue {
+        var o = extra
+        o["format"] = .string("tenboard-store")
+        o["version"] = .int(StoreState.formatVersion)
+        o["revision"] = .int(revision)
+        o["nextId"] = .int(nextID)
+        if let createdAt { o["createdAt"] = .string(createdAt.description) }
+        o["issues"] = .array(issues.map(\.json))
+        o["tally"] = .object(Dictionary(uniqueKeysWithValues: tally.map { ($0.key.description, JSONValue.int($0.value)) }))
+        if let streakBase {
+            o["streakBase"] = .object(["through": .string(streakBase.through.description), "count": .int(streakBase.count)])
+        }
+        o["archive"] = .array(segments.map(JSONValue.string))
+        return .object(o)
+    }
+
+    static func idHint(_ item: JSONValue) -> String {
+        if case .object(let o) = item, case .string(let id)? = o["id"] { return " (id \(id))" }
+        return ""
+    }
+}
+
+/// A hot file or segment that does not fit the format; `IssueStore` adds the file name.
+struct StoreFormatError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,1 +1,0 @@
-// The terminal layer; see the files beside this one.

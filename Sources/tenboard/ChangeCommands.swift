@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add a customer's issue; prints the new id.",
+        discussion: """
+            With --json FILE (or - for standard input) it reads one issue object or an array of
+            them in the interchange format (docs/issue-format.md); a missing id is assigned and a
+            missing receivedAt is now. All or nothing: one bad record and nothing is added.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The customer's name.") var customer: String?
+    @Option(help: "What the customer asked or reported.") var summary: String?
+    @Option(help: "question, problem, complaint or bug.") var kind: IssueKind = .question
+    @Option(help: ArgumentHelp("When it came in (RFC 3339); default now.", valueName: "time")) var received: String?
+    @Option(help: "Who takes care of it.") var assignee: String?
+    @Flag(help: "The customer is another department.") var `internal` = false
+    @Option(help: "How it came in: phone, mail, web…") var channel: String?
+    @Option(help: ArgumentHelp("Read issues as JSON from a file, or - for standard input.", valueName: "file")) var json: String?
+
+    func validate() throws {
+        if json != nil {
+            guard customer == nil, summary == nil, received == nil, assignee == nil, channel == nil, !`internal` else {
+                throw ValidationError("--json takes the issues from the JSON; give no other fields")
+            }
+        } else {
+            guard let customer, !customer.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--customer is required (or --json)")
+            }
+            guard summary != nil else { throw ValidationError("--summary is required (or --json)") }
+        }
+    }
+
+    func run() throws {
+        try reporting {
+            let (_, store) = try global.open()
+            let now = Date()
+            let added: [Issue]
+            if let json {
+                let data = try readInput(json)
+                let name = json == "-" ? "standard input" : json
+                let records: [JSONValue]
+                do {
+                    switch try JSONParser.parse(data) {
+                    case .array(let items): records = items
+                    case let item: records = [item]
+                    }
+                } catch {
+                    throw TenBoardError("\(name): \(error)", exitCode: .dataError)
+                }
+                do {
+                    added = try store.add(records: records, now: now)
+                } catch let error as TenBoardError where error.exitCode == .dataError {
+                    throw TenBoardError(error.message.split(separator: "\n").map { "\(name): \($0)" }.joined(separator: "\n"), exitCode: .dataError)
+                }
+            } else {
+                let receivedAt = try received.map { try parseTime($0, option: "--received") } ?? now
+                added = [try store.add(
+                    customer: customer!, summary: summary!, kind: kind, receivedAt: receivedAt,
+                    assignee: assignee, isInternal: `internal`, channel: channel, now: now)]
+            }
+            try writeOut(added.map { $0.id + "\n" }.joined())
+        }
+    }
+}
+
+/// Reads a file, or standard input for "-"; a missing file is exit 66.
+func readInput(_ path: String) throws -> Data {
+    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+        throw TenBoardError("\(path): no such file", exitCode: .noInput)
+    } catch {
+        throw TenBoardError("\(path): cannot read: \(error.localizedDescription)", exitCode: .noInput)
+    }
+}
+
+struct Resolve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Mark a customer helped, with the action point that keeps it from coming back.",
+        discussion: "--at records a help given earlier: a call-back at 09:40 recorded at 10:05 counts as in time.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The issue's id.") var id: String
+    @Option(help: "The action point, so the problem does not happen again.") var action: String?
+    @Option(help: "Who helped (default: the configured name, else your login name).") var by: String?
+    @OptionGroup var at: AtOption
+
+    func run() throws {
+        try reporting {
+            let (configuration, store) = try global.open()
+            let issue = try store.resolve(id: id, by: by ?? userName(configuration), action: action, at: try at.instant())
+            try writeOut(issue.id + "\n")
+        }
+    }
+}
+
+struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open a resolved issue again.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The issue's id.") var id: String
+
+    func run() throws {
+        try reporting {
+            let (_, store) = try global.open()
+            try writeOut(try store.reopen(id: id).id + "\n")
+        }
+    }
+}
+
+struct Assign: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Assign an issue to someone, or to nobody with --none.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The issue's id.") var id: String
+    @Argument(help: "Who takes care of it.") var name: String?
+    @Flag(help: "Assign it to nobody.") var none = false
+
+    func validate() throws {
+        guard (name == nil) != !none else { throw ValidationError("give a NAME or --none (not both)") }
+    }
+
+    func run() throws {
+        try reporting {
+            let (_, store) = try global.open()
+            try writeOut(try store.assign(id: id, to: none ? nil : name).id + "\n")
+        }
+    }
+}

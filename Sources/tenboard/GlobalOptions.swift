@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+
+/// Options every command takes: where the store and the config are.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store directory (overrides 'store' and TENBOARD_STORE).", valueName: "dir"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("The config file (overrides TENBOARD_CONFIG).", valueName: "file"))
+    var config: String?
+
+    /// The configuration with every layer applied.
+    func loadConfiguration() throws(TenBoardError) -> Configuration {
+        var flags: [String: String] = [:]
+        if let store { flags["store"] = store }
+        return try ConfigLoader(
+            environment: ProcessInfo.processInfo.environment, flags: flags, configFile: config
+        ).load()
+    }
+
+    /// The configuration and the store it names.
+    func open() throws(TenBoardError) -> (Configuration, IssueStore) {
+        let configuration = try loadConfiguration()
+        let store = IssueStore(directory: URL(fileURLWithPath: configuration.store), schedule: configuration.schedule)
+        return (configuration, store)
+    }
+}
+
+/// `--at TIME`: the instant a command evaluates at, for tests and "what did 10:00 look like".
+struct AtOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Evaluate at this instant instead of now (RFC 3339, e.g. 2026-11-24T09:40:00+01:00).", valueName: "time"))
+    var at: String?
+
+    func instant() throws -> Date {
+        guard let at else { return Date() }
+        return try parseTime(at, option: "--at")
+    }
+}
+
+/// Parses an RFC 3339 time given on the command line, or fails as a usage error (exit 64).
+func parseTime(_ text: String, option: String) throws -> Date {
+    guard let t = Timestamp(rfc3339: text) else {
+        throw ValidationError("\(option): '\(text)' is not an RFC 3339 time with offset, like 2026-11-24T09:40:00+01:00")
+    }
+    return t.date
+}
+
+/// The user's name for `resolvedBy` and "assign to me": the configured name, else the login name.
+func userName(_ configuration: Configuration) -> String {
+    if let name = configuration.name { return name }
+    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+    return ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+}
+
+/// Runs a command body, turning `TenBoardError` into its message on stderr and its exit status.
+func reporting<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as TenBoardError {
+        printError(error.message)
+        throw ExitCode(error.exitCode.rawValue)
+    }
+}
+
+/// Async variant of `reporting`.
+func reporting<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as TenBoardError {
+        printError(error.message)
+        throw ExitCode(error.exitCode.rawValue)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("tenboard: " + message + "\n").utf8))
+}
+
+/// Writes to standard output; a reader that went away (`| head`) ends the command quietly.
+func writeOut(_ text: String) throws {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+        throw ExitCode(0)
+    }
+}
+
+extension IssueKind: ExpressibleByArgument {}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One line on the morning: customers waiting and time to the deadline.",
+        discussion: """
+            For people and shell prompts: "7 customers waiting · 1:23:45 to 10:00". --json gives
+            morning, deadline, secondsLeft, state (waiting, warning, done, overdue, closed, none),
+            inScope, helped, helpedLate, waiting, nextMorning and streak.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var at: AtOption
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try reporting {
+            let (configuration, store) = try global.open()
+            let snapshot = try store.snapshot()
+            let status = configuration.schedule.status(
+                at: try at.instant(), issues: snapshot.issues, base: snapshot.streakBase, since: snapshot.createdAt)
+            if json {
+                try writeOut(JSONWriter.pretty(status.json) + "\n")
+            } else {
+                try writeOut(MorningText.line(status, configuration.language) + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import issues: a JSON array, {\"issues\": [...]}, or JSON Lines.",
+        discussion: """
+            All or nothing: every bad record is reported by position and nothing is imported
+            (exit 65). Ids are kept and must be new to the store; missing ones are assigned.
+            Fields tenboard does not know are kept and exported again.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file")) var file: String
+
+    func run() throws {
+        try reporting {
+            let (_, store) = try global.open()
+            let name = file == "-" ? "standard input" : file
+            let records = try ImportRecord.parse(try readInput(file), name: name)
+            let count = try store.importIssues(records, name: name)
+            printError("imported \(count) issue\(count == 1 ? "" : "s")")
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every issue, archived history included, as a JSON array (or JSON Lines).")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "One issue per line instead of one array.") var jsonl = false
+
+    func run() throws {
+        try reporting {
+            let (_, store) = try global.open()
+            do {
+                try store.export(jsonLines: jsonl, to: .standardOutput)
+            } catch let error as TenBoardError {
+                throw error
+            } catch {
+                throw ExitCode(0) // the reader went away (| head)
+            }
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the configuration and the whole store, archive included.",
+        discussion: "Exit 0 when all is well; 78 for the configuration, 65 for damaged data, naming the file and field.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try reporting {
+            let (configuration, store) = try global.open()
+            let report = try StoreCheck.run(store)
+            try writeOut("config:  \(configuration.file ?? "(none: built-in defaults and environment)") ok\n")
+            try writeOut("store:   \(store.directory.path): \(report.summary)\n")
+            guard report.problems.isEmpty else {
+                throw TenBoardError(report.problems.joined(separator: "\n"), exitCode: .dataError)
+            }
+        }
+    }
+}
