@@ -1,0 +1,87 @@
+import Foundation
+
+extension MorningSchedule {
+    /// How far `nextMorning`/`previousMorning` look before giving up: a year plus slack, so that
+    /// any schedule with at least one workday that is not a holiday every year finds one.
+    public static let searchDays = 400
+
+    /// A Gregorian calendar in the schedule's zone; the machine's `TZ` never enters.
+    public var calendar: Calendar {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        return cal
+    }
+
+    /// The calendar date of `date` on the wall clocks of the schedule's zone.
+    public func localDate(of date: Date) -> LocalDate { localDate(of: date, calendar: calendar) }
+
+    func localDate(of date: Date, calendar cal: Calendar) -> LocalDate {
+        let c = cal.dateComponents([.year, .month, .day], from: date)
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    /// Whether `day` has a morning: a workday that is not a holiday.
+    public func isMorning(_ day: LocalDate) -> Bool {
+        workdays.contains(day.weekday) && !holidays.contains(day)
+    }
+
+    /// Whether the schedule has any workday; configuration should refuse one without, since the
+    /// search functions below then fall back to plain calendar days.
+    public var hasMornings: Bool { !workdays.isEmpty }
+
+    /// The instant of `time` on `day` in the schedule's zone.
+    ///
+    /// A wall time skipped by a daylight-saving change rolls forward to the first instant after the
+    /// gap (02:30 → 03:00); a repeated one is its first occurrence.
+    public func instant(of time: ClockTime, on day: LocalDate) -> Date {
+        instant(of: time, on: day, calendar: calendar)
+    }
+
+    func instant(of time: ClockTime, on day: LocalDate, calendar cal: Calendar) -> Date {
+        // Noon exists on every day in every zone, so it anchors the day safely.
+        let noon = cal.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))!
+        return cal.date(
+            bySettingHour: time.hour, minute: time.minute, second: 0, of: noon,
+            matchingPolicy: .nextTime, repeatedTimePolicy: .first, direction: .forward
+        )!
+    }
+
+    /// When customers of the morning of `day` must have been helped: the deadline time on that day.
+    public func deadline(of day: LocalDate) -> Date { instant(of: deadline, on: day) }
+
+    /// The last instant at which an issue still counts for the morning of `day`.
+    public func cutoff(of day: LocalDate) -> Date { instant(of: cutoff, on: day) }
+
+    /// The first morning after `day`.
+    ///
+    /// Falls back to the next calendar day when no morning lies within `searchDays` (a schedule
+    /// without workdays), so that callers always get an answer; see `hasMornings`.
+    public func nextMorning(after day: LocalDate) -> LocalDate {
+        for offset in 1...Self.searchDays where isMorning(day.adding(days: offset)) {
+            return day.adding(days: offset)
+        }
+        return day.adding(days: 1)
+    }
+
+    /// The last morning before `day`; falls back to the previous calendar day like `nextMorning`.
+    public func previousMorning(before day: LocalDate) -> LocalDate {
+        for offset in 1...Self.searchDays where isMorning(day.adding(days: -offset)) {
+            return day.adding(days: -offset)
+        }
+        return day.adding(days: -1)
+    }
+
+    /// The morning an issue received at `received` counts for: the first whose cut-off is at or
+    /// after it.
+    public func morning(forReceived received: Date) -> LocalDate {
+        let day = localDate(of: received)
+        if isMorning(day), received <= cutoff(of: day) { return day }
+        return nextMorning(after: day)
+    }
+
+    /// The morning that matters at `date`: today's until midnight if today has one, else the next.
+    public func relevantMorning(at date: Date) -> LocalDate {
+        let today = localDate(of: date)
+        return isMorning(today) ? today : nextMorning(after: today)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+@testable import TenBoardCore
+
+/// Shorthands for the morning tests: instants and dates are written as people read them.
+enum M {
+    static let amsterdam = MorningSchedule()
+    static func zone(_ id: String) -> TimeZone { TimeZone(identifier: id)! }
+
+    static func t(_ text: String) -> Date {
+        guard let stamp = Timestamp(rfc3339: text) else { fatalError("bad test time \(text)") }
+        return stamp.date
+    }
+
+    static func d(_ text: String) -> LocalDate {
+        guard let date = LocalDate(text) else { fatalError("bad test date \(text)") }
+        return date
+    }
+
+    /// An issue received at `received`; resolved at `resolved` when given.
+    static func issue(_ id: String, _ received: String, resolved: String? = nil) -> Issue {
+        Issue(
+            id: id, customer: "Customer \(id)", summary: "", receivedAt: Timestamp(rfc3339: received)!,
+            status: resolved == nil ? .open : .resolved, resolvedAt: resolved.map { Timestamp(rfc3339: $0)! }
+        )
+    }
+
+    static func ids(_ issues: [Issue]) -> [String] { issues.map(\.id) }
+}
