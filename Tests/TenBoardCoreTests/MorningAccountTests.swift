@@ -5,14 +5,14 @@ import Testing
 /// The morning of Tuesday 24 Nov 2026 in Amsterdam: scope (Mon 08:00, Tue 08:00], deadline 10:00.
 @Suite struct MorningAccountTests {
     static let issues = [
-        M.issue("a", "2026-11-23T07:59:00+01:00"), // Monday's, still open
-        M.issue("b", "2026-11-23T08:00:01+01:00", resolved: "2026-11-24T09:59:59+01:00"),
-        M.issue("c", "2026-11-24T08:00:00+01:00", resolved: "2026-11-24T10:00:00+01:00"), // at the deadline
-        M.issue("d", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:00:01+01:00"),
-        M.issue("e", "2026-11-24T06:00:00+01:00"),
-        M.issue("f", "2026-11-24T08:00:01+01:00"), // Wednesday's
-        M.issue("g", "2026-11-24T08:30:00+01:00", resolved: "2026-11-24T08:45:00+01:00"),
-        M.issue("h", "2026-11-23T10:00:00+01:00", resolved: "2026-11-23T09:00:00+01:00"), // data error
+        Morn.issue("a", "2026-11-23T07:59:00+01:00"), // Monday's, still open
+        Morn.issue("b", "2026-11-23T08:00:01+01:00", resolved: "2026-11-24T09:59:59+01:00"),
+        Morn.issue("c", "2026-11-24T08:00:00+01:00", resolved: "2026-11-24T10:00:00+01:00"), // at the deadline
+        Morn.issue("d", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:00:01+01:00"),
+        Morn.issue("e", "2026-11-24T06:00:00+01:00"),
+        Morn.issue("f", "2026-11-24T08:00:01+01:00"), // Wednesday's
+        Morn.issue("g", "2026-11-24T08:30:00+01:00", resolved: "2026-11-24T08:45:00+01:00"),
+        Morn.issue("h", "2026-11-23T10:00:00+01:00", resolved: "2026-11-23T09:00:00+01:00"), // data error
     ]
 
     struct Expected: Sendable, CustomTestStringConvertible {
@@ -35,31 +35,31 @@ import Testing
                  helpedLate: [], waiting: [], next: [], earlier: ["a"]),
     ])
     func accountAt(_ x: Expected) {
-        let account = M.amsterdam.account(of: M.d("2026-11-24"), issues: Self.issues, at: M.t(x.at))
-        #expect(M.ids(account.inScope) == x.inScope)
-        #expect(M.ids(account.helped) == x.helped)
-        #expect(M.ids(account.helpedLate) == x.helpedLate)
-        #expect(M.ids(account.waiting) == x.waiting)
-        #expect(M.ids(account.nextMorning) == x.next)
-        #expect(M.ids(account.earlier) == x.earlier)
-        #expect(account.deadline == M.t("2026-11-24T09:00:00Z"))
+        let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: Self.issues, at: Morn.t(x.at))
+        #expect(Morn.ids(account.inScope) == x.inScope)
+        #expect(Morn.ids(account.helped) == x.helped)
+        #expect(Morn.ids(account.helpedLate) == x.helpedLate)
+        #expect(Morn.ids(account.waiting) == x.waiting)
+        #expect(Morn.ids(account.nextMorning) == x.next)
+        #expect(Morn.ids(account.earlier) == x.earlier)
+        #expect(account.deadline == Morn.t("2026-11-24T09:00:00Z"))
     }
 
     @Test func emptyIssueList() {
-        let account = M.amsterdam.account(of: M.d("2026-11-24"), issues: [], at: M.t("2026-11-24T09:00:00+01:00"))
+        let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: [], at: Morn.t("2026-11-24T09:00:00+01:00"))
         #expect(account.inScope.isEmpty && account.waiting.isEmpty && account.nextMorning.isEmpty)
         #expect(account.outcome == true)
     }
 
     @Test func dayWithoutMorningHasNoScope() {
-        let issues = [M.issue("s", "2026-11-28T12:00:00+01:00")]
-        let account = M.amsterdam.account(of: M.d("2026-11-28"), issues: issues, at: M.t("2026-11-28T13:00:00+01:00"))
+        let issues = [Morn.issue("s", "2026-11-28T12:00:00+01:00")]
+        let account = Morn.amsterdam.account(of: Morn.d("2026-11-28"), issues: issues, at: Morn.t("2026-11-28T13:00:00+01:00"))
         #expect(account.inScope.isEmpty)
-        #expect(M.ids(account.nextMorning) == ["s"])
+        #expect(Morn.ids(account.nextMorning) == ["s"])
     }
 
     @Test func resolvedBeforeReceivedIsReportedAndCountsAsHelped() {
-        #expect(M.ids(MorningCheck.resolvedBeforeReceived(Self.issues)) == ["h"])
+        #expect(Morn.ids(MorningCheck.resolvedBeforeReceived(Self.issues)) == ["h"])
         #expect(MorningCheck.resolvedBeforeReceived([]).isEmpty)
     }
 
@@ -71,14 +71,14 @@ import Testing
         ("2026-11-28", true), // no morning, empty scope
     ])
     func outcome(day: String, met: Bool) {
-        #expect(M.amsterdam.outcome(of: M.d(day), issues: Self.issues) == met)
+        #expect(Morn.amsterdam.outcome(of: Morn.d(day), issues: Self.issues) == met)
     }
 
     @Test func outcomeMetWhenEveryoneHelpedInTime() {
         let issues = [
-            M.issue("x", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:00:00+01:00"),
-            M.issue("y", "2026-11-24T08:00:01+01:00"), // Wednesday's: does not spoil Tuesday
+            Morn.issue("x", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:00:00+01:00"),
+            Morn.issue("y", "2026-11-24T08:00:01+01:00"), // Wednesday's: does not spoil Tuesday
         ]
-        #expect(M.amsterdam.outcome(of: M.d("2026-11-24"), issues: issues))
+        #expect(Morn.amsterdam.outcome(of: Morn.d("2026-11-24"), issues: issues))
     }
 }

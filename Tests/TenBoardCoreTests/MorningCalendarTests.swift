@@ -22,7 +22,7 @@ import Testing
         ("2026-03-27T07:00:01Z", "2026-03-30"), // Friday 08:00:01 CET
     ])
     func morningForReceived(received: String, expected: String) {
-        #expect(M.amsterdam.morning(forReceived: M.t(received)) == M.d(expected))
+        #expect(Morn.amsterdam.morning(forReceived: Morn.t(received)) == Morn.d(expected))
     }
 
     @Test(arguments: [
@@ -38,8 +38,8 @@ import Testing
         ("2027-01-02T10:00:00+01:00", ["2027-01-01"], "2027-01-04"),
     ])
     func morningForReceivedWithHolidays(received: String, holidays: [String], expected: String) {
-        let schedule = MorningSchedule(holidays: Set(holidays.map(M.d)))
-        #expect(schedule.morning(forReceived: M.t(received)) == M.d(expected))
+        let schedule = MorningSchedule(holidays: Set(holidays.map(Morn.d)))
+        #expect(schedule.morning(forReceived: Morn.t(received)) == Morn.d(expected))
     }
 
     @Test(arguments: [
@@ -52,8 +52,8 @@ import Testing
         ("America/New_York", "2026-11-24T04:59:59Z", "2026-11-24"), // Mon 23:59:59 EST
     ])
     func morningInOtherZones(zone: String, received: String, expected: String) {
-        let schedule = MorningSchedule(timeZone: M.zone(zone))
-        #expect(schedule.morning(forReceived: M.t(received)) == M.d(expected))
+        let schedule = MorningSchedule(timeZone: Morn.zone(zone))
+        #expect(schedule.morning(forReceived: Morn.t(received)) == Morn.d(expected))
     }
 
     @Test(arguments: [
@@ -64,7 +64,7 @@ import Testing
         ("Asia/Tokyo", "2026-12-31T15:00:00Z", "2027-01-01"),
     ])
     func localDate(zone: String, instant: String, expected: String) {
-        #expect(MorningSchedule(timeZone: M.zone(zone)).localDate(of: M.t(instant)) == M.d(expected))
+        #expect(MorningSchedule(timeZone: Morn.zone(zone)).localDate(of: Morn.t(instant)) == Morn.d(expected))
     }
 
     @Test(arguments: [
@@ -79,15 +79,15 @@ import Testing
         ("Asia/Tokyo", "2026-11-24", "2026-11-24T01:00:00Z", "2026-11-23T23:00:00Z"),
     ])
     func deadlineAndCutoff(zone: String, day: String, deadline: String, cutoff: String) {
-        let schedule = MorningSchedule(timeZone: M.zone(zone))
-        #expect(schedule.deadline(of: M.d(day)) == M.t(deadline))
-        #expect(schedule.cutoff(of: M.d(day)) == M.t(cutoff))
+        let schedule = MorningSchedule(timeZone: Morn.zone(zone))
+        #expect(schedule.deadline(of: Morn.d(day)) == Morn.t(deadline))
+        #expect(schedule.cutoff(of: Morn.d(day)) == Morn.t(cutoff))
     }
 
     @Test func deadlineIsTenLocalOnBothChangeMondays() {
-        let zone = M.amsterdam.timeZone
-        #expect(Timestamp(M.amsterdam.deadline(of: M.d("2026-03-30")), in: zone).rfc3339 == "2026-03-30T10:00:00+02:00")
-        #expect(Timestamp(M.amsterdam.deadline(of: M.d("2026-10-26")), in: zone).rfc3339 == "2026-10-26T10:00:00+01:00")
+        let zone = Morn.amsterdam.timeZone
+        #expect(Timestamp(Morn.amsterdam.deadline(of: Morn.d("2026-03-30")), in: zone).rfc3339 == "2026-03-30T10:00:00+02:00")
+        #expect(Timestamp(Morn.amsterdam.deadline(of: Morn.d("2026-10-26")), in: zone).rfc3339 == "2026-10-26T10:00:00+01:00")
     }
 
     @Test func skippedWallTimeRollsForwardAndRepeatedTakesTheFirst() {
@@ -96,9 +96,9 @@ import Testing
             workdays: Set(Weekday.allCases)
         )
         // 29 Mar 2026 02:00 CET jumps to 03:00 CEST: 02:30 does not exist.
-        #expect(night.deadline(of: M.d("2026-03-29")) == M.t("2026-03-29T01:00:00Z"))
+        #expect(night.deadline(of: Morn.d("2026-03-29")) == Morn.t("2026-03-29T01:00:00Z"))
         // 25 Oct 2026 02:30 happens twice; the first is still CEST.
-        #expect(night.deadline(of: M.d("2026-10-25")) == M.t("2026-10-25T00:30:00Z"))
+        #expect(night.deadline(of: Morn.d("2026-10-25")) == Morn.t("2026-10-25T00:30:00Z"))
     }
 
     @Test(arguments: [
@@ -106,8 +106,8 @@ import Testing
         ("2026-12-25", false), ("2026-12-24", true),
     ])
     func isMorning(day: String, expected: Bool) {
-        let schedule = MorningSchedule(holidays: [M.d("2026-12-25")])
-        #expect(schedule.isMorning(M.d(day)) == expected)
+        let schedule = MorningSchedule(holidays: [Morn.d("2026-12-25")])
+        #expect(schedule.isMorning(Morn.d(day)) == expected)
     }
 
     @Test(arguments: [
@@ -118,19 +118,19 @@ import Testing
         ("2027-01-04", "2027-01-05", "2026-12-31"),
     ])
     func nextAndPrevious(day: String, next: String, previous: String) {
-        let schedule = MorningSchedule(holidays: [M.d("2027-01-01")])
-        #expect(schedule.nextMorning(after: M.d(day)) == M.d(next))
-        #expect(schedule.previousMorning(before: M.d(day)) == M.d(previous))
+        let schedule = MorningSchedule(holidays: [Morn.d("2027-01-01")])
+        #expect(schedule.nextMorning(after: Morn.d(day)) == Morn.d(next))
+        #expect(schedule.previousMorning(before: Morn.d(day)) == Morn.d(previous))
     }
 
     @Test func scheduleWithoutWorkdaysFallsBackToCalendarDays() {
         let empty = MorningSchedule(workdays: [])
         #expect(!empty.hasMornings)
-        #expect(M.amsterdam.hasMornings)
-        #expect(empty.nextMorning(after: M.d("2026-11-24")) == M.d("2026-11-25"))
-        #expect(empty.previousMorning(before: M.d("2026-11-24")) == M.d("2026-11-23"))
-        #expect(empty.morning(forReceived: M.t("2026-11-24T07:00:00+01:00")) == M.d("2026-11-25"))
-        #expect(empty.relevantMorning(at: M.t("2026-11-24T07:00:00+01:00")) == M.d("2026-11-25"))
+        #expect(Morn.amsterdam.hasMornings)
+        #expect(empty.nextMorning(after: Morn.d("2026-11-24")) == Morn.d("2026-11-25"))
+        #expect(empty.previousMorning(before: Morn.d("2026-11-24")) == Morn.d("2026-11-23"))
+        #expect(empty.morning(forReceived: Morn.t("2026-11-24T07:00:00+01:00")) == Morn.d("2026-11-25"))
+        #expect(empty.relevantMorning(at: Morn.t("2026-11-24T07:00:00+01:00")) == Morn.d("2026-11-25"))
     }
 
     @Test(arguments: [
@@ -144,6 +144,6 @@ import Testing
         ("2027-01-02T12:00:00+01:00", "2027-01-04"),
     ])
     func relevantMorning(at: String, expected: String) {
-        #expect(M.amsterdam.relevantMorning(at: M.t(at)) == M.d(expected))
+        #expect(Morn.amsterdam.relevantMorning(at: Morn.t(at)) == Morn.d(expected))
     }
 }

@@ -4,9 +4,9 @@ import Testing
 
 /// States at the edges of Tuesday 24 Nov 2026 (deadline 10:00 CET = 09:00Z, warning 30 minutes).
 @Suite struct MorningStatusTests {
-    static let open = M.issue("o", "2026-11-24T07:00:00+01:00")
-    static let inTime = M.issue("r", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T09:10:00+01:00")
-    static let late = M.issue("l", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:30:00+01:00")
+    static let open = Morn.issue("o", "2026-11-24T07:00:00+01:00")
+    static let inTime = Morn.issue("r", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T09:10:00+01:00")
+    static let late = Morn.issue("l", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:30:00+01:00")
 
     struct Case: Sendable, CustomTestStringConvertible {
         var issues: [TenBoardCore.Issue]
@@ -39,24 +39,24 @@ import Testing
         Case(issues: [], at: "2026-11-30T09:00:00+01:00", state: .none, secondsLeft: 90000, morning: "2026-12-01",
              holidays: ["2026-11-30"]),
         // The Monday after summer time starts: 10:00 CEST is 08:00Z.
-        Case(issues: [M.issue("s", "2026-03-30T07:00:00+02:00")], at: "2026-03-30T07:00:00Z", state: .waiting,
+        Case(issues: [Morn.issue("s", "2026-03-30T07:00:00+02:00")], at: "2026-03-30T07:00:00Z", state: .waiting,
              secondsLeft: 3600, morning: "2026-03-30"),
-        Case(issues: [M.issue("s", "2026-03-30T07:00:00+02:00")], at: "2026-03-30T07:30:00Z", state: .warning,
+        Case(issues: [Morn.issue("s", "2026-03-30T07:00:00+02:00")], at: "2026-03-30T07:30:00Z", state: .warning,
              secondsLeft: 1800, morning: "2026-03-30"),
         // The Monday after it ends: 10:00 CET is 09:00Z.
-        Case(issues: [M.issue("w", "2026-10-26T07:00:00+01:00")], at: "2026-10-26T08:00:00Z", state: .waiting,
+        Case(issues: [Morn.issue("w", "2026-10-26T07:00:00+01:00")], at: "2026-10-26T08:00:00Z", state: .waiting,
              secondsLeft: 3600, morning: "2026-10-26"),
-        Case(issues: [M.issue("w", "2026-10-26T07:00:00+01:00")], at: "2026-10-26T09:00:01Z", state: .overdue,
+        Case(issues: [Morn.issue("w", "2026-10-26T07:00:00+01:00")], at: "2026-10-26T09:00:01Z", state: .overdue,
              secondsLeft: -1, morning: "2026-10-26"),
     ]
 
     @Test(arguments: cases)
     func state(_ c: Case) {
-        let schedule = MorningSchedule(holidays: Set(c.holidays.map(M.d)))
-        let status = schedule.status(at: M.t(c.at), issues: c.issues)
+        let schedule = MorningSchedule(holidays: Set(c.holidays.map(Morn.d)))
+        let status = schedule.status(at: Morn.t(c.at), issues: c.issues)
         #expect(status.state == c.state)
         #expect(status.secondsLeft == c.secondsLeft)
-        #expect(status.morning == M.d(c.morning))
+        #expect(status.morning == Morn.d(c.morning))
     }
 
     @Test func allSixStatesAreCovered() {
@@ -64,17 +64,17 @@ import Testing
     }
 
     @Test func fractionalSecondsRoundAwayFromTheDeadline() {
-        let before = M.amsterdam.status(at: M.t("2026-11-24T09:59:59.500+01:00"), issues: [Self.open])
-        let after = M.amsterdam.status(at: M.t("2026-11-24T10:00:00.500+01:00"), issues: [Self.open])
+        let before = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:59:59.500+01:00"), issues: [Self.open])
+        let after = Morn.amsterdam.status(at: Morn.t("2026-11-24T10:00:00.500+01:00"), issues: [Self.open])
         #expect((before.state, before.secondsLeft) == (.warning, 1))
         #expect((after.state, after.secondsLeft) == (.overdue, -1))
     }
 
     @Test func otherZoneIgnoresTheMachine() {
-        let tokyo = MorningSchedule(timeZone: M.zone("Asia/Tokyo"))
+        let tokyo = MorningSchedule(timeZone: Morn.zone("Asia/Tokyo"))
         // 00:30Z on Tuesday is 09:30 JST: thirty minutes left, though it is 23:30 Monday in Amsterdam.
-        let status = tokyo.status(at: M.t("2026-11-24T00:30:00Z"), issues: [M.issue("t", "2026-11-24T07:00:00+09:00")])
-        #expect(status.morning == M.d("2026-11-24"))
+        let status = tokyo.status(at: Morn.t("2026-11-24T00:30:00Z"), issues: [Morn.issue("t", "2026-11-24T07:00:00+09:00")])
+        #expect(status.morning == Morn.d("2026-11-24"))
         #expect(status.state == .warning)
         #expect(status.secondsLeft == 1800)
         #expect(status.json == .object([
@@ -85,31 +85,31 @@ import Testing
     }
 
     @Test func paceNeededAndProjectedFinish() {
-        let issues = (1...4).map { M.issue("w\($0)", "2026-11-24T07:0\($0):00+01:00") } + [
-            M.issue("h1", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T08:30:00+01:00"),
-            M.issue("h2", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T08:45:00+01:00"),
-            M.issue("h0", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T07:30:00+01:00"), // outside the hour
-            M.issue("x", "2026-11-23T06:00:00+01:00", resolved: "2026-11-24T08:50:00+01:00"), // Monday's
+        let issues = (1...4).map { Morn.issue("w\($0)", "2026-11-24T07:0\($0):00+01:00") } + [
+            Morn.issue("h1", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T08:30:00+01:00"),
+            Morn.issue("h2", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T08:45:00+01:00"),
+            Morn.issue("h0", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T07:30:00+01:00"), // outside the hour
+            Morn.issue("x", "2026-11-23T06:00:00+01:00", resolved: "2026-11-24T08:50:00+01:00"), // Monday's
         ]
-        let status = M.amsterdam.status(at: M.t("2026-11-24T09:00:00+01:00"), issues: issues)
+        let status = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:00:00+01:00"), issues: issues)
         #expect(status.waiting == 4)
         #expect(status.paceNeeded == 4.0)
         #expect(status.currentPace == 2.0)
-        #expect(status.projectedFinish == M.t("2026-11-24T11:00:00+01:00"))
+        #expect(status.projectedFinish == Morn.t("2026-11-24T11:00:00+01:00"))
         #expect(MorningText.paceNeeded(status.paceNeeded!, .en) == "4.0 customers an hour needed")
         #expect(MorningText.paceNeeded(4.01, .nl) == "4,1 klanten per uur nodig")
     }
 
     @Test func paceIsNilWhenNotMeaningful() {
-        let noneYet = M.amsterdam.status(at: M.t("2026-11-24T09:00:00+01:00"), issues: [Self.open])
+        let noneYet = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:00:00+01:00"), issues: [Self.open])
         #expect(noneYet.paceNeeded == 1.0)
         #expect(noneYet.currentPace == 0)
         #expect(noneYet.projectedFinish == nil)
-        let overdue = M.amsterdam.status(at: M.t("2026-11-24T10:30:00+01:00"), issues: [Self.open])
+        let overdue = Morn.amsterdam.status(at: Morn.t("2026-11-24T10:30:00+01:00"), issues: [Self.open])
         #expect(overdue.paceNeeded == nil)
-        let done = M.amsterdam.status(at: M.t("2026-11-24T09:30:00+01:00"), issues: [Self.inTime])
+        let done = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:30:00+01:00"), issues: [Self.inTime])
         #expect(done.paceNeeded == nil && done.projectedFinish == nil)
-        let weekend = M.amsterdam.status(at: M.t("2026-11-28T09:30:00+01:00"), issues: [M.issue("s", "2026-11-28T08:00:00+01:00")])
+        let weekend = Morn.amsterdam.status(at: Morn.t("2026-11-28T09:30:00+01:00"), issues: [Morn.issue("s", "2026-11-28T08:00:00+01:00")])
         #expect(weekend.waiting == 1)
         #expect(weekend.paceNeeded == nil && weekend.currentPace == nil)
     }
@@ -117,15 +117,15 @@ import Testing
     @Test func jsonHasExactlyTheTenKeys() throws {
         let issues = [
             Self.open, Self.inTime, Self.late,
-            M.issue("n", "2026-11-24T08:30:00+01:00"), // Wednesday's
+            Morn.issue("n", "2026-11-24T08:30:00+01:00"), // Wednesday's
         ]
-        let status = M.amsterdam.status(at: M.t("2026-11-24T10:45:00+01:00"), issues: issues)
+        let status = Morn.amsterdam.status(at: Morn.t("2026-11-24T10:45:00+01:00"), issues: issues)
         #expect(status.json == .object([
             "morning": .string("2026-11-24"), "deadline": .string("2026-11-24T10:00:00+01:00"),
             "secondsLeft": .int(-2700), "state": .string("overdue"), "inScope": .int(3), "helped": .int(1),
             "helpedLate": .int(1), "waiting": .int(1), "nextMorning": .int(1), "streak": .int(0),
         ]))
-        let summer = M.amsterdam.status(at: M.t("2026-03-30T07:00:00Z"), issues: [])
+        let summer = Morn.amsterdam.status(at: Morn.t("2026-03-30T07:00:00Z"), issues: [])
         guard case .object(let fields) = summer.json else { Testing.Issue.record("not an object"); return }
         #expect(fields["deadline"] == .string("2026-03-30T10:00:00+02:00"))
     }

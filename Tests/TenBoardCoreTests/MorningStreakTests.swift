@@ -6,10 +6,10 @@ import Testing
 /// (helped at 10:30, late). Tuesday 24 has customers only where a case adds them.
 @Suite struct MorningStreakTests {
     static let week: [TenBoardCore.Issue] = ["16", "17", "18", "19", "20", "23"].map { day in
-        M.issue("n\(day)", "2026-11-\(day)T07:00:00+01:00",
+        Morn.issue("n\(day)", "2026-11-\(day)T07:00:00+01:00",
                 resolved: "2026-11-\(day)T\(day == "18" ? "10:30" : "09:00"):00+01:00")
     }
-    static let tuesdayOpen = M.issue("t", "2026-11-24T07:30:00+01:00")
+    static let tuesdayOpen = Morn.issue("t", "2026-11-24T07:30:00+01:00")
 
     struct Case: Sendable, CustomTestStringConvertible {
         var why: String
@@ -35,11 +35,11 @@ import Testing
         Case(why: "since counts empty mornings from the store's creation", at: "2026-11-18T09:30:00+01:00",
              issues: week, since: "2026-11-10", streak: 6),
         Case(why: "base continues past its morning", at: "2026-11-18T09:30:00+01:00", issues: week,
-             base: StreakBase(through: M.d("2026-11-13"), count: 10), streak: 12),
+             base: StreakBase(through: Morn.d("2026-11-13"), count: 10), streak: 12),
         Case(why: "a failure after the base stops before it", at: "2026-11-24T09:00:00+01:00", issues: week,
-             base: StreakBase(through: M.d("2026-11-13"), count: 10), streak: 4),
+             base: StreakBase(through: Morn.d("2026-11-13"), count: 10), streak: 4),
         Case(why: "since after the base stops first", at: "2026-11-18T09:30:00+01:00", issues: week,
-             base: StreakBase(through: M.d("2026-11-13"), count: 10), since: "2026-11-17", streak: 1),
+             base: StreakBase(through: Morn.d("2026-11-13"), count: 10), since: "2026-11-17", streak: 1),
         Case(why: "empty store, no since: only today", at: "2026-11-24T09:00:00+01:00", issues: [], streak: 1),
         Case(why: "empty store at the weekend, no since", at: "2026-11-28T12:00:00+01:00", issues: [], streak: 0),
         Case(why: "empty store created on Tuesday", at: "2026-11-28T12:00:00+01:00", issues: [], since: "2026-11-24", streak: 4),
@@ -48,48 +48,48 @@ import Testing
         Case(why: "store created tomorrow counts nothing", at: "2026-11-24T09:00:00+01:00", issues: [],
              since: "2026-11-25", streak: 0),
         Case(why: "empty store with a base", at: "2026-11-24T11:00:00+01:00", issues: [],
-             base: StreakBase(through: M.d("2026-11-20"), count: 7), streak: 9),
+             base: StreakBase(through: Morn.d("2026-11-20"), count: 7), streak: 9),
     ]
 
     @Test(arguments: cases)
     func streak(_ c: Case) {
-        let got = M.amsterdam.streak(at: M.t(c.at), issues: c.issues, base: c.base, since: c.since.map(M.d))
+        let got = Morn.amsterdam.streak(at: Morn.t(c.at), issues: c.issues, base: c.base, since: c.since.map(Morn.d))
         #expect(got == c.streak)
-        let status = M.amsterdam.status(at: M.t(c.at), issues: c.issues, base: c.base, since: c.since.map(M.d))
+        let status = Morn.amsterdam.status(at: Morn.t(c.at), issues: c.issues, base: c.base, since: c.since.map(Morn.d))
         #expect(status.streak == c.streak)
     }
 
     @Test func holidaysAreSkippedNotBroken() {
         // Friday 20 a holiday: its customer counts for Monday 23 and was helped by then.
-        let schedule = MorningSchedule(holidays: [M.d("2026-11-20")])
-        #expect(schedule.streak(at: M.t("2026-11-24T09:00:00+01:00"), issues: Self.week) == 3) // Tue, Mon 23, Thu 19
+        let schedule = MorningSchedule(holidays: [Morn.d("2026-11-20")])
+        #expect(schedule.streak(at: Morn.t("2026-11-24T09:00:00+01:00"), issues: Self.week) == 3) // Tue, Mon 23, Thu 19
     }
 
     @Test func yearBoundary() {
-        let schedule = MorningSchedule(holidays: [M.d("2027-01-01")])
+        let schedule = MorningSchedule(holidays: [Morn.d("2027-01-01")])
         let issues = [
-            M.issue("a", "2026-12-30T07:00:00+01:00", resolved: "2026-12-30T09:00:00+01:00"),
-            M.issue("b", "2026-12-31T09:00:00+01:00", resolved: "2027-01-04T09:59:00+01:00"), // Monday 4 Jan's
+            Morn.issue("a", "2026-12-30T07:00:00+01:00", resolved: "2026-12-30T09:00:00+01:00"),
+            Morn.issue("b", "2026-12-31T09:00:00+01:00", resolved: "2027-01-04T09:59:00+01:00"), // Monday 4 Jan's
         ]
-        #expect(schedule.streak(at: M.t("2027-01-04T10:00:01+01:00"), issues: issues) == 3) // 4 Jan, 31 Dec, 30 Dec
+        #expect(schedule.streak(at: Morn.t("2027-01-04T10:00:01+01:00"), issues: issues) == 3) // 4 Jan, 31 Dec, 30 Dec
     }
 
     @Test func advanceMatchesCountingWithoutBase() {
-        let schedule = M.amsterdam
-        let friday = schedule.advance(nil, through: M.d("2026-11-20"), issues: Self.week)
-        #expect(friday == StreakBase(through: M.d("2026-11-20"), count: 2)) // Thu 19, Fri 20
-        let monday = schedule.advance(friday, through: M.d("2026-11-23"), issues: Self.week)
-        #expect(monday == StreakBase(through: M.d("2026-11-23"), count: 3))
-        #expect(schedule.advance(monday, through: M.d("2026-11-20"), issues: []) == monday)
+        let schedule = Morn.amsterdam
+        let friday = schedule.advance(nil, through: Morn.d("2026-11-20"), issues: Self.week)
+        #expect(friday == StreakBase(through: Morn.d("2026-11-20"), count: 2)) // Thu 19, Fri 20
+        let monday = schedule.advance(friday, through: Morn.d("2026-11-23"), issues: Self.week)
+        #expect(monday == StreakBase(through: Morn.d("2026-11-23"), count: 3))
+        #expect(schedule.advance(monday, through: Morn.d("2026-11-20"), issues: []) == monday)
         // With the mornings up to Monday archived, the hot issues are empty and the streak is the same.
-        let at = M.t("2026-11-24T09:00:00+01:00")
+        let at = Morn.t("2026-11-24T09:00:00+01:00")
         #expect(schedule.streak(at: at, issues: [], base: monday) == schedule.streak(at: at, issues: Self.week))
     }
 
     @Test func advanceFromTheStoresCreation() {
-        let base = M.amsterdam.advance(nil, through: M.d("2026-11-13"), issues: [], since: M.d("2026-11-10"))
-        #expect(base == StreakBase(through: M.d("2026-11-13"), count: 4)) // Tue 10 … Fri 13
-        let open = M.issue("o", "2026-11-11T07:00:00+01:00")
-        #expect(M.amsterdam.advance(nil, through: M.d("2026-11-13"), issues: [open], since: M.d("2026-11-10")).count == 2)
+        let base = Morn.amsterdam.advance(nil, through: Morn.d("2026-11-13"), issues: [], since: Morn.d("2026-11-10"))
+        #expect(base == StreakBase(through: Morn.d("2026-11-13"), count: 4)) // Tue 10 … Fri 13
+        let open = Morn.issue("o", "2026-11-11T07:00:00+01:00")
+        #expect(Morn.amsterdam.advance(nil, through: Morn.d("2026-11-13"), issues: [open], since: Morn.d("2026-11-10")).count == 2)
     }
 }

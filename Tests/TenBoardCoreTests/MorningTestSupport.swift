@@ -2,7 +2,7 @@ import Foundation
 @testable import TenBoardCore
 
 /// Shorthands for the morning tests: instants and dates are written as people read them.
-enum M {
+enum Morn {
     static let amsterdam = MorningSchedule()
     static func zone(_ id: String) -> TimeZone { TimeZone(identifier: id)! }
 

@@ -4,10 +4,10 @@ import Testing
 
 @Suite struct MorningTextTests {
     static func waiting(_ n: Int) -> [TenBoardCore.Issue] {
-        (0..<n).map { M.issue("w\($0)", "2026-11-24T07:00:00+01:00") }
+        (0..<n).map { Morn.issue("w\($0)", "2026-11-24T07:00:00+01:00") }
     }
     static func helped(_ n: Int, at: String = "2026-11-24T09:00:00+01:00") -> [TenBoardCore.Issue] {
-        (0..<n).map { M.issue("h\($0)", "2026-11-24T07:00:00+01:00", resolved: at) }
+        (0..<n).map { Morn.issue("h\($0)", "2026-11-24T07:00:00+01:00", resolved: at) }
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: cases)
     func line(_ c: Case) {
-        let status = M.amsterdam.status(at: M.t(c.at), issues: c.issues)
+        let status = Morn.amsterdam.status(at: Morn.t(c.at), issues: c.issues)
         #expect(MorningText.line(status, .en) == c.en)
         #expect(MorningText.line(status, .nl) == c.nl)
     }
@@ -58,14 +58,14 @@ import Testing
     }
 
     @Test func otherWords() {
-        #expect(MorningText.day(M.d("2027-01-01"), .en) == "Fri 1 Jan")
-        #expect(MorningText.day(M.d("2026-03-30"), .nl) == "ma 30 mrt")
+        #expect(MorningText.day(Morn.d("2027-01-01"), .en) == "Fri 1 Jan")
+        #expect(MorningText.day(Morn.d("2026-03-30"), .nl) == "ma 30 mrt")
         #expect(MorningText.progress(helped: 19, of: 27, .en) == "19 of 27 helped")
         #expect(MorningText.progress(helped: 19, of: 27, .nl) == "19 van 27 geholpen")
         #expect(MorningText.streak(1, .en) == "1 morning in a row")
         #expect(MorningText.streak(12, .nl) == "12 ochtenden op rij")
         #expect(MorningText.state(.overdue, .nl) == "te laat")
-        let bad = M.issue("T-9", "2026-11-24T09:00:00+01:00", resolved: "2026-11-24T08:00:00+01:00")
+        let bad = Morn.issue("T-9", "2026-11-24T09:00:00+01:00", resolved: "2026-11-24T08:00:00+01:00")
         #expect(MorningText.resolvedBeforeReceived(bad, .en)
             == "T-9: resolved before it was received (2026-11-24T08:00:00+01:00 < 2026-11-24T09:00:00+01:00)")
     }
