@@ -1,0 +1,174 @@
+import Foundation
+
+/// A header value that cannot be written safely: it would end the header or start a new one.
+public struct InvalidHeaderValue: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The header, such as `From`.
+    public var header: String
+    /// What is wrong, for the person who configured it.
+    public var problem: String
+
+    public var description: String { "the \(header) header \(problem)" }
+}
+
+/// Writing header values (RFC 5322, RFC 2047) so that no input can create a header line.
+///
+/// Everything here emits LF line endings, folded continuation lines starting with one space.
+enum HeaderEncoding {
+    /// The longest encoded-word RFC 2047 §2 allows.
+    static let maxEncodedWord = 75
+    /// Folded header lines stay within RFC 5322's recommended 78 characters where possible.
+    static let lineLimit = 78
+
+    /// True when `text` holds a character that a header must never contain: C0 (including CR,
+    /// LF and tab), DEL, C1, or the Unicode line and paragraph separators.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isForbidden)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// `text` with every control character and line break replaced by a space, runs of spaces
+    /// collapsed: for untrusted text (a customer's name) that ends up in a header.
+    static func neutralised(_ text: String) -> String {
+        var out = ""
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = isForbidden(scalar) || scalar == " " || scalar.properties.isWhitespace
+            if isSpace {
+                if !lastWasSpace { out.unicodeScalars.append(" ") }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            lastWasSpace = isSpace
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A complete unstructured header (`Subject: …`), folded, encoded when needed.
+    ///
+    /// Printable ASCII is folded at spaces; anything else (non-ASCII, a literal `=?`, a word too
+    /// long to fold) becomes RFC 2047 `B` encoded-words of at most 75 characters.
+    /// - Throws: `InvalidHeaderValue` when `value` has control characters; neutralise untrusted
+    ///   text first.
+    static func unstructured(_ name: String, _ value: String) throws(InvalidHeaderValue) -> String {
+        guard !hasControlCharacters(value) else {
+            throw InvalidHeaderValue(header: name, problem: "contains a line break or control character")
+        }
+        let isPlain = value.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+            && !value.contains("=?")
+        if isPlain, let folded = foldASCII(name + ": " + value) {
+            return folded
+        }
+        let words = encodedWords(value, firstLineUsed: name.count + 2)
+        return name + ": " + words.joined(separator: "\n ")
+    }
+
+    /// Folds `line` at spaces into lines of at most 78 characters; `nil` when a word is too long.
+    static func foldASCII(_ line: String) -> String? {
+        if line.count <= lineLimit { return line }
+        var lines: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if current.isEmpty && lines.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= lineLimit {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        lines.append(current)
+        // A continuation starts with the space that was folded; every line must hold text.
+        guard lines.allSatisfy({ $0.count + 1 <= lineLimit && !$0.isEmpty }) else { return nil }
+        return lines.joined(separator: "\n ")
+    }
+
+    /// `text` as `=?UTF-8?B?…?=` words, each whole UTF-8 characters, each at most 75 characters.
+    ///
+    /// - Parameter firstLineUsed: characters already on the first line (`Subject: `), so that the
+    ///   first word keeps that line within 78 characters.
+    static func encodedWords(_ text: String, firstLineUsed: Int = 0) -> [String] {
+        let overhead = "=?UTF-8?B??=".count
+        // Base64 turns 3 bytes into 4 characters.
+        func capacity(_ room: Int) -> Int { max(3, (min(room, maxEncodedWord) - overhead) / 4 * 3) }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var limit = capacity(lineLimit - firstLineUsed)
+        for scalar in text.unicodeScalars {
+            let bytes = Array(String(scalar).utf8)
+            if chunk.count + bytes.count > limit, !chunk.isEmpty {
+                words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
+                chunk = []
+                limit = capacity(lineLimit - 1)
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty || words.isEmpty {
+            words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
+        }
+        return words
+    }
+
+    /// A display name as an RFC 5322 phrase: atoms as they are, other ASCII quoted, non-ASCII
+    /// as encoded-words.
+    static func phrase(_ name: String, header: String) throws(InvalidHeaderValue) -> [String] {
+        guard !hasControlCharacters(name) else {
+            throw InvalidHeaderValue(header: header, problem: "has a display name with a line break or control character")
+        }
+        let isASCII = name.unicodeScalars.allSatisfy { $0.value < 0x7F }
+        if !isASCII || name.contains("=?") {
+            return encodedWords(name, firstLineUsed: lineLimit - maxEncodedWord - 1)
+        }
+        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
+        // Atoms fold between words; a quoted string cannot, so a long one is encoded instead.
+        if name.allSatisfy(atext.contains) { return name.split(separator: " ").map(String.init) }
+        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        if escaped.count + 2 > maxEncodedWord { return encodedWords(name, firstLineUsed: lineLimit - maxEncodedWord - 1) }
+        return ["\"" + escaped + "\""]
+    }
+
+    /// An address header (`From`, `To`): each address on its own folded line when they do not fit.
+    ///
+    /// - Throws: `InvalidHeaderValue` naming the address when its addr-spec is not valid or its
+    ///   display name holds control characters.
+    static func addressList(_ name: String, _ addresses: [MailAddress]) throws(InvalidHeaderValue) -> String {
+        guard !addresses.isEmpty else {
+            throw InvalidHeaderValue(header: name, problem: "has no address")
+        }
+        var tokens: [String] = []
+        for (index, address) in addresses.enumerated() {
+            guard MailAddress.isValidSpec(address.address) else {
+                throw InvalidHeaderValue(header: name, problem: "has an invalid address '\(neutralised(address.address))'")
+            }
+            if let display = address.displayName, !display.isEmpty {
+                tokens += try phrase(display, header: name)
+                tokens.append("<\(address.address)>")
+            } else {
+                tokens.append(address.address)
+            }
+            if index < addresses.count - 1 { tokens[tokens.count - 1] += "," }
+        }
+        return fold(name, tokens)
+    }
+
+    /// `name: ` and the tokens separated by spaces, breaking the line before a token that would
+    /// make it longer than 78 characters (a token longer than that gets a line of its own).
+    static func fold(_ name: String, _ tokens: [String]) -> String {
+        var out = name + ":"
+        var lineLength = out.count
+        for token in tokens {
+            if lineLength + 1 + token.count > lineLimit, lineLength > name.count + 1 {
+                out += "\n " + token
+                lineLength = 1 + token.count
+            } else {
+                out += " " + token
+                lineLength += 1 + token.count
+            }
+        }
+        return out
+    }
+}
