@@ -1,0 +1,41 @@
+import Foundation
+
+/// Hands a rendered message to the mail system; injected so tests and the CLI can swap it.
+public protocol MailTransport: Sendable {
+    /// Delivers `message` from `sender` to exactly `recipients` (the envelope; headers are not read).
+    ///
+    /// - Throws: `DeliveryFailure` saying whether a later retry can help.
+    func deliver(_ message: Data, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure)
+}
+
+/// Why a message was not handed over.
+public struct DeliveryFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable {
+        /// The mail system is down, busy, missing, killed or too slow: keep the message, retry later.
+        case temporary
+        /// The sendmail command or its permissions are wrong: a person must fix the configuration.
+        case configuration
+        /// The message or an address was refused.
+        case data
+    }
+
+    public var kind: Kind
+    /// One sentence for stderr, naming the command and its exit status or signal.
+    public var reason: String
+
+    public init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+
+    /// The exit status tenboard reports for this failure (sysexits.h).
+    public var exitCode: ExitCode {
+        switch kind {
+        case .temporary: .tempFailure
+        case .configuration: .config
+        case .data: .dataError
+        }
+    }
+}
