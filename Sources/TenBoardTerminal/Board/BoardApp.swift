@@ -1,0 +1,68 @@
+import Foundation
+import TenBoardCore
+
+/// The interactive board (`tenboard`, `tenboard board`): the loop that reads keys, ticks each
+/// second, notices changes by other processes, and draws.
+public enum BoardApp {
+    /// Runs the board until `q`, Ctrl-C, SIGTERM or a hang-up, and gives the terminal back.
+    ///
+    /// - Parameters:
+    ///   - store: the team's store; every change goes through its locked read-modify-write.
+    ///   - configuration: schedule, language and the lead's `name` (`nil`: the login name).
+    ///   - now: the clock; a fixed instant (`--at`) freezes the countdown, for tests.
+    ///   - readOnly: refuse every change (for watching only).
+    /// - Returns: the exit status: 0 after `q`, 128 + the signal after one, 64 without a terminal.
+    public static func run(
+        store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date, readOnly: Bool
+    ) -> Int32 {
+        let controller = BoardController(
+            store: store, schedule: configuration.schedule, language: configuration.language,
+            userName: userName(configuration), readOnly: readOnly
+        )
+        return run(controller, now: now)
+    }
+
+    /// The name a lead's changes are recorded under: the configured one, else the login name.
+    public static func userName(_ configuration: Configuration) -> String {
+        if let name = configuration.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        let env = ProcessInfo.processInfo.environment
+        for key in ["LOGNAME", "USER"] { if let v = env[key], !v.isEmpty { return v } }
+        return ProcessInfo.processInfo.userName
+    }
+
+    static func run<Store: BoardStore>(_ controller: BoardController<Store>, now: () -> Date) -> Int32 {
+        guard let screen = CursesScreen.start() else {
+            FileHandle.standardError.write(Data("tenboard: the board needs a terminal (stdin and stdout a tty, TERM set)\n".utf8))
+            return ExitCode.usage.rawValue
+        }
+        defer { screen.stop() }
+        controller.refresh(force: true)
+        while true {
+            if let signal = CursesScreen.takeSignal() { return 128 + signal }
+            let size = screen.size
+            controller.size = size
+            controller.refresh()
+            let grid = BoardRenderer.render(controller.state(now: now()), width: size.width, height: size.height,
+                                            unicode: screen.unicode)
+            screen.draw(grid)
+            switch screen.readKey(milliseconds: millisecondsToNextSecond()) {
+            case .timeout: continue
+            case .hangup: return 128 + SIGHUP
+            case .key(let key):
+                if key == .resize { screen.invalidate() }
+                switch controller.handle(key, now: now()) {
+                case .quit: return 0
+                case .repaint: screen.repaint()
+                case .keepGoing: break
+                }
+            }
+        }
+    }
+
+    /// Wakes just after the wall clock's next second, so the countdown changes on the second and
+    /// the store is checked about once a second.
+    static func millisecondsToNextSecond() -> Int {
+        let t = Date().timeIntervalSince1970
+        return Int(((t.rounded(.down) + 1 - t) * 1000).rounded(.up)) + 5
+    }
+}

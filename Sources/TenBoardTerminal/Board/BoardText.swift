@@ -1,0 +1,179 @@
+import TenBoardCore
+
+/// Every word the interactive board shows, in English and Dutch. Numbers and dates are written by
+/// hand (see `MorningText`) so the machine's locale never changes what a lead reads.
+public struct BoardText: Sendable {
+    public var language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    private func pick(_ en: String, _ nl: String) -> String { language == .en ? en : nl }
+
+    // MARK: header
+
+    public var appName: String { "tenboard" }
+    public func countdown(_ left: String, to deadline: String) -> String {
+        pick("\(left) to \(deadline)", "\(left) tot \(deadline)")
+    }
+    public func overdue(by late: String) -> String { pick("overdue by \(late)", "\(late) over tijd") }
+    public func spare(_ left: String, before deadline: String) -> String {
+        pick("\(left) before \(deadline)", "\(left) voor \(deadline)")
+    }
+    public func nextDeadline(_ day: String, _ time: String) -> String {
+        pick("next: \(day) \(time)", "volgende: \(day) \(time)")
+    }
+    public func morning(_ day: String) -> String { pick("morning \(day)", "ochtend \(day)") }
+    public func progress(_ helped: Int, of total: Int) -> String {
+        pick("\(helped) of \(total) helped", "\(helped) van \(total) geholpen")
+    }
+    public func late(_ n: Int) -> String { pick("\(n) late", "\(n) te laat") }
+    public func paceNeeded(_ perHour: Double) -> String {
+        let tenths = Int((perHour * 10).rounded(.up))
+        let number = "\(tenths / 10)" + pick(".", ",") + "\(tenths % 10)"
+        return pick("need \(number)/h", "\(number)/u nodig")
+    }
+    public func projected(_ time: String) -> String { pick("done ~\(time)", "klaar ~\(time)") }
+    public func streak(_ n: Int) -> String { pick("streak \(n)", "reeks \(n)") }
+    public func tally(_ n: Int) -> String { pick("tally \(n)", "turf \(n)") }
+    public var readOnly: String { pick("read-only", "alleen lezen") }
+
+    // MARK: list
+
+    public var columnID: String { "ID" }
+    public var columnCustomer: String { pick("CUSTOMER", "KLANT") }
+    public var columnKind: String { pick("KIND", "SOORT") }
+    public var columnAge: String { pick("AGE", "WACHT") }
+    public var columnAssignee: String { pick("ASSIGNEE", "WIE") }
+    public var columnSummary: String { pick("SUMMARY", "SAMENVATTING") }
+    public func sectionEarlier(_ n: Int) -> String { pick("past their deadline (\(n))", "deadline voorbij (\(n))") }
+    public func sectionNextMorning(_ n: Int) -> String { pick("next morning (\(n))", "volgende ochtend (\(n))") }
+    public func sectionHelped(_ n: Int) -> String { pick("helped this morning (\(n))", "deze ochtend geholpen (\(n))") }
+    public var nobodyWaiting: String { pick("Nobody is waiting.", "Niemand wacht.") }
+    public func noMatch(_ filter: String) -> String {
+        pick("Nothing matches \"\(filter)\".", "Niets past bij \"\(filter)\".")
+    }
+    public func filtered(_ filter: String, _ n: Int) -> String {
+        pick("filter \"\(filter)\": \(n) shown · / to change", "filter \"\(filter)\": \(n) getoond · / om te wijzigen")
+    }
+
+    public func kind(_ kind: IssueKind) -> String {
+        switch (kind, language) {
+        case (.question, .en): "question"
+        case (.question, .nl): "vraag"
+        case (.problem, .en): "problem"
+        case (.problem, .nl): "probleem"
+        case (.complaint, .en): "complaint"
+        case (.complaint, .nl): "klacht"
+        case (.bug, _): "bug"
+        }
+    }
+
+    /// A waiting time: "<1m", "42m", "3h05", "2d 4h".
+    public func age(seconds: Int) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "<1m" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86_400 { let m = s / 60 % 60; return "\(s / 3600)h" + (m < 10 ? "0\(m)" : "\(m)") }
+        return pick("\(s / 86_400)d \(s / 3600 % 24)h", "\(s / 86_400)d \(s / 3600 % 24)u")
+    }
+
+    // MARK: detail
+
+    public var labelCustomer: String { pick("Customer", "Klant") }
+    public var labelKind: String { pick("Kind", "Soort") }
+    public var labelReceived: String { pick("Received", "Ontvangen") }
+    public var labelCountsFor: String { pick("Counts for", "Telt voor") }
+    public var labelAssignee: String { pick("Assignee", "Toegewezen") }
+    public var labelChannel: String { pick("Channel", "Kanaal") }
+    public var labelStatus: String { pick("Status", "Status") }
+    public var labelAction: String { pick("Action point", "Actiepunt") }
+    public var labelSummary: String { pick("Summary", "Samenvatting") }
+    public var internalCustomer: String { pick("internal customer", "interne klant") }
+    public var nobody: String { pick("nobody", "niemand") }
+    public func waitingFor(_ age: String) -> String { pick("waiting for \(age)", "wacht al \(age)") }
+    public func helpedBy(_ who: String?, at time: String, late: Bool) -> String {
+        let by = who.map { pick(" by \($0)", " door \($0)") } ?? ""
+        return pick("helped\(by) at \(time)", "geholpen\(by) om \(time)") + (late ? pick(" (late)", " (te laat)") : "")
+    }
+    public var nextMorningMark: String { pick("next morning", "volgende ochtend") }
+    public var pastDeadlineMark: String { pick("deadline passed", "deadline voorbij") }
+
+    // MARK: keys
+
+    public var keyMove: String { pick("move", "kies") }
+    public var keyOpen: String { pick("open", "open") }
+    public var keyBack: String { pick("back", "terug") }
+    public var keyResolve: String { pick("resolve", "opgelost") }
+    public var keyAssign: String { pick("assign", "toewijzen") }
+    public var keyReopen: String { pick("reopen", "heropen") }
+    public var keyNew: String { pick("new", "nieuw") }
+    public var keyFilter: String { pick("filter", "filter") }
+    public var keyTally: String { pick("tally", "turf") }
+    public var keyHelp: String { pick("help", "hulp") }
+    public var keyQuit: String { pick("quit", "stop") }
+    public var keyConfirm: String { pick("confirm", "bevestig") }
+    public var keyCancel: String { pick("cancel", "annuleer") }
+    public var keyNextField: String { pick("next field", "volgend veld") }
+    public var keyChangeKind: String { pick("kind", "soort") }
+    public var keySave: String { pick("save", "bewaar") }
+    public var keyClose: String { pick("close", "sluit") }
+
+    public var helpTitle: String { pick("Keys", "Toetsen") }
+    /// The help overlay's lines: keys and what they do.
+    ///
+    /// - Parameter glyphs: arrows in Unicode or ASCII.
+    public func helpLines(_ glyphs: Glyphs) -> [(String, String)] {
+        [
+            ("\(glyphs.up) \(glyphs.down)  j k", pick("move through the customers", "door de klanten bewegen")),
+            ("PgUp PgDn Home End", pick("jump", "springen")),
+            ("Enter", pick("open the details of a customer", "details van een klant openen")),
+            ("Esc", pick("back, cancel", "terug, annuleren")),
+            ("r", pick("resolve: record the action point, then Enter", "opgelost: actiepunt noteren, dan Enter")),
+            ("a", pick("assign (your own name is offered)", "toewijzen (je eigen naam staat klaar)")),
+            ("u", pick("reopen a helped customer", "een geholpen klant heropenen")),
+            ("n", pick("new issue: customer, summary, kind", "nieuw: klant, samenvatting, soort")),
+            ("/", pick("filter by text (Esc clears)", "filteren op tekst (Esc wist)")),
+            ("t", pick("tally: someone said \"customer\"", "turf: iemand zei \"klant\"")),
+            ("Ctrl-L", pick("redraw the screen", "scherm opnieuw tekenen")),
+            ("q", pick("quit", "stoppen")),
+        ]
+    }
+    public var helpFooter: String { pick("Any key closes this help.", "Elke toets sluit deze hulp.") }
+
+    // MARK: prompts and form
+
+    public func promptAction(_ id: String) -> String { pick("Action point for #\(id) (may be empty): ", "Actiepunt voor #\(id) (mag leeg): ") }
+    public func promptAssign(_ id: String) -> String { pick("Assign #\(id) to (empty: nobody): ", "#\(id) toewijzen aan (leeg: niemand): ") }
+    public var promptFilter: String { pick("Filter: ", "Filter: ") }
+    public var formTitle: String { pick("New customer issue", "Nieuwe klantvraag") }
+    public var formCustomer: String { pick("Customer", "Klant") }
+    public var formSummary: String { pick("Summary", "Samenvatting") }
+    public var formKind: String { pick("Kind", "Soort") }
+
+    // MARK: notices
+
+    public func resolved(_ id: String) -> String { pick("#\(id) resolved.", "#\(id) opgelost.") }
+    public func reopened(_ id: String) -> String { pick("#\(id) reopened.", "#\(id) heropend.") }
+    public func assigned(_ id: String, _ who: String?) -> String {
+        guard let who else { return pick("#\(id) unassigned.", "#\(id) niet meer toegewezen.") }
+        return pick("#\(id) assigned to \(who).", "#\(id) toegewezen aan \(who).")
+    }
+    public func added(_ id: String) -> String { pick("#\(id) added.", "#\(id) toegevoegd.") }
+    public func tallied(_ n: Int) -> String { pick("Tally drawn: \(n) today.", "Turfje gezet: \(n) vandaag.") }
+    public func alreadyHelped(_ id: String) -> String { pick("#\(id) is already helped.", "#\(id) is al geholpen.") }
+    public func notHelped(_ id: String) -> String { pick("#\(id) is still open.", "#\(id) staat nog open.") }
+    public var nothingSelected: String { pick("No customer selected.", "Geen klant gekozen.") }
+    public var customerRequired: String { pick("A customer name is needed.", "Een klantnaam is nodig.") }
+    public var readOnlyRefused: String { pick("This board is read-only.", "Dit bord is alleen-lezen.") }
+    public func storeProblem(_ message: String) -> String {
+        pick("Store problem: \(message) · showing the last good state", "Probleem met de opslag: \(message) · laatste goede stand getoond")
+    }
+    public func actionFailed(_ message: String) -> String { pick("Not saved: \(message)", "Niet bewaard: \(message)") }
+
+    // MARK: too small
+
+    public var tooSmall: String { pick("Terminal too small", "Terminal te klein") }
+    public func needSize(_ width: Int, _ height: Int) -> String {
+        pick("need \(width)x\(height)", "nodig: \(width)x\(height)")
+    }
+}

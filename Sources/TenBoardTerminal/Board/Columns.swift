@@ -1,0 +1,82 @@
+import Foundation
+import TenBoardCore
+
+/// The list's columns for a width: id, customer, kind, age, assignee, summary. Kind and assignee
+/// are dropped on narrow terminals; customer and summary share what is left.
+struct Columns {
+    var idWidth: Int
+    var customerWidth: Int
+    var kindWidth: Int?
+    let ageWidth = 6
+    var assigneeWidth: Int?
+    var summaryWidth: Int
+    /// The first cell holds the selection marker.
+    let margin = 2
+
+    init(state: BoardState, width: Int) {
+        let text = BoardText(state.language)
+        let issues = state.rows.map(\.issue)
+        idWidth = min(8, max(2, issues.map { DisplayWidth.of($0.id) + 1 }.max() ?? 2))
+        let kindWanted = IssueKind.allCases.map { DisplayWidth.of(text.kind($0)) }.max()!
+        let assigneeWanted = min(12, max(DisplayWidth.of(text.columnAssignee),
+                                         issues.compactMap { $0.assignee.map(DisplayWidth.of) }.max() ?? 0))
+        let customerWanted = min(24, max(DisplayWidth.of(text.columnCustomer),
+                                         issues.map { DisplayWidth.of($0.customer) }.max() ?? 0))
+        kindWidth = width >= 72 ? kindWanted : nil
+        assigneeWidth = width >= 60 ? assigneeWanted : nil
+        let fixed = margin + (idWidth + 1) + (ageWidth + 1) + (kindWidth.map { $0 + 1 } ?? 0)
+            + (assigneeWidth.map { $0 + 1 } ?? 0)
+        let rest = max(0, width - fixed)
+        customerWidth = min(customerWanted, max(8, rest * 2 / 5))
+        summaryWidth = max(0, rest - customerWidth - 1)
+    }
+
+    func drawHeadings(into grid: inout Grid, y: Int, text: BoardText) {
+        grid.fill(x: 0, y: y, count: grid.width, role: .columnHeading)
+        var x = margin
+        x = cell(text.columnID, idWidth, into: &grid, x: x, y: y, role: .columnHeading)
+        x = cell(text.columnCustomer, customerWidth, into: &grid, x: x, y: y, role: .columnHeading)
+        if let kindWidth { x = cell(text.columnKind, kindWidth, into: &grid, x: x, y: y, role: .columnHeading) }
+        x = cell(TextFit.padLeft(text.columnAge, to: ageWidth), ageWidth, into: &grid, x: x, y: y, role: .columnHeading)
+        if let assigneeWidth { x = cell(text.columnAssignee, assigneeWidth, into: &grid, x: x, y: y, role: .columnHeading) }
+        _ = cell(text.columnSummary, summaryWidth, into: &grid, x: x, y: y, role: .columnHeading)
+    }
+
+    func draw(_ row: BoardRow, into grid: inout Grid, y: Int, now: Date, text: BoardText, glyphs: Glyphs,
+              zone: TimeZone, selected: Bool) {
+        let issue = row.issue
+        let base: Role = switch row.group {
+        case .earlier, .waiting: .normal
+        case .nextMorning: .nextMorning
+        case .helped: .helped
+        }
+        if selected { grid.put(glyphs.selection, x: 0, y: y, role: .selected) }
+        var x = margin
+        x = cell(issue.id, idWidth, into: &grid, x: x, y: y, role: base)
+        x = cell(issue.customer, customerWidth, into: &grid, x: x, y: y, role: base)
+        if let kindWidth { x = cell(text.kind(issue.kind), kindWidth, into: &grid, x: x, y: y, role: base) }
+        let age: String
+        var ageRole = base
+        if row.group == .helped, let resolved = issue.resolvedAt?.date {
+            age = glyphs.check + BoardClock.time(resolved, in: zone)
+        } else {
+            age = text.age(seconds: Int(now.timeIntervalSince(issue.receivedAt.date)))
+            if row.group == .earlier { ageRole = .stateOverdue }
+        }
+        x = cell(TextFit.padLeft(age, to: ageWidth), ageWidth, into: &grid, x: x, y: y, role: ageRole)
+        if let assigneeWidth { x = cell(issue.assignee ?? "", assigneeWidth, into: &grid, x: x, y: y, role: base) }
+        _ = cell(Self.oneLine(issue.summary), summaryWidth, into: &grid, x: x, y: y, role: base)
+        if selected { grid.paint(x: 0, y: y, count: grid.width, role: .selected) }
+    }
+
+    /// A summary in one line: line breaks become spaces here (the detail view keeps them).
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(separator: " ")
+    }
+
+    private func cell(_ value: String, _ width: Int, into grid: inout Grid, x: Int, y: Int, role: Role) -> Int {
+        let ellipsis = grid.unicode ? "…" : "~"
+        grid.put(TextFit.truncate(value, to: width, ellipsis: ellipsis), x: x, y: y, role: role, limit: x + width)
+        return x + width + 1
+    }
+}

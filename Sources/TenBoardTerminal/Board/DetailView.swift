@@ -1,0 +1,74 @@
+import Foundation
+import TenBoardCore
+
+/// One customer in full: who, what, since when, for which morning, who has it, and once helped,
+/// by whom, when and the action point. Long texts wrap; what does not fit is cut at the bottom.
+enum DetailView {
+    static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
+        let text = BoardText(state.language)
+        guard let row = state.selectedRow else {
+            grid.put("  " + text.nothingSelected, x: area.x, y: area.y + 1, role: .dim, limit: area.maxX)
+            return
+        }
+        let issue = row.issue
+        let zone = state.timeZone
+        var lines: [(label: String, value: String, role: Role)] = []
+        lines.append((text.labelCustomer, issue.customer + (issue.isInternal ? " (\(text.internalCustomer))" : ""), .normal))
+        lines.append((text.labelKind, text.kind(issue.kind), .normal))
+        let age = text.age(seconds: Int(state.now.timeIntervalSince(issue.receivedAt.date)))
+        lines.append((text.labelReceived, BoardClock.dayTime(issue.receivedAt.date, in: zone, state.language)
+                      + (issue.isOpen ? " (\(text.waitingFor(age)))" : ""), .normal))
+        if let morning = row.morning {
+            let mark: String = switch row.group {
+            case .nextMorning: " (\(text.nextMorningMark))"
+            case .earlier: " (\(text.pastDeadlineMark))"
+            default: ""
+            }
+            lines.append((text.labelCountsFor, MorningText.day(morning, state.language) + mark,
+                          row.group == .earlier ? .stateOverdue : row.group == .nextMorning ? .nextMorning : .normal))
+        }
+        lines.append((text.labelAssignee, issue.assignee ?? text.nobody, issue.assignee == nil ? .dim : .normal))
+        if let channel = issue.channel { lines.append((text.labelChannel, channel, .normal)) }
+        if let resolved = issue.resolvedAt?.date, !issue.isOpen {
+            let late = resolved > deadline(of: row, state: state)
+            lines.append((text.labelStatus, text.helpedBy(issue.resolvedBy, at: BoardClock.dayTime(resolved, in: zone, state.language), late: late), .helped))
+        } else {
+            lines.append((text.labelStatus, text.waitingFor(age), row.group == .earlier ? .stateOverdue : .normal))
+        }
+
+        let labelWidth = min(16, (lines.map { DisplayWidth.of($0.label) } + [DisplayWidth.of(text.labelAction), DisplayWidth.of(text.labelSummary)]).max()! + 2)
+        var y = area.y
+        let title = "#\(issue.id)  \(Columns.oneLine(issue.customer))"
+        grid.put(" " + title, x: area.x, y: y, role: .overlayTitle, limit: area.maxX)
+        y += 2
+        let valueWidth = area.width - 2 - labelWidth
+        func field(_ label: String, _ value: String, _ role: Role) {
+            for (i, part) in TextFit.wrap(value, to: max(1, valueWidth)).enumerated() where y < area.maxY {
+                if i == 0 { grid.put(label, x: area.x + 2, y: y, role: .columnHeading, limit: area.x + 2 + labelWidth) }
+                grid.put(part, x: area.x + 2 + labelWidth, y: y, role: role, limit: area.maxX)
+                y += 1
+            }
+        }
+        for line in lines where y < area.maxY { field(line.label, line.value, line.role) }
+        if let action = issue.action, !action.isEmpty { field(text.labelAction, action, .normal) }
+        y += 1
+        if y < area.maxY {
+            grid.put(text.labelSummary, x: area.x + 2, y: y, role: .columnHeading, limit: area.maxX)
+            y += 1
+        }
+        for part in TextFit.wrap(issue.summary, to: max(1, area.width - 4)) where y < area.maxY {
+            grid.put(part, x: area.x + 4, y: y, role: .normal, limit: area.maxX)
+            y += 1
+        }
+    }
+
+    /// The deadline that decides "late" for a helped issue: its own morning's, if known.
+    private static func deadline(of row: BoardRow, state: BoardState) -> Date {
+        guard let morning = row.morning else { return .distantFuture }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = state.timeZone
+        let t = state.header.deadlineTime
+        return cal.date(from: DateComponents(year: morning.year, month: morning.month, day: morning.day,
+                                             hour: t.hour, minute: t.minute)) ?? .distantFuture
+    }
+}

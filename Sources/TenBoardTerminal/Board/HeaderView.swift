@@ -1,0 +1,68 @@
+import Foundation
+import TenBoardCore
+
+/// The two header lines: the morning and its countdown in the state's colour, then progress,
+/// pace, streak and the day's tally. Less important parts are left out on narrow terminals.
+enum HeaderView {
+    static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
+        let h = state.header
+        let text = BoardText(state.language)
+        let stateRole = role(of: h.state)
+        let deadline = h.deadlineTime.description
+        let left = MorningText.duration(h.secondsLeft)
+
+        // Line 1: title bar, the state badge on the right.
+        grid.fill(x: area.x, y: area.y, count: area.width, role: .titleBar)
+        let clock: String = switch h.state {
+        case .waiting, .warning: text.countdown(left, to: deadline)
+        case .done: text.spare(left, before: deadline)
+        case .overdue: text.overdue(by: left)
+        case .closed: MorningText.state(.closed, state.language)
+        case .none: text.nextDeadline(MorningText.day(h.morning, state.language), deadline)
+        }
+        let badgeLabel = MorningText.state(h.state, state.language).uppercased()
+        let fullBadge = " \(badgeLabel) \(glyphs.separator.trimmingCharacters(in: .whitespaces)) \(clock) "
+        let shortBadge = " \(clock) "
+        let titleParts = [
+            Segment(" " + text.appName, role: .titleBar, priority: 1),
+            Segment(text.morning(MorningText.day(h.morning, state.language)), role: .titleBar, priority: 2),
+        ]
+        var badge = fullBadge
+        if DisplayWidth.of(fullBadge) + 12 > area.width { badge = shortBadge }
+        badge = TextFit.truncate(badge, to: area.width)
+        let badgeWidth = DisplayWidth.of(badge)
+        Segment.draw(titleParts, into: &grid, x: area.x, y: area.y, width: area.width - badgeWidth - 1,
+                     separator: glyphs.separator)
+        grid.put(badge, x: area.maxX - badgeWidth, y: area.y, role: stateRole)
+
+        // Line 2: the numbers of the morning.
+        guard area.height > 1 else { return }
+        var parts: [Segment] = []
+        if h.state != .none {
+            parts.append(Segment(" " + text.progress(h.helped, of: h.inScope), role: .normal, priority: 9))
+            if h.helpedLate > 0 { parts.append(Segment(text.late(h.helpedLate), role: .stateOverdue, priority: 5)) }
+            if let pace = h.paceNeeded { parts.append(Segment(text.paceNeeded(pace), role: stateRole == .stateWarning ? .stateWarning : .normal, priority: 6)) }
+            if let finish = h.projectedFinish {
+                parts.append(Segment(text.projected(BoardClock.time(finish, in: state.timeZone)), role: .dim, priority: 2))
+            }
+        } else {
+            parts.append(Segment(" " + MorningText.state(.none, state.language), role: .dim, priority: 9))
+        }
+        parts.append(Segment(text.streak(h.streak), role: .normal, priority: 4))
+        parts.append(Segment(text.tally(h.tally), role: .normal, priority: 3))
+        if state.readOnly { parts.append(Segment(text.readOnly, role: .notice, priority: 7)) }
+        Segment.draw(parts, into: &grid, x: area.x, y: area.y + 1, width: area.width, separator: glyphs.separator)
+    }
+
+    /// The role that colours a morning state.
+    static func role(of state: MorningState) -> Role {
+        switch state {
+        case .waiting: .stateWaiting
+        case .warning: .stateWarning
+        case .done: .stateDone
+        case .overdue: .stateOverdue
+        case .closed: .stateClosed
+        case .none: .stateNone
+        }
+    }
+}

@@ -1,0 +1,262 @@
+// The one Swift file that imports ncurses: set-up and tear-down of the terminal, signals, keys,
+// and copying a `Grid` to the screen. Everything else in TenBoardTerminal is pure.
+import CNCursesW
+import Foundation
+import Glibc
+import Synchronization
+
+/// The last signal that asked tenboard to stop (SIGINT, SIGTERM, SIGHUP), 0 for none. Written by
+/// the signal handler, read by the main loop: an atomic store is async-signal-safe.
+private let pendingSignal = Atomic<Int32>(0)
+
+/// A terminal run by ncursesw: owns set-up, tear-down (also on signals and crashes), colours and
+/// the copying of grids. Only one exists at a time.
+final class CursesScreen {
+    /// What waiting for a key gave.
+    enum Input: Equatable {
+        case key(Key)
+        case timeout
+        /// The terminal is gone (SSH dropped): stop instead of spinning on errors.
+        case hangup
+    }
+
+    /// Whether the locale is UTF-8; when not, grids are rendered in ASCII.
+    let unicode: Bool
+    let theme: Theme
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var shown: Grid?
+    private var pairs: [Int: Int16] = [:]
+    private var stopped = false
+    /// Consecutive reads that failed at once: a hung-up terminal returns ERR without waiting.
+    private var quickFailures = 0
+
+    /// Takes over the terminal.
+    ///
+    /// The order matters: `setlocale` before ncurses starts, or it treats text as ISO-8859-1;
+    /// our signal handlers before `newterm`, because ncurses only installs its own (which end
+    /// with `_exit`, skipping our clean-up) for signals still at `SIG_DFL`.
+    ///
+    /// - Returns: `nil` when there is no usable terminal (not a tty, unknown `TERM`).
+    static func start() -> CursesScreen? {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
+        setlocale(LC_ALL, "")
+        installSignalHandlers()
+        // The corresponding C function is `newterm`; `initscr` would exit the process on failure.
+        guard tb_newterm() != nil, let window = tb_stdscr() else { return nil }
+        return CursesScreen(window: window)
+    }
+
+    private init(window: UnsafeMutablePointer<WINDOW>) {
+        self.window = window
+        unicode = String(cString: tb_codeset()) == "UTF-8"
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        leaveok(window, true)
+        curs_set(0)
+        // Esc must close a prompt at once, not after ncurses' default second.
+        set_escdelay(25)
+        var colors = 0
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(tb_colors())
+        }
+        theme = Theme.forTerminal(colors: colors, noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
+    }
+
+    deinit { stop() }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    ///
+    /// The corresponding C function is `endwin`.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+    }
+
+    /// The terminal's size in cells, as ncurses knows it after the last `KEY_RESIZE`.
+    var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// The signal that asked to stop, if any, and forgets it.
+    static func takeSignal() -> Int32? {
+        let signal = pendingSignal.exchange(0, ordering: .relaxed)
+        return signal == 0 ? nil : signal
+    }
+
+    // MARK: drawing
+
+    /// Copies a grid to the terminal. Only cells that differ from the last grid are given to
+    /// ncurses, and ncurses sends only what differs from the screen: a ticking countdown costs a
+    /// few bytes a second, and the whole screen is never cleared for a frame.
+    func draw(_ grid: Grid) {
+        let previous = shown.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if cell.isContinuation || previous?[x, y] == cell { continue }
+                let wide = x + 1 < grid.width && grid[x + 1, y].isContinuation
+                put(cell, x: x, y: y, wide: wide)
+            }
+        }
+        shown = grid
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Repaints everything on the next draw (Ctrl-L, or after something else wrote to the tty).
+    func repaint() {
+        clearok(window, true)
+        shown = nil
+    }
+
+    /// Forgets what is on screen after a resize, so the next draw writes every cell.
+    func invalidate() { shown = nil }
+
+    private func put(_ cell: Cell, x: Int, y: Int, wide: Bool) {
+        var scalars = Array(cell.text.unicodeScalars)
+        let expected = wide ? 2 : 1
+        let measured = scalars.first.map { Int(tb_wcwidth(wchar_t(bitPattern: $0.value))) } ?? -1
+        var padAfter = false
+        if measured != expected {
+            // The C library disagrees with tenboard's width (old tables, VS16 emoji, flags): keep
+            // the columns right, which matters more than the exact glyph.
+            if expected == 2 && measured == 1 {
+                scalars = [scalars[0]]
+                padAfter = true
+            } else {
+                scalars = ["\u{FFFD}"]
+                padAfter = wide
+            }
+        }
+        let style = theme.style(for: cell.role)
+        add(scalars, style: style, x: x, y: y)
+        if padAfter { add([" "], style: style, x: x + 1, y: y) }
+    }
+
+    /// The corresponding C functions are `setcchar` and `mvwadd_wch`.
+    private func add(_ scalars: [Unicode.Scalar], style: Style, x: Int, y: Int) {
+        // A cchar_t holds one spacing character and up to four combining ones.
+        var chars = scalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+        chars.append(0)
+        var attributes = tb_a_normal()
+        if style.bold { attributes |= tb_a_bold() }
+        if style.reverse { attributes |= tb_a_reverse() }
+        if style.underline { attributes |= tb_a_underline() }
+        if style.dim { attributes |= tb_a_dim() }
+        var cc = cchar_t()
+        setcchar(&cc, chars, attributes, pair(for: style), nil)
+        mvwadd_wch(window, Int32(y), Int32(x), &cc)
+    }
+
+    /// The colour pair of a style's colours, created on first use.
+    ///
+    /// The corresponding C function is `init_pair`.
+    private func pair(for style: Style) -> Int16 {
+        guard style.hasColor else { return 0 }
+        let key = (style.foreground.number + 1) * 1000 + (style.background.number + 1)
+        if let known = pairs[key] { return known }
+        let next = pairs.count + 1
+        guard next < Int(tb_color_pairs()) else { return 0 }
+        init_pair(Int16(next), Int16(style.foreground.number), Int16(style.background.number))
+        pairs[key] = Int16(next)
+        return Int16(next)
+    }
+
+    // MARK: keys
+
+    /// Waits up to `milliseconds` for a key.
+    ///
+    /// The corresponding C function is `wget_wch`.
+    func readKey(milliseconds: Int) -> Input {
+        wtimeout(window, Int32(max(0, milliseconds)))
+        let started = DispatchTime.now().uptimeNanoseconds
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == ERR {
+            let waited = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+            if milliseconds >= 100, waited < 5, CursesScreen.takeSignalPeek() == 0 {
+                quickFailures += 1
+                if quickFailures >= 20 || Self.terminalHungUp() { return .hangup }
+            }
+            return .timeout
+        }
+        quickFailures = 0
+        if result == KEY_CODE_YES { return functionKey(Int32(code)).map(Input.key) ?? .timeout }
+        return character(UInt32(code)).map(Input.key) ?? .timeout
+    }
+
+    private static func takeSignalPeek() -> Int32 { pendingSignal.load(ordering: .relaxed) }
+
+    /// Whether stdin reports a hang-up or an error (EIO after the SSH connection dropped).
+    private static func terminalHungUp() -> Bool {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return true }
+        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    private func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_BTAB: .backTab
+        case KEY_RESIZE: .resize
+        default: nil
+        }
+    }
+
+    private func character(_ code: UInt32) -> Key? {
+        switch code {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(code + 96)!))
+        case 0..<32, 0x80..<0xA0: return nil
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+
+    // MARK: signals
+
+    /// SIGINT, SIGTERM and SIGHUP only set a flag that the loop reads each tick, which then
+    /// restores the terminal and returns; SIGHUP matters most (a dropped SSH connection), and
+    /// ncurses does not handle it. A crash restores the terminal before dying as it would have.
+    /// SIGWINCH is left to ncurses, which turns it into `KEY_RESIZE` at once.
+    private static func installSignalHandlers() {
+        let stop: @convention(c) (Int32) -> Void = { signal in
+            pendingSignal.store(signal, ordering: .relaxed)
+        }
+        for signal in [SIGINT, SIGTERM, SIGHUP] { install(stop, for: signal) }
+        let crash: @convention(c) (Int32) -> Void = { signal in
+            endwin()
+            Glibc.signal(signal, SIG_DFL)
+            raise(signal)
+        }
+        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT] { install(crash, for: signal) }
+    }
+
+    /// The corresponding C function is `sigaction`; without `SA_RESTART`, so a wait for a key
+    /// returns when a signal arrives.
+    private static func install(_ handler: @convention(c) (Int32) -> Void, for signal: Int32) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(signal, &action, nil)
+    }
+}

@@ -1,0 +1,72 @@
+/// How many terminal cells text occupies, measured per grapheme cluster (what a person sees as one
+/// character), without the C library.
+///
+/// glibc's `wcwidth` depends on the locale, answers −1 for what it cannot print and gets emoji with
+/// VS16 or ZWJ wrong (glibc bug 32322), so tenboard measures itself: East Asian Wide/Fullwidth and
+/// emoji-presentation clusters take two cells, everything else printable one.
+public enum DisplayWidth {
+    /// The cells one grapheme cluster takes: 1 or 2, or `nil` when it cannot be printed as it is
+    /// (controls, bidi controls, a lone combining mark or an invisible format character).
+    public static func of(_ character: Character) -> Int? {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return nil }
+        if !isPrintableStart(first) { return nil }
+        if scalars.contains(where: { isForbidden($0) }) { return nil }
+        if isRegionalIndicator(first) {
+            return scalars.filter(isRegionalIndicator).count >= 2 ? 2 : 1
+        }
+        let props = first.properties
+        if props.isEmojiPresentation { return 2 }
+        // VS16 asks for the emoji presentation of a text-default symbol like ❤ or ☎.
+        if props.isEmoji, scalars.contains("\u{FE0F}"), first.value > 0x7F { return 2 }
+        return isWide(first.value) ? 2 : 1
+    }
+
+    /// The cells a whole string takes, counting every unprintable cluster as one placeholder cell.
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) ?? 1 }
+        return total
+    }
+
+    /// False for scalars that must never reach the terminal anywhere in a cluster.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+            || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0x200E || v == 0x200F || v == 0x061C
+            || scalar.properties.generalCategory == .surrogate
+    }
+
+    /// Whether a cluster starting with this scalar has something visible to show in its first cell.
+    static func isPrintableStart(_ scalar: Unicode.Scalar) -> Bool {
+        if isForbidden(scalar) { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control, .unassigned,
+             .lineSeparator, .paragraphSeparator, .surrogate:
+            return false
+        default:
+            return !scalar.properties.isNoncharacterCodePoint
+                && !(0x1160...0x11FF).contains(scalar.value) // Hangul vowels/finals: only inside a syllable
+        }
+    }
+
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
+    }
+
+    /// East Asian Width W or F (Unicode 15.1) outside the emoji already caught by Emoji_Presentation.
+    static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
+        for range in wideRanges where range.contains(v) { return true }
+        return false
+    }
+
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+        0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+        0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
+        0x17000...0x18CFF, 0x18D00...0x18D08, 0x1AFF0...0x1B2FF, 0x1F200...0x1F2FF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+}
