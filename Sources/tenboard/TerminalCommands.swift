@@ -1,42 +1,103 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
+import TenBoardTerminal
 
 struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The interactive board for team leads (the default command).")
+        abstract: "The interactive board for team leads (the default command).",
+        discussion: """
+            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point),
+            a assign, u reopen, n new issue, / filter, t tally mark, ? all keys, q quit.
+            Changes by others (another lead, a script) appear within a second or two.
+            """)
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339), e.g. to see what 10:00 looked like.", valueName: "time"))
+    var at: String?
+    @Flag(name: .customLong("read-only"), help: "Refuse every change: for watching only.")
+    var readOnly = false
 
     func run() throws {
-        try reporting {
-            _ = try global.open()
-            throw TenBoardError("the board is not built yet", exitCode: .software)
+        let status = try reporting { () throws -> Int32 in
+            let (configuration, store) = try global.open()
+            let clock: @Sendable () -> Date
+            if let at { let fixed = try parseTime(at, option: "--at"); clock = { fixed } } else { clock = { Date() } }
+            return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly)
         }
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
 struct Wall: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The read-only kiosk board for the wall-mounted terminal.")
+        abstract: "The read-only kiosk board for the wall-mounted terminal.",
+        discussion: """
+            Big countdown to the deadline, the customers still waiting, who helped how many and the
+            streak; between mornings, yesterday's result and the time to the next deadline. It only
+            reads the store. q quits unless 'wall-quit-key: false'. See config/wall/ for starting it
+            on tty1 at boot.
+            """)
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339); it then runs on.", valueName: "time"))
+    var at: String?
 
     func run() throws {
-        try reporting {
-            _ = try global.open()
-            throw TenBoardError("the wall is not built yet", exitCode: .software)
+        let status = try reporting { () throws -> Int32 in
+            let (configuration, store) = try global.open()
+            var clock: @Sendable () -> Date = { Date() }
+            if let at { clock = WallApp.clock(startingAt: try parseTime(at, option: "--at")) }
+            return WallApp.run(store: store, configuration: configuration, now: clock)
         }
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open the board on a built-in example store whose times are relative to now.")
+        abstract: "Open the board on a built-in example store whose times are relative to now.",
+        discussion: """
+            The example lives in a temporary directory that is removed afterwards; nothing of yours
+            is touched. Its deadline is set 47 minutes from now, so the countdown runs whatever the
+            hour. --wall shows the wall instead of the board.
+            """)
+
+    @Flag(help: "Show the wall (kiosk) instead of the interactive board.") var wall = false
+    @Option(help: "en or nl (default: from LANG).") var language: String?
 
     func run() throws {
-        throw TenBoardError("the demo is not built yet", exitCode: .software)
+        let status = try reporting { () throws -> Int32 in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-demo-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            var environment = ProcessInfo.processInfo.environment
+            environment["TENBOARD_STORE"] = directory.path
+            if let language { environment["TENBOARD_LANGUAGE"] = language }
+            var configuration = try ConfigLoader(environment: environment).load()
+            configuration.schedule = DemoSchedule.around(Date(), zone: configuration.schedule.timeZone)
+            let store = IssueStore(directory: directory, schedule: configuration.schedule)
+            try ExampleStore.populate(store)
+            if wall {
+                return WallApp.run(store: store, configuration: configuration, now: { Date() })
+            }
+            return BoardApp.run(store: store, configuration: configuration, now: { Date() }, readOnly: false)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// A schedule that puts a morning's deadline 47 minutes ahead of `now`, every day of the week.
+enum DemoSchedule {
+    static func around(_ now: Date, zone: TimeZone) -> MorningSchedule {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.hour, .minute], from: now)
+        // Late in the evening the deadline would fall after midnight: use 23:59 then.
+        let minutes = min((parts.hour ?? 0) * 60 + (parts.minute ?? 0) + 47, 23 * 60 + 59)
+        let deadline = ClockTime(hour: minutes / 60, minute: minutes % 60)
+        let cutoffMinutes = max(0, minutes - 75)
+        return MorningSchedule(
+            timeZone: zone, deadline: deadline, cutoff: ClockTime(hour: cutoffMinutes / 60, minute: cutoffMinutes % 60),
+            workdays: Set(Weekday.allCases), holidays: [], warningSeconds: 30 * 60)
     }
 }

@@ -320,3 +320,33 @@ extension Date {
     /// This instant without its fraction of a second: what people write and read.
     var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
 }
+
+extension IssueStore {
+    /// Lets a person edit the hot file under the lock, and replaces it only if the result is a
+    /// valid store (revision one higher). The copy of a failed edit is kept for another try.
+    ///
+    /// - Parameter edit: runs the editor on the path of a private copy.
+    public func editHotFile(_ edit: (String) throws -> Void) throws {
+        try StoreLock.withExclusiveLock(in: directory) {
+            let copy = directory.appendingPathComponent("issues.edit-\(getpid()).json")
+            let original = (try? Data(contentsOf: hotURL)) ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
+            try original.write(to: copy)
+            try edit(copy.path)
+            let edited = try Data(contentsOf: copy)
+            if edited == original {
+                unlink(copy.path)
+                return
+            }
+            var state: StoreState
+            do {
+                state = try StoreState(json: try JSONParser.parse(edited))
+            } catch {
+                throw TenBoardError("\(copy.path): \(error). Nothing was changed; your edit is kept in that file", exitCode: .dataError)
+            }
+            let before = try? load()
+            state.revision = max(state.revision, before?.revision ?? 0) + 1
+            try write(state)
+            unlink(copy.path)
+        }
+    }
+}
