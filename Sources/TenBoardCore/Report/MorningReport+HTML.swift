@@ -1,0 +1,75 @@
+import Foundation
+
+extension MorningReport {
+    /// The `text/html` part: the same content, escaped, with inline styles only (mail clients
+    /// drop `<style>` blocks and never load external CSS).
+    public var html: String {
+        let l = language
+        let color = data.outcome == true ? "#1b7a2f" : data.outcome == false ? "#b3261e" : "#8a5a00"
+        var out: [String] = [
+            "<!DOCTYPE html>",
+            "<html lang=\"\(l.rawValue)\">",
+            "<head><meta charset=\"utf-8\"><title>\(Self.escape(subject))</title></head>",
+            "<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #222; margin: 0; padding: 16px;\">",
+            "<p style=\"font-size: 18px; font-weight: bold; color: \(color); margin: 0 0 4px 0;\">\(Self.escape(headline))</p>",
+            "<p style=\"margin: 0 0 12px 0; color: #555;\">\(Self.escape(ReportText.title(l, date: ReportText.longDate(l, data.morning))))</p>",
+            "<p style=\"margin: 0 0 12px 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(tallyLine))<br>\(Self.escape(ReportText.streak(l, data.streak)))</p>",
+        ]
+
+        func section(_ heading: String, _ entries: [Entry]) {
+            guard !entries.isEmpty else { return }
+            out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(heading)) (\(entries.count))</h2>")
+            out.append("<ul style=\"margin: 0; padding-left: 20px;\">")
+            for entry in entries {
+                out.append("<li style=\"margin-bottom: 4px;\">\(Self.escape(entry.title))<br><span style=\"color: #555;\">\(Self.escape(entry.detail))</span></li>")
+            }
+            out.append("</ul>")
+        }
+        section(ReportText.waitingHeading(l), waitingEntries)
+        section(ReportText.lateHeading(l, time: deadlineTime), helpedEntries(data.helpedLate))
+        section(ReportText.helpedHeading(l, time: deadlineTime), helpedEntries(data.helped))
+
+        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.actionsHeading(l)))</h2>")
+        if actionEntries.isEmpty {
+            out.append("<p style=\"margin: 0;\">\(Self.escape(ReportText.noActions(l)))</p>")
+        } else {
+            out.append("<ul style=\"margin: 0; padding-left: 20px;\">")
+            for entry in actionEntries {
+                out.append("<li>\(Self.escape(entry.title)) <span style=\"color: #555;\">\(Self.escape(entry.detail))</span></li>")
+            }
+            out.append("</ul>")
+        }
+
+        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.helpersHeading(l)))</h2>")
+        if helperRows.isEmpty {
+            out.append("<p style=\"margin: 0;\">\(Self.escape(ReportText.nobodyHelped(l)))</p>")
+        } else {
+            out.append("<table style=\"border-collapse: collapse;\">")
+            for row in helperRows {
+                out.append("<tr><td style=\"padding: 2px 16px 2px 0;\">\(Self.escape(row.name))</td><td style=\"padding: 2px 0; text-align: right;\">\(row.count)</td></tr>")
+            }
+            out.append("</table>")
+        }
+        out.append("<p style=\"margin: 24px 0 0 0; font-size: 12px; color: #777;\">\(Self.escape(footer))</p>")
+        out.append("</body>")
+        out.append("</html>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` for HTML element content and quoted attributes.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

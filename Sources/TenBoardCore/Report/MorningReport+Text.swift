@@ -1,0 +1,60 @@
+import Foundation
+
+extension MorningReport {
+    /// The `text/plain` part: at most 78 columns, LF line endings, nothing but printable text.
+    public var text: String {
+        let l = language
+        let w = MorningReport.width
+        var out: [String] = []
+        out += ReportSanitizer.wrap(headline, width: w)
+        out += ReportSanitizer.wrap(ReportText.title(l, date: ReportText.longDate(l, data.morning)), width: w)
+        out.append("")
+        for line in [receivedLine, tallyLine, ReportText.streak(l, data.streak)] {
+            out += ReportSanitizer.wrap(line, width: w)
+        }
+
+        func section(_ heading: String, _ entries: [Entry]) {
+            guard !entries.isEmpty else { return }
+            out.append("")
+            let head = "\(heading) (\(entries.count))"
+            out.append(head)
+            out.append(String(repeating: "-", count: min(w, ReportSanitizer.width(of: head))))
+            for entry in entries {
+                out += ReportSanitizer.wrap(entry.title, width: w, first: "* ", rest: "  ")
+                out += ReportSanitizer.wrap(entry.detail, width: w, first: "  ", rest: "  ")
+            }
+        }
+        section(ReportText.waitingHeading(l), waitingEntries)
+        section(ReportText.lateHeading(l, time: deadlineTime), helpedEntries(data.helpedLate))
+        section(ReportText.helpedHeading(l, time: deadlineTime), helpedEntries(data.helped))
+
+        out.append("")
+        let actionsHead = ReportText.actionsHeading(l)
+        out.append(actionsHead)
+        out.append(String(repeating: "-", count: min(w, ReportSanitizer.width(of: actionsHead))))
+        if actionEntries.isEmpty { out.append(ReportText.noActions(l)) }
+        for entry in actionEntries {
+            out += ReportSanitizer.wrap(entry.title + " " + entry.detail, width: w, first: "* ", rest: "  ")
+        }
+
+        out.append("")
+        let helpersHead = ReportText.helpersHeading(l)
+        out.append(helpersHead)
+        out.append(String(repeating: "-", count: min(w, ReportSanitizer.width(of: helpersHead))))
+        if helperRows.isEmpty { out.append(ReportText.nobodyHelped(l)) }
+        for row in helperRows {
+            // Names are cut to keep the counts in one column.
+            let count = String(row.count)
+            let nameRoom = w - 4 - 2 - count.count
+            var name = ReportSanitizer.wrap(row.name, width: nameRoom)[0]
+            if name != row.name { name = String(name.dropLast()) + "…" }
+            let dots = max(1, nameRoom - ReportSanitizer.width(of: name))
+            out.append("  " + name + " " + String(repeating: ".", count: dots) + " " + count)
+        }
+
+        out.append("")
+        out.append("-- ")
+        out += ReportSanitizer.wrap(footer, width: w)
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+@testable import TenBoardCore
+
+@Suite("Morning report content")
+struct ReportContentTests {
+    typealias F = MailFixtures
+    let morning = LocalDate(year: 2026, month: 11, day: 24)
+
+    /// A missed morning: two helped in time, one late, two waiting, as seen at 10:30.
+    func missed() -> MorningReportData {
+        MorningReportData(
+            morning: morning, asOf: F.at(10, 30), deadline: F.at(10), timeZone: F.zone, outcome: false,
+            helped: [
+                F.issue("1", customer: "Bakkerij Jansen", summary: "Factuur toont het verkeerde btw-tarief", kind: .problem,
+                        received: F.at(17, 45, day: 23), resolved: F.at(9), by: "Ann", action: "Btw-controle in het factuursjabloon"),
+                F.issue("2", customer: "Gemeente Utrecht", summary: "Vraag over de levertijd", kind: .question,
+                        received: F.at(7, 10), resolved: F.at(8, 25), by: "Bob"),
+            ],
+            helpedLate: [
+                F.issue("3", customer: "Jörg Müller GmbH", summary: "Klacht over de bezorger", kind: .complaint,
+                        received: F.at(6), resolved: F.at(10, 20), by: "Ann", action: "Bezorgers krijgen een belinstructie"),
+            ],
+            waiting: [
+                F.issue("4", customer: "株式会社テスト", summary: "アプリが起動しません", kind: .bug, received: F.at(7, 50), assignee: "Chris"),
+                F.issue("5", customer: "X\r\nBcc: someone@elsewhere", summary: "\u{1B}[2J\u{1B}[31mRED\u{202E}txet", kind: .bug, received: F.at(7, 59)),
+            ],
+            streak: 0)
+    }
+
+    @Test func englishSubjectAndFirstLineSayTheGoalWasMissed() {
+        let report = MorningReport(missed(), language: .en)
+        #expect(report.subject == "Goal missed: 2 of 5 customers helped before 10:00 (Tue 24 Nov 2026)")
+        let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "GOAL MISSED: 2 still waiting, 1 helped after 10:00.")
+        #expect(lines[1] == "Morning report of Tuesday 24 November 2026")
+        #expect(report.text.contains("Received: 5 customers: 1 question, 1 problem, 1 complaint, 2 bugs."))
+        #expect(report.text.contains("Helped before 10:00: 2. Helped late: 1. Still waiting: 2."))
+        #expect(report.text.contains("Streak: none yet"))
+    }
+
+    @Test func dutchSubjectAndFirstLine() {
+        let report = MorningReport(missed(), language: .nl)
+        #expect(report.subject == "Doel niet gehaald: 2 van 5 klanten voor 10:00 geholpen (di 24 nov 2026)")
+        #expect(report.text.hasPrefix("DOEL NIET GEHAALD: 2 wachten nog, 1 na 10:00 geholpen.\nOchtendrapport van dinsdag 24 november 2026\n"))
+        #expect(report.text.contains("Binnengekomen: 5 klanten: 1 vraag, 1 probleem, 1 klacht, 2 bugs."))
+    }
+
+    @Test func listsEachCustomerWithSummaryAgeAndAssignee() {
+        let text = MorningReport(missed(), language: .en).text
+        #expect(text.contains("""
+            Still waiting (2)
+            -----------------
+            * 株式会社テスト: アプリが起動しません
+              bug, waiting 2 h 40 min, assigned to Chris
+            """))
+        #expect(text.contains("""
+            Helped after 10:00 (1)
+            ----------------------
+            * Jörg Müller GmbH: Klacht over de bezorger
+              complaint, helped after 4 h 20 min by Ann
+            """))
+        #expect(text.contains("""
+            * Bakkerij Jansen: Factuur toont het verkeerde btw-tarief
+              problem, helped after 15 h 15 min by Ann
+            """))
+        #expect(text.contains("""
+            Action points, so it does not happen again
+            ------------------------------------------
+            * Btw-controle in het factuursjabloon (Bakkerij Jansen, Ann)
+            * Bezorgers krijgen een belinstructie (Jörg Müller GmbH, Ann)
+            """))
+        #expect(text.contains("""
+            Who helped how many customers
+            -----------------------------
+              Ann .................................................................... 2
+              Bob .................................................................... 1
+            """))
+    }
+
+    @Test func untrustedTextCannotBreakOutOfItsLine() throws {
+        let report = MorningReport(missed(), language: .en)
+        let text = report.text
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || (0x80...0x9F).contains($0.value) })
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("Bcc:") })
+        #expect(text.contains("* X Bcc: someone@elsewhere: ␛[2J␛[31mRED"))
+        let outgoing = try MorningReport.outgoing(missed(), configuration: configuration(), now: F.at(10, 30), messageID: "t.1@example.nl")
+        let rendered = String(decoding: outgoing.message, as: UTF8.self)
+        #expect(!MailDecode.headers(rendered).contains { $0.name.lowercased() == "bcc" })
+        #expect(!rendered.split(separator: "\n").contains { $0.lowercased().hasPrefix("bcc:") })
+    }
+
+    @Test func plainTextFitsSeventyEightColumns() {
+        var data = missed()
+        data.waiting.append(F.issue("6", customer: "Heel Lange Klantnaam BV", summary: String(repeating: "een zeer lange omschrijving ", count: 12)
+                                    + String(repeating: "長", count: 60) + " " + String(repeating: "x", count: 200), received: F.at(7)))
+        data.helped.append(F.issue("7", customer: "Y", summary: "z", received: F.at(7), resolved: F.at(8), by: String(repeating: "Naam", count: 40)))
+        for language in Language.allCases {
+            for line in MorningReport(data, language: language).text.split(separator: "\n") {
+                #expect(ReportSanitizer.width(of: line) <= 78, "too wide: \(line)")
+            }
+        }
+    }
+
+    @Test func htmlIsEscaped() {
+        var data = missed()
+        data.waiting.append(F.issue("8", customer: "<script>alert(1)</script> & \"Co\"", summary: "<b>bold</b>", received: F.at(7)))
+        let html = MorningReport(data, language: .en).html
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;: &lt;b&gt;bold&lt;/b&gt;"))
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("GOAL MISSED: 3 still waiting, 1 helped after 10:00."))
+        #expect(html.contains("株式会社テスト: アプリが起動しません"))
+    }
+
+    @Test func aMetMorningAndAnEmptyOne() {
+        var data = missed()
+        data.helpedLate = []
+        data.waiting = []
+        data.outcome = true
+        data.streak = 12
+        let report = MorningReport(data, language: .en)
+        #expect(report.subject == "Goal met: 2 of 2 customers helped before 10:00 (Tue 24 Nov 2026)")
+        #expect(report.text.hasPrefix("GOAL MET: all 2 customers were helped before 10:00.\n"))
+        #expect(report.text.contains("Streak: 12 mornings in a row with every customer helped in time."))
+        #expect(MorningReport(data, language: .nl).text.contains("Reeks: 12 ochtenden op rij met alle klanten op tijd geholpen."))
+
+        data.helped = []
+        let empty = MorningReport(data, language: .nl)
+        #expect(empty.text.hasPrefix("DOEL GEHAALD: geen klanten hadden deze ochtend hulp nodig.\n"))
+        #expect(empty.text.contains("Er zijn geen actiepunten vastgelegd."))
+        #expect(empty.text.contains("Nog niemand heeft een klant geholpen."))
+    }
+
+    @Test func anUndecidedMorningSaysHowLongIsLeft() {
+        var data = missed()
+        data.asOf = F.at(9, 15)
+        data.helpedLate = []
+        data.outcome = nil
+        let report = MorningReport(data, language: .en)
+        #expect(report.subject == "Goal not met yet: 2 of 4 customers helped so far (Tue 24 Nov 2026)")
+        #expect(report.text.hasPrefix("GOAL NOT MET YET: 2 customers still waiting, 45 min to 10:00.\n"))
+    }
+
+    func configuration(language: Language = .nl) -> Configuration {
+        Configuration(
+            store: "/nonexistent", language: language,
+            directors: [MailAddress(displayName: "Ann de Vries", address: "ann@example.nl"),
+                        MailAddress(displayName: "Jörg Müller", address: "jorg@example.de"),
+                        MailAddress(address: "cfo@example.nl")],
+            sender: MailAddress(displayName: "tenboard", address: "dashboard@example.nl"))
+    }
+
+    @Test func outgoingReportIsAValidMailToEveryDirector() throws {
+        let out = try MorningReport.outgoing(missed(), configuration: configuration(), now: F.at(10, 0))
+        #expect(out.recipients.map(\.address) == ["ann@example.nl", "jorg@example.de", "cfo@example.nl"])
+        #expect(out.sender.address == "dashboard@example.nl")
+        #expect(out.messageID.hasPrefix("tenboard.2026-11-24.20261124T090000Z."))
+        #expect(out.messageID.hasSuffix("@example.nl"))
+        let rendered = String(decoding: out.message, as: UTF8.self)
+        let headers = MailDecode.headers(rendered)
+        #expect(MailDecode.headerValue(try #require(headers.first { $0.name == "Subject" }).value)
+            == "Doel niet gehaald: 2 van 5 klanten voor 10:00 geholpen (di 24 nov 2026)")
+        #expect(MailDecode.headerValue(try #require(headers.first { $0.name == "To" }).value)
+            == "Ann de Vries <ann@example.nl>, Jörg Müller <jorg@example.de>, cfo@example.nl")
+        #expect(headers.first { $0.name == "Message-ID" }?.value == "<\(out.messageID)>")
+        #expect(headers.first { $0.name == "Content-Language" }?.value == "nl")
+        #expect(MailDecode.part(rendered, contentType: "text/plain") == MorningReport(missed(), language: .nl).text)
+        #expect(MailDecode.part(rendered, contentType: "text/html") == MorningReport(missed(), language: .nl).html)
+        #expect(rendered.split(separator: "\n").allSatisfy { $0.utf8.count <= 998 })
+    }
+
+    @Test func missingMailSettingsAreConfigurationErrors() {
+        var config = configuration(language: .en)
+        config.sender = nil
+        #expect(throws: TenBoardError.self) { try MorningReport.outgoing(missed(), configuration: config, now: F.at(10)) }
+        do {
+            _ = try MorningReport.outgoing(missed(), configuration: config, now: F.at(10))
+        } catch {
+            #expect(error.exitCode == .config)
+            #expect(error.message.contains("TENBOARD_SENDER"))
+        }
+        config = configuration()
+        config.directors = []
+        do {
+            _ = try MorningReport.outgoing(missed(), configuration: config, now: F.at(10))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == .config)
+        }
+        config = configuration()
+        config.directors = [MailAddress(address: "-oQ@example.nl")]
+        do {
+            _ = try MorningReport.outgoing(missed(), configuration: config, now: F.at(10))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.exitCode == .config)
+            #expect(error.message.contains("-oQ@example.nl"))
+        }
+    }
+
+    @Test func builtFromTheMorningAccount() {
+        let schedule = MorningSchedule()
+        let issues = [
+            F.issue("a", customer: "A", summary: "s", kind: .bug, received: F.at(7), resolved: F.at(9), by: "Ann"),
+            F.issue("b", customer: "B", summary: "s", kind: .complaint, received: F.at(7, 30), resolved: F.at(10, 10), by: "Bob"),
+            F.issue("c", customer: "C", summary: "s", kind: .question, received: F.at(7, 45)),
+            F.issue("d", customer: "D", summary: "next morning", received: F.at(8, 30)),
+        ]
+        let data = schedule.reportData(of: morning, issues: issues, at: F.at(10, 30))
+        #expect(data.helped.map(\.id) == ["a"])
+        #expect(data.helpedLate.map(\.id) == ["b"])
+        #expect(data.waiting.map(\.id) == ["c"])
+        #expect(data.outcome == false)
+        #expect(data.deadline == F.at(10))
+        #expect(data.asOf == F.at(10, 30))
+        #expect(data.receivedByKind.map(\.kind) == [.question, .complaint, .bug])
+        #expect(data.helpers.map(\.name) == ["Ann", "Bob"])
+    }
+}
