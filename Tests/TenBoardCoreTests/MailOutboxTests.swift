@@ -252,3 +252,24 @@ struct MailOutboxTests {
         #expect(ReportSender.pendingReports(store: store.appendingPathComponent("missing")).isEmpty)
     }
 }
+
+@Suite("Delivery messages")
+struct MailDeliveryMessageTests {
+    let morning = LocalDate(year: 2026, month: 11, day: 24)
+    let sent = SentReport(sentAt: MailFixtures.at(10, 0), messageID: "a.b@example.nl", recipients: ["x@example.nl", "y@example.nl"])
+
+    @Test func sayWhatHappened() {
+        let zone = MailFixtures.zone
+        #expect(DeliveryAttempt(morning: morning, result: .sent(sent), resumedInterrupted: false).messages(.en, timeZone: zone)
+            == ["Sent the report of 2026-11-24 to 2 recipient(s), Message-ID <a.b@example.nl>."])
+        #expect(DeliveryAttempt(morning: morning, result: .alreadySent(sent), resumedInterrupted: false).messages(.en, timeZone: zone)
+            == ["The report of 2026-11-24 was already sent at 2026-11-24T10:00:00+01:00 (Message-ID <a.b@example.nl>); nothing sent. Use --force to send it again."])
+        let failed = DeliveryAttempt(
+            morning: morning, result: .failed(DeliveryFailure(.temporary, "msmtp exited with status 75"), file: URL(fileURLWithPath: "/s/outbox/2026-11-24.eml")),
+            resumedInterrupted: false)
+        #expect(failed.messages(.nl, timeZone: zone)
+            == ["Het rapport van 2026-11-24 is NIET verstuurd: msmtp exited with status 75. Het staat in /s/outbox/2026-11-24.eml; de volgende 'tenboard summary --send' of 'tenboard summary --retry' verstuurt het."])
+        #expect(DeliveryAttempt(morning: morning, result: .sent(sent), resumedInterrupted: true).messages(.en, timeZone: zone).count == 2)
+        #expect(ReportText.pendingNotice(.en, mornings: [morning]) == "1 morning report not sent yet (2026-11-24): run tenboard summary --retry")
+    }
+}
