@@ -1,0 +1,67 @@
+import Foundation
+import Glibc
+import TenBoardCore
+
+/// The wall (`tenboard wall`): a read-only kiosk loop that wakes each second, recomputes
+/// everything from the clock, re-reads the store when it changed, and lets the terminal layer send
+/// only the cells that differ.
+public enum WallApp {
+    /// Runs the wall until `q` (when `wallQuitKey`), Ctrl-C, SIGTERM or a hang-up, and gives the
+    /// terminal back.
+    ///
+    /// - Parameters:
+    ///   - store: the team's store; only read, never locked or written.
+    ///   - configuration: schedule, language, `wallQuitKey` and `wallShiftMinutes`.
+    ///   - now: the clock, asked afresh every tick so nothing drifts; for `--at`, pass
+    ///     `WallApp.clock(startingAt:)` so the countdown still ticks.
+    /// - Returns: the exit status: 0 after `q`, 128 + the signal after one, 64 without a terminal.
+    public static func run(store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date) -> Int32 {
+        let reader = WallReader(source: store, language: configuration.language)
+        guard let screen = CursesScreen.start() else {
+            FileHandle.standardError.write(Data("tenboard: the wall needs a terminal (stdin and stdout a tty, TERM set)\n".utf8))
+            return ExitCode.usage.rawValue
+        }
+        defer { screen.stop() }
+        var lastShift: WallShift.Offset?
+        while true {
+            if let signal = CursesScreen.takeSignal() { return 128 + signal }
+            let at = now()
+            reader.refresh(at: at)
+            let shift = WallShift.offset(at: at, everyMinutes: configuration.wallShiftMinutes)
+            // Every cell moves anyway when the layout shifts: a good moment to also wipe whatever
+            // kernel messages may have written over a console.
+            if let lastShift, lastShift != shift { screen.repaint() }
+            lastShift = shift
+            let state = WallState.make(
+                snapshot: reader.snapshot, schedule: configuration.schedule, at: at,
+                language: configuration.language, notice: reader.notice)
+            let size = screen.size
+            screen.draw(WallLayout.render(state, width: size.width, height: size.height, unicode: screen.unicode, shift: shift))
+            switch screen.readKey(milliseconds: millisecondsToNextSecond(now())) {
+            case .timeout: continue
+            case .hangup: return 128 + SIGHUP
+            case .key(let key):
+                switch WallKeys.intent(key, quitKey: configuration.wallQuitKey) {
+                case .quit: return 0
+                case .repaint: screen.repaint()
+                case .resize: screen.invalidate()
+                case .ignore: break
+                }
+            }
+        }
+    }
+
+    /// A clock that starts at `start` and runs at the pace of the real one: `--at` for the wall,
+    /// so that a pinned instant still ticks.
+    public static func clock(startingAt start: Date) -> @Sendable () -> Date {
+        let origin = Date()
+        return { start.addingTimeInterval(Date().timeIntervalSince(origin)) }
+    }
+
+    /// Milliseconds until just after the clock's next whole second, so the countdown changes on
+    /// the second; a clock that jumped (suspend, NTP) is simply read again on waking.
+    static func millisecondsToNextSecond(_ date: Date) -> Int {
+        let t = date.timeIntervalSince1970
+        return Int(((t.rounded(.down) + 1 - t) * 1000).rounded(.up)) + 5
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import TenBoardCore
+
+/// The wall as a pure function of its state and the terminal's size: a title bar, the big
+/// countdown (or the all-helped check mark), a line saying what it counts, progress, then the
+/// waiting customers and who helped. Too small a terminal gets the same facts as plain lines.
+public enum WallLayout {
+    /// The grid for `state` on a `width` × `height` terminal.
+    ///
+    /// - Parameters:
+    ///   - unicode: whether the terminal is UTF-8; `false` draws `#` digits and ASCII marks.
+    ///   - shift: the burn-in offset from `WallShift`, in cells; ignored on small terminals, where
+    ///     every cell is needed.
+    public static func render(
+        _ state: WallState, width: Int, height: Int, unicode: Bool = true, shift: WallShift.Offset = .zero
+    ) -> Grid {
+        var grid = Grid(width: width, height: height, unicode: unicode)
+        let canShift = width >= 40 && height >= 16
+        let inner = canShift ? (width - WallShift.maxX, height - WallShift.maxY) : (width, height)
+        var page = WallPage(state: state, grid: Grid(width: inner.0, height: inner.1, unicode: unicode))
+        page.draw()
+        grid.blit(page.grid, x: canShift ? shift.x : 0, y: canShift ? shift.y : 0)
+        return grid
+    }
+
+    /// The role that colours the morning's state.
+    static func role(of state: MorningState) -> Role {
+        switch state {
+        case .waiting: .stateWaiting
+        case .warning: .stateWarning
+        case .done: .stateDone
+        case .overdue: .stateOverdue
+        case .closed: .stateClosed
+        case .none: .stateNone
+        }
+    }
+}
+
+/// One rendering in progress: the state, the grid and the row where the next part goes.
+struct WallPage {
+    let state: WallState
+    var grid: Grid
+    var row = 0
+    let text: WallText
+    let glyphs: Glyphs
+
+    init(state: WallState, grid: Grid) {
+        self.state = state
+        self.grid = grid
+        text = WallText(state.language)
+        glyphs = Glyphs.forLocale(utf8: grid.unicode)
+    }
+
+    var width: Int { grid.width }
+    var height: Int { grid.height }
+
+    /// Rows kept for the title, the lines about the big digits and a few customers.
+    static let rowsBesideBig = 7
+
+    mutating func draw() {
+        guard width > 0, height > 0 else { return }
+        let big = bigText
+        let resultRows = state.mode == .between && state.result != nil ? 1 : 0
+        let budget = min(height - WallPage.rowsBesideBig - resultRows, height / 2 + 2)
+        if height >= 12, let font = BigFont.largest(for: big.text, width: width - 4, height: budget) {
+            titleBar()
+            row += 1
+            if state.mode == .between, let result = state.result { resultLine(result) }
+            badge(big, font: font, padRows: font.height + 2 <= budget ? 1 : 0)
+        } else {
+            compactHeadline(big)
+        }
+        labelLines()
+        row += 1
+        lists()
+        noticeLine()
+    }
+
+    // MARK: the parts
+
+    /// What the big digits say, and in which role.
+    var bigText: (text: String, role: Role) {
+        let role = WallLayout.role(of: state.state)
+        switch state.mode {
+        case .countdown:
+            let time = MorningText.duration(state.secondsLeft)
+            return (state.secondsLeft < 0 ? "+" + time : time, role)
+        case .allHelped:
+            return ("\u{2713}", role)
+        case .between:
+            return (MorningText.duration(max(0, state.secondsLeft)), .stateNone)
+        }
+    }
+
+    mutating func titleBar() {
+        let title = state.mode == .between ? text.nextTitle(state.morning, deadline: state.deadline)
+            : text.title(state.morning, deadline: state.deadline)
+        grid.fill(x: 0, y: row, count: width, role: .titleBar)
+        let clock = " \(state.clock) "
+        let room = width - DisplayWidth.of(clock) - 1
+        grid.put(fit(" " + title, room), x: 0, y: row, role: .titleBar)
+        if room > 10 { grid.put(clock, x: width - DisplayWidth.of(clock), y: row, role: .titleBar) }
+        row += 1
+    }
+
+    mutating func resultLine(_ result: WallResult) {
+        centered(text.result(result), role: result.met ? .stateDone : .stateOverdue)
+        row += 1
+    }
+
+    /// The big digits on a block of their state's colour: the board's themes give state roles a
+    /// background (or reverse), so lit cells show the foreground and unlit ones the block. The
+    /// block is only as wide as the text, plus a margin.
+    mutating func badge(_ big: (text: String, role: Role), font: BigFont, padRows: Int) {
+        let textWidth = font.width(of: big.text)
+        let pad = min(2 * font.pixelWidth, (width - textWidth) / 2)
+        let x = (width - textWidth) / 2
+        for y in row..<(row + font.height + 2 * padRows) {
+            grid.fill(x: x - pad, y: y, count: textWidth + 2 * pad, role: big.role)
+        }
+        font.draw(big.text, into: &grid, x: x, y: row + padRows, role: big.role)
+        row += font.height + 2 * padRows + 1
+    }
+
+    /// Small terminals: the countdown in ordinary characters on the first line, on its colour.
+    mutating func compactHeadline(_ big: (text: String, role: Role)) {
+        let headline = state.mode == .allHelped ? text.allHelped(state.inScope) : big.text
+        let line = fit(" " + headline + " ", width)
+        grid.fill(x: 0, y: row, count: width, role: big.role)
+        grid.put(line, x: (width - DisplayWidth.of(line)) / 2, y: row, role: big.role)
+        row += 1
+        if state.mode == .between, let result = state.result, row < height {
+            centered(text.result(result), role: .normal)
+            row += 1
+        }
+    }
+
+    /// The line that says what the big digits count, then progress, pace, streak and tally.
+    mutating func labelLines() {
+        let role = WallLayout.role(of: state.state)
+        switch state.mode {
+        case .countdown:
+            let label = state.secondsLeft < 0 ? text.overdue(state.deadline, waiting: state.waiting)
+                : text.untilDeadline(state.deadline, waiting: state.waiting)
+            centered(label, role: role)
+        case .allHelped:
+            if height >= 12 { centered(text.allHelped(state.inScope), role: role); row += 1 }
+            centered(text.spare(MorningText.duration(state.secondsLeft), before: state.deadline), role: .normal)
+        case .between:
+            centered(text.untilNext(state.morning, state.deadline), role: .stateNone)
+        }
+        row += 1
+        var facts: [String] = []
+        if state.mode != .between { facts.append(text.progress(helped: state.helped, late: state.helpedLate, of: state.inScope)) }
+        if state.mode == .countdown, let pace = state.paceNeeded { facts.append(text.pace(pace)) }
+        facts.append(text.streak(state.streak))
+        if state.tally > 0 { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
+        centered(facts.joined(separator: " · "), role: .normal)
+        row += 1
+    }
+
+    /// The waiting customers and, when there is room beside or below them, who helped.
+    mutating func lists() {
+        let rows = height - row - 1
+        guard rows > 0 else { return }
+        let showHelpers = state.mode != .between
+        if showHelpers && width >= 60 {
+            let right = min(32, width / 3)
+            customerList(x: 1, width: width - right - 3, rows: rows)
+            helperList(x: width - right - 1, width: right, rows: rows)
+        } else if showHelpers && !state.helpers.isEmpty && rows >= 6 {
+            let below = min(state.helpers.count + 1, rows / 3)
+            customerList(x: 1, width: width - 2, rows: rows - below - 1)
+            helperList(x: 1, width: width - 2, rows: below, top: row + rows - below)
+        } else {
+            customerList(x: 1, width: width - 2, rows: rows)
+        }
+    }
+
+    mutating func customerList(x: Int, width w: Int, rows: Int) {
+        guard rows > 0, w > 4 else { return }
+        var y = row
+        grid.put(fit(text.waitingHeading, w), x: x, y: y, role: .section)
+        y += 1
+        if state.customers.isEmpty {
+            if rows > 1 { grid.put(fit(text.nobodyWaiting, w), x: x, y: y, role: .dim) }
+            return
+        }
+        let room = rows - 1
+        let shown = state.customers.count <= room ? state.customers.count : max(0, room - 1)
+        let ageWidth = 6
+        let assigneeWidth = w >= 40 ? min(14, w / 4) : 0
+        for customer in state.customers.prefix(shown) {
+            let age = TextFit.padLeft(text.age(seconds: customer.waitingSeconds), to: ageWidth)
+            grid.put(age, x: x, y: y, role: customer.group == .earlier ? .stateOverdue : .normal)
+            var name = customer.name
+            if customer.group == .nextMorning { name += " (\(text.nextMorningMark))" }
+            let nameWidth = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)
+            grid.put(fit(name, nameWidth), x: x + ageWidth + 2, y: y,
+                     role: customer.group == .nextMorning ? .nextMorning : .normal)
+            if assigneeWidth > 0 {
+                grid.put(fit(customer.assignee ?? text.unassigned, assigneeWidth), x: x + w - assigneeWidth, y: y, role: .dim)
+            }
+            y += 1
+        }
+        if shown < state.customers.count {
+            grid.put(fit(text.more(state.customers.count - shown), w), x: x + ageWidth + 2, y: y, role: .dim)
+        }
+    }
+
+    mutating func helperList(x: Int, width w: Int, rows: Int, top: Int? = nil) {
+        guard rows > 0, w > 4 else { return }
+        var y = top ?? row
+        grid.put(fit(text.helpersHeading, w), x: x, y: y, role: .section)
+        y += 1
+        if state.helpers.isEmpty {
+            if rows > 1 { grid.put(fit(text.nobodyHelpedYet, w), x: x, y: y, role: .dim) }
+            return
+        }
+        for helper in state.helpers.prefix(rows - 1) {
+            let count = TextFit.padLeft("\(helper.count)", to: 3)
+            grid.put(count, x: x, y: y, role: .helped)
+            grid.put(fit(helper.name, w - 4), x: x + 4, y: y, role: .normal)
+            y += 1
+        }
+    }
+
+    /// A store problem in the bottom-right corner, over whatever is there.
+    mutating func noticeLine() {
+        guard let notice = state.notice, height > 1 else { return }
+        let line = fit(" " + notice + " ", width)
+        grid.put(line, x: width - DisplayWidth.of(line), y: height - 1, role: .error)
+    }
+
+    // MARK: helpers
+
+    /// `text` with the separators of the terminal's character set, cut to `width` cells.
+    func fit(_ text: String, _ width: Int) -> String {
+        let local = grid.unicode ? text : text.replacingOccurrences(of: " · ", with: glyphs.separator)
+        let clean = grid.unicode ? local : TextSanitizer.visible(local, ascii: true)
+        return TextFit.truncate(clean, to: width, ellipsis: glyphs.ellipsis)
+    }
+
+    mutating func centered(_ text: String, role: Role) {
+        guard row < height else { return }
+        let line = fit(text, width)
+        grid.put(line, x: (width - DisplayWidth.of(line)) / 2, y: row, role: role)
+    }
+}
