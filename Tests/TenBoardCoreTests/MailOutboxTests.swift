@@ -248,6 +248,17 @@ struct MailOutboxTests {
         #expect(try mode("sent.json") & 0o600 == 0o600)
     }
 
+    @Test func aCompositionErrorSendsNothing() async throws {
+        let monday = LocalDate(year: 2026, month: 11, day: 23)
+        _ = try await sender(FakeTransport(failures: [DeliveryFailure(.temporary, "down")])).send(morning: monday, compose: compose(monday))
+        let transport = FakeTransport()
+        await #expect(throws: TenBoardError.self) {
+            _ = try await sender(transport).send(morning: morning) { throw TenBoardError("no directors", exitCode: .config) }
+        }
+        #expect(await transport.calls == 0)
+        #expect(ReportSender.pendingReports(store: store).map(\.morning) == [monday])
+    }
+
     @Test func noOutboxMeansNothingPending() {
         #expect(ReportSender.pendingReports(store: store.appendingPathComponent("missing")).isEmpty)
     }

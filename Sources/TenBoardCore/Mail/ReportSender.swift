@@ -82,35 +82,37 @@ public struct ReportSender: Sendable {
     ) async throws -> [DeliveryAttempt] {
         try await MailLock.withLock(in: store, timeout: lockTimeout) {
             let outbox = Outbox(store: store)
-            var attempts: [DeliveryAttempt] = []
-            for pending in try outbox.pending() where pending.morning != morning {
-                attempts.append(try await deliver(pending))
-            }
-            let pending = try outbox.pending().first { $0.morning == morning }
-            if !force, let earlier = try SentLog(store: store).load()[morning]?.first {
-                // A pending copy is either a delivery recorded just before a crash (cleaned up
-                // as already sent) or a forced resend that failed: finish it.
-                if let pending {
-                    attempts.append(try await deliver(pending))
-                } else {
-                    attempts.append(DeliveryAttempt(morning: morning, result: .alreadySent(earlier), resumedInterrupted: false))
+            let pending = try outbox.pending()
+            let pendingNow = pending.first { $0.morning == morning }
+            let earlier = force ? nil : try SentLog(store: store).load()[morning]?.first
+            // Decide and compose first: a configuration error then stops the run before
+            // anything is sent, and is the one error reported.
+            var todo: PendingReport? = nil
+            var alreadySent: DeliveryAttempt? = nil
+            if let earlier, pendingNow == nil {
+                alreadySent = DeliveryAttempt(morning: morning, result: .alreadySent(earlier), resumedInterrupted: false)
+            } else if let pendingNow, !force {
+                // Unsent, or (if `earlier` is set) a delivery recorded just before a crash, which
+                // `deliver` recognises and cleans up, or a forced resend that failed: finish it.
+                todo = pendingNow
+            } else {
+                let report = try compose()
+                guard report.morning == morning else {
+                    throw TenBoardError("composed the report of \(report.morning) for \(morning)", exitCode: .software)
                 }
-                return attempts
+                let entry = PendingReport(
+                    morning: morning, messageID: report.messageID, sender: report.sender.address,
+                    recipients: report.recipients.map(\.address), composedAt: now(), attempts: 0,
+                    lastAttemptAt: nil, lastError: nil, sendingSince: nil, file: outbox.emlURL(morning))
+                try StoreLock.withExclusiveLock(in: store) { try outbox.put(entry, message: report.message) }
+                todo = entry
             }
-            if let pending, !force {
-                attempts.append(try await deliver(pending))
-                return attempts
+            var attempts: [DeliveryAttempt] = []
+            for older in pending where older.morning != morning {
+                attempts.append(try await deliver(older))
             }
-            let report = try compose()
-            guard report.morning == morning else {
-                throw TenBoardError("composed the report of \(report.morning) for \(morning)", exitCode: .software)
-            }
-            let entry = PendingReport(
-                morning: morning, messageID: report.messageID, sender: report.sender.address,
-                recipients: report.recipients.map(\.address), composedAt: now(), attempts: 0,
-                lastAttemptAt: nil, lastError: nil, sendingSince: nil, file: outbox.emlURL(morning))
-            try StoreLock.withExclusiveLock(in: store) { try outbox.put(entry, message: report.message) }
-            attempts.append(try await deliver(entry))
+            if let todo { attempts.append(try await deliver(todo)) }
+            if let alreadySent { attempts.append(alreadySent) }
             return attempts
         }
     }
