@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+import TenBoardCore
+@testable import TenBoardTerminal
+
+/// The board rendered as text at several sizes, compared with what a person would see.
+@Suite struct BoardRendererTests {
+    @Test func listAt80Columns() {
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: 80, height: 14)
+        #expect(grid.text == """
+         tenboard · morning Tue 24 Nov                       WAITING · 0:48:00 to 10:00
+         1 of 5 helped · need 5.0/h · done ~13:12 · streak 0 · tally 3
+          ID  CUSTOMER         KIND         AGE ASSIGNEE SUMMARY
+         ── past their deadline (1) ────────────────────────────────────────────────────
+        ▶ 7   Gemeente Utrecht problem   3d 23h piet     Koppeling met het zaaksysteem …
+          12  Bakkerij Jansen  problem    1d 0h          Printer drukt bonnen dubbel af
+          13  山田商事         question   15h27 ann      請求書が届きません (invoice mi…
+          14  Café Zoë         complaint   2h02          Koffie ☕ te koud 😡 en 👨‍👩‍👧 wac…
+          15  Evil␛[31mCorp    bug         1h13          line1 line2�gnp.exe
+         ── next morning (1) ───────────────────────────────────────────────────────────
+          16  Garage De Vries  question     42m          Vraag over de factuur van okto…
+         ── helped this morning (1) ────────────────────────────────────────────────────
+          11  Sportschool Fit  question  ✓08:45          Wachtwoord vergeten
+         ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  / filter  ? help  q quit
+        """)
+    }
+
+    @Test func listAt120Columns() {
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: 120, height: 14)
+        #expect(grid.text == """
+         tenboard · morning Tue 24 Nov                                                               WAITING · 0:48:00 to 10:00
+         1 of 5 helped · need 5.0/h · done ~13:12 · streak 0 · tally 3
+          ID  CUSTOMER         KIND         AGE ASSIGNEE SUMMARY
+         ── past their deadline (1) ────────────────────────────────────────────────────────────────────────────────────────────
+        ▶ 7   Gemeente Utrecht problem   3d 23h piet     Koppeling met het zaaksysteem faalt
+          12  Bakkerij Jansen  problem    1d 0h          Printer drukt bonnen dubbel af
+          13  山田商事         question   15h27 ann      請求書が届きません (invoice missing)
+          14  Café Zoë         complaint   2h02          Koffie ☕ te koud 😡 en 👨‍👩‍👧 wachten
+          15  Evil␛[31mCorp    bug         1h13          line1 line2�gnp.exe
+         ── next morning (1) ───────────────────────────────────────────────────────────────────────────────────────────────────
+          16  Garage De Vries  question     42m          Vraag over de factuur van oktober
+         ── helped this morning (1) ────────────────────────────────────────────────────────────────────────────────────────────
+          11  Sportschool Fit  question  ✓08:45          Wachtwoord vergeten
+         ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  / filter  t tally  ? help  q quit
+        """)
+    }
+
+    @Test func listAt40Columns() {
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: 40, height: 14)
+        #expect(grid.text == """
+                     WAITING · 0:48:00 to 10:00
+         1 of 5 helped · need 5.0/h · streak 0
+          ID  CUSTOMER      AGE SUMMARY
+         ── past their deadline (1) ────────────
+        ▶ 7   Gemeente … 3d 23h Koppeling met h…
+          12  Bakkerij …  1d 0h Printer drukt b…
+          13  山田商事    15h27 請求書が届きま…
+          14  Café Zoë     2h02 Koffie ☕ te ko…
+          15  Evil␛[31m…   1h13 line1 line2�gnp…
+         ── next morning (1) ───────────────────
+          16  Garage De…    42m Vraag over de f…
+         ── helped this morning (1) ────────────
+          11  Sportscho… ✓08:45 Wachtwoord verg…
+         ↑↓ move  r resolve  ? help  q quit
+        """)
+    }
+
+    @Test func detailViewOfACJKCustomer() {
+        var state = BoardFixtures.state(selected: "13")
+        state.screen = .detail
+        let grid = BoardRenderer.render(state, width: 60, height: 16)
+        #expect(grid.text == """
+         tenboard · morning Tue 24 Nov   WAITING · 0:48:00 to 10:00
+         1 of 5 helped · need 5.0/h · streak 0 · tally 3
+         #13  山田商事
+
+          Customer      山田商事
+          Kind          question
+          Received      Mon 23 Nov 17:45 (waiting for 15h27)
+          Counts for    Tue 24 Nov
+          Assignee      ann
+          Status        waiting for 15h27
+
+          Summary
+            請求書が届きません (invoice missing)
+
+
+         ↑↓ move  Esc back  r resolve  a assign  ? help  q quit
+        """)
+    }
+
+    @Test(arguments: [80, 120, 40])
+    func columnsStayAlignedWithCJKEmojiAndCombiningText(width: Int) {
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: width, height: 14)
+        // Every row's age column ends in the same cell, whatever the customer's name is made of.
+        let heading = (0..<grid.height).first { grid.line($0).contains("AGE") }!
+        let ageEnd = (0..<grid.width).last { grid[$0, heading].text == "E" && grid[$0 - 1, heading].text == "G" }!
+        for y in (heading + 1)..<(grid.height - 1) where !grid.line(y).contains("──") {
+            let last = grid[ageEnd, y].text
+            #expect(["h", "m", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"].contains(last), "row \(y): \(grid.line(y))")
+        }
+        // And no row is wider than the terminal.
+        for y in 0..<grid.height { #expect(DisplayWidth.of(grid.line(y)) == width) }
+    }
+
+    @Test func tooSmallShowsAShortMessage() {
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: 24, height: 6)
+        #expect(grid.text.components(separatedBy: "\n") == ["", "", "   Terminal too small", "       need 32x8", "", ""])
+        // The smallest size that still shows the board.
+        let smallest = BoardRenderer.render(BoardFixtures.state(), width: 32, height: 8)
+        #expect(smallest.text.contains("▶ 7"))
+        #expect(BoardRenderer.render(BoardFixtures.state(), width: 0, height: 0).text == "")
+        #expect(BoardRenderer.render(BoardFixtures.state(), width: 1, height: 1).text == "T")
+    }
+
+    @Test func dutch() {
+        let grid = BoardRenderer.render(BoardFixtures.state(language: .nl), width: 80, height: 14)
+        #expect(grid.line(0).contains("ochtend di 24 nov"))
+        #expect(grid.line(0).contains("WACHTEND · 0:48:00 tot 10:00"))
+        #expect(grid.line(1).hasPrefix(" 1 van 5 geholpen · 5,0/u nodig"))
+        #expect(grid.line(2).contains("KLANT"))
+        #expect(grid.text.contains("volgende ochtend (1)"))
+        #expect(grid.line(13).contains("r opgelost"))
+    }
+
+    @Test func headerFollowsTheMorningsState() {
+        let at = { (t: String) in BoardFixtures.time(t).date }
+        let warning = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-24T09:40:00+01:00")), width: 80, height: 14)
+        #expect(warning.line(0).trimmingTrailingSpaces().hasSuffix("HURRY · 0:20:00 to 10:00"))
+        #expect(warning[79, 0].role == .stateWarning)
+        let overdue = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-24T10:05:30+01:00")), width: 80, height: 14)
+        #expect(overdue.line(0).trimmingTrailingSpaces().hasSuffix("OVERDUE · overdue by 0:05:30"))
+        #expect(overdue[79, 0].role == .stateOverdue)
+        let weekend = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-28T12:00:00+01:00")), width: 80, height: 14)
+        #expect(weekend.line(0).contains("next: Mon 30 Nov 10:00"))
+        let done = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-24T09:00:00+01:00"), data: BoardData()), width: 80, height: 14)
+        #expect(done.line(0).trimmingTrailingSpaces().hasSuffix("DONE · 1:00:00 before 10:00"))
+        #expect(done.line(3).contains("Nobody is waiting."))
+    }
+
+    @Test func theSelectedRowIsMarkedAndHighlighted() {
+        let grid = BoardRenderer.render(BoardFixtures.state(selected: "14"), width: 80, height: 14)
+        let y = (0..<grid.height).first { grid.line($0).hasPrefix("▶ 14") }!
+        #expect((0..<80).allSatisfy { grid[$0, y].role == .selected })
+    }
+
+    @Test func aLongListScrollsToKeepTheSelectionVisible() {
+        var data = BoardData()
+        for i in 1...40 {
+            data.issues.append(Issue(id: "\(i)", customer: "Klant \(i)", summary: "vraag \(i)",
+                                     receivedAt: Timestamp(BoardFixtures.now.addingTimeInterval(Double(-4000 + i * 60)), offsetSeconds: 3600)))
+        }
+        var state = BoardFixtures.state(data: data, selected: "40")
+        state.scrollTop = BoardRenderer.listTop(state, width: 80, height: 12)
+        let grid = BoardRenderer.render(state, width: 80, height: 12)
+        #expect(grid.line(10).hasPrefix("▶ 40"))
+        #expect(grid.line(3).hasPrefix("  33"))
+    }
+
+    @Test func promptAndNoticeUseTheStatusLine() {
+        var state = BoardFixtures.state()
+        state.overlay = .prompt(LinePrompt(.resolve(id: "7"), text: "Teruggebeld, FAQ aangevuld"))
+        var grid = BoardRenderer.render(state, width: 80, height: 14)
+        #expect(grid.line(12).trimmingCharacters(in: .whitespaces) == "Action point for #7 (may be empty): Teruggebeld, FAQ aangevuld")
+        #expect(grid.line(13).trimmingCharacters(in: .whitespaces) == "Enter confirm  Esc cancel")
+        state.overlay = .none
+        state.notice = Notice("Store problem: issues.json line 3: unexpected '}'", isError: true)
+        grid = BoardRenderer.render(state, width: 80, height: 14)
+        #expect(grid.line(12).hasPrefix(" Store problem: issues.json line 3"))
+        #expect(grid[0, 12].role == .error)
+    }
+
+    @Test func helpAndFormAreBoxesOverTheBoard() {
+        var state = BoardFixtures.state()
+        state.overlay = .help
+        var grid = BoardRenderer.render(state, width: 80, height: 20)
+        #expect(grid.text.contains("┌─ Keys ─"))
+        #expect(grid.text.contains("│ r                  resolve: record the action point, then Enter"))
+        var form = IssueForm()
+        for c in "Fietsenmaker Gerrit" { form.insert(c) }
+        form.nextField()
+        form.nextField()
+        form.cycleKind()
+        state.overlay = .form(form)
+        grid = BoardRenderer.render(state, width: 80, height: 20)
+        #expect(grid.text.contains("New customer issue"))
+        #expect(grid.text.contains("│ Customer  Fietsenmaker Gerrit"))
+        #expect(grid.text.contains("Kind       question [problem] complaint  bug"))
+        #expect(grid.line(19).contains("Tab next field"))
+    }
+
+    @Test func asciiLocaleDrawsOnlyAscii() {
+        var state = BoardFixtures.state()
+        state.overlay = .help
+        for screen in [BoardScreen.list, .detail] {
+            state.screen = screen
+            let grid = BoardRenderer.render(state, width: 80, height: 20, unicode: false)
+            #expect(grid.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 } })
+        }
+        let list = BoardRenderer.render(BoardFixtures.state(), width: 80, height: 14, unicode: false)
+        #expect(list.line(0).contains("tenboard - morning Tue 24 Nov"))
+        #expect(list.text.contains("> 7   Gemeente Utrecht"))
+        #expect(list.text.contains("Cafe Zoe"))
+        #expect(list.text.contains("Evil^[[31mCorp"))
+    }
+
+    @Test func filteringKeepsMatchingRows() {
+        var state = BoardFixtures.state()
+        state.rows = state.rows.filter { BoardStateBuilder.matches($0, filter: "cafe", language: .en) }
+        state.filter = "cafe"
+        let grid = BoardRenderer.render(state, width: 80, height: 14)
+        #expect(grid.text.contains("Café Zoë"))
+        #expect(!grid.text.contains("Bakkerij"))
+        #expect(grid.line(12).contains("filter \"cafe\": 1 shown"))
+    }
+}
