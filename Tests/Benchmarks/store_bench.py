@@ -55,9 +55,16 @@ def timed(cmd, env, prepare=None):
 
 
 def peak_rss_mb(cmd, env):
-    """Max RSS of one child, read from wait4's rusage (exact for that child)."""
-    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(p.pid, 0)
+    """Max RSS of one child, read from wait4's rusage.
+
+    posix_spawn (vfork-like) rather than fork, so the child's figure never includes pages it
+    shared with this Python process before exec.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    pid = os.posix_spawn(cmd[0], cmd, env, file_actions=[
+        (os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)])
+    os.close(devnull)
+    _, status, usage = os.wait4(pid, 0)
     assert status == 0, f"{cmd} failed"
     return usage.ru_maxrss / 1024.0
 
@@ -67,17 +74,23 @@ def main():
     ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "../../.build/release/tenboard"))
     ap.add_argument("--history", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--generate", nargs=2, metavar=("ALL", "OPEN"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.generate:
+        issues = make_issues(args.history, 50)
+        with open(args.generate[0], "w") as f:
+            json.dump(issues, f)
+        with open(args.generate[1], "w") as f:
+            json.dump(issues[-50:], f)
+        return 0
     binary = os.path.abspath(args.bin)
     work = tempfile.mkdtemp(prefix="tenboard-bench-")
     try:
-        issues = make_issues(args.history, 50)
         full = os.path.join(work, "all.json")
-        with open(full, "w") as f:
-            json.dump(issues, f)
         small = os.path.join(work, "open.json")
-        with open(small, "w") as f:
-            json.dump(issues[-50:], f)
+        # Generated in a child process, so this one stays small: a spawned child's max RSS
+        # counts the parent's pages until exec.
+        subprocess.run([sys.executable, __file__, "--generate", full, small, "--history", str(args.history)], check=True)
         base_env = {"PATH": "/usr/bin:/bin", "HOME": work, "LANG": "C.UTF-8"}
         env_h = dict(base_env, TENBOARD_STORE=os.path.join(work, "with-history"))
         env_0 = dict(base_env, TENBOARD_STORE=os.path.join(work, "no-history"))
