@@ -20,7 +20,18 @@ public enum WallLayout {
         var page = WallPage(state: state, grid: Grid(width: inner.0, height: inner.1, unicode: unicode))
         page.draw()
         grid.blit(page.grid, x: canShift ? shift.x : 0, y: canShift ? shift.y : 0)
+        if let notice = state.notice { noticeLine(notice, into: &grid) }
         return grid
+    }
+
+    /// A store problem in the bottom-right corner of the screen, over whatever is there; it does
+    /// not shift, since it should not stay long.
+    static func noticeLine(_ notice: String, into grid: inout Grid) {
+        guard grid.height > 1, grid.width > 2 else { return }
+        let glyphs = Glyphs.forLocale(utf8: grid.unicode)
+        let clean = grid.unicode ? notice : TextSanitizer.visible(notice, ascii: true)
+        let line = " " + TextFit.truncate(clean, to: grid.width - 2, ellipsis: glyphs.ellipsis) + " "
+        grid.put(line, x: grid.width - DisplayWidth.of(line), y: grid.height - 1, role: .error)
     }
 
     /// The role that colours the morning's state.
@@ -73,7 +84,6 @@ struct WallPage {
         labelLines()
         row += 1
         lists()
-        noticeLine()
     }
 
     // MARK: the parts
@@ -223,13 +233,6 @@ struct WallPage {
             grid.put(fit(helper.name, w - 4), x: x + 4, y: y, role: .normal)
             y += 1
         }
-    }
-
-    /// A store problem in the bottom-right corner, over whatever is there.
-    mutating func noticeLine() {
-        guard let notice = state.notice, height > 1 else { return }
-        let line = fit(" " + notice + " ", width)
-        grid.put(line, x: width - DisplayWidth.of(line), y: height - 1, role: .error)
     }
 
     // MARK: helpers
