@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+import TenBoardCore
+@testable import TenBoardTerminal
+
+/// The board's behaviour driven by keys, against an in-memory store.
+@Suite struct BoardControllerTests {
+    let store = FakeBoardStore(BoardFixtures.data)
+    let now = BoardFixtures.now
+
+    func board(readOnly: Bool = false) -> BoardController<FakeBoardStore> {
+        let board = BoardController(store: store, schedule: BoardFixtures.schedule, language: .en,
+                                    userName: "lisa", readOnly: readOnly)
+        board.size = (80, 14)
+        board.refresh()
+        return board
+    }
+
+    func press(_ board: BoardController<FakeBoardStore>, _ keys: Key...) {
+        for key in keys { _ = board.handle(key, now: now) }
+    }
+
+    func type(_ board: BoardController<FakeBoardStore>, _ text: String) {
+        for c in text { _ = board.handle(.character(c), now: now) }
+    }
+
+    func issue(_ id: String) -> TenBoardCore.Issue { store.data.issues.first { $0.id == id }! }
+
+    @Test func startsOnTheOldestWaitingCustomer() {
+        #expect(board().state(now: now).selectedID == "7")
+    }
+
+    @Test func resolveAsksForTheActionPointAndRecordsIt() {
+        let board = board()
+        press(board, .down)
+        #expect(board.state(now: now).selectedID == "12")
+        press(board, .character("r"))
+        type(board, "Driver bijgewerkt")
+        press(board, .enter)
+        let resolved = issue("12")
+        #expect(resolved.status == .resolved)
+        #expect(resolved.resolvedBy == "lisa")
+        #expect(resolved.action == "Driver bijgewerkt")
+        let state = board.state(now: now)
+        #expect(state.notice == Notice("#12 resolved."))
+        #expect(state.header.helped == 2)
+        // The selection stays on the same customer, now in the helped part.
+        #expect(state.selectedRow?.group == .helped)
+    }
+
+    @Test func escCancelsAPromptWithoutChangingAnything() {
+        let board = board()
+        press(board, .character("r"))
+        type(board, "q")
+        press(board, .escape)
+        #expect(issue("7").isOpen)
+        #expect(board.state(now: now).overlay == .none)
+    }
+
+    @Test func assignOffersTheLeadsOwnName() {
+        let board = board()
+        press(board, .down, .character("a"))
+        #expect(board.state(now: now).overlay == .prompt(LinePrompt(.assign(id: "12"), text: "lisa")))
+        press(board, .enter)
+        #expect(issue("12").assignee == "lisa")
+        press(board, .character("a"), .control("u"), .enter)
+        #expect(issue("12").assignee == nil)
+    }
+
+    @Test func reopenWorksOnlyOnHelpedCustomers() {
+        let board = board()
+        press(board, .character("u"))
+        #expect(board.state(now: now).notice == Notice("#7 is still open."))
+        press(board, .end, .character("u"))
+        #expect(issue("11").isOpen)
+    }
+
+    @Test func theNewIssueFormAddsACustomer() {
+        let board = board()
+        press(board, .character("n"))
+        press(board, .enter)
+        #expect(board.state(now: now).notice == Notice("A customer name is needed.", isError: true))
+        type(board, "Fietsenmaker Gerrit")
+        press(board, .tab)
+        type(board, "Belt terug over de offerte")
+        press(board, .tab, .right, .right)
+        press(board, .enter)
+        let added = store.data.issues.last!
+        #expect(added.customer == "Fietsenmaker Gerrit")
+        #expect(added.summary == "Belt terug over de offerte")
+        #expect(added.kind == .complaint)
+        #expect(board.state(now: now).selectedID == added.id)
+    }
+
+    @Test func filterNarrowsTheListAndEscClearsIt() {
+        let board = board()
+        press(board, .character("/"))
+        type(board, "zoe")
+        #expect(board.state(now: now).rows.map(\.issue.id) == ["14"])
+        press(board, .enter)
+        #expect(board.state(now: now).filter == "zoe")
+        press(board, .escape)
+        #expect(board.state(now: now).rows.count == 7)
+    }
+
+    @Test func tallyCountsForToday() {
+        let board = board()
+        press(board, .character("t"))
+        #expect(board.state(now: now).header.tally == 4)
+    }
+
+    @Test func aReadOnlyBoardRefusesChanges() {
+        let board = board(readOnly: true)
+        press(board, .character("r"), .character("t"), .character("n"))
+        #expect(store.stamp == 1)
+        #expect(board.state(now: now).notice == Notice("This board is read-only.", isError: true))
+        #expect(board.state(now: now).overlay == .none)
+    }
+
+    @Test func changesByOthersAppearWhenTheStampChanges() {
+        let board = board()
+        #expect(!board.refresh())
+        store.external { data in
+            data.issues.append(TenBoardCore.Issue(id: "20", customer: "Nieuw BV", summary: "via de webform",
+                                     receivedAt: BoardFixtures.time("2026-11-24T09:10:00+01:00")))
+        }
+        #expect(board.refresh())
+        #expect(board.state(now: now).rows.contains { $0.issue.id == "20" })
+    }
+
+    @Test func aDamagedStoreKeepsTheLastGoodStateAndSaysSo() {
+        let board = board()
+        store.external { _ in }
+        store.damaged = "issues.json: line 3, column 5: expected ','"
+        board.refresh()
+        let state = board.state(now: now)
+        #expect(state.rows.count == 7)
+        #expect(state.notice?.isError == true)
+        #expect(state.notice?.text.contains("line 3, column 5") == true)
+        store.damaged = nil
+        store.external { _ in }
+        board.refresh()
+        #expect(board.state(now: now).notice == nil)
+    }
+
+    @Test func whenTheSelectedCustomerDisappearsItsNeighbourIsSelected() {
+        let board = board()
+        press(board, .down, .down)
+        #expect(board.state(now: now).selectedID == "13")
+        store.external { $0.issues.removeAll { $0.id == "13" } }
+        board.refresh()
+        #expect(board.state(now: now).selectedID == "14")
+    }
+
+    @Test func selectionSurvivesATooSmallTerminalAndComesBack() {
+        let board = board()
+        press(board, .down, .down, .down)
+        board.size = (20, 5)
+        _ = board.handle(Key.resize, now: now)
+        let small = board.state(now: now)
+        #expect(BoardRenderer.render(small, width: 20, height: 5).text.contains("too small"))
+        board.size = (80, 14)
+        _ = board.handle(Key.resize, now: now)
+        let back = board.state(now: now)
+        #expect(back.selectedID == "14")
+        #expect(BoardRenderer.render(back, width: 80, height: 14).text.contains("▶ 14"))
+    }
+
+    @Test func detailViewOpensAndCloses() {
+        let board = board()
+        press(board, .enter)
+        #expect(board.state(now: now).screen == .detail)
+        press(board, .escape)
+        #expect(board.state(now: now).screen == .list)
+    }
+
+    @Test func quitAndRepaint() {
+        let board = board()
+        #expect(board.handle(.character("q"), now: now) == .quit)
+        #expect(board.handle(.control("l"), now: now) == .repaint)
+        press(board, .character("r"))
+        #expect(board.handle(.character("q"), now: now) == .keepGoing)
+    }
+}

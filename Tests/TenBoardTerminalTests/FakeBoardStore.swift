@@ -1,0 +1,70 @@
+import Foundation
+import TenBoardCore
+@testable import TenBoardTerminal
+
+/// An in-memory store for controller tests: counts its changes as the stamp, and can be made to
+/// fail loading like a damaged file.
+final class FakeBoardStore: BoardStore {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    var data: BoardData
+    var stamp = 1
+    var damaged: String?
+
+    init(_ data: BoardData) { self.data = data }
+
+    func loadBoard() throws -> BoardData {
+        if let damaged { throw Failure(description: damaged) }
+        return data
+    }
+
+    func boardStamp() -> Int? { stamp }
+
+    /// A change by someone else (another lead, `tenboard add`).
+    func external(_ change: (inout BoardData) -> Void) {
+        change(&data)
+        stamp += 1
+    }
+
+    private func modify(_ id: String, _ change: (inout Issue) throws -> Void) throws -> Issue {
+        guard let i = data.issues.firstIndex(where: { $0.id == id }) else { throw Failure(description: "no issue \(id)") }
+        try change(&data.issues[i])
+        stamp += 1
+        return data.issues[i]
+    }
+
+    func resolve(id: String, by: String, action: String?, at: Date) throws -> Issue {
+        try modify(id) {
+            guard $0.isOpen else { throw Failure(description: "issue \(id) is already resolved") }
+            $0.status = .resolved
+            $0.resolvedAt = Timestamp(at, offsetSeconds: 3600)
+            $0.resolvedBy = by
+            $0.action = action?.isEmpty == false ? action : nil
+        }
+    }
+
+    func reopen(id: String, at: Date) throws -> Issue {
+        try modify(id) { $0.status = .open; $0.resolvedAt = nil; $0.resolvedBy = nil }
+    }
+
+    func assign(id: String, to assignee: String?, at: Date) throws -> Issue {
+        try modify(id) { $0.assignee = assignee }
+    }
+
+    func add(customer: String, summary: String, kind: IssueKind, receivedAt: Date, at: Date) throws -> Issue {
+        let id = String((data.issues.compactMap { Int($0.id) }.max() ?? 0) + 1)
+        let issue = Issue(id: id, customer: customer, summary: summary, kind: kind,
+                          receivedAt: Timestamp(receivedAt, offsetSeconds: 3600), channel: "phone")
+        data.issues.append(issue)
+        stamp += 1
+        return issue
+    }
+
+    func drawTally(on day: LocalDate, at: Date) throws -> Int {
+        data.tally[day, default: 0] += 1
+        stamp += 1
+        return data.tally[day]!
+    }
+}
