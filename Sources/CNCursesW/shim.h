@@ -13,6 +13,8 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 // Globals: reading them through a function keeps Swift's strict concurrency checking quiet and
 // always sees the value ncurses last wrote (after initscr, resizeterm…).
@@ -28,6 +30,16 @@ static inline SCREEN *tb_newterm(void) {
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen != NULL) set_term(screen);
     return screen;
+}
+
+// The size the tty has now (ioctl is variadic, which Swift cannot call). ncurses learns of a
+// resize through SIGWINCH; comparing each tick catches a signal that arrived at a bad moment.
+static inline int tb_terminal_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
 }
 
 // Attributes: macros built with NCURSES_BITS, invisible to Swift.

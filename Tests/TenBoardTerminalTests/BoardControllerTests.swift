@@ -10,7 +10,7 @@ import TenBoardCore
 
     func board(readOnly: Bool = false) -> BoardController<FakeBoardStore> {
         let board = BoardController(store: store, schedule: BoardFixtures.schedule, language: .en,
-                                    userName: "lisa", readOnly: readOnly)
+                                    userName: "lisa", readOnly: readOnly, uptime: { 100 })
         board.size = (80, 14)
         board.refresh()
         return board
@@ -44,8 +44,9 @@ import TenBoardCore
         let state = board.state(now: now)
         #expect(state.notice == Notice("#12 resolved."))
         #expect(state.header.helped == 2)
-        // The selection stays on the same customer, now in the helped part.
-        #expect(state.selectedRow?.group == .helped)
+        // The helped customer moves down to "helped"; the next one in line is selected.
+        #expect(state.selectedID == "13")
+        #expect(state.rows.first { $0.issue.id == "12" }?.group == .helped)
     }
 
     @Test func escCancelsAPromptWithoutChangingAnything() {
@@ -172,6 +173,17 @@ import TenBoardCore
         #expect(board.state(now: now).screen == .detail)
         press(board, .escape)
         #expect(board.state(now: now).screen == .list)
+    }
+
+    @Test func noticesExpireByRealTimeEvenWhenTheBoardClockStandsStill() {
+        var uptime = 100.0
+        let board = BoardController(store: store, schedule: BoardFixtures.schedule, language: .en,
+                                    userName: "lisa", readOnly: false, uptime: { uptime })
+        board.refresh()
+        _ = board.handle(.character("t"), now: now)
+        #expect(board.state(now: now).notice != nil)
+        uptime += 7
+        #expect(board.state(now: now).notice == nil)
     }
 
     @Test func quitAndRepaint() {

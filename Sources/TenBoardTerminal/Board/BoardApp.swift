@@ -39,6 +39,7 @@ public enum BoardApp {
         controller.refresh(force: true)
         while true {
             if let signal = CursesScreen.takeSignal() { return 128 + signal }
+            screen.followResize()
             let size = screen.size
             controller.size = size
             controller.refresh()

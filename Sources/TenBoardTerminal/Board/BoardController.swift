@@ -31,14 +31,21 @@ public final class BoardController<Store: BoardStore> {
     private var selectedIndex = 0
     private var scrollTop = 0
     private var filter = ""
-    private var notice: (Notice, until: Date)?
+    /// The notice and the uptime until which it shows: real time, since `now` may stand still (`--at`).
+    private var notice: (Notice, until: TimeInterval)?
+    private let uptime: () -> TimeInterval
     /// The terminal's size, for paging and keeping the selection in view.
     public var size = (width: 80, height: 24)
 
     /// - Parameters:
     ///   - userName: recorded as `resolvedBy` and offered when assigning.
     ///   - readOnly: refuse every change (a board for watching only).
-    public init(store: Store, schedule: MorningSchedule, language: Language, userName: String, readOnly: Bool) {
+    ///   - uptime: a monotonic clock in seconds for how long notices show (default: the system's).
+    public init(
+        store: Store, schedule: MorningSchedule, language: Language, userName: String, readOnly: Bool,
+        uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
+    ) {
+        self.uptime = uptime
         self.store = store
         self.schedule = schedule
         self.language = language
@@ -82,7 +89,7 @@ public final class BoardController<Store: BoardStore> {
         var shown: Notice?
         if let loadError {
             shown = Notice(text.storeProblem(loadError), isError: true)
-        } else if let (n, until) = notice, until > now {
+        } else if let (n, until) = notice, until > uptime() {
             shown = n
         }
         var state = BoardState(
@@ -199,7 +206,11 @@ public final class BoardController<Store: BoardStore> {
             switch prompt.purpose {
             case .filter: filter = answer
             case .resolve(let id):
-                change(now) { try store.resolve(id: id, by: userName, action: answer, at: now) } done: { text.resolved($0.id) }
+                change(now) { try store.resolve(id: id, by: userName, action: answer, at: now) } done: { issue in
+                    // The helped customer moves down to "helped": go on with whoever is next in line.
+                    if selectedID == id { selectedID = nil }
+                    return text.resolved(issue.id)
+                }
             case .assign(let id):
                 let who = answer.trimmingCharacters(in: .whitespaces)
                 change(now) { try store.assign(id: id, to: who.isEmpty ? nil : who, at: now) } done: {
@@ -236,6 +247,6 @@ public final class BoardController<Store: BoardStore> {
     }
 
     private func say(_ message: String, _ now: Date, error: Bool = false) {
-        notice = (Notice(message, isError: error), now.addingTimeInterval(Self.noticeSeconds * (error ? 2 : 1)))
+        notice = (Notice(message, isError: error), uptime() + Self.noticeSeconds * (error ? 2 : 1))
     }
 }

@@ -84,6 +84,21 @@ final class CursesScreen {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
+    /// Catches up with a resize whose SIGWINCH ncurses missed (it arrived outside `wget_wch`):
+    /// compares the tty's size with what ncurses knows.
+    ///
+    /// The corresponding C functions are `ioctl(TIOCGWINSZ)` and `resizeterm`.
+    /// - Returns: whether the size changed.
+    @discardableResult
+    func followResize() -> Bool {
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        guard tb_terminal_size(&rows, &cols) == 0, rows != getmaxy(window) || cols != getmaxx(window) else { return false }
+        resizeterm(rows, cols)
+        shown = nil
+        return true
+    }
+
     /// The signal that asked to stop, if any, and forgets it.
     static func takeSignal() -> Int32? {
         let signal = pendingSignal.exchange(0, ordering: .relaxed)
