@@ -14,9 +14,11 @@ public enum AtomicFile {
     ///
     /// The file gets the mode of the file it replaces, or `0664` (less world-read if the umask
     /// takes it) when new; it is never world-writable, so a group-shared store stays shared.
+    /// - Parameter beforeReplacing: runs once the new content is safely on disk, just before the
+    ///   rename (`IssueStore` keeps its `.bak` there, so a failed write never touches it).
     /// - Throws: `TenBoardError` with exit 73 (cannot create: permissions, read-only disk) or 75
     ///   (temporary: disk full, I/O error); the old file is untouched either way.
-    public static func write(_ data: Data, to url: URL) throws(TenBoardError) {
+    public static func write(_ data: Data, to url: URL, beforeReplacing: () -> Void = {}) throws(TenBoardError) {
         let directory = url.deletingLastPathComponent().path
         let target = url.path
         var random = SystemRandomNumberGenerator()
@@ -48,6 +50,7 @@ public enum AtomicFile {
         }
         ok = false
         guard close(fd) == 0 else { throw failure(errno, "cannot write \(target)") }
+        beforeReplacing()
         guard rename(temp, target) == 0 else { throw failure(errno, "cannot replace \(target)") }
         ok = true
         syncDirectory(directory)

@@ -148,13 +148,16 @@ public final class IssueStore: Sendable {
 
     func write(_ state: StoreState) throws(TenBoardError) {
         let path = hotURL.path
-        // Keep the previous version as issues.json.bak: a hard link, so it costs no copy.
-        let bakTemp = directory.appendingPathComponent(AtomicFile.temporaryPrefix + "bak").path
-        unlink(bakTemp)
-        if link(path, bakTemp) == 0 {
-            rename(bakTemp, path + ".bak")
+        // Keep the previous version as issues.json.bak: a hard link, so it costs no copy. Only
+        // once the new version is on disk: a write that fails (a full disk) leaves the old .bak,
+        // and cannot make room for itself by freeing it.
+        try AtomicFile.write(Data((JSONWriter.pretty(state.json) + "\n").utf8), to: hotURL) {
+            let bakTemp = directory.appendingPathComponent(AtomicFile.temporaryPrefix + "bak").path
+            unlink(bakTemp)
+            if link(path, bakTemp) == 0 {
+                rename(bakTemp, path + ".bak")
+            }
         }
-        try AtomicFile.write(Data((JSONWriter.pretty(state.json) + "\n").utf8), to: hotURL)
     }
 
     /// Removes temporary files a crashed writer left behind; only called under the lock, when no
