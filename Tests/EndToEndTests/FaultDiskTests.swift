@@ -55,13 +55,6 @@ struct FaultDiskTests {
         }
     }
 
-    static func rfc3339(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
-
     @Test("Full disk (a 256 KiB tmpfs filled up): add, resolve, assign, import refused with 75, nothing changed, works again once there is room",
           .enabled(if: FaultKit.canMountTmpfs, "needs root and mount(8) for a tmpfs"))
     func fullDisk() throws {
@@ -107,9 +100,9 @@ struct FaultDiskTests {
         var records: [String] = []
         for n in 0..<40 {
             let received = now.addingTimeInterval(-Double(10 + n / 2) * 86_400)
-            records.append(#"{"id": "h\#(n)", "customer": "c\#(n)", "summary": "s", "receivedAt": "\#(FaultDiskTests.rfc3339(received))", "status": "resolved", "resolvedAt": "\#(FaultDiskTests.rfc3339(received.addingTimeInterval(3600)))"}"#)
+            records.append(#"{"id": "h\#(n)", "customer": "c\#(n)", "summary": "s", "receivedAt": "\#(FaultKit.rfc3339(received))", "status": "resolved", "resolvedAt": "\#(FaultKit.rfc3339(received.addingTimeInterval(3600)))"}"#)
         }
-        records.append(#"{"id": "open1", "customer": "o", "summary": "s", "receivedAt": "\#(FaultDiskTests.rfc3339(now.addingTimeInterval(-3600)))"}"#)
+        records.append(#"{"id": "open1", "customer": "o", "summary": "s", "receivedAt": "\#(FaultKit.rfc3339(now.addingTimeInterval(-3600)))"}"#)
         let importFile = outside.appendingPathComponent("history.json")
         try ("[" + records.joined(separator: ",\n") + "]").write(to: importFile, atomically: true, encoding: .utf8)
         let imported = try TenBoardBinary.run(["import", importFile.path], environment: env)
@@ -117,7 +110,7 @@ struct FaultDiskTests {
         #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("archive").path), "nothing archived yet")
 
         // Resolving 60 days from now moves the archive horizon past all of that history.
-        let later = FaultDiskTests.rfc3339(now.addingTimeInterval(60 * 86_400))
+        let later = FaultKit.rfc3339(now.addingTimeInterval(60 * 86_400))
         FaultDiskTests.fill(mount)
         try FaultDiskTests.expectRefused([["resolve", "open1", "--by", "ann", "--at", later]], env: env, store: store,
                                          naming: store.path, allowed: [75])

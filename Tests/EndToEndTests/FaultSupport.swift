@@ -121,6 +121,14 @@ enum FaultKit {
         return ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// An RFC 3339 time in Amsterdam, as a team lead would type it.
+    static func rfc3339(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
     /// Milliseconds since `start`, for the timings the tests print.
     static func ms(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
 }

@@ -122,7 +122,11 @@ public final class IssueStore: Sendable {
     public func update<T>(now: Date = Date(), _ body: (inout StoreState) throws -> T) throws -> T {
         try StoreLock.withExclusiveLock(in: directory) {
             removeLeftovers()
-            var state = try load() ?? StoreState(createdAt: schedule.localDate(of: now))
+            let loaded = try load()
+            // A writer killed between writing a segment and committing the hot file (or between
+            // committing and deleting the old generation) leaves a segment no hot file names.
+            if let loaded { removeUnnamedSegments(loaded) }
+            var state = loaded ?? StoreState(createdAt: schedule.localDate(of: now))
             let before = state
             let result = try body(&state)
             try promoteNothingLost(before: before, after: state)
