@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+
+struct Summary: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The morning report to the directors: printed, or sent through sendmail.",
+        discussion: """
+            Without --send it prints the whole message (a dry run). --send pipes it into the
+            configured sendmail for every director, once per morning: a second --send says when it
+            was sent. If sendmail is missing or fails, the message stays in the store's outbox,
+            the command exits 75, and the next --send or --retry delivers it with the same
+            Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Send it to the directors through sendmail.") var send = false
+    @Flag(help: "With --send: send again even if this morning's report was sent.") var force = false
+    @Flag(help: "Deliver the reports waiting in the outbox, and nothing else.") var retry = false
+    @OptionGroup var at: AtOption
+    @Option(help: ArgumentHelp("Report this morning (YYYY-MM-DD) instead of today's.", valueName: "date")) var morning: String?
+
+    func validate() throws {
+        if force && !send { throw ValidationError("--force goes with --send") }
+        if retry && (send || morning != nil || at.at != nil) { throw ValidationError("--retry takes no other option") }
+        if let morning, LocalDate(morning) == nil { throw ValidationError("--morning: '\(morning)' is not a date YYYY-MM-DD") }
+    }
+
+    func run() async throws {
+        let status = try await reporting { () async throws -> TenBoardCore.ExitCode in
+            let (configuration, store) = try global.open()
+            let language = configuration.language
+            let zone = configuration.schedule.timeZone
+            let sender = ReportSender(store: store.directory, transport: SendmailTransport(command: configuration.sendmail))
+            if retry {
+                let attempts = try await sender.retry()
+                if attempts.isEmpty { printError(SummaryText.nothingPending(language)) }
+                return report(attempts, language: language, zone: zone)
+            }
+            let instant = try at.instant()
+            let schedule = configuration.schedule
+            let today = schedule.localDate(of: instant)
+            let day: LocalDate
+            if let morning {
+                day = LocalDate(morning)!
+                guard schedule.isMorning(day) else { throw TenBoardError(SummaryText.notAMorning(language, day), exitCode: .usage) }
+            } else if schedule.isMorning(today) {
+                day = today
+            } else if send {
+                // cron runs every day; a day without a morning only delivers what is pending.
+                printError(SummaryText.noMorning(language, today: today))
+                return report(try await sender.retry(), language: language, zone: zone)
+            } else {
+                day = schedule.previousMorning(before: today)
+            }
+            let data = try reportData(store: store, schedule: schedule, morning: day, at: instant)
+            if !send {
+                var mailConfiguration = configuration
+                if configuration.sender == nil || configuration.directors.isEmpty {
+                    printError(SummaryText.dryRunAddresses(language))
+                    let placeholder = MailAddress(displayName: "tenboard", address: "tenboard@localhost")
+                    mailConfiguration.sender = configuration.sender ?? placeholder
+                    if mailConfiguration.directors.isEmpty { mailConfiguration.directors = [placeholder] }
+                }
+                let outgoing = try MorningReport.outgoing(data, configuration: mailConfiguration, now: Date())
+                try writeOut(String(decoding: outgoing.message, as: UTF8.self))
+                return .ok
+            }
+            let attempts = try await sender.send(morning: day, force: force) {
+                try MorningReport.outgoing(data, configuration: configuration, now: Date())
+            }
+            return report(attempts, language: language, zone: zone)
+        }
+        if status != .ok { throw ArgumentParser.ExitCode(status.rawValue) }
+    }
+
+    /// The report's data; a morning older than the hot file's weeks is read from the archive too.
+    func reportData(store: IssueStore, schedule: MorningSchedule, morning: LocalDate, at: Date) throws -> MorningReportData {
+        let snapshot = try store.snapshot()
+        let recent = morning.dayNumber >= schedule.localDate(of: at).dayNumber - (store.archiveAfterDays - 7)
+        if recent {
+            return schedule.reportData(of: morning, issues: snapshot.issues, at: at, base: snapshot.streakBase, since: snapshot.createdAt)
+        }
+        return schedule.reportData(of: morning, issues: try store.allIssues(), at: at, since: snapshot.createdAt)
+    }
+
+    /// Says what happened on stderr; the worst exit status wins (75 before 0).
+    func report(_ attempts: [DeliveryAttempt], language: Language, zone: TimeZone) -> TenBoardCore.ExitCode {
+        var worst = TenBoardCore.ExitCode.ok
+        for attempt in attempts {
+            printError(attempt.describe(language, zone: zone))
+            if attempt.exitCode != .ok, worst == .ok || attempt.exitCode == .tempFailure { worst = attempt.exitCode }
+        }
+        return worst
+    }
+}
