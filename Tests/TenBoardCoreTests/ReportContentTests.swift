@@ -129,6 +129,7 @@ struct ReportContentTests {
         data.helped = []
         let empty = MorningReport(data, language: .nl)
         #expect(empty.text.hasPrefix("DOEL GEHAALD: geen klanten hadden deze ochtend hulp nodig.\n"))
+        #expect(empty.subject == "Doel gehaald: geen klanten hadden hulp nodig (di 24 nov 2026)")
         #expect(empty.text.contains("Er zijn geen actiepunten vastgelegd."))
         #expect(empty.text.contains("Nog niemand heeft een klant geholpen."))
     }

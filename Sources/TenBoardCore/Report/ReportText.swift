@@ -68,6 +68,8 @@ public enum ReportText {
 
     static func subject(_ l: Language, outcome: Bool?, helped: Int, total: Int, time: String, date: String) -> String {
         switch (l, outcome) {
+        case (.en, true?) where total == 0: "Goal met: no customers needed help (\(date))"
+        case (.nl, true?) where total == 0: "Doel gehaald: geen klanten hadden hulp nodig (\(date))"
         case (.en, true?): "Goal met: \(helped) of \(total) customers helped before \(time) (\(date))"
         case (.en, false?): "Goal missed: \(helped) of \(total) customers helped before \(time) (\(date))"
         case (.en, nil): "Goal not met yet: \(helped) of \(total) customers helped so far (\(date))"
