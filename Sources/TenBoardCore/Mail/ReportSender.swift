@@ -168,14 +168,3 @@ public struct ReportSender: Sendable {
         return DeliveryAttempt(morning: pending.morning, result: .sent(sent), resumedInterrupted: interrupted)
     }
 }
-
-extension Array where Element == DeliveryAttempt {
-    /// The exit status for a run with these attempts: 0 when nothing failed, else the status of
-    /// the first failure (75 temporary, 78 configuration, 65 data).
-    public var exitCode: ExitCode {
-        for attempt in self {
-            if case .failed(let failure, _) = attempt.result { return failure.exitCode }
-        }
-        return .ok
-    }
-}

@@ -56,6 +56,9 @@ def serve(directory, port):
     os.rename(os.path.join(directory, "port.tmp"), os.path.join(directory, "port"))
 
     stop = threading.Event()
+    # A parent's blocked signals are inherited (Foundation's Process spawns with the mask of a
+    # dispatch thread, which blocks SIGTERM): unblock them, or SIGTERM never arrives.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     while not stop.wait(0.2):
