@@ -74,25 +74,28 @@ public struct ConfigLoader: Sendable {
     }
 
     func readFile(_ path: String) throws(TenBoardError) -> [String: Setting] {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             throw TenBoardError("config file \(path) does not exist", exitCode: .noInput)
         } catch {
             throw TenBoardError("config file \(path) cannot be read: \(error.localizedDescription)", exitCode: .config)
         }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw TenBoardError("config file \(path), \(ConfigLoader.firstInvalidUTF8(data)): not UTF-8 text; save the file as UTF-8", exitCode: .config)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw TenBoardError("config file \(path): \(ConfigLoader.describe(error))", exitCode: .config)
+            throw TenBoardError("config file \(path): \(ConfigLoader.describe(error, in: text))", exitCode: .config)
         } catch {
             throw TenBoardError("config file \(path): \(error)", exitCode: .config)
         }
         guard let root else { return [:] } // empty or only comments
         guard let mapping = root.mapping else {
-            throw TenBoardError("config file \(path): expected 'key: value' lines at the top level", exitCode: .config)
+            throw TenBoardError("config file \(path), line \(root.mark?.line ?? 1): expected 'key: value' lines at the top level", exitCode: .config)
         }
         let known = Set(ConfigLoader.keys.map(\.key))
         var settings: [String: Setting] = [:]
@@ -127,13 +130,47 @@ public struct ConfigLoader: Sendable {
         return settings
     }
 
-    static func describe(_ error: YamlError) -> String {
+    static func describe(_ error: YamlError, in text: String = "") -> String {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return "line \(mark.line), column \(mark.column): \(problem)"
+        case let .reader(problem, offset, value, yaml):
+            // `offset` counts characters from the start of the text.
+            let before = yaml.prefix(offset ?? 0)
+            let line = before.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            return "line \(line), column \(column): \(problem)" + (value >= 0 ? String(format: " (character U+%04X)", value) : "")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            // Yams marks the mapping; the line people need is the key's second appearance.
+            var line = context.mark.line
+            if let key = duplicates.sorted().first {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let uses = lines.indices.filter { lines[$0].hasPrefix(key + ":") }
+                if uses.count >= 2 { line = uses[1] + 1 }
+            }
+            return "line \(line): the key\(duplicates.count == 1 ? "" : "s") \(keys) appear\(duplicates.count == 1 ? "s" : "") more than once"
         default:
             return "\(error)".split(separator: "\n").first.map(String.init) ?? "not valid YAML"
         }
+    }
+
+    /// "line 3 (byte 0xFF)": where the first byte that is not UTF-8 is.
+    static func firstInvalidUTF8(_ data: Data) -> String {
+        let bytes = [UInt8](data)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            let end = i + length
+            if length == 0 || end > bytes.count
+                || String(validating: bytes[i..<end], as: UTF8.self) == nil {
+                let line = bytes[..<i].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+                return "line \(line) (byte " + String(format: "0x%02X", b) + ")"
+            }
+            i = end
+        }
+        return "line 1"
     }
 
     static func closest(to key: String, in known: Set<String>) -> String? {

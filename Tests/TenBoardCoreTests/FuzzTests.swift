@@ -1,0 +1,278 @@
+import Foundation
+import Testing
+@testable import TenBoardCore
+
+/// Bad input, for a fixed time budget each (TENBOARD_FUZZ_SECONDS, default 6; seed
+/// TENBOARD_FUZZ_SEED): valid documents generated at random from a seed, then damaged (bit flips,
+/// cuts, inserted bytes, invalid UTF-8, deep nesting, huge numbers, fields of the wrong type).
+/// Nothing may crash (a crash ends the test process, so the count is printed only without one),
+/// and every rejection must be a clear error: a JSON syntax error with a line and column inside
+/// the input, an issue field error naming the field, a `TenBoardError` with exit 65 or 78 naming
+/// the file.
+@Suite("Fuzz: JSON, import, damaged store, configuration", .serialized)
+struct FuzzTests {
+    /// Problems found, the first few kept with their input number for the message.
+    struct Findings {
+        var count = 0
+        var examples: [String] = []
+        mutating func note(_ n: Int, _ text: @autoclosure () -> String) {
+            count += 1
+            if examples.count < 5 { examples.append("input \(n): \(text())") }
+        }
+    }
+
+    static func lines(in bytes: [UInt8]) -> Int { bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
+
+    static func clear(_ e: JSONSyntaxError, in bytes: [UInt8]) -> Bool {
+        e.line >= 1 && e.line <= lines(in: bytes) && e.column >= 1 && !e.problem.isEmpty
+    }
+
+    static func show(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes.prefix(120), as: UTF8.self).debugDescription
+    }
+
+    @Test("JSON parser: accepted values round-trip through the writer; every rejection has a line and column")
+    func jsonParser() {
+        var accepted = 0, rejected = 0, unclear = Findings(), roundTrip = Findings()
+        let (count, seconds) = Fuzz.run("json") { rng, n in
+            let valid = Fuzz.value(&rng)
+            let text = rng.chance(50) ? JSONWriter.pretty(valid) : JSONWriter.compact(valid)
+            let bytes = rng.chance(10) ? Array(text.utf8) : Fuzz.damage(Array(text.utf8), &rng)
+            do throws(JSONSyntaxError) {
+                let parsed = try JSONParser.parse(Data(bytes))
+                accepted += 1
+                for written in [JSONWriter.compact(parsed), JSONWriter.pretty(parsed)] {
+                    guard let again = try? JSONParser.parse(Data(written.utf8)), again == parsed else {
+                        roundTrip.note(n, "\(FuzzTests.show(bytes)) does not come back from \(written.prefix(120).debugDescription)")
+                        break
+                    }
+                }
+            } catch {
+                rejected += 1
+                if !FuzzTests.clear(error, in: bytes) { unclear.note(n, "\(error) for \(FuzzTests.show(bytes))") }
+            }
+            // The same bytes as JSON Lines: the same rules.
+            do throws(JSONSyntaxError) { _ = try JSONParser.parseLines(Data(bytes)) } catch {
+                if !FuzzTests.clear(error, in: bytes) { unclear.note(n, "lines: \(error) for \(FuzzTests.show(bytes))") }
+            }
+        }
+        print("fuzz json: \(count) inputs in \(String(format: "%.1f", seconds)) s (\(accepted) accepted, \(rejected) rejected), 0 crashes, \(unclear.count) unclear errors, \(roundTrip.count) round-trip failures, seed \(Fuzz.seed)")
+        #expect(count > 100)
+        #expect(accepted > 0 && rejected > 0)
+        #expect(unclear.count == 0, "\(unclear.examples)")
+        #expect(roundTrip.count == 0, "\(roundTrip.examples)")
+    }
+
+    @Test("Import: ImportRecord.parse and Issue(json:) on damaged arrays, {\"issues\"} and JSON Lines; errors name the input, record and field")
+    func importRecords() throws {
+        var documents = 0, records = 0, issues = 0, unclear = Findings(), roundTrip = Findings()
+        var documentErrors = 0, fieldErrors = 0
+        let name = "/srv/intake/fuzz-input.json"
+        let (count, seconds) = Fuzz.run("import") { rng, n in
+            let items = (0..<rng.below(6)).map { i in Fuzz.issue(&rng, id: rng.chance(60) ? "f\(i)" : nil) }
+            var bytes: [UInt8]
+            switch rng.below(3) {
+            case 0: bytes = Array(JSONWriter.pretty(.array(items.map { rng.chance(30) ? Fuzz.twist($0, &rng) : $0 })).utf8)
+            case 1: bytes = Array(JSONWriter.compact(.object(["issues": .array(items), "x": Fuzz.value(&rng)])).utf8)
+            default: bytes = Array(items.map { JSONWriter.compact(rng.chance(30) ? Fuzz.twist($0, &rng) : $0) + "\n" }.joined().utf8)
+            }
+            if rng.chance(60) { bytes = Fuzz.damage(bytes, &rng) }
+            let parsed: [ImportRecord]
+            do throws(TenBoardError) {
+                parsed = try ImportRecord.parse(Data(bytes), name: name)
+                documents += 1
+            } catch {
+                documentErrors += 1
+                if error.exitCode != .dataError || !error.message.contains(name) {
+                    unclear.note(n, "exit \(error.exitCode.rawValue): \(error.message.prefix(200)) for \(FuzzTests.show(bytes))")
+                }
+                return
+            }
+            for record in parsed {
+                records += 1
+                guard record.position.hasPrefix("record ") || record.position.hasPrefix("line ") else {
+                    unclear.note(n, "position '\(record.position)'")
+                    continue
+                }
+                do throws(IssueFieldError) {
+                    let issue = try TenBoardCore.Issue(json: record.json, defaultID: "pending")
+                    issues += 1
+                    if (try? TenBoardCore.Issue(json: issue.json)) != issue { roundTrip.note(n, "\(issue.id) does not read back from its own JSON") }
+                } catch {
+                    fieldErrors += 1
+                    if error.field.isEmpty || error.problem.isEmpty || !"\(error)".contains("field '\(error.field)'") {
+                        unclear.note(n, "\(error)")
+                    }
+                }
+            }
+        }
+        print("fuzz import: \(count) inputs in \(String(format: "%.1f", seconds)) s (\(documentErrors) rejected as documents, \(documents) read with \(records) records: \(issues) issues, \(fieldErrors) field errors), 0 crashes, \(unclear.count) unclear errors, seed \(Fuzz.seed)")
+        #expect(count > 100)
+        #expect(documentErrors > 0 && issues > 0 && fieldErrors > 0)
+        #expect(unclear.count == 0, "\(unclear.examples)")
+        #expect(roundTrip.count == 0, "\(roundTrip.examples)")
+    }
+
+    /// A valid hot file: issues with unique ids, tally marks, a streak base, archive names.
+    static func hotFile(_ rng: inout FuzzRandom) -> JSONValue {
+        var issues: [TenBoardCore.Issue] = []
+        for i in 0..<rng.below(8) {
+            if let issue = try? TenBoardCore.Issue(json: Fuzz.issue(&rng, id: "\(i + 1)")) { issues.append(issue) }
+        }
+        var tally: [LocalDate: Int] = [:]
+        for _ in 0..<rng.below(3) { tally[LocalDate(String(format: "2026-%02d-%02d", 1 + rng.below(12), 1 + rng.below(28)))!] = rng.below(30) }
+        let state = StoreState(
+            revision: rng.below(1000), createdAt: rng.chance(50) ? LocalDate("2025-03-01") : nil, nextID: issues.count + 1,
+            issues: issues, tally: tally,
+            streakBase: rng.chance(50) ? StreakBase(through: LocalDate("2026-10-01")!, count: rng.below(50)) : nil,
+            segments: rng.chance(50) ? ["2025-01.1.jsonl", "2025-02.3.jsonl"] : [],
+            extra: rng.chance(20) ? ["x-note": Fuzz.value(&rng)] : [:])
+        return state.json
+    }
+
+    @Test("Damaged hot file: the store refuses it with exit 65 naming issues.json, and a change leaves it byte for byte")
+    func damagedHotFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = IssueStore(directory: dir)
+        var loaded = 0, refused = 0, changesTried = 0, unclear = Findings(), overwritten = Findings()
+        let (count, seconds) = Fuzz.run("store") { rng, n in
+            var json = FuzzTests.hotFile(&rng)
+            if rng.chance(40) { json = Fuzz.twist(json, &rng) }
+            var bytes = Array((JSONWriter.pretty(json) + "\n").utf8)
+            if rng.chance(60) { bytes = Fuzz.damage(bytes, &rng) }
+            let data = Data(bytes)
+            guard FileManager.default.createFile(atPath: store.hotURL.path, contents: data) else {
+                unclear.note(n, "cannot write the test file")
+                return
+            }
+            var damaged = false
+            do throws(TenBoardError) {
+                let state = try store.snapshot()
+                loaded += 1
+                // What loads must also write back and load the same.
+                if (try? StoreState(json: JSONParser.parse(Data(JSONWriter.pretty(state.json).utf8)))) != state {
+                    unclear.note(n, "a loaded state does not read back from its own JSON")
+                }
+            } catch {
+                refused += 1
+                damaged = true
+                if error.exitCode != .dataError || !error.message.contains(store.hotURL.path) {
+                    unclear.note(n, "exit \(error.exitCode.rawValue): \(error.message.prefix(200))")
+                }
+            }
+            // Now and then a change on the damaged file: refused, and not a byte changed.
+            if damaged, n % 8 == 0 {
+                changesTried += 1
+                do {
+                    try store.drawTally(on: LocalDate("2026-11-24")!, now: Date())
+                    overwritten.note(n, "a change was written over a damaged file")
+                } catch let error as TenBoardError {
+                    if error.exitCode != .dataError { unclear.note(n, "change: exit \(error.exitCode.rawValue): \(error.message.prefix(200))") }
+                } catch {
+                    unclear.note(n, "change: \(error)")
+                }
+                if FileManager.default.contents(atPath: store.hotURL.path) != data { overwritten.note(n, "issues.json changed") }
+            }
+        }
+        print("fuzz store: \(count) hot files in \(String(format: "%.1f", seconds)) s (\(loaded) loaded, \(refused) refused with exit 65, \(changesTried) changes tried on damaged files), 0 crashes, \(unclear.count) unclear errors, \(overwritten.count) overwritten, seed \(Fuzz.seed)")
+        #expect(count > 100)
+        #expect(loaded > 0 && refused > 0)
+        #expect(unclear.count == 0, "\(unclear.examples)")
+        #expect(overwritten.count == 0, "\(overwritten.examples)")
+    }
+
+    /// A configuration file of known and unknown keys with good, bad and strange YAML values.
+    static func yaml(_ rng: inout FuzzRandom) -> [UInt8] {
+        let keys = ConfigLoader.keys.map(\.key) + ["Store", "time_zone", "deadlin", "", "x", "日本", "- a", "? complex"]
+        let values = [
+            "10:00", "08:00", "25:00", "9:5", "10:00:00", "600", "\"10:00\"", "'08:00'", "Europe/Amsterdam", "Mars/Base",
+            "UTC", "mon,tue,wed", "[mon, tue, fri]", "[]", "{a: b}", "[[mon]]", "2026-12-25,2026-12-28", "2026-02-30",
+            "30", "-1", "1441", "99999999999999999999", "en", "nl", "fr", "true", "no", "~", "null", "", "|\n  multi\n  line",
+            ">\n  folded", "&a anchored", "*a", "!!binary aGVsbG8=", "!!int 10", "!custom x", "Ann de Vries <ann@example.nl>, bob@example.nl",
+            "<not an address>", "/usr/sbin/sendmail -i", "\"\\u0000\"", "\"\\x41\"", "'it''s'", "\"unterminated", "[unterminated",
+            "@reserved", "`backtick", "%directive", "\t10:00", "\u{1b}[31m", "😀", String(repeating: "a", count: 2000),
+            String(repeating: "[", count: 300), "5", "0",
+        ]
+        var text = rng.chance(10) ? "%YAML 1.1\n---\n" : ""
+        for _ in 0..<rng.below(8) {
+            if rng.chance(10) { text += "# a comment: with a colon\n" }
+            let key = rng.pick(keys), value = rng.pick(values)
+            if rng.chance(15) {
+                text += "\(key):\n" + (0..<rng.below(4)).map { _ in "  - \(rng.pick(values))\n" }.joined()
+            } else {
+                text += "\(key): \(value)\n"
+            }
+            if rng.chance(5) { text += "---\n" }
+        }
+        if rng.chance(5) { text += "a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\n" }
+        var bytes = Array(text.utf8)
+        if rng.chance(40) { bytes = Fuzz.damage(bytes, &rng) }
+        return bytes
+    }
+
+    @Test("Configuration: random YAML loads or is refused with exit 78 naming the file and line")
+    func configuration() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("config.yaml").path
+        var loaded = 0, refused = 0, unclear = Findings()
+        var kinds: [String: Int] = [:]
+        var samples: [String: String] = [:]
+        let (count, seconds) = Fuzz.run("config") { rng, n in
+            let bytes = FuzzTests.yaml(&rng)
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+                unclear.note(n, "cannot write the test file")
+                return
+            }
+            do throws(TenBoardError) {
+                _ = try ConfigLoader(environment: ["HOME": dir.path, "LANG": "C.UTF-8"], configFile: path).load()
+                loaded += 1
+            } catch {
+                refused += 1
+                let message = error.message
+                let kind = message.contains("unknown key") ? "unknown key" : message.contains(", key '") ? "bad value"
+                    : message.contains("not UTF-8") ? "not UTF-8" : message.contains("more than once") ? "repeated key"
+                    : message.contains("line ") ? "YAML syntax" : "other"
+                kinds[kind, default: 0] += 1
+                if samples[kind] == nil || rng.chance(1) { samples[kind] = message }
+                // Named down to the line: "config file PATH, line 3, key 'x': …" or "config file PATH: line 3, column 5: …".
+                if error.exitCode != .config || !message.contains(path) || !(message.contains(", line ") || message.contains(": line ")) {
+                    unclear.note(n, "exit \(error.exitCode.rawValue): \(message.prefix(200)) for \(FuzzTests.show(bytes))")
+                }
+            }
+        }
+        print("fuzz config: \(count) YAML files in \(String(format: "%.1f", seconds)) s (\(loaded) loaded, \(refused) refused with exit 78: \(kinds.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), 0 crashes, \(unclear.count) unclear errors, seed \(Fuzz.seed)")
+        #expect(count > 100)
+        for (kind, message) in samples.sorted(by: { $0.key < $1.key }) { print("  e.g. \(kind): \(message.replacingOccurrences(of: path, with: "CONFIG").prefix(240))") }
+        #expect(loaded > 0 && refused > 0)
+        #expect(unclear.count == 0, "\(unclear.examples)")
+    }
+
+    @Test("Found by fuzzing: a config that is not UTF-8, a control character, a repeated key, a list at the top: each names the line")
+    func configFindings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-found-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("config.yaml").path
+        let cases: [([UInt8], String)] = [
+            (Array("# team\nname: Ann".utf8) + [0xFF] + Array("\n".utf8), ", line 2 (byte 0xFF): not UTF-8 text"),
+            (Array("name: Ann\nsender: a\u{1}b@example.nl\n".utf8), ": line 2, column 10: control characters are not allowed"),
+            (Array("# c\ndeadline: 10:00\ncutoff: 08:00\ndeadline: 09:00\n".utf8), ": line 4: the key 'deadline' appears more than once"),
+            (Array("- store: /tmp\n".utf8), ", line 1: expected 'key: value' lines"),
+        ]
+        for (bytes, expected) in cases {
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            #expect(throws: TenBoardError.self) { _ = try ConfigLoader(environment: ["HOME": dir.path], configFile: path).load() }
+            do {
+                _ = try ConfigLoader(environment: ["HOME": dir.path], configFile: path).load()
+            } catch {
+                #expect(error.exitCode == .config)
+                #expect(error.message.hasPrefix("config file \(path)"), "\(error.message)")
+                #expect(error.message.contains(expected), "\(error.message)")
+            }
+        }
+    }
+}
