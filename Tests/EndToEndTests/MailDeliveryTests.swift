@@ -121,48 +121,76 @@ struct MailDeliveryTests {
         ]
         """
 
-    @Test func sendsOnceToEveryDirectorAndKeepsWhatCannotBeSent() throws {
-        guard let python = Self.python(), let msmtp = Self.msmtp() else {
-            Issue.record("""
-                The mail end-to-end test needs msmtp and Python 3 with aiosmtpd \
-                (apt-get install msmtp python3-aiosmtpd; or set TENBOARD_TEST_PYTHON).
-                """)
-            return
+    /// A store with the issues above, a running sink, an msmtp config pointing at it, and the
+    /// environment of a cron job using them.
+    final class Harness {
+        let python: String
+        let root: URL
+        let store: URL
+        let box: URL
+        var sink: Sink
+        let env: [String: String]
+
+        /// `nil` after recording why, when msmtp or aiosmtpd is missing.
+        init?() throws {
+            guard let python = MailDeliveryTests.python(), let msmtp = MailDeliveryTests.msmtp() else {
+                Issue.record("""
+                    The mail end-to-end test needs msmtp and Python 3 with aiosmtpd \
+                    (apt-get install msmtp python3-aiosmtpd; or set TENBOARD_TEST_PYTHON).
+                    """)
+                return nil
+            }
+            self.python = python
+            root = try TenBoardBinary.temporaryDirectory("mail")
+            store = root.appendingPathComponent("store")
+            box = root.appendingPathComponent("sink")
+            try FileManager.default.createDirectory(at: box, withIntermediateDirectories: true)
+            sink = try Sink(python: python, directory: box)
+            let config = root.appendingPathComponent("msmtprc")
+            try """
+                defaults
+                tls off
+                auth off
+                syslog off
+                account sink
+                host 127.0.0.1
+                port \(sink.port)
+                from dashboard@example.test
+                account default : sink
+
+                """.write(to: config, atomically: true, encoding: .utf8)
+            // msmtp refuses a config that others can read once it holds a password; keep it ours.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+            env = [
+                "TENBOARD_STORE": store.path,
+                "TENBOARD_SENDMAIL": "\(msmtp) -C \(config.path)",
+                "TENBOARD_DIRECTORS": "Ann de Vries <ann@example.test>, Jörg Müller <jorg@example.test>, cfo@example.test",
+                "TENBOARD_SENDER": "tenboard <dashboard@example.test>",
+                "TENBOARD_LANGUAGE": "nl",
+                "TENBOARD_TIMEZONE": "Europe/Amsterdam",
+            ]
+            let added = try TenBoardBinary.run(["add", "--json", "-"], environment: env, input: MailDeliveryTests.issues)
+            guard added.status == 0 else { throw TestFailure("tenboard add: \(added.stderr)") }
         }
-        let root = try TenBoardBinary.temporaryDirectory("mail")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let store = root.appendingPathComponent("store")
-        let box = root.appendingPathComponent("sink")
-        try FileManager.default.createDirectory(at: box, withIntermediateDirectories: true)
 
-        var sink = try Sink(python: python, directory: box)
-        defer { sink.stop() }
-        let config = root.appendingPathComponent("msmtprc")
-        try """
-            defaults
-            tls off
-            auth off
-            syslog off
-            account sink
-            host 127.0.0.1
-            port \(sink.port)
-            from dashboard@example.test
-            account default : sink
+        func run(_ arguments: [String]) throws -> TenBoardBinary.Result {
+            try TenBoardBinary.run(arguments, environment: env)
+        }
 
-            """.write(to: config, atomically: true, encoding: .utf8)
-        // msmtp refuses a config that others can read once it holds a password; keep it ours.
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+        func delivered() throws -> [Delivered] { try MailDeliveryTests.delivered(python, box) }
 
-        let env = [
-            "TENBOARD_STORE": store.path,
-            "TENBOARD_SENDMAIL": "\(msmtp) -C \(config.path)",
-            "TENBOARD_DIRECTORS": "Ann de Vries <ann@example.test>, Jörg Müller <jorg@example.test>, cfo@example.test",
-            "TENBOARD_SENDER": "tenboard <dashboard@example.test>",
-            "TENBOARD_LANGUAGE": "nl",
-            "TENBOARD_TIMEZONE": "Europe/Amsterdam",
-        ]
-        let added = try TenBoardBinary.run(["add", "--json", "-"], environment: env, input: Self.issues)
-        try #require(added.status == 0, "tenboard add: \(added.stderr)")
+        deinit {
+            sink.stop()
+            try? FileManager.default.removeItem(at: root)
+        }
+    }
+
+    @Test func sendsOnceToEveryDirectorAndKeepsWhatCannotBeSent() throws {
+        guard let h = try Harness() else { return }
+        let env = h.env
+        let store = h.store
+        let python = h.python
+        let box = h.box
 
         // The cron run at 10:00.
         let tuesday = ["summary", "--send", "--morning", "2026-11-24", "--at", "2026-11-24T10:00:30+01:00"]
@@ -206,8 +234,8 @@ struct MailDeliveryTests {
         #expect(mails.count == 1)
 
         // The mail server is down on Wednesday: exit 75, the report waits in the outbox.
-        let port = sink.port
-        sink.stop()
+        let port = h.sink.port
+        h.sink.stop()
         let wednesday = ["summary", "--send", "--morning", "2026-11-25", "--at", "2026-11-25T10:00:30+01:00"]
         let failed = try TenBoardBinary.run(wednesday, environment: env)
         #expect(failed.status == 75, "stderr: \(failed.stderr)")
@@ -218,7 +246,7 @@ struct MailDeliveryTests {
         let keptID = try #require(kept.split(separator: "\n").first { $0.hasPrefix("Message-ID: ") }).dropFirst("Message-ID: ".count)
 
         // Back up: a retry delivers it exactly once, with the Message-ID it was composed with.
-        sink = try Sink(python: python, directory: box, port: port)
+        h.sink = try Sink(python: python, directory: box, port: port)
         let retried = try TenBoardBinary.run(["summary", "--retry"], environment: env)
         #expect(retried.status == 0, "stderr: \(retried.stderr)")
         let again = try TenBoardBinary.run(["summary", "--retry"], environment: env)
@@ -230,5 +258,22 @@ struct MailDeliveryTests {
         #expect(mails.last?.messageID == String(keptID))
         #expect(mails.last?.subject == "Doel gehaald: geen klanten hadden hulp nodig (wo 25 nov 2026)")
         #expect(!FileManager.default.fileExists(atPath: pending.path))
+    }
+
+    @Test func twoCronRunsAtOnceSendOnce() throws {
+        guard let h = try Harness() else { return }
+        let tuesday = ["summary", "--send", "--morning", "2026-11-24", "--at", "2026-11-24T10:00:30+01:00"]
+        nonisolated(unsafe) var results: [TenBoardBinary.Result?] = [nil, nil]
+        let lock = NSLock()
+        let env = h.env
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let result = try? TenBoardBinary.run(tuesday, environment: env)
+            lock.withLock { results[i] = result }
+        }
+        #expect(results.map { $0?.status } == [0, 0], "stderr: \(results.map { $0?.stderr ?? "" })")
+        let said = results.compactMap { $0?.stderr }.joined()
+        #expect(said.contains("verstuurd naar 3 ontvanger(s)"))
+        #expect(said.contains("al verstuurd"))
+        #expect(try h.delivered().count == 1)
     }
 }
