@@ -46,6 +46,7 @@ public struct DeliveryAttempt: Sendable, Equatable {
 /// cannot both send. A crash mid-send leaves the copy in the outbox, marked as being sent; the
 /// next run sends it again with the same Message-ID. That may deliver it twice if sendmail had
 /// taken it just before the crash: a duplicate with the same id is preferred to a lost report.
+/// The same holds for OpenSMTPD, which queues offline and still exits 75 when its daemon is down.
 public struct ReportSender: Sendable {
     public var store: URL
     public var transport: any MailTransport
@@ -68,14 +69,16 @@ public struct ReportSender: Sendable {
         self.lockTimeout = lockTimeout
     }
 
-    /// Sends the report of `morning` unless it was sent before; first delivers what else is pending.
+    /// Sends the report of `morning` unless it was sent before, and delivers what else is pending.
     ///
     /// - Parameters:
     ///   - morning: the morning the report is about.
     ///   - force: send a freshly composed report even if one was sent (or is pending) for `morning`.
     ///   - compose: makes the report; called only when a new one is needed (not when it was
-    ///     already sent, nor when a pending copy exists, which is resent unchanged).
-    /// - Returns: the attempts, older pending mornings first, `morning` last.
+    ///     already sent, nor when a pending copy exists, which is resent unchanged), and before
+    ///     anything is delivered, so that its error stops the whole run.
+    /// - Returns: the attempts, older pending mornings first, `morning` last; a failed delivery
+    ///   is an attempt with `.failed`, not a thrown error.
     /// - Throws: `TenBoardError` when the store cannot be read or written, or `compose` fails.
     public func send(
         morning: LocalDate, force: Bool = false, compose: () throws -> OutgoingReport
