@@ -220,3 +220,30 @@ struct ReportContentTests {
         #expect(data.helpers.map(\.name) == ["Ann", "Bob"])
     }
 }
+
+@Suite("Report text layout")
+struct ReportLayoutTests {
+    @Test func widthsPerGraphemeCluster() {
+        #expect(ReportSanitizer.width(of: "abc") == 3)
+        #expect(ReportSanitizer.width(of: "ë") == 1)
+        #expect(ReportSanitizer.width(of: "e\u{301}") == 1)
+        #expect(ReportSanitizer.width(of: "株式会社") == 8)
+        #expect(ReportSanitizer.width(of: "👩‍💻") == 2)
+    }
+
+    @Test func wrapsAtSpacesWithHangingIndent() {
+        #expect(ReportSanitizer.wrap("aaa bbb ccc ddd", width: 9, first: "* ", rest: "  ") == ["* aaa bbb", "  ccc ddd"])
+        #expect(ReportSanitizer.wrap("short", width: 78) == ["short"])
+    }
+
+    @Test func cutsWordsWiderThanALineWithoutSplittingCharacters() {
+        #expect(ReportSanitizer.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(ReportSanitizer.wrap("株式会社テスト", width: 5, rest: "") == ["株式", "会社", "テス", "ト"])
+    }
+
+    @Test func cleanKeepsOneVisibleLine() {
+        #expect(ReportSanitizer.clean("a\r\nb\u{2028}c\t d") == "a b c d")
+        #expect(ReportSanitizer.clean("\u{1B}[31mred") == "␛[31mred")
+        #expect(ReportSanitizer.clean(String(repeating: "x", count: 600)).count == ReportSanitizer.maxLength)
+    }
+}
