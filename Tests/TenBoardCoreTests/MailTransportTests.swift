@@ -95,10 +95,10 @@ struct MailTransportTests {
     }
 
     @Test func aBackgroundedGrandchildDoesNotHoldUsUp() async throws {
-        let (path, _) = try script("cat >/dev/null; (sleep 5 &); exit 0")
+        let (path, _) = try script("cat >/dev/null; (sleep 20 &); exit 0")
         let start = ContinuousClock.now
         #expect(await failure(SendmailTransport(command: [path])) == nil)
-        #expect(ContinuousClock.now - start < .seconds(4))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test func aKilledSendmailIsTemporary() async throws {
