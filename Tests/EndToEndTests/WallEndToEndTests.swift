@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// `tenboard wall` run for real in tmux: the big countdown ticks, keys change nothing, another
+/// process's change appears, a damaged store shows a notice while the last good state stays.
+@Suite("The wall in a real terminal", .serialized, .enabled(if: WallTmux.available))
+struct WallEndToEndTests {
+    /// Tuesday 24 Nov 2026, 09:12:40 in Amsterdam: 47 minutes before the deadline.
+    static let at = "2026-11-24T09:12:40+01:00"
+
+    /// A store with two waiting customers of Tuesday's morning.
+    static func store() throws -> (dir: URL, env: [String: String]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-wall-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "Europe/Amsterdam"]
+        for (customer, received) in [("Bakkerij Jansen", "2026-11-24T07:10:00+01:00"), ("Zorggroep Oost", "2026-11-23T17:10:00+01:00")] {
+            let added = try WallTmux.run([WallTmux.binary, "add", "--customer", customer, "--summary", "s", "--received", received], environment: env)
+            guard added.status == 0 else { throw WallTmux.Failure("tenboard add: \(added.output)") }
+        }
+        return (dir, env)
+    }
+
+    /// The rows that hold the big digits (block characters or `#`).
+    static func bigRows(_ screen: String) -> String {
+        screen.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.contains("█") || $0.contains("###") }.joined(separator: "\n")
+    }
+
+    static func storeFiles(_ dir: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            files[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test("The big countdown changes every second; keys change nothing; q quits")
+    func ticksAndKeys() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var wallEnv = env
+        wallEnv["TERM"] = "xterm-256color"
+        let wall = try WallTmux(arguments: ["--at", Self.at], environment: wallEnv)
+        defer { wall.stop() }
+        var screen = try wall.waitFor("the countdown") { $0.contains("left until 10:00 · 2 customers waiting") }
+        #expect(screen.contains("Morning Tue 24 Nov · deadline 10:00"))
+        #expect(screen.contains("Bakkerij Jansen") && screen.contains("Zorggroep Oost"))
+        // Three different big countdowns in a row, each within about a second of the last.
+        var seen = [Self.bigRows(screen)]
+        for _ in 0..<2 {
+            screen = try wall.waitFor("the next second", timeout: 3) { Self.bigRows($0) != seen.last! && !Self.bigRows($0).isEmpty }
+            seen.append(Self.bigRows(screen))
+        }
+        #expect(Set(seen).count == 3)
+
+        let before = try Self.storeFiles(dir)
+        // Every key the interactive board knows, and some it does not.
+        try wall.press(["r", "Enter", "a", "x", "Enter", "u", "n", "t", "t", "/", "j", "k", "Down", "Up", "Escape", "Q"].filter { $0 != "Q" })
+        try wall.press(["Space", "C-l", "1", "Tab", "BSpace"])
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try Self.storeFiles(dir) == before, "the wall never writes the store")
+        #expect(try !wall.exited())
+        #expect(try wall.screen().contains("2 customers waiting"))
+
+        try wall.press(["q"])
+        _ = try wall.waitFor("the wall to quit", timeout: 5) { _ in (try? wall.exited()) == true }
+        #expect(try Self.storeFiles(dir) == before)
+    }
+
+    @Test("q does nothing when wall-quit-key is off")
+    func quitKeyOff() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var wallEnv = env
+        wallEnv["TERM"] = "xterm-256color"
+        wallEnv["TENBOARD_WALL_QUIT_KEY"] = "false"
+        let wall = try WallTmux(arguments: ["--at", Self.at], environment: wallEnv)
+        defer { wall.stop() }
+        try wall.waitFor("the countdown") { $0.contains("left until 10:00") }
+        try wall.press(["q"])
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try !wall.exited())
+    }
+
+    @Test("A change by another process appears; a damaged store shows a notice and keeps the last good state")
+    func otherProcessesAndDamage() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var wallEnv = env
+        wallEnv["TERM"] = "xterm-256color"
+        let wall = try WallTmux(arguments: ["--at", Self.at], environment: wallEnv)
+        defer { wall.stop() }
+        try wall.waitFor("the countdown") { $0.contains("2 customers waiting") }
+
+        let added = try WallTmux.run([WallTmux.binary, "add", "--customer", "Café 't Hoekje", "--summary", "pin",
+                                      "--received", "2026-11-24T07:45:00+01:00"], environment: env)
+        #expect(added.status == 0)
+        let screen = try wall.waitFor("the new customer", timeout: 5) { $0.contains("Café 't Hoekje") }
+        #expect(screen.contains("3 customers waiting"))
+
+        let hot = dir.appendingPathComponent("issues.json")
+        let good = try Data(contentsOf: hot)
+        try Data("{ \"issues\": [ broken".utf8).write(to: hot)
+        let damaged = try wall.waitFor("the store notice", timeout: 5) { $0.contains("Store problem") }
+        #expect(damaged.contains("3 customers waiting"), "the last good state stays")
+        #expect(damaged.contains("Café 't Hoekje"))
+        try good.write(to: hot)
+        try wall.waitFor("the notice to go", timeout: 5) { !$0.contains("Store problem") && $0.contains("3 customers waiting") }
+    }
+
+    @Test("Linux console in the C locale: 8 colours, ASCII digits and frames")
+    func linuxConsoleASCII() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var wallEnv = env
+        wallEnv["TERM"] = "linux"
+        wallEnv["LANG"] = "C"
+        let wall = try WallTmux(width: 100, height: 30, arguments: ["--at", Self.at], environment: wallEnv)
+        defer { wall.stop() }
+        let screen = try wall.waitFor("the countdown") { $0.contains("left until 10:00 - 2 customers waiting") }
+        #expect(screen.contains("####"))
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
+        try wall.waitFor("the next second", timeout: 3) { Self.bigRows($0) != Self.bigRows(screen) }
+    }
+
+    @Test("Between mornings: the last result and the time to the next deadline")
+    func weekend() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var wallEnv = env
+        wallEnv["TERM"] = "xterm-256color"
+        wallEnv["TENBOARD_LANGUAGE"] = "nl"
+        let wall = try WallTmux(arguments: ["--at", "2026-11-28T12:00:00+01:00"], environment: wallEnv)
+        defer { wall.stop() }
+        let screen = try wall.waitFor("the weekend screen") { $0.contains("Volgende ochtend ma 30 nov") }
+        #expect(screen.contains("tot de deadline van ma 30 nov 10:00"))
+        #expect(screen.contains("di 24 nov") || screen.contains("vr 27 nov"))
+    }
+}
