@@ -39,16 +39,35 @@ final class WallTmux {
     init(width: Int = 80, height: Int = 24, arguments: [String], environment: [String: String]) throws {
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let command = (["env", "-i"] + env + [Self.binary, "wall"] + arguments).map(Self.quote).joined(separator: " ")
-        let started = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
-        guard started.status == 0 else { throw Failure("tmux new-session: \(started.output)") }
+        let created = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
+        guard created.status == 0 else { throw Failure("tmux new-session: \(created.output)") }
         // Keep the pane after the wall exits, so its exit can be seen instead of a vanished server.
         _ = try tmux(["set-option", "-t", session, "remain-on-exit", "on"])
+        let pids = try tmux(["display-message", "-p", "-t", session, "#{pid} #{pane_pid}"]).output
+            .split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        started = pids
     }
+
+    /// The tmux server's and the wall's process ids, to be sure both end with the test.
+    private var started: [pid_t] = []
 
     deinit { stop() }
 
-    /// Kills the tmux server and with it the wall.
-    func stop() { _ = try? tmux(["kill-server"]) }
+    /// Kills the tmux server and with it the wall; whatever is still alive a second later is
+    /// killed by its id.
+    func stop() {
+        guard !started.isEmpty else { return }
+        _ = try? tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline, started.contains(where: { kill($0, 0) == 0 && !Self.isZombie($0) }) { usleep(50_000) }
+        for pid in started where kill(pid, 0) == 0 && !Self.isZombie(pid) { kill(pid, SIGKILL) }
+        started = []
+    }
+
+    private static func isZombie(_ pid: pid_t) -> Bool {
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return stat.split(separator: ")").last?.dropFirst().hasPrefix("Z") ?? true
+    }
 
     /// The text on screen now.
     func screen() throws -> String {
@@ -102,8 +121,19 @@ final class WallTmux {
         let cArgs = (["/usr/bin/env"] + argv).map { strdup($0) } + [nil]
         let cEnv = env.map { strdup($0) } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
+        // A clean signal state: the test runner's threads block signals, and a tmux server that
+        // inherits a blocked SIGCHLD or SIGTERM never notices its pane died nor that it should exit.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, cArgs, cEnv)
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, cArgs, cEnv)
         guard spawned == 0 else { throw Failure("posix_spawn \(argv): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
