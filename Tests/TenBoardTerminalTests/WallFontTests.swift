@@ -92,3 +92,40 @@ import Testing
         BigFont(pixelWidth: 1, pixelHeight: 1).draw("0", into: &empty, x: 0, y: 0, role: .normal)
     }
 }
+
+@Suite struct BigClockTests {
+    @Test func smallClocksAreOnePiece() {
+        let clock = BigClock.fitting("0:47:13", width: 76, height: 9)
+        #expect(clock?.font == BigFont(pixelWidth: 2, pixelHeight: 1))
+        #expect(clock?.secondsFont == clock?.font)
+        #expect(clock?.width == 46)
+    }
+
+    @Test func largeClocksKeepTheSecondsCheap() throws {
+        let clock = try #require(BigClock.fitting("0:47:13", width: 236, height: 40))
+        #expect(clock.font == BigFont(pixelWidth: 8, pixelHeight: 4))
+        #expect(clock.secondsFont == BigFont(pixelWidth: 2, pixelHeight: 1))
+        var grid = Grid(width: clock.width, height: clock.height)
+        clock.draw(into: &grid, x: 0, y: 0, role: .stateWaiting)
+        // The seconds sit on the baseline: their top rows are empty, their bottom row is lit.
+        let secondsLeft = clock.width - BigFont(pixelWidth: 2, pixelHeight: 1).width(of: ":13")
+        #expect(grid.line(0).dropFirst(secondsLeft).allSatisfy { $0 == " " })
+        #expect(grid.line(clock.height - 1).dropFirst(secondsLeft).contains("█"))
+    }
+
+    @Test func aTickCostsTheSameOnAnyScreen() throws {
+        func cells(_ text: String) throws -> Grid {
+            let clock = try #require(BigClock.fitting(text, width: 236, height: 40))
+            var grid = Grid(width: 236, height: 40)
+            clock.draw(into: &grid, x: 0, y: 0, role: .stateWaiting)
+            return grid
+        }
+        let changed = zip(try cells("0:47:13").cells, try cells("0:47:12").cells).filter { $0 != $1 }.count
+        #expect(changed <= 8)
+    }
+
+    @Test func textWithoutSecondsIsNotSplit() throws {
+        let check = try #require(BigClock.fitting("\u{2713}", width: 236, height: 40))
+        #expect(check.width == check.font.width(of: "\u{2713}"))
+    }
+}

@@ -72,12 +72,13 @@ struct WallPage {
         guard width > 0, height > 0 else { return }
         let big = bigText
         let resultRows = state.mode == .between && state.result != nil ? 1 : 0
-        let budget = min(height - WallPage.rowsBesideBig - resultRows, height / 2 + 2)
-        if height >= 12, let font = BigFont.largest(for: big.text, width: width - 4, height: budget) {
+        // Up to two fifths of the screen: room is left for the waiting customers.
+        let budget = min(height - WallPage.rowsBesideBig - resultRows, max(5, height * 2 / 5))
+        if height >= 12, let clock = BigClock.fitting(big.text, width: width - 4, height: budget) {
             titleBar()
             row += 1
             if state.mode == .between, let result = state.result { resultLine(result) }
-            badge(big, font: font, padRows: font.height + 2 <= budget ? 1 : 0)
+            badge(big, clock: clock, padRows: clock.height + 2 <= budget ? 1 : 0)
         } else {
             compactHeadline(big)
         }
@@ -121,15 +122,15 @@ struct WallPage {
     /// The big digits on a block of their state's colour: the board's themes give state roles a
     /// background (or reverse), so lit cells show the foreground and unlit ones the block. The
     /// block is only as wide as the text, plus a margin.
-    mutating func badge(_ big: (text: String, role: Role), font: BigFont, padRows: Int) {
-        let textWidth = font.width(of: big.text)
-        let pad = min(2 * font.pixelWidth, (width - textWidth) / 2)
+    mutating func badge(_ big: (text: String, role: Role), clock: BigClock, padRows: Int) {
+        let textWidth = clock.width
+        let pad = min(2 * clock.font.pixelWidth, (width - textWidth) / 2)
         let x = (width - textWidth) / 2
-        for y in row..<(row + font.height + 2 * padRows) {
+        for y in row..<(row + clock.height + 2 * padRows) {
             grid.fill(x: x - pad, y: y, count: textWidth + 2 * pad, role: big.role)
         }
-        font.draw(big.text, into: &grid, x: x, y: row + padRows, role: big.role)
-        row += font.height + 2 * padRows + 1
+        clock.draw(into: &grid, x: x, y: row + padRows, role: big.role)
+        row += clock.height + 2 * padRows + 1
     }
 
     /// Small terminals: the countdown in ordinary characters on the first line, on its colour.
