@@ -93,7 +93,7 @@ struct Resolve: ParsableCommand {
     func run() throws {
         try reporting {
             let (configuration, store) = try global.open()
-            let issue = try store.resolve(id: id, by: by ?? userName(configuration), action: action, at: try at.instant())
+            let issue = try store.resolve(id: id, by: by ?? configuration.userName, action: action, at: try at.instant())
             try writeOut(issue.id + "\n")
         }
     }

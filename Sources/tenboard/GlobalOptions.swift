@@ -46,13 +46,6 @@ func parseTime(_ text: String, option: String) throws -> Date {
     return t.date
 }
 
-/// The user's name for `resolvedBy` and "assign to me": the configured name, else the login name.
-func userName(_ configuration: Configuration) -> String {
-    if let name = configuration.name { return name }
-    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-    return ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
-}
-
 /// Runs a command body, turning `TenBoardError` into its message on stderr and its exit status.
 func reporting<T>(_ body: () throws -> T) throws -> T {
     do {
