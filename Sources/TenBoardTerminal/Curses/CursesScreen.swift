@@ -257,6 +257,12 @@ final class CursesScreen {
             pendingSignal.store(signal, ordering: .relaxed)
         }
         for signal in [SIGINT, SIGTERM, SIGHUP] { install(stop, for: signal) }
+        // A parent may have left them blocked (a test runner, a badly written launcher): then
+        // SIGTERM or a hang-up would never arrive and the board would outlive its terminal.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&mask, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         let crash: @convention(c) (Int32) -> Void = { signal in
             endwin()
             Glibc.signal(signal, SIG_DFL)

@@ -1,0 +1,165 @@
+import Foundation
+
+/// A program running in a tmux server of its own (`tmux -L <unique>`), with a pinned size,
+/// `TERM`, locale and zone, driven with `send-keys` and read back with `capture-pane`.
+final class TmuxSession {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    let socket = "tenboard-board-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let target = "board"
+    /// Where the shell around the program writes its exit status.
+    let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-status-\(UUID().uuidString)")
+
+    /// Whether tmux can be run at all; the tests are skipped without it.
+    static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 }
+
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// `TENBOARD_BIN` if set, else the binary beside the test bundle (the build the tests came
+    /// from), else `.build/debug/tenboard` under the package root.
+    static let binary: String = {
+        if let explicit = ProcessInfo.processInfo.environment["TENBOARD_BIN"] { return explicit }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("tenboard").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/tenboard").path
+    }()
+
+    /// Starts `tenboard arguments…` in a new tmux server.
+    ///
+    /// - Parameters:
+    ///   - width, height: the terminal's size, pinned.
+    ///   - environment: the program's whole environment (`env -i`): give `TERM`, `LANG`, `TZ`.
+    init(width: Int = 100, height: Int = 30, arguments: [String], environment: [String: String]) throws {
+        let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let program = (["env", "-i"] + env + [Self.binary] + arguments).map(Self.quote).joined(separator: " ")
+        // A shell leads the session, as a login shell does over SSH, and records the exit status:
+        // tmux loses it when the pty closes before the child is reaped.
+        let command = "\(program); echo $? > \(Self.quote(statusFile.path))"
+        let started = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command])
+        guard started.status == 0 else { throw Failure("tmux new-session: \(started.output)") }
+        // Keep the pane after the program exits, so what it left on screen can be read.
+        _ = try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: statusFile)
+    }
+
+    /// Kills the tmux server and everything in it.
+    func stop() { _ = try? tmux(["kill-server"]) }
+
+    /// The text on screen now.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]).output }
+
+    /// Polls the screen every 100 ms until `condition` holds.
+    ///
+    /// - Throws: `Failure` with the last screen when `timeout` seconds pass first.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let end = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < end {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(100_000)
+        }
+        throw Failure("timed out after \(timeout) s waiting for \(what); screen:\n\(last)")
+    }
+
+    /// Presses keys by tmux name (`Enter`, `Escape`, `C-c`, `j`).
+    func press(_ keys: String...) throws { _ = try tmux(["send-keys", "-t", target] + keys) }
+
+    /// Types text literally.
+    func type(_ text: String) throws { _ = try tmux(["send-keys", "-t", target, "-l", text]) }
+
+    /// Resizes the terminal, as a person dragging the window corner.
+    func resize(width: Int, height: Int) throws {
+        _ = try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The process id of the program (the child of the shell in the pane).
+    func pid() throws -> Int32 {
+        let shell = try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) } ?? -1
+    }
+
+    /// The exit status once the program has exited (128 + signal when a signal ended it); `nil`
+    /// while it runs.
+    func exitStatus() -> Int32? {
+        guard let text = try? String(contentsOf: statusFile, encoding: .utf8) else { return nil }
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Waits for the program to exit and returns its status.
+    func waitForExit(timeout: Double = 10) throws -> Int32 {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if let status = exitStatus() { return status }
+            usleep(100_000)
+        }
+        throw Failure("the program did not exit within \(timeout) s; screen:\n\(try screen())")
+    }
+
+    private func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try Self.run(["tmux", "-L", socket] + arguments)
+    }
+
+    /// Runs a command to completion through `/usr/bin/env`, output and errors together in a file.
+    ///
+    /// Not with Foundation's `Process`: the server that `tmux new-session` leaves behind inherits
+    /// Process's internal descriptor, so reading to EOF or `waitUntilExit` would block as long as
+    /// the server lives (swift-corelibs-foundation#4795). `posix_spawn` and `waitpid` wait for the
+    /// child alone. The child also gets a clean signal mask: the test runner's threads block
+    /// signals, and a tmux server (and the board under it) inheriting that would never see SIGTERM.
+    static func run(_ argv: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let cArgs = (["/usr/bin/env"] + argv).map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, cArgs, cEnv)
+        guard spawned == 0 else { throw Failure("posix_spawn \(argv): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exit = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let output = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return (exit, output)
+    }
+
+    static func quote(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
