@@ -1,0 +1,69 @@
+import TenBoardCore
+
+extension WallPage {
+    /// The waiting customers and, when there is room beside or below them, who helped.
+    mutating func lists() {
+        let rows = height - row - 1
+        guard rows > 0 else { return }
+        let showHelpers = state.mode != .between
+        if showHelpers && width >= 60 {
+            let right = min(32, width / 3)
+            customerList(x: 1, width: width - right - 3, rows: rows)
+            helperList(x: width - right - 1, width: right, rows: rows)
+        } else if showHelpers && !state.helpers.isEmpty && rows >= 6 {
+            let below = min(state.helpers.count + 1, rows / 3)
+            customerList(x: 1, width: width - 2, rows: rows - below - 1)
+            helperList(x: 1, width: width - 2, rows: below, top: row + rows - below)
+        } else {
+            customerList(x: 1, width: width - 2, rows: rows)
+        }
+    }
+
+    mutating func customerList(x: Int, width w: Int, rows: Int) {
+        guard rows > 0, w > 4 else { return }
+        var y = row
+        grid.put(fit(text.waitingHeading, w), x: x, y: y, role: .section)
+        y += 1
+        if state.customers.isEmpty {
+            if rows > 1 { grid.put(fit(text.nobodyWaiting, w), x: x, y: y, role: .dim) }
+            return
+        }
+        let room = rows - 1
+        let shown = state.customers.count <= room ? state.customers.count : max(0, room - 1)
+        let ageWidth = 6
+        let assigneeWidth = w >= 40 ? min(14, w / 4) : 0
+        for customer in state.customers.prefix(shown) {
+            let age = TextFit.padLeft(text.age(seconds: customer.waitingSeconds), to: ageWidth)
+            grid.put(age, x: x, y: y, role: customer.group == .earlier ? .stateOverdue : .normal)
+            var name = customer.name
+            if customer.group == .nextMorning { name += " (\(text.nextMorningMark))" }
+            let nameWidth = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)
+            grid.put(fit(name, nameWidth), x: x + ageWidth + 2, y: y,
+                     role: customer.group == .nextMorning ? .nextMorning : .normal)
+            if assigneeWidth > 0 {
+                grid.put(fit(customer.assignee ?? text.unassigned, assigneeWidth), x: x + w - assigneeWidth, y: y, role: .dim)
+            }
+            y += 1
+        }
+        if shown < state.customers.count {
+            grid.put(fit(text.more(state.customers.count - shown), w), x: x + ageWidth + 2, y: y, role: .dim)
+        }
+    }
+
+    mutating func helperList(x: Int, width w: Int, rows: Int, top: Int? = nil) {
+        guard rows > 0, w > 4 else { return }
+        var y = top ?? row
+        grid.put(fit(text.helpersHeading, w), x: x, y: y, role: .section)
+        y += 1
+        if state.helpers.isEmpty {
+            if rows > 1 { grid.put(fit(text.nobodyHelpedYet, w), x: x, y: y, role: .dim) }
+            return
+        }
+        for helper in state.helpers.prefix(rows - 1) {
+            let count = TextFit.padLeft("\(helper.count)", to: 3)
+            grid.put(count, x: x, y: y, role: .helped)
+            grid.put(fit(helper.name, w - 4), x: x + 4, y: y, role: .normal)
+            y += 1
+        }
+    }
+}

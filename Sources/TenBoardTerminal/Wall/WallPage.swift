@@ -1,0 +1,141 @@
+import Foundation
+import TenBoardCore
+
+/// One rendering in progress: the state, the grid and the row where the next part goes.
+struct WallPage {
+    let state: WallState
+    var grid: Grid
+    var row = 0
+    let text: WallText
+    let glyphs: Glyphs
+
+    init(state: WallState, grid: Grid) {
+        self.state = state
+        self.grid = grid
+        text = WallText(state.language)
+        glyphs = Glyphs.forLocale(utf8: grid.unicode)
+    }
+
+    var width: Int { grid.width }
+    var height: Int { grid.height }
+
+    /// Rows kept for the title, the lines about the big digits and a few customers.
+    static let rowsBesideBig = 7
+
+    mutating func draw() {
+        guard width > 0, height > 0 else { return }
+        let big = bigText
+        let resultRows = state.mode == .between && state.result != nil ? 1 : 0
+        // Up to two fifths of the screen: room is left for the waiting customers.
+        let budget = min(height - WallPage.rowsBesideBig - resultRows, max(5, height * 2 / 5))
+        if height >= 12, let clock = BigClock.fitting(big.text, width: width - 4, height: budget) {
+            titleBar()
+            row += 1
+            if state.mode == .between, let result = state.result { resultLine(result) }
+            badge(big, clock: clock, padRows: clock.height + 2 <= budget ? 1 : 0)
+        } else {
+            compactHeadline(big)
+        }
+        labelLines()
+        row += 1
+        lists()
+    }
+
+    // MARK: the parts
+
+    /// What the big digits say, and in which role.
+    var bigText: (text: String, role: Role) {
+        let role = WallLayout.role(of: state.state)
+        switch state.mode {
+        case .countdown:
+            let time = MorningText.duration(state.secondsLeft)
+            return (state.secondsLeft < 0 ? "+" + time : time, role)
+        case .allHelped:
+            return ("\u{2713}", role)
+        case .between:
+            return (MorningText.duration(max(0, state.secondsLeft)), .stateNone)
+        }
+    }
+
+    mutating func titleBar() {
+        let title = state.mode == .between ? text.nextTitle(state.morning, deadline: state.deadline)
+            : text.title(state.morning, deadline: state.deadline)
+        grid.fill(x: 0, y: row, count: width, role: .titleBar)
+        let clock = " \(state.clock) "
+        let room = width - DisplayWidth.of(clock) - 1
+        grid.put(fit(" " + title, room), x: 0, y: row, role: .titleBar)
+        if room > 10 { grid.put(clock, x: width - DisplayWidth.of(clock), y: row, role: .titleBar) }
+        row += 1
+    }
+
+    mutating func resultLine(_ result: WallResult) {
+        centered(text.result(result), role: result.met ? .stateDone : .stateOverdue)
+        row += 1
+    }
+
+    /// The big digits on a block of their state's colour: the board's themes give state roles a
+    /// background (or reverse), so lit cells show the foreground and unlit ones the block. The
+    /// block is only as wide as the text, plus a margin.
+    mutating func badge(_ big: (text: String, role: Role), clock: BigClock, padRows: Int) {
+        let textWidth = clock.width
+        let pad = min(2 * clock.font.pixelWidth, (width - textWidth) / 2)
+        let x = (width - textWidth) / 2
+        for y in row..<(row + clock.height + 2 * padRows) {
+            grid.fill(x: x - pad, y: y, count: textWidth + 2 * pad, role: big.role)
+        }
+        clock.draw(into: &grid, x: x, y: row + padRows, role: big.role)
+        row += clock.height + 2 * padRows + 1
+    }
+
+    /// Small terminals: the countdown in ordinary characters on the first line, on its colour.
+    mutating func compactHeadline(_ big: (text: String, role: Role)) {
+        let headline = state.mode == .allHelped ? text.allHelped(state.inScope) : big.text
+        let line = fit(" " + headline + " ", width)
+        grid.fill(x: 0, y: row, count: width, role: big.role)
+        grid.put(line, x: (width - DisplayWidth.of(line)) / 2, y: row, role: big.role)
+        row += 1
+        if state.mode == .between, let result = state.result, row < height {
+            centered(text.result(result), role: .normal)
+            row += 1
+        }
+    }
+
+    /// The line that says what the big digits count, then progress, pace, streak and tally.
+    mutating func labelLines() {
+        let role = WallLayout.role(of: state.state)
+        switch state.mode {
+        case .countdown:
+            let label = state.secondsLeft < 0 ? text.overdue(state.deadline, waiting: state.waiting)
+                : text.untilDeadline(state.deadline, waiting: state.waiting)
+            centered(label, role: role)
+        case .allHelped:
+            if height >= 12 { centered(text.allHelped(state.inScope), role: role); row += 1 }
+            centered(text.spare(MorningText.duration(state.secondsLeft), before: state.deadline), role: .normal)
+        case .between:
+            centered(text.untilNext(state.morning, state.deadline), role: .stateNone)
+        }
+        row += 1
+        var facts: [String] = []
+        if state.mode != .between { facts.append(text.progress(helped: state.helped, late: state.helpedLate, of: state.inScope)) }
+        if state.mode == .countdown, let pace = state.paceNeeded { facts.append(text.pace(pace)) }
+        facts.append(text.streak(state.streak))
+        if state.tally > 0 { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
+        centered(facts.joined(separator: " · "), role: .normal)
+        row += 1
+    }
+
+    // MARK: helpers
+
+    /// `text` with the separators of the terminal's character set, cut to `width` cells.
+    func fit(_ text: String, _ width: Int) -> String {
+        let local = grid.unicode ? text : text.replacingOccurrences(of: " · ", with: glyphs.separator)
+        let clean = grid.unicode ? local : TextSanitizer.visible(local, ascii: true)
+        return TextFit.truncate(clean, to: width, ellipsis: glyphs.ellipsis)
+    }
+
+    mutating func centered(_ text: String, role: Role) {
+        guard row < height else { return }
+        let line = fit(text, width)
+        grid.put(line, x: (width - DisplayWidth.of(line)) / 2, y: row, role: role)
+    }
+}
