@@ -82,9 +82,11 @@ import TenBoardCore
         press(board, .enter)
         #expect(board.state(now: now).notice == Notice("A customer name is needed.", isError: true))
         type(board, "Fietsenmaker Gerrit")
-        press(board, .tab)
+        press(board, .enter)
         type(board, "Belt terug over de offerte")
-        press(board, .tab, .right, .right)
+        press(board, .enter)
+        #expect(store.stamp == 1, "Enter walks to the last field before it saves")
+        press(board, .right, .right)
         press(board, .enter)
         let added = store.data.issues.last!
         #expect(added.customer == "Fietsenmaker Gerrit")
@@ -101,6 +103,15 @@ import TenBoardCore
         press(board, .enter)
         #expect(board.state(now: now).filter == "zoe")
         press(board, .escape)
+        #expect(board.state(now: now).rows.count == 7)
+    }
+
+    @Test func escOnTheFilterPromptClearsTheFilter() {
+        let board = board()
+        press(board, .character("/"))
+        type(board, "zoe")
+        press(board, .escape)
+        #expect(board.state(now: now).filter == "")
         #expect(board.state(now: now).rows.count == 7)
     }
 

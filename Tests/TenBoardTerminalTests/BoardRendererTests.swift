@@ -132,7 +132,7 @@ import TenBoardCore
         #expect(overdue.line(0).trimmingTrailingSpaces().hasSuffix("OVERDUE · overdue by 0:05:30"))
         #expect(overdue[79, 0].role == .stateOverdue)
         let weekend = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-28T12:00:00+01:00")), width: 80, height: 14)
-        #expect(weekend.line(0).contains("next: Mon 30 Nov 10:00"))
+        #expect(weekend.line(0).contains("next: Mon 30 Nov 10:00, in 46:00:00"))
         let done = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-24T09:00:00+01:00"), data: BoardData()), width: 80, height: 14)
         #expect(done.line(0).trimmingTrailingSpaces().hasSuffix("DONE · 1:00:00 before 10:00"))
         #expect(done.line(3).contains("Nobody is waiting."))

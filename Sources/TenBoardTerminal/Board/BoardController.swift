@@ -148,7 +148,10 @@ public final class BoardController<Store: BoardStore> {
         case .type, .deleteBackward, .deleteWord, .clearField, .nextField, .cycleKind:
             edit(intent)
         case .submit: submit(now)
-        case .cancel: overlay = .none
+        case .cancel:
+            // Esc on the filter prompt drops the filter ("Esc clears"), elsewhere it only closes.
+            if case .prompt(let prompt) = overlay, prompt.purpose == .filter { filter = "" }
+            overlay = .none
         }
         return .keepGoing
     }
@@ -218,6 +221,13 @@ public final class BoardController<Store: BoardStore> {
                 }
             }
         case .form(var form):
+            // Enter walks through the fields like Tab and saves on the last one, so a form is
+            // never saved half-typed by a reflex Enter after the customer's name.
+            if form.focus != .kind, form.validCustomer != nil || form.focus != .customer {
+                form.nextField()
+                overlay = .form(form)
+                return
+            }
             guard let customer = form.validCustomer else {
                 say(text.customerRequired, now, error: true)
                 form.focus = .customer

@@ -19,8 +19,8 @@ public struct BoardText: Sendable {
     public func spare(_ left: String, before deadline: String) -> String {
         pick("\(left) before \(deadline)", "\(left) voor \(deadline)")
     }
-    public func nextDeadline(_ day: String, _ time: String) -> String {
-        pick("next: \(day) \(time)", "volgende: \(day) \(time)")
+    public func nextDeadline(_ day: String, _ time: String, in left: String) -> String {
+        pick("next: \(day) \(time), in \(left)", "volgende: \(day) \(time), over \(left)")
     }
     public func morning(_ day: String) -> String { pick("morning \(day)", "ochtend \(day)") }
     public func progress(_ helped: Int, of total: Int) -> String {
@@ -115,7 +115,7 @@ public struct BoardText: Sendable {
     public var keyCancel: String { pick("cancel", "annuleer") }
     public var keyNextField: String { pick("next field", "volgend veld") }
     public var keyChangeKind: String { pick("kind", "soort") }
-    public var keySave: String { pick("save", "bewaar") }
+    public var keySave: String { pick("next/save", "verder/bewaar") }
     public var keyClose: String { pick("close", "sluit") }
 
     public var helpTitle: String { pick("Keys", "Toetsen") }

@@ -18,7 +18,7 @@ enum HeaderView {
         case .done: text.spare(left, before: deadline)
         case .overdue: text.overdue(by: left)
         case .closed: MorningText.state(.closed, state.language)
-        case .none: text.nextDeadline(MorningText.day(h.morning, state.language), deadline)
+        case .none: text.nextDeadline(MorningText.day(h.morning, state.language), deadline, in: left)
         }
         let badgeLabel = MorningText.state(h.state, state.language).uppercased()
         let fullBadge = " \(badgeLabel) \(glyphs.separator.trimmingCharacters(in: .whitespaces)) \(clock) "
@@ -32,7 +32,7 @@ enum HeaderView {
         badge = TextFit.truncate(badge, to: area.width)
         let badgeWidth = DisplayWidth.of(badge)
         Segment.draw(titleParts, into: &grid, x: area.x, y: area.y, width: area.width - badgeWidth - 1,
-                     separator: glyphs.separator)
+                     separator: glyphs.separator, separatorRole: .titleBar)
         grid.put(badge, x: area.maxX - badgeWidth, y: area.y, role: stateRole)
 
         // Line 2: the numbers of the morning.

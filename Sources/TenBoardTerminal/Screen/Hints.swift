@@ -62,12 +62,16 @@ public struct Segment: Sendable, Equatable {
                   gap: DisplayWidth.of(separator))
     }
 
-    /// Draws the segments that fit from `x` on row `y`, separated by `separator` in `.dim`.
+    /// Draws the segments that fit from `x` on row `y`.
+    ///
+    /// - Parameters:
+    ///   - separatorRole: the role of the separators (default `.dim`).
     @discardableResult
-    public static func draw(_ segments: [Segment], into grid: inout Grid, x: Int, y: Int, width: Int, separator: String) -> Int {
+    public static func draw(_ segments: [Segment], into grid: inout Grid, x: Int, y: Int, width: Int, separator: String,
+                            separatorRole: Role = .dim) -> Int {
         var column = x
         for (i, segment) in fit(segments, width: width, separator: separator).enumerated() {
-            if i > 0 { column = grid.put(separator, x: column, y: y, role: .dim, limit: x + width) }
+            if i > 0 { column = grid.put(separator, x: column, y: y, role: separatorRole, limit: x + width) }
             column = grid.put(segment.text, x: column, y: y, role: segment.role, limit: x + width)
         }
         return column
