@@ -178,6 +178,24 @@ import TenBoardCore
         #expect(BoardRenderer.render(back, width: 80, height: 14).text.contains("▶ 14"))
     }
 
+    @Test func scrollingMovesTheViewOnlyWhenTheSelectionLeavesIt() {
+        var data = BoardData()
+        for i in 1...40 {
+            data.issues.append(TenBoardCore.Issue(id: "\(i)", customer: "Klant \(i)", summary: "vraag",
+                                                  receivedAt: Timestamp(now.addingTimeInterval(Double(-4000 + i * 60)), offsetSeconds: 3600)))
+        }
+        let board = BoardController(store: FakeBoardStore(data), schedule: BoardFixtures.schedule, language: .en,
+                                    userName: "lisa", readOnly: false, uptime: { 100 })
+        board.size = (80, 14) // 10 list lines: "Nobody is waiting.", "next morning (40)", then the rows
+        board.refresh()
+        for _ in 0..<20 { _ = board.handle(Key.down, now: now) }
+        #expect(board.state(now: now).scrollTop == 13) // row 20 is line 22, the last of 13…22
+        for _ in 0..<5 { _ = board.handle(Key.up, now: now) }
+        #expect(board.state(now: now).scrollTop == 13, "moving up inside the view does not scroll")
+        for _ in 0..<6 { _ = board.handle(Key.up, now: now) }
+        #expect(board.state(now: now).scrollTop == 11)
+    }
+
     @Test func detailViewOpensAndCloses() {
         let board = board()
         press(board, .enter)

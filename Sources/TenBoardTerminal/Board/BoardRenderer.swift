@@ -40,7 +40,7 @@ public enum BoardRenderer {
     public static func listTop(_ state: BoardState, width: Int, height: Int) -> Int {
         let layout = BoardLayout(state: state, width: width, height: height)
         let lines = IssueListView.lines(state)
-        return IssueListView.top(lines: lines, selectedID: state.selectedID, visible: layout.body.height,
-                                 preferred: state.scrollTop)
+        return IssueListView.top(lines: lines, selectedID: state.selectedID, rows: state.rows,
+                                 visible: layout.body.height, preferred: state.scrollTop)
     }
 }

@@ -29,7 +29,7 @@ enum IssueListView {
 
     /// The first line to show: `preferred` if the selection is visible from there, else the
     /// nearest start that shows it; never past the end.
-    static func top(lines: [Line], selectedID: String?, rows: [BoardRow]? = nil, visible: Int, preferred: Int) -> Int {
+    static func top(lines: [Line], selectedID: String?, rows: [BoardRow], visible: Int, preferred: Int) -> Int {
         guard visible > 0 else { return 0 }
         let maxTop = max(0, lines.count - visible)
         var top = min(max(0, preferred), maxTop)
@@ -47,10 +47,10 @@ enum IssueListView {
         return false
     }
 
-    private static func selectedLine(_ lines: [Line], selectedID: String?, rows: [BoardRow]?) -> Int? {
+    private static func selectedLine(_ lines: [Line], selectedID: String?, rows: [BoardRow]) -> Int? {
         guard selectedID != nil else { return nil }
         return lines.firstIndex { line in
-            if case .row(let i) = line, let rows { return rows[i].issue.id == selectedID }
+            if case .row(let i) = line { return rows[i].issue.id == selectedID }
             return false
         }
     }
