@@ -14,31 +14,3 @@ public enum BoardOverlay: Sendable, Equatable {
     /// The new-issue form.
     case form(IssueForm)
 }
-
-/// A one-line question and the answer being typed.
-public struct LinePrompt: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable {
-        case resolve(id: String)
-        case assign(id: String)
-        case filter
-    }
-
-    public var purpose: Purpose
-    public var field: TextField
-
-    public init(_ purpose: Purpose, text: String = "") {
-        self.purpose = purpose
-        self.field = TextField(text)
-    }
-}
-
-/// A line about what just happened, or a problem that lasts (a damaged store).
-public struct Notice: Sendable, Equatable {
-    public var text: String
-    public var isError: Bool
-
-    public init(_ text: String, isError: Bool = false) {
-        self.text = text
-        self.isError = isError
-    }
-}

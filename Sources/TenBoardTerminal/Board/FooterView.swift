@@ -1,7 +1,7 @@
 /// The bottom line: the keys that work right now, the most useful kept when space is short.
 enum FooterView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
-        Hints.drawFooter(hints(state, glyphs: glyphs), into: &grid, y: area.y, x: area.x, width: area.width)
+        FooterHints.drawFooter(hints(state, glyphs: glyphs), into: &grid, y: area.y, x: area.x, width: area.width)
     }
 
     static func hints(_ state: BoardState, glyphs: Glyphs) -> [KeyHint] {

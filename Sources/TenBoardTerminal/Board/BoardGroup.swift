@@ -1,0 +1,13 @@
+/// The parts of the list, in display order.
+public enum BoardGroup: Int, Sendable, Comparable, CaseIterable {
+    /// Still waiting after their own morning's deadline: the oldest, shown first.
+    case earlier
+    /// Waiting, counting for the current morning.
+    case waiting
+    /// Waiting, received after the cut-off: they count for the next morning, set apart.
+    case nextMorning
+    /// Helped this morning (in time or late), newest first: there so `u` can reopen them.
+    case helped
+
+    public static func < (a: BoardGroup, b: BoardGroup) -> Bool { a.rawValue < b.rawValue }
+}
