@@ -143,17 +143,20 @@ struct BoardEndToEndTests {
         text.unicodeScalars.reduce(0) { $0 + ((0x3000...0x9FFF).contains($1.value) ? 2 : 1) }
     }
 
-    @Test("SIGTERM and a hang-up end the board cleanly and leave the store intact", arguments: ["TERM", "HUP"])
+    @Test("Ctrl-C, SIGTERM and a hang-up end the board cleanly and leave the store intact", arguments: ["INT", "TERM", "HUP"])
     func signals(signal: String) throws {
         let (dir, env) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
         let board = try Self.board(env)
         defer { board.stop() }
         try board.waitFor("the board") { $0.contains("▶ 1") }
-        let pid = try board.pid()
-        _ = try TmuxSession.run(["kill", "-\(signal)", "\(pid)"])
+        if signal == "INT" {
+            try board.press("C-c") // the terminal turns it into SIGINT
+        } else {
+            _ = try TmuxSession.run(["kill", "-\(signal)", "\(try board.pid())"])
+        }
         let status = try board.waitForExit(timeout: 5)
-        #expect(status == (signal == "TERM" ? 143 : 129))
+        #expect(status == ["INT": 130, "TERM": 143, "HUP": 129][signal])
         // The terminal was given back: the board is gone from the screen.
         #expect(!(try board.screen()).contains("WAITING"))
         let open = try #require(try Self.json(Self.tenboard(["list", "--json"], env)) as? [[String: Any]])
