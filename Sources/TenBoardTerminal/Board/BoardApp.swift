@@ -31,8 +31,13 @@ public enum BoardApp {
     }
 
     static func run<Store: BoardStore>(_ controller: BoardController<Store>, now: () -> Date) -> Int32 {
+        let text = BoardText(controller.language)
         guard let screen = CursesScreen.start() else {
-            FileHandle.standardError.write(Data("tenboard: the board needs a terminal (stdin and stdout a tty, TERM set)\n".utf8))
+            let message = switch CursesScreen.unavailable {
+            case .notATerminal: text.needsTerminal
+            case .unknownTerminal(let term): text.unknownTerminal(term)
+            }
+            FileHandle.standardError.write(Data("tenboard: \(message)\n".utf8))
             return ExitCode.usage.rawValue
         }
         defer { screen.stop() }

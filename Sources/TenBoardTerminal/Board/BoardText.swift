@@ -170,6 +170,21 @@ public struct BoardText: Sendable {
     }
     public func actionFailed(_ message: String) -> String { pick("Not saved: \(message)", "Niet bewaard: \(message)") }
 
+    // MARK: no terminal
+
+    public var needsTerminal: String {
+        pick("the board needs a terminal: run it with stdin and stdout on a tty (ssh -t, not a pipe or cron)",
+             "het bord heeft een terminal nodig: start het met stdin en stdout op een tty (ssh -t, geen pipe of cron)")
+    }
+    public func unknownTerminal(_ term: String?) -> String {
+        guard let term, !term.isEmpty else {
+            return pick("TERM is not set; set it to your terminal's type, e.g. TERM=xterm-256color",
+                        "TERM is niet gezet; zet het op het type van je terminal, bv. TERM=xterm-256color")
+        }
+        return pick("the terminal type TERM=\(term) is unknown here (no terminfo entry); try TERM=xterm-256color",
+                    "het terminaltype TERM=\(term) is hier onbekend (geen terminfo); probeer TERM=xterm-256color")
+    }
+
     // MARK: too small
 
     public var tooSmall: String { pick("Terminal too small", "Terminal te klein") }

@@ -20,6 +20,19 @@ final class CursesScreen {
         case hangup
     }
 
+    /// Why `start()` found no usable terminal.
+    enum Unavailable: Equatable {
+        case notATerminal
+        /// `TERM` is unset or names a terminal the terminfo database does not know.
+        case unknownTerminal(String?)
+    }
+
+    /// Why `start()` returned `nil`, to tell the person (call it after `start()` failed).
+    static var unavailable: Unavailable {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return .notATerminal }
+        return .unknownTerminal(ProcessInfo.processInfo.environment["TERM"])
+    }
+
     /// Whether the locale is UTF-8; when not, grids are rendered in ASCII.
     let unicode: Bool
     let theme: Theme
