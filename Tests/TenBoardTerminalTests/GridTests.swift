@@ -57,4 +57,18 @@ import Testing
         grid.put("zzz", x: 0, y: 5)
         #expect(grid.text == "bc")
     }
+
+    @Test func blitCopiesCellsWithTheirRolesClippedAndShifted() {
+        var page = Grid(width: 6, height: 2)
+        page.put("日本ab", x: 0, y: 0, role: .stateDone)
+        page.put("xyz", x: 0, y: 1)
+        var screen = Grid(width: 6, height: 2)
+        screen.blit(page, x: 1, y: 1)
+        #expect(screen.text == "\n 日本a")
+        #expect(screen[1, 1].role == .stateDone)
+        #expect(screen[2, 1].isContinuation)
+        var left = Grid(width: 4, height: 1)
+        left.blit(page, x: -1, y: 0)
+        #expect(left.text == " 本a", "the wide cluster cut by the left edge is dropped, not split")
+    }
 }
