@@ -20,7 +20,7 @@ import TenBoardCore
          ── next morning (1) ───────────────────────────────────────────────────────────
           16  Garage De Vries  question     42m          Vraag over de factuur van okto…
          ── helped this morning (1) ────────────────────────────────────────────────────
-          11  Sportschool Fit  question  ✓08:45          Wachtwoord vergeten
+          11  Sportschool Fit  question  ✓08:45 bob      Wachtwoord vergeten
          ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  / filter  ? help  q quit
         """)
     }
@@ -40,7 +40,7 @@ import TenBoardCore
          ── next morning (1) ───────────────────────────────────────────────────────────────────────────────────────────────────
           16  Garage De Vries  question     42m          Vraag over de factuur van oktober
          ── helped this morning (1) ────────────────────────────────────────────────────────────────────────────────────────────
-          11  Sportschool Fit  question  ✓08:45          Wachtwoord vergeten
+          11  Sportschool Fit  question  ✓08:45 bob      Wachtwoord vergeten
          ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  / filter  t tally  ? help  q quit
         """)
     }

@@ -19,7 +19,7 @@ struct Columns {
         idWidth = min(8, max(2, issues.map { DisplayWidth.of($0.id) + 1 }.max() ?? 2))
         let kindWanted = IssueKind.allCases.map { DisplayWidth.of(text.kind($0)) }.max()!
         let assigneeWanted = min(12, max(DisplayWidth.of(text.columnAssignee),
-                                         issues.compactMap { $0.assignee.map(DisplayWidth.of) }.max() ?? 0))
+                                         issues.compactMap { ($0.resolvedBy ?? $0.assignee).map(DisplayWidth.of) }.max() ?? 0))
         let customerWanted = min(24, max(DisplayWidth.of(text.columnCustomer),
                                          issues.map { DisplayWidth.of($0.customer) }.max() ?? 0))
         kindWidth = width >= 72 ? kindWanted : nil
@@ -64,7 +64,9 @@ struct Columns {
             if row.group == .earlier { ageRole = .stateOverdue }
         }
         x = cell(TextFit.padLeft(age, to: ageWidth), ageWidth, into: &grid, x: x, y: y, role: ageRole)
-        if let assigneeWidth { x = cell(issue.assignee ?? "", assigneeWidth, into: &grid, x: x, y: y, role: base) }
+        // For a helped customer, who helped (the seed's "customer thinker") says more than who had it.
+        let who = row.group == .helped ? (issue.resolvedBy ?? issue.assignee) : issue.assignee
+        if let assigneeWidth { x = cell(who ?? "", assigneeWidth, into: &grid, x: x, y: y, role: base) }
         _ = cell(Self.oneLine(issue.summary), summaryWidth, into: &grid, x: x, y: y, role: base)
         if selected { grid.paint(x: 0, y: y, count: grid.width, role: .selected) }
     }
