@@ -17,17 +17,9 @@ public enum BoardApp {
     ) -> Int32 {
         let controller = BoardController(
             store: store, schedule: configuration.schedule, language: configuration.language,
-            userName: userName(configuration), readOnly: readOnly
+            userName: configuration.userName, readOnly: readOnly
         )
         return run(controller, now: now)
-    }
-
-    /// The name a lead's changes are recorded under: the configured one, else the login name.
-    public static func userName(_ configuration: Configuration) -> String {
-        if let name = configuration.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
-        let env = ProcessInfo.processInfo.environment
-        for key in ["LOGNAME", "USER"] { if let v = env[key], !v.isEmpty { return v } }
-        return ProcessInfo.processInfo.userName
     }
 
     static func run<Store: BoardStore>(_ controller: BoardController<Store>, now: () -> Date) -> Int32 {
