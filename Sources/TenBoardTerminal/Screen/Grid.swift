@@ -4,6 +4,7 @@ public struct Cell: Sendable, Hashable {
     public var text: String
     public var role: Role
 
+    /// A cell; `text` should be one printable grapheme cluster (use `Grid.put`, which ensures it).
     public init(_ text: String = " ", role: Role = .normal) {
         self.text = text
         self.role = role
@@ -36,6 +37,7 @@ public struct Grid: Sendable, Equatable {
         cells = Array(repeating: Cell(" ", role: role), count: self.width * self.height)
     }
 
+    /// The cell at column `x`, row `y`; both must be inside the grid.
     public subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }
