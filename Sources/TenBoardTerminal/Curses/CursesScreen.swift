@@ -9,6 +9,11 @@ import Synchronization
 /// the signal handler, read by the main loop: an atomic store is async-signal-safe.
 private let pendingSignal = Atomic<Int32>(0)
 
+/// The handlers that were in place for the crash signals (the Swift runtime's backtracer), so a
+/// crash restores the terminal and then is handled as it would have been. Written once, before
+/// the handlers are installed; only read afterwards.
+nonisolated(unsafe) private var previousCrashActions: [sigaction] = Array(repeating: sigaction(), count: 65)
+
 /// A terminal run by ncursesw: owns set-up, tear-down (also on signals and crashes), colours and
 /// the copying of grids. Only one exists at a time.
 final class CursesScreen {
@@ -263,7 +268,9 @@ final class CursesScreen {
 
     /// SIGINT, SIGTERM and SIGHUP only set a flag that the loop reads each tick, which then
     /// restores the terminal and returns; SIGHUP matters most (a dropped SSH connection), and
-    /// ncurses does not handle it. A crash restores the terminal before dying as it would have.
+    /// ncurses does not handle it. A crash first restores the terminal, then goes to the handler
+    /// that was there before (the Swift runtime's backtrace, or the default core dump); `endwin`
+    /// is not async-signal-safe, a risk htop takes too for a process that is dying anyway.
     /// SIGWINCH is left to ncurses, which turns it into `KEY_RESIZE` at once.
     private static func installSignalHandlers() {
         let stop: @convention(c) (Int32) -> Void = { signal in
@@ -278,10 +285,14 @@ final class CursesScreen {
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         let crash: @convention(c) (Int32) -> Void = { signal in
             endwin()
-            Glibc.signal(signal, SIG_DFL)
+            sigaction(signal, &previousCrashActions[Int(signal)], nil)
+            // Blocked until this handler returns, then delivered to the previous handler.
             raise(signal)
         }
-        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT] { install(crash, for: signal) }
+        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT] {
+            sigaction(signal, nil, &previousCrashActions[Int(signal)])
+            install(crash, for: signal)
+        }
     }
 
     /// The corresponding C function is `sigaction`; without `SA_RESTART`, so a wait for a key
