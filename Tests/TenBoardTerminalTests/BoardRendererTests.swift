@@ -113,14 +113,48 @@ import TenBoardCore
         #expect(BoardRenderer.render(BoardFixtures.state(), width: 1, height: 1).text == "T")
     }
 
-    @Test func dutch() {
+    @Test func dutchList() {
         let grid = BoardRenderer.render(BoardFixtures.state(language: .nl), width: 80, height: 14)
-        #expect(grid.line(0).contains("ochtend di 24 nov"))
-        #expect(grid.line(0).contains("WACHTEND · 0:48:00 tot 10:00"))
-        #expect(grid.line(1).hasPrefix(" 1 van 5 geholpen · 5,0/u nodig"))
-        #expect(grid.line(2).contains("KLANT"))
-        #expect(grid.text.contains("volgende ochtend (1)"))
-        #expect(grid.line(13).contains("r opgelost"))
+        #expect(grid.text == """
+         tenboard · ochtend di 24 nov                      WACHTEND · 0:48:00 tot 10:00
+         1 van 5 geholpen · 5,0/u nodig · klaar ~13:12 · reeks 0 · turf 3
+          ID  KLANT            SOORT     WACHT WIE  SAMENVATTING
+         ── deadline voorbij (1) ───────────────────────────────────────────────────────
+        ▶ 7   Gemeente Utrecht probleem 3d 23u piet Koppeling met het zaaksysteem faalt
+          12  Bakkerij Jansen  probleem  1d 0u      Printer drukt bonnen dubbel af
+          13  山田商事         vraag     15u27 ann  請求書が届きません (invoice missing)
+          14  Café Zoë         klacht     2u02      Koffie ☕ te koud 😡 en 👨‍👩‍👧 wachten
+          15  Evil␛[31mCorp    bug        1u13      line1 line2�gnp.exe
+         ── volgende ochtend (1) ───────────────────────────────────────────────────────
+          16  Garage De Vries  vraag       42m      Vraag over de factuur van oktober
+         ── deze ochtend geholpen (1) ──────────────────────────────────────────────────
+          11  Sportschool Fit  vraag    ✓08:45 bob  Wachtwoord vergeten
+         ↑↓ kies  ⏎ open  r opgelost  a toewijzen  u heropen  n nieuw  ? hulp  q stop
+        """)
+    }
+
+    @Test func dutchDetailOfAHelpedCustomer() {
+        var state = BoardFixtures.state(language: .nl, selected: "11")
+        state.screen = .detail
+        let grid = BoardRenderer.render(state, width: 80, height: 16)
+        #expect(grid.text == """
+         tenboard · ochtend di 24 nov                      WACHTEND · 0:48:00 tot 10:00
+         1 van 5 geholpen · 5,0/u nodig · klaar ~13:12 · reeks 0 · turf 3
+         #11  Sportschool Fit
+
+          Klant         Sportschool Fit
+          Soort         vraag
+          Ontvangen     ma 23 nov 16:00
+          Telt voor     di 24 nov
+          Toegewezen    niemand
+          Status        geholpen door bob op di 24 nov om 08:45
+          Actiepunt     FAQ bijgewerkt
+
+          Samenvatting
+            Wachtwoord vergeten
+
+         ↑↓ kies  Esc terug  r opgelost  a toewijzen  u heropen  n nieuw  ? hulp  q stop
+        """)
     }
 
     @Test func headerFollowsTheMorningsState() {

@@ -68,12 +68,12 @@ public struct BoardText: Sendable {
         }
     }
 
-    /// A waiting time: "<1m", "42m", "3h05", "2d 4h".
+    /// A waiting time: "<1m", "42m", "3h05", "2d 4h" (Dutch "3u05", "2d 4u").
     public func age(seconds: Int) -> String {
         let s = max(0, seconds)
         if s < 60 { return "<1m" }
         if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { let m = s / 60 % 60; return "\(s / 3600)h" + (m < 10 ? "0\(m)" : "\(m)") }
+        if s < 86_400 { let m = s / 60 % 60; return "\(s / 3600)" + pick("h", "u") + (m < 10 ? "0\(m)" : "\(m)") }
         return pick("\(s / 86_400)d \(s / 3600 % 24)h", "\(s / 86_400)d \(s / 3600 % 24)u")
     }
 
@@ -91,9 +91,10 @@ public struct BoardText: Sendable {
     public var internalCustomer: String { pick("internal customer", "interne klant") }
     public var nobody: String { pick("nobody", "niemand") }
     public func waitingFor(_ age: String) -> String { pick("waiting for \(age)", "wacht al \(age)") }
-    public func helpedBy(_ who: String?, at time: String, late: Bool) -> String {
+    public func helpedBy(_ who: String?, on day: String, at time: String, late: Bool) -> String {
         let by = who.map { pick(" by \($0)", " door \($0)") } ?? ""
-        return pick("helped\(by) at \(time)", "geholpen\(by) om \(time)") + (late ? pick(" (late)", " (te laat)") : "")
+        return pick("helped\(by) on \(day) at \(time)", "geholpen\(by) op \(day) om \(time)")
+            + (late ? pick(" (late)", " (te laat)") : "")
     }
     public var nextMorningMark: String { pick("next morning", "volgende ochtend") }
     public var pastDeadlineMark: String { pick("deadline passed", "deadline voorbij") }

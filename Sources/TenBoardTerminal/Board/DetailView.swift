@@ -31,7 +31,8 @@ enum DetailView {
         if let channel = issue.channel { lines.append((text.labelChannel, channel, .normal)) }
         if let resolved = issue.resolvedAt?.date, !issue.isOpen {
             let late = resolved > deadline(of: row, state: state)
-            lines.append((text.labelStatus, text.helpedBy(issue.resolvedBy, at: BoardClock.dayTime(resolved, in: zone, state.language), late: late), .helped))
+            lines.append((text.labelStatus, text.helpedBy(issue.resolvedBy, on: BoardClock.day(resolved, in: zone, state.language),
+                                                      at: BoardClock.time(resolved, in: zone), late: late), .helped))
         } else {
             lines.append((text.labelStatus, text.waitingFor(age), row.group == .earlier ? .stateOverdue : .normal))
         }
