@@ -104,13 +104,17 @@ extension Issue {
         }
         let explicitID = try string("id")
         guard let id = explicitID ?? defaultID else { throw IssueFieldError(field: "id", problem: "missing") }
-        guard !id.isEmpty, id.allSatisfy({ !$0.isWhitespace && !$0.isNewline }), id.count <= 64,
-              !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        // Printable ASCII (what tenboard hands out) is valid at a glance; anything else is looked at closely.
+        let plainID = !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        guard plainID || (!id.isEmpty && id.allSatisfy({ !$0.isWhitespace && !$0.isNewline }) && id.count <= 64
+              && !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }))
         else {
             throw IssueFieldError(field: "id", problem: "must be 1 to 64 characters without spaces or control characters")
         }
         guard let customer = try string("customer") else { throw IssueFieldError(field: "customer", problem: "missing") }
-        guard !customer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // A printable ASCII character means there is a name; otherwise trim to be sure.
+        guard customer.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F })
+              || !customer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw IssueFieldError(field: "customer", problem: "is empty")
         }
         guard let summary = try string("summary") else { throw IssueFieldError(field: "summary", problem: "missing") }
@@ -158,4 +162,68 @@ extension Issue {
         if let channel { o["channel"] = .string(channel) }
         return .object(o)
     }
+}
+
+extension Issue {
+    /// The fields of `json` in the order `JSONWriter` writes them (sorted keys).
+    static let sortedKnownFields = knownFields.sorted()
+
+    /// `JSONWriter.compact(json)`, written straight from the fields: the same text, without a
+    /// dictionary built and its keys sorted for every issue of an archive being written.
+    public var compactJSON: String {
+        var out = ""
+        writeCompactJSON(into: &out)
+        return out
+    }
+
+    /// Appends `compactJSON` to `out` (an archive segment is written in one string).
+    func writeCompactJSON(into out: inout String) {
+        if !extra.isEmpty, extra.keys.contains(where: { Issue.knownFieldSet.contains($0) }) {
+            out += JSONWriter.compact(json)
+            return
+        }
+        let extraKeys = extra.isEmpty ? [] : extra.keys.sorted()
+        out += "{"
+        var first = true
+        func key(_ name: String) {
+            if !first { out += "," }
+            first = false
+            JSONWriter.writeString(name, into: &out)
+            out += ":"
+        }
+        var e = 0
+        func extrasBefore(_ name: String?) {
+            while e < extraKeys.count, name.map({ extraKeys[e] < $0 }) ?? true {
+                key(extraKeys[e])
+                JSONWriter.write(extra[extraKeys[e]]!, into: &out, indent: nil)
+                e += 1
+            }
+        }
+        for name in Issue.sortedKnownFields {
+            let text: String?
+            var raw: String?
+            switch name {
+            case "action": text = action
+            case "assignee": text = assignee; if assignee == nil { raw = "null" }
+            case "channel": text = channel
+            case "customer": text = customer
+            case "id": text = id
+            case "internal": text = nil; raw = isInternal ? "true" : "false"
+            case "kind": text = kind.rawValue
+            case "receivedAt": text = receivedAt.rfc3339
+            case "resolvedAt": text = resolvedAt?.rfc3339
+            case "resolvedBy": text = resolvedBy
+            case "status": text = status.rawValue
+            default: text = summary
+            }
+            guard text != nil || raw != nil else { continue }
+            extrasBefore(name)
+            key(name)
+            if let text { JSONWriter.writeString(text, into: &out) } else { out += raw! }
+        }
+        extrasBefore(nil)
+        out += "}"
+    }
+
+    static let knownFieldSet = Set(knownFields)
 }

@@ -95,6 +95,33 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let days = Int((Double(local) / 86_400).rounded(.down))
         let secondsOfDay = local - days * 86_400
         let (y, m, d) = Timestamp.civilFromDays(days)
+        if (0...9999).contains(y) {
+            // The usual case, written as bytes: this runs for every issue of every store write.
+            var b: [UInt8] = []
+            b.reserveCapacity(29)
+            func put(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var v = value
+                while divisor > 0 {
+                    b.append(UInt8(48 + v / divisor))
+                    v %= divisor
+                    divisor /= 10
+                }
+            }
+            put(y, 4); b.append(45); put(m, 2); b.append(45); put(d, 2); b.append(84)
+            put(secondsOfDay / 3600, 2); b.append(58); put(secondsOfDay / 60 % 60, 2); b.append(58); put(secondsOfDay % 60, 2)
+            if millis != 0 { b.append(46); put(millis, 3) }
+            if offsetSeconds == 0 {
+                b.append(90)
+            } else {
+                let a = abs(offsetSeconds)
+                b.append(offsetSeconds < 0 ? 45 : 43)
+                if a / 3600 < 100 { put(a / 3600, 2) } else { b.append(contentsOf: String(a / 3600).utf8) }
+                b.append(58); put(a / 60 % 60, 2)
+            }
+            return String(decoding: b, as: UTF8.self)
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let s = String(value)
             return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s

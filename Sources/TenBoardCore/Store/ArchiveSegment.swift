@@ -49,9 +49,15 @@ public enum ArchiveSegment {
 
     /// The segment's text for `issues`.
     static func encode(_ issues: [Issue]) -> Data {
+        encode(issues, at: Array(issues.indices))
+    }
+
+    /// The segment's text for `issues[i]` for each `i` in `indices`, in that order.
+    static func encode(_ issues: [Issue], at indices: [Int]) -> Data {
         var text = ""
-        for issue in issues {
-            text += JSONWriter.compact(issue.json)
+        text.reserveCapacity(indices.count * 320)
+        for i in indices {
+            issues[i].writeCompactJSON(into: &text)
             text += "\n"
         }
         return Data(text.utf8)

@@ -17,6 +17,24 @@ extension IssueStore {
             && schedule.localDate(of: resolvedAt.date) < horizon
     }
 
+    /// `isArchivable` for many issues at once (an import of years of history): the calendar
+    /// questions become two instants, computed once, and each issue two comparisons.
+    ///
+    /// The same answer, because the morning an issue counts for never goes back as `receivedAt`
+    /// goes on: its morning lies before `horizon` exactly when it was received by the cut-off of
+    /// the last morning before `horizon`; and it was resolved on a day before `horizon` exactly
+    /// when it was resolved before that day's first instant.
+    func archivableTest(horizon: LocalDate) -> (Issue) -> Bool {
+        let lastMorning = schedule.previousMorning(before: horizon)
+        guard schedule.isMorning(lastMorning) else { return { self.isArchivable($0, horizon: horizon) } }
+        let receivedBy = schedule.cutoff(of: lastMorning)
+        let resolvedBefore = schedule.calendar.startOfDay(for: schedule.instant(of: ClockTime(hour: 12, minute: 0), on: horizon))
+        return { issue in
+            guard !issue.isOpen, let resolvedAt = issue.resolvedAt else { return false }
+            return issue.receivedAt.date <= receivedBy && resolvedAt.date < resolvedBefore
+        }
+    }
+
     /// Moves old resolved issues from the hot file into monthly segments, a week's worth at a
     /// time so segments are rewritten rarely, and carries the streak forward over the mornings
     /// that leave the hot file.
@@ -47,7 +65,7 @@ extension IssueStore {
         guard !issues.isEmpty else { return [] }
         try AtomicFile.makeDirectory(archiveURL)
         var replaced: Set<String> = []
-        let byMonth = Dictionary(grouping: issues, by: ArchiveSegment.month(of:))
+        let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
         for month in byMonth.keys.sorted() {
             var content = Data()
             let existingIndex = state.segments.firstIndex { ArchiveSegment.parse(name: $0)?.month == month }
@@ -58,7 +76,7 @@ extension IssueStore {
                 }
                 if let last = content.last, last != 10 { content.append(10) }
             }
-            content.append(ArchiveSegment.encode(byMonth[month]!))
+            content.append(ArchiveSegment.encode(issues, at: byMonth[month]!))
             let name = try writeSegment(month: month, data: content, existing: state.segments)
             if let existingIndex {
                 replaced.insert(state.segments[existingIndex])

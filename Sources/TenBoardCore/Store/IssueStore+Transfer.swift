@@ -103,29 +103,31 @@ extension IssueStore {
             for segment in state.segments {
                 for issue in try ArchiveSegment.read(archiveURL.appendingPathComponent(segment)) { existing.insert(issue.id) }
             }
-            let clashes = zip(issues, explicit).filter { $0.1 && existing.contains($0.0.id) }.map { "the id '\($0.0.id)' is already in the store" }
+            // By index, so that 100,000 issues are not copied (and retained) once per step.
+            let clashes = issues.indices.filter { explicit[$0] && existing.contains(issues[$0].id) }
+                .map { "the id '\(issues[$0].id)' is already in the store" }
             guard clashes.isEmpty else {
                 throw TenBoardError(IssueStore.listProblems(clashes, in: name) + "\nnothing was imported", exitCode: .dataError)
             }
-            for (issue, hasID) in zip(issues, explicit) where hasID {
-                if let number = Int(issue.id), number >= state.nextID { state.nextID = number + 1 }
-                existing.insert(issue.id)
+            for i in issues.indices where explicit[i] {
+                if let number = Int(issues[i].id), number >= state.nextID { state.nextID = number + 1 }
+                existing.insert(issues[i].id)
             }
-            let horizon = archiveHorizon(now: now)
+            for i in issues.indices where !explicit[i] {
+                while existing.contains(String(state.nextID)) { state.nextID += 1 }
+                issues[i].id = String(state.nextID)
+                state.nextID += 1
+                existing.insert(issues[i].id)
+            }
+            let archivable = archivableTest(horizon: archiveHorizon(now: now))
             var toArchive: [Issue] = []
-            var toHot: [Issue] = []
-            for (var issue, hasID) in zip(issues, explicit) {
-                if !hasID {
-                    while existing.contains(String(state.nextID)) { state.nextID += 1 }
-                    issue.id = String(state.nextID)
-                    state.nextID += 1
-                    existing.insert(issue.id)
-                }
-                if isArchivable(issue, horizon: horizon) { toArchive.append(issue) } else { toHot.append(issue) }
+            toArchive.reserveCapacity(issues.count)
+            for i in issues.indices {
+                if archivable(issues[i]) { toArchive.append(issues[i]) } else { state.issues.append(issues[i]) }
             }
-            state.issues += toHot
             state.issues.sort { $0.receivedAt < $1.receivedAt }
-            let replaced = try addToArchive(toArchive.sorted { $0.receivedAt < $1.receivedAt }, state: &state)
+            toArchive.sort { $0.receivedAt < $1.receivedAt }
+            let replaced = try addToArchive(toArchive, state: &state)
             // Replaced segments are deleted by `update` once the new hot file names the new ones.
             _ = replaced
             return issues.count
