@@ -16,7 +16,6 @@ let package = Package(
         // The only C in the project: ncursesw with a shim for macros and globals Swift cannot see.
         .systemLibrary(
             name: "CNCursesW",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Model, store, morning clock, report and mail. No terminal.
