@@ -46,55 +46,55 @@ struct Show: ParsableCommand {
             if json {
                 try writeOut(JSONWriter.pretty(issue.json) + "\n")
             } else {
-                try writeOut(IssueTable.detail(issue, zone: configuration.schedule.timeZone))
+                try writeOut(IssueTable.detail(issue, zone: configuration.schedule.timeZone, language: configuration.language))
             }
         }
     }
 }
 
-/// Plain-text renderings of issues for `list` and `show` (customer text neutralised).
+/// Plain-text renderings of issues for `list` and `show` (customer text neutralised, columns
+/// measured in terminal cells so Chinese names and emoji keep the table straight).
 enum IssueTable {
     static func render(_ issues: [Issue], now: Date, language: Language) -> String {
-        if issues.isEmpty { return language == .nl ? "Geen klanten die wachten.\n" : "No customers waiting.\n" }
-        let header = language == .nl
-            ? ["ID", "WACHT", "SOORT", "KLANT", "TOEGEWEZEN", "SAMENVATTING"]
-            : ["ID", "AGE", "KIND", "CUSTOMER", "ASSIGNEE", "SUMMARY"]
-        var rows = [header]
+        let text = ListText(language)
+        if issues.isEmpty { return text.nobodyWaiting + "\n" }
+        var rows = [text.columns]
         for issue in issues {
             rows.append([
-                issue.id + (issue.isOpen ? "" : "✓"), age(now.timeIntervalSince(issue.receivedAt.date)), issue.kind.rawValue,
+                issue.id + (issue.isOpen ? "" : " ✓"), age(now.timeIntervalSince(issue.receivedAt.date)), text.kind(issue.kind),
                 clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
                 clip(Untrusted.oneLine(issue.summary), 60),
             ])
         }
-        let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max()! }
+        let widths = (0..<text.columns.count).map { c in rows.map { DisplayWidth.of($0[c]) }.max()! }
         return rows.map { row in
             row.enumerated().map { c, cell in
-                c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - cell.count)
+                c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - DisplayWidth.of(cell))
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }
 
-    static func detail(_ issue: Issue, zone: TimeZone) -> String {
-        var lines = [
-            "id:         \(issue.id)",
-            "customer:   \(Untrusted.clean(issue.customer))",
-            "summary:    \(Untrusted.clean(issue.summary))",
-            "kind:       \(issue.kind.rawValue)",
-            "received:   \(Timestamp(issue.receivedAt.date, in: zone).rfc3339)",
-            "status:     \(issue.status.rawValue)",
-            "assignee:   \(Untrusted.clean(issue.assignee ?? "-"))",
+    static func detail(_ issue: Issue, zone: TimeZone, language: Language) -> String {
+        let text = ListText(language)
+        let l = text.labels
+        var pairs: [(String, String)] = [
+            (l.id, issue.id), (l.customer, Untrusted.clean(issue.customer)), (l.summary, Untrusted.clean(issue.summary)),
+            (l.kind, text.kind(issue.kind)), (l.received, Timestamp(issue.receivedAt.date, in: zone).rfc3339),
+            (l.status, text.status(issue.status)), (l.assignee, Untrusted.clean(issue.assignee ?? "-")),
         ]
         if let resolvedAt = issue.resolvedAt {
-            lines.append("resolved:   \(Timestamp(resolvedAt.date, in: zone).rfc3339) by \(Untrusted.clean(issue.resolvedBy ?? "?"))")
+            pairs.append((l.resolved, text.resolved(at: Timestamp(resolvedAt.date, in: zone).rfc3339, by: Untrusted.clean(issue.resolvedBy ?? "?"))))
         }
-        if let action = issue.action { lines.append("action:     \(Untrusted.clean(action))") }
-        if issue.isInternal { lines.append("internal:   yes") }
-        if let channel = issue.channel { lines.append("channel:    \(Untrusted.clean(channel))") }
+        if let action = issue.action { pairs.append((l.action, Untrusted.clean(action))) }
+        if issue.isInternal { pairs.append((l.internal, text.yes)) }
+        if let channel = issue.channel { pairs.append((l.channel, Untrusted.clean(channel))) }
         for key in issue.extra.keys.sorted() {
-            lines.append("\(Untrusted.clean(key)): \(Untrusted.clean(JSONWriter.compact(issue.extra[key]!)))")
+            pairs.append((Untrusted.clean(key), Untrusted.clean(JSONWriter.compact(issue.extra[key]!))))
         }
-        return lines.joined(separator: "\n") + "\n"
+        let width = pairs.map { DisplayWidth.of($0.0) }.max()! + 2
+        return pairs.map { label, value in
+            label + ":" + String(repeating: " ", count: max(1, width - DisplayWidth.of(label) - 1)) + value
+        }.joined(separator: "\n") + "\n"
     }
 
     static func age(_ seconds: TimeInterval) -> String {
@@ -104,7 +104,17 @@ enum IssueTable {
         return "\(minutes / 1440)d"
     }
 
+    /// `text` cut to at most `width` cells, with an ellipsis when cut.
     static func clip(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+        guard DisplayWidth.of(text) > width else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character) ?? 1
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
     }
 }

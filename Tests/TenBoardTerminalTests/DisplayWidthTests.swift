@@ -1,4 +1,5 @@
 import Testing
+import TenBoardCore
 @testable import TenBoardTerminal
 
 @Suite struct DisplayWidthTests {

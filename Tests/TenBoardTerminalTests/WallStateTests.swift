@@ -39,7 +39,7 @@ import TenBoardCore
         #expect(wall.mode == .between && wall.state == .closed)
         #expect(wall.morning == W.d("2026-11-25"))
         #expect(wall.secondsLeft == 23 * 3600)
-        #expect(wall.result == WallResult(morning: W.d("2026-11-24"), inScope: 5, helped: 5, met: true))
+        #expect(wall.result == MorningResult(morning: W.d("2026-11-24"), inScope: 5, helped: 5, met: true))
     }
 
     @Test func weekendShowsFridayAndCountsDownToMonday() {

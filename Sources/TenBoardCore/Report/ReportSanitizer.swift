@@ -1,7 +1,7 @@
 import Foundation
 
 /// Makes untrusted text (customer names, summaries, action points) safe to put in a mail and to
-/// show in a terminal, and measures it in terminal columns.
+/// show in a terminal, and measures it in terminal columns (`DisplayWidth`).
 public enum ReportSanitizer {
     /// Longest text kept from one field; the rest becomes `…` so one record cannot flood the report.
     public static let maxLength = 500
@@ -17,28 +17,8 @@ public enum ReportSanitizer {
         return String(result.prefix(maxLength - 1)) + "…"
     }
 
-    /// Terminal columns of `character`: 0 for combining marks, 2 for East Asian wide and emoji.
-    static func width(of character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        let category = first.properties.generalCategory
-        if category == .nonspacingMark || category == .enclosingMark || category == .format { return 0 }
-        if first.properties.isEmojiPresentation
-            || character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji {
-            return 2
-        }
-        let v = first.value
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(v) } ? 2 : 1
-    }
-
     /// Terminal columns of `text`, counted per grapheme cluster.
-    static func width(of text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
-    }
+    static func width(of text: some StringProtocol) -> Int { DisplayWidth.of(text) }
 
     /// Wraps `text` at spaces into lines of at most `width` columns; the first line starts with
     /// `first`, the others with `rest`. A word wider than a line is cut between characters.
@@ -65,7 +45,7 @@ public enum ReportSanitizer {
                 var taken = ""
                 var takenWidth = 0
                 for ch in word {
-                    let cw = self.width(of: ch)
+                    let cw = DisplayWidth.of(ch) ?? 1
                     if lineWidth + takenWidth + cw > width, !taken.isEmpty { break }
                     taken.append(ch)
                     takenWidth += cw

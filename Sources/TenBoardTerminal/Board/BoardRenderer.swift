@@ -1,3 +1,4 @@
+import TenBoardCore
 /// Renders the board: a pure function from a `BoardState` and a size to a `Grid`, so every screen
 /// can be tested as text and the curses layer only copies cells.
 public enum BoardRenderer {

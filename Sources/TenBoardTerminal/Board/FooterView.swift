@@ -1,3 +1,4 @@
+import TenBoardCore
 /// The bottom line: the keys that work right now, the most useful kept when space is short.
 enum FooterView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {

@@ -1,7 +1,8 @@
+import TenBoardCore
 /// `?`: every key in a box over the board.
 enum HelpOverlay {
     static func draw(into grid: inout Grid, text: BoardText, glyphs: Glyphs) {
-        let lines = text.helpLines(glyphs)
+        let lines = text.helpLines(up: glyphs.up, down: glyphs.down)
         let keyWidth = lines.map { DisplayWidth.of($0.0) }.max()! + 2
         let wanted = keyWidth + lines.map { DisplayWidth.of($0.1) }.max()! + 4
         let screen = Rect(x: 0, y: 0, width: grid.width, height: grid.height)

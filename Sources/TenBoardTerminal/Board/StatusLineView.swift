@@ -1,3 +1,4 @@
+import TenBoardCore
 /// The line above the footer: the prompt being answered, else the latest notice or store problem,
 /// else the active filter.
 enum StatusLineView {

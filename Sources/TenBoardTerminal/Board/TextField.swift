@@ -1,3 +1,4 @@
+import TenBoardCore
 /// Text being typed into a prompt or form field; the cursor stays at the end, which is all a
 /// one-line answer over SSH needs.
 public struct TextField: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import TenBoardCore
 /// What a terminal below `BoardLayout.minWidth`×`minHeight` shows instead of the board: a short
 /// message, centred, never a crash. Growing the terminal brings the board back as it was.
 enum TooSmallView {

@@ -1,3 +1,4 @@
+import TenBoardCore
 /// One cell of the screen: a grapheme cluster and its role. The right half of a two-cell cluster
 /// is a continuation cell with empty text, so that every row has exactly `width` cells.
 public struct Cell: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import TenBoardCore
 /// A key hint of a footer ("q quit"): the key is drawn in `.footerKey`, the label in `.footer`.
 public struct KeyHint: Sendable, Equatable {
     public var key: String

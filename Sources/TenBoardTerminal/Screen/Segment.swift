@@ -1,3 +1,4 @@
+import TenBoardCore
 /// A piece of a line that may be left out when the line is too narrow.
 public struct Segment: Sendable, Equatable {
     public var text: String

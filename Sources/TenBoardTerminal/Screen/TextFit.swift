@@ -1,3 +1,4 @@
+import TenBoardCore
 /// Fitting text into a number of cells: truncation with an ellipsis, padding and word wrapping,
 /// all measured per grapheme cluster with `DisplayWidth`.
 public enum TextFit {

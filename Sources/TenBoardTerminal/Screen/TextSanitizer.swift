@@ -1,3 +1,4 @@
+import TenBoardCore
 import Foundation
 
 /// Turns untrusted text (customer names, summaries, action points) into text that is safe to put on

@@ -68,7 +68,7 @@ struct WallPage {
         row += 1
     }
 
-    mutating func resultLine(_ result: WallResult) {
+    mutating func resultLine(_ result: MorningResult) {
         centered(text.result(result), role: result.met ? .stateDone : .stateOverdue)
         row += 1
     }

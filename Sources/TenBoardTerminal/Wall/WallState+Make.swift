@@ -49,8 +49,8 @@ extension WallState {
         return wall
     }
 
-    static func result(_ account: MorningAccount) -> WallResult {
-        WallResult(
+    static func result(_ account: MorningAccount) -> MorningResult {
+        MorningResult(
             morning: account.morning, inScope: account.inScope.count, helped: account.helped.count,
             helpedLate: account.helpedLate.count, waiting: account.waiting.count, met: account.outcome ?? false)
     }

@@ -36,7 +36,7 @@ public struct WallState: Sendable, Equatable {
     public var tally: Int
     public var paceNeeded: Double?
     /// Between mornings: how the last morning went.
-    public var result: WallResult?
+    public var result: MorningResult?
     /// The wall-clock time, "09:41".
     public var clock: String
     /// A problem reading the store, shown in a corner; `nil` when all is well.
@@ -47,7 +47,7 @@ public struct WallState: Sendable, Equatable {
         deadline: ClockTime = ClockTime(hour: 10, minute: 0), secondsLeft: Int, helped: Int = 0,
         helpedLate: Int = 0, inScope: Int = 0, waiting: Int = 0, customers: [WallCustomer] = [],
         helpers: [WallHelper] = [], streak: Int = 0, tally: Int = 0, paceNeeded: Double? = nil,
-        result: WallResult? = nil, clock: String = "", notice: String? = nil
+        result: MorningResult? = nil, clock: String = "", notice: String? = nil
     ) {
         self.language = language
         self.mode = mode
@@ -103,25 +103,5 @@ public struct WallHelper: Sendable, Equatable {
     public init(name: String, count: Int) {
         self.name = name
         self.count = count
-    }
-}
-
-/// How one morning ended.
-public struct WallResult: Sendable, Equatable {
-    public var morning: LocalDate
-    public var inScope: Int
-    public var helped: Int
-    public var helpedLate: Int
-    public var waiting: Int
-    /// Every customer helped in time (zero customers counts as met).
-    public var met: Bool
-
-    public init(morning: LocalDate, inScope: Int, helped: Int, helpedLate: Int = 0, waiting: Int = 0, met: Bool) {
-        self.morning = morning
-        self.inScope = inScope
-        self.helped = helped
-        self.helpedLate = helpedLate
-        self.waiting = waiting
-        self.met = met
     }
 }

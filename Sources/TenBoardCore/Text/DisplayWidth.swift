@@ -30,7 +30,7 @@ public enum DisplayWidth {
     }
 
     /// False for scalars that must never reach the terminal anywhere in a cluster.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
             || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
@@ -39,7 +39,7 @@ public enum DisplayWidth {
     }
 
     /// Whether a cluster starting with this scalar has something visible to show in its first cell.
-    static func isPrintableStart(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isPrintableStart(_ scalar: Unicode.Scalar) -> Bool {
         if isForbidden(scalar) { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control, .unassigned,

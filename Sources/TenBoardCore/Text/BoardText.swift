@@ -1,4 +1,3 @@
-import TenBoardCore
 
 /// Every word the interactive board shows, in English and Dutch. Numbers and dates are written by
 /// hand (see `MorningText`) so the machine's locale never changes what a lead reads.
@@ -122,10 +121,11 @@ public struct BoardText: Sendable {
     public var helpTitle: String { pick("Keys", "Toetsen") }
     /// The help overlay's lines: keys and what they do.
     ///
-    /// - Parameter glyphs: arrows in Unicode or ASCII.
-    public func helpLines(_ glyphs: Glyphs) -> [(String, String)] {
+    /// - Parameters:
+    ///   - up, down: the arrows, in Unicode or ASCII.
+    public func helpLines(up: String, down: String) -> [(String, String)] {
         [
-            ("\(glyphs.up) \(glyphs.down)  j k", pick("move through the customers", "door de klanten bewegen")),
+            ("\(up) \(down)  j k", pick("move through the customers", "door de klanten bewegen")),
             ("PgUp PgDn Home End", pick("jump", "springen")),
             ("Enter", pick("open the details of a customer", "details van een klant openen")),
             ("Esc", pick("back, cancel", "terug, annuleren")),

@@ -1,4 +1,3 @@
-import TenBoardCore
 
 /// Every word the wall shows, in English and Dutch. Numbers, days and durations come from
 /// `MorningText`, written by hand, so the machine's locale never changes what the team reads.
@@ -54,7 +53,7 @@ public struct WallText: Sendable {
     }
 
     /// The result of the last morning, for the screen between mornings.
-    public func result(_ r: WallResult) -> String {
+    public func result(_ r: MorningResult) -> String {
         let d = MorningText.day(r.morning, language)
         if r.inScope == 0 { return pick("\(d): no customers", "\(d): geen klanten") }
         if r.met {
