@@ -140,6 +140,19 @@ import TenBoardCore
         #expect(board.state(now: now).rows.contains { $0.issue.id == "20" })
     }
 
+    @Test func aReportStillInTheOutboxIsShownUntilItIsSent() {
+        let board = board()
+        #expect(board.state(now: now).notice == nil)
+        store.external { $0.pendingReports = [LocalDate("2026-11-23")!] }
+        board.refresh()
+        let notice = board.state(now: now).notice
+        #expect(notice?.text == "1 morning report not sent yet (2026-11-23): run tenboard summary --retry")
+        #expect(notice?.isError == true)
+        store.external { $0.pendingReports = [] }
+        board.refresh()
+        #expect(board.state(now: now).notice == nil)
+    }
+
     @Test func aDamagedStoreKeepsTheLastGoodStateAndSaysSo() {
         let board = board()
         store.external { _ in }

@@ -91,6 +91,8 @@ public final class BoardController<Store: BoardStore> {
             shown = Notice(text.storeProblem(loadError), isError: true)
         } else if let (n, until) = notice, until > uptime() {
             shown = n
+        } else if !data.pendingReports.isEmpty {
+            shown = Notice(ReportText.pendingNotice(language, mornings: data.pendingReports), isError: true)
         }
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,

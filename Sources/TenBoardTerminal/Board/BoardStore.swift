@@ -24,22 +24,33 @@ public struct BoardData: Sendable, Equatable {
     public var streakBase: StreakBase?
     /// The first day the store existed: the streak does not count mornings before it.
     public var since: LocalDate?
+    /// Mornings whose report to the directors is still in the outbox, oldest first.
+    public var pendingReports: [LocalDate]
 
-    public init(issues: [Issue] = [], tally: [LocalDate: Int] = [:], streakBase: StreakBase? = nil, since: LocalDate? = nil) {
+    public init(
+        issues: [Issue] = [], tally: [LocalDate: Int] = [:], streakBase: StreakBase? = nil, since: LocalDate? = nil,
+        pendingReports: [LocalDate] = []
+    ) {
         self.issues = issues
         self.tally = tally
         self.streakBase = streakBase
         self.since = since
+        self.pendingReports = pendingReports
     }
 }
 
 extension IssueStore: BoardStore {
     public func loadBoard() throws -> BoardData {
         let s = try snapshot()
-        return BoardData(issues: s.issues, tally: s.tally, streakBase: s.streakBase, since: s.createdAt)
+        return BoardData(
+            issues: s.issues, tally: s.tally, streakBase: s.streakBase, since: s.createdAt,
+            pendingReports: ReportSender.pendingReports(store: directory).map(\.morning))
     }
 
-    public func boardStamp() -> FileStamp? { changeStamp() }
+    /// The hot file and the report outbox: a report that fails or gets sent shows at once.
+    public func boardStamp() -> [FileStamp?]? {
+        [changeStamp(), FileStamp.of(directory.appendingPathComponent("outbox").path)]
+    }
 
     public func reopen(id: String, at: Date) throws -> Issue { try reopen(id: id, now: at) }
 

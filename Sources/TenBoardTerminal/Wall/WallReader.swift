@@ -4,11 +4,11 @@ import TenBoardCore
 /// What the wall reads from a store: a snapshot and a cheap stamp to compare each tick. Nothing
 /// here can change the store; `IssueStore` conforms, and tests use an in-memory fake.
 public protocol WallSource: AnyObject {
-    associatedtype Stamp: Equatable
+    associatedtype WallStamp: Equatable
     /// The store as it is now; throws when it is damaged or unreadable.
     func wallSnapshot() throws -> StoreSnapshot
     /// Changes whenever anyone changes the store; `nil` when there is no store file.
-    func wallStamp() -> Stamp?
+    func wallStamp() -> WallStamp?
     /// Where the store is, for the notice when it is missing.
     var wallPath: String { get }
 }
@@ -31,7 +31,7 @@ public final class WallReader<Source: WallSource> {
     public private(set) var snapshot = StoreSnapshot()
     /// The problem to show in a corner; `nil` when the last read went well.
     public private(set) var notice: String?
-    private var stamp: Source.Stamp?
+    private var stamp: Source.WallStamp?
     private var loaded = false
     private var failedAt: Date?
 
