@@ -185,4 +185,62 @@ struct LoadTests {
         #expect((report["problems"] as? [Any])?.isEmpty == true, "\(report["problems"] ?? "")")
         print("load: \(writers) processes × \(changes) changes = \(acknowledged) acknowledged in \(writeTime) ms; reader: \(reads) reads of issues.json, \(report["lists"] ?? 0) list --json, \(report["invalid"] ?? "?") invalid; revision \(hot?["revision"] ?? "?")")
     }
+
+    @Test("Readers of the archive (export, show, list --all, check) while writers unarchive and archive: every read complete")
+    func archiveReadersDuringArchiving() throws {
+        let dir = try TenBoardBinary.temporaryDirectory("archive-readers")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["TENBOARD_STORE": dir.appendingPathComponent("store").path, "HOME": dir.path]
+        // 300 resolved issues received 60 to 160 days ago: all in the archive after the import.
+        let now = Date()
+        var records: [String] = []
+        for n in 0..<300 {
+            let received = now.addingTimeInterval(-Double(60 + n / 3) * 86_400)
+            records.append(#"{"id": "h\#(n)", "customer": "c\#(n)", "summary": "s", "receivedAt": "\#(FaultKit.rfc3339(received))", "status": "resolved", "resolvedAt": "\#(FaultKit.rfc3339(received.addingTimeInterval(3600)))"}"#)
+        }
+        let file = dir.appendingPathComponent("history.json")
+        try ("[" + records.joined(separator: ",\n") + "]").write(to: file, atomically: true, encoding: .utf8)
+        let imported = try TenBoardBinary.run(["import", file.path], environment: env)
+        try #require(imported.status == 0, "\(imported.stderr)")
+        // Writers: reopen an archived issue (its month segment is rewritten), then resolve it 50
+        // days ahead (the archive horizon moves past it: it goes back, another rewrite).
+        let later = FaultKit.rfc3339(now.addingTimeInterval(50 * 86_400))
+        let writer = #"""
+            i=$START
+            while [ $i -lt $END ]; do
+              "$BIN" reopen "h$i" >/dev/null || echo "reopen h$i failed" >>"$ERR"
+              "$BIN" resolve "h$i" --by w --at "$LATER" >/dev/null || echo "resolve h$i failed" >>"$ERR"
+              i=$((i + 1))
+            done
+            """#
+        let reader = #"""
+            rounds=0
+            while [ ! -e "$STOP" ] && [ $rounds -lt 500 ]; do
+              rounds=$((rounds + 1))
+              n=$("$BIN" export --jsonl 2>>"$ERR" | wc -l); [ "$n" -eq 300 ] || echo "export gave $n issues" >>"$ERR"
+              "$BIN" show h150 >/dev/null 2>>"$ERR" || echo "show failed" >>"$ERR"
+              n=$("$BIN" list --all --json 2>>"$ERR" | grep -c '"id"'); [ "$n" -eq 300 ] || echo "list --all gave $n" >>"$ERR"
+              "$BIN" check >/dev/null 2>>"$ERR" || echo "check failed" >>"$ERR"
+            done
+            echo $rounds >"$ROUNDS"
+            """#
+        let stop = dir.appendingPathComponent("stop").path
+        let errors = dir.appendingPathComponent("errors").path
+        let rounds = dir.appendingPathComponent("rounds").path
+        let shared = env.merging(["BIN": TenBoardBinary.path, "ERR": errors, "STOP": stop, "ROUNDS": rounds, "LATER": later]) { $1 }
+        let start = Date()
+        let readerChild = try FaultKit.Child("/bin/sh", ["-c", reader], environment: TenBoardBinary.environment(shared))
+        let writers = try [(0, 30), (150, 180)].map { range in
+            try FaultKit.Child("/bin/sh", ["-c", writer], environment: TenBoardBinary.environment(shared.merging(["START": "\(range.0)", "END": "\(range.1)"]) { $1 }))
+        }
+        for w in writers { #expect(w.wait() == 0) }
+        _ = FileManager.default.createFile(atPath: stop, contents: nil)
+        #expect(readerChild.wait() == 0)
+        let problems = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        let done = Int((try? String(contentsOfFile: rounds, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        #expect(done > 5, "the reader read \(done) rounds")
+        #expect(problems.isEmpty, "\(problems.prefix(3000))")
+        #expect(try TenBoardBinary.run(["check"], environment: env).status == 0)
+        print("archive readers: \(done) rounds of export + show + list --all + check during 120 archiving writes in \(FaultKit.ms(since: start)) ms, \(problems.split(separator: "\n").count) failed reads")
+    }
 }

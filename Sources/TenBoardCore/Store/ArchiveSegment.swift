@@ -31,6 +31,11 @@ public enum ArchiveSegment {
         do { data = try Data(contentsOf: url) } catch {
             throw TenBoardError("\(url.path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .noInput)
         }
+        return try decode(data, from: url)
+    }
+
+    /// A segment's issues from its bytes; errors name `url` and the line.
+    static func decode(_ data: Data, from url: URL) throws(TenBoardError) -> [Issue] {
         var issues: [Issue] = []
         var line = 0
         for chunk in data.split(separator: 10, omittingEmptySubsequences: false) {

@@ -138,7 +138,7 @@ extension IssueStore {
     ///
     /// Archive segments are already JSON Lines in the canonical form, so they are copied as bytes.
     public func export(jsonLines: Bool, to output: FileHandle) throws {
-        let state = try snapshot()
+        let (state, segments) = try snapshotWithSegments()
         var buffer = Data()
         var first = true
         func flushIfLarge() {
@@ -154,12 +154,8 @@ extension IssueStore {
             first = false
             flushIfLarge()
         }
-        for name in state.segments {
-            let url = archiveURL.appendingPathComponent(name)
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw TenBoardError("\(url.path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .ioError)
-            }
+        for segment in segments {
+            let data = try segment.contents()
             for line in data.split(separator: 10) where !line.isEmpty { emit(line) }
         }
         for issue in state.issues { emit(Array(JSONWriter.compact(issue.json).utf8)) }

@@ -85,10 +85,10 @@ public final class IssueStore: Sendable {
 
     /// Every issue, archived history included, archive first (month by month), then the hot file.
     public func allIssues() throws(TenBoardError) -> [Issue] {
-        let state = try snapshot()
+        let (state, segments) = try snapshotWithSegments()
         var issues: [Issue] = []
-        for name in state.segments {
-            issues += try ArchiveSegment.read(archiveURL.appendingPathComponent(name))
+        for segment in segments {
+            issues += try ArchiveSegment.decode(try segment.contents(), from: segment.url)
         }
         return issues + state.issues
     }
@@ -96,14 +96,55 @@ public final class IssueStore: Sendable {
     /// The issue with `id`, archived or not.
     /// - Throws: exit 66 when there is none.
     public func issue(id: String) throws(TenBoardError) -> Issue {
-        let state = try snapshot()
+        let (state, segments) = try snapshotWithSegments()
         if let i = state.index(of: id) { return state.issues[i] }
-        for name in state.segments.reversed() {
-            if let found = try ArchiveSegment.read(archiveURL.appendingPathComponent(name)).first(where: { $0.id == id }) {
+        for segment in segments.reversed() {
+            if let found = try ArchiveSegment.decode(try segment.contents(), from: segment.url).first(where: { $0.id == id }) {
                 return found
             }
         }
         throw unknown(id)
+    }
+
+    /// An archive segment a reader has open: a writer may replace and delete the file meanwhile,
+    /// but what is open stays readable.
+    struct OpenSegment {
+        var url: URL
+        var handle: FileHandle
+
+        func contents() throws(TenBoardError) -> Data {
+            do { return try handle.readToEnd() ?? Data() } catch {
+                throw TenBoardError("\(url.path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .ioError)
+            }
+        }
+    }
+
+    /// The store as it is now with the archive segments it names already open, for readers that
+    /// take no lock. A writer that archives or unarchives writes a new generation of a segment
+    /// and deletes the old one once the hot file names the new one; a reader that read the hot
+    /// file just before then finds its segment gone, and simply reads the newer hot file.
+    func snapshotWithSegments() throws(TenBoardError) -> (StoreState, [OpenSegment]) {
+        var previousRevision: Int?
+        while true {
+            let state = try snapshot()
+            var segments: [OpenSegment] = []
+            var missing: (URL, Int32)?
+            for name in state.segments {
+                let url = archiveURL.appendingPathComponent(name)
+                let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else {
+                    missing = (url, errno)
+                    break
+                }
+                segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true)))
+            }
+            guard let (url, code) = missing else { return (state, segments) }
+            // Gone while the hot file stayed the same: not a writer at work, but a damaged store.
+            if code != ENOENT || previousRevision == state.revision {
+                throw TenBoardError("\(url.path): cannot read the archive segment: \(String(cString: strerror(code)))", exitCode: .noInput)
+            }
+            previousRevision = state.revision
+        }
     }
 
     func unknown(_ id: String) -> TenBoardError {

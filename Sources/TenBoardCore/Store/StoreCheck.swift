@@ -10,7 +10,7 @@ public struct StoreCheck: Sendable {
     /// Reads the hot file and every archive segment.
     /// - Throws: `TenBoardError` (65) when a file cannot be parsed at all.
     public static func run(_ store: IssueStore) throws(TenBoardError) -> StoreCheck {
-        let state = try store.snapshot()
+        let (state, segments) = try store.snapshotWithSegments()
         var problems: [String] = []
         var seen: [String: String] = [:]
         var archived = 0
@@ -19,9 +19,9 @@ public struct StoreCheck: Sendable {
                 problems.append("\(file): the id '\(issue.id)' is also in \(first)")
             }
         }
-        for name in state.segments {
-            let url = store.archiveURL.appendingPathComponent(name)
-            let issues = try ArchiveSegment.read(url)
+        for segment in segments {
+            let url = segment.url
+            let issues = try ArchiveSegment.decode(try segment.contents(), from: url)
             archived += issues.count
             for issue in issues {
                 note(issue, in: url.path)
