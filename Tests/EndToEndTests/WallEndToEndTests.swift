@@ -3,7 +3,7 @@ import Testing
 
 /// `tenboard wall` run for real in tmux: the big countdown ticks, keys change nothing, another
 /// process's change appears, a damaged store shows a notice while the last good state stays.
-@Suite("The wall in a real terminal", .serialized, .enabled(if: WallTmux.available))
+@Suite("The wall in a real terminal", .serialized, .enabled(if: TmuxSession.available))
 struct WallEndToEndTests {
     /// Tuesday 24 Nov 2026, 09:12:40 in Amsterdam: 47 minutes before the deadline.
     static let at = "2026-11-24T09:12:40+01:00"
@@ -14,8 +14,8 @@ struct WallEndToEndTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "Europe/Amsterdam"]
         for (customer, received) in [("Bakkerij Jansen", "2026-11-24T07:10:00+01:00"), ("Zorggroep Oost", "2026-11-23T17:10:00+01:00")] {
-            let added = try WallTmux.run([WallTmux.binary, "add", "--customer", customer, "--summary", "s", "--received", received], environment: env)
-            guard added.status == 0 else { throw WallTmux.Failure("tenboard add: \(added.output)") }
+            let added = try TmuxSession.run([TmuxSession.binary, "add", "--customer", customer, "--summary", "s", "--received", received], environment: env)
+            guard added.status == 0 else { throw TmuxSession.Failure("tenboard add: \(added.output)") }
         }
         return (dir, env)
     }
@@ -40,7 +40,7 @@ struct WallEndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         var wallEnv = env
         wallEnv["TERM"] = "xterm-256color"
-        let wall = try WallTmux(arguments: ["--at", Self.at], environment: wallEnv)
+        let wall = try TmuxSession(width: 80, height: 24, arguments: ["wall", "--at", Self.at], environment: wallEnv)
         defer { wall.stop() }
         var screen = try wall.waitFor("the countdown") { $0.contains("left until 10:00 · 2 customers waiting") }
         #expect(screen.contains("Morning Tue 24 Nov · deadline 10:00"))
@@ -74,7 +74,7 @@ struct WallEndToEndTests {
         var wallEnv = env
         wallEnv["TERM"] = "xterm-256color"
         wallEnv["TENBOARD_WALL_QUIT_KEY"] = "false"
-        let wall = try WallTmux(arguments: ["--at", Self.at], environment: wallEnv)
+        let wall = try TmuxSession(width: 80, height: 24, arguments: ["wall", "--at", Self.at], environment: wallEnv)
         defer { wall.stop() }
         try wall.waitFor("the countdown") { $0.contains("left until 10:00") }
         try wall.press(["q"])
@@ -88,11 +88,11 @@ struct WallEndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         var wallEnv = env
         wallEnv["TERM"] = "xterm-256color"
-        let wall = try WallTmux(arguments: ["--at", Self.at], environment: wallEnv)
+        let wall = try TmuxSession(width: 80, height: 24, arguments: ["wall", "--at", Self.at], environment: wallEnv)
         defer { wall.stop() }
         try wall.waitFor("the countdown") { $0.contains("2 customers waiting") }
 
-        let added = try WallTmux.run([WallTmux.binary, "add", "--customer", "Café 't Hoekje", "--summary", "pin",
+        let added = try TmuxSession.run([TmuxSession.binary, "add", "--customer", "Café 't Hoekje", "--summary", "pin",
                                       "--received", "2026-11-24T07:45:00+01:00"], environment: env)
         #expect(added.status == 0)
         let screen = try wall.waitFor("the new customer", timeout: 5) { $0.contains("Café 't Hoekje") }
@@ -115,7 +115,7 @@ struct WallEndToEndTests {
         var wallEnv = env
         wallEnv["TERM"] = "linux"
         wallEnv["LANG"] = "C"
-        let wall = try WallTmux(width: 100, height: 30, arguments: ["--at", Self.at], environment: wallEnv)
+        let wall = try TmuxSession(width: 100, height: 30, arguments: ["wall", "--at", Self.at], environment: wallEnv)
         defer { wall.stop() }
         let screen = try wall.waitFor("the countdown") { $0.contains("left until 10:00 - 2 customers waiting") }
         #expect(screen.contains("####"))
@@ -130,7 +130,7 @@ struct WallEndToEndTests {
         var wallEnv = env
         wallEnv["TERM"] = "xterm-256color"
         wallEnv["TENBOARD_LANGUAGE"] = "nl"
-        let wall = try WallTmux(arguments: ["--at", "2026-11-28T12:00:00+01:00"], environment: wallEnv)
+        let wall = try TmuxSession(width: 80, height: 24, arguments: ["wall", "--at", "2026-11-28T12:00:00+01:00"], environment: wallEnv)
         defer { wall.stop() }
         let screen = try wall.waitFor("the weekend screen") { $0.contains("Volgende ochtend ma 30 nov") }
         #expect(screen.contains("tot de deadline van ma 30 nov 10:00"))

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A program running in a tmux server of its own (`tmux -L <unique>`), with a pinned size,
 /// `TERM`, locale and zone, driven with `send-keys` and read back with `capture-pane`.
@@ -8,36 +11,16 @@ final class TmuxSession {
         init(_ description: String) { self.description = description }
     }
 
-    let socket = "tenboard-board-\(getpid())-\(UUID().uuidString.prefix(8))"
-    let target = "board"
+    let socket = "tenboard-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let target = "tenboard"
     /// Where the shell around the program writes its exit status.
     let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-status-\(UUID().uuidString)")
 
     /// Whether tmux can be run at all; the tests are skipped without it.
     static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 }
 
-    /// The package root, found from this file's path.
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
-
-    /// `TENBOARD_BIN` if set, else the binary beside the test bundle (the build the tests came
-    /// from), else `.build/debug/tenboard` under the package root.
-    static let binary: String = {
-        if let explicit = ProcessInfo.processInfo.environment["TENBOARD_BIN"] { return explicit }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("tenboard").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/tenboard").path
-    }()
+    /// The binary under test (see `TenBoardBinary`).
+    static var binary: String { TenBoardBinary.path }
 
     /// Starts `tenboard arguments…` in a new tmux server.
     ///
@@ -50,19 +33,40 @@ final class TmuxSession {
         // A shell leads the session, as a login shell does over SSH, and records the exit status:
         // tmux loses it when the pty closes before the child is reaped.
         let command = "\(program); echo $? > \(Self.quote(statusFile.path))"
-        let started = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command])
-        guard started.status == 0 else { throw Failure("tmux new-session: \(started.output)") }
+        let created = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command])
+        guard created.status == 0 else { throw Failure("tmux new-session: \(created.output)") }
         // Keep the pane after the program exits, so what it left on screen can be read.
         _ = try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
+        self.started = try tmux(["display-message", "-p", "-t", target, "#{pid} #{pane_pid}"]).output
+            .split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
     }
+
+    /// The tmux server's and the pane shell's process ids, to be sure both end with the test.
+    private var started: [pid_t] = []
 
     deinit {
         stop()
         try? FileManager.default.removeItem(at: statusFile)
     }
 
-    /// Kills the tmux server and everything in it.
-    func stop() { _ = try? tmux(["kill-server"]) }
+    /// Kills the tmux server and everything in it; whatever is still alive a second later is
+    /// killed by its id, so no test leaves a server behind.
+    func stop() {
+        guard !started.isEmpty else { return }
+        let program = try? pid()
+        _ = try? tmux(["kill-server"])
+        let all = started + [program].compactMap { $0 }.filter { $0 > 0 }
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline, all.contains(where: Self.isAlive) { usleep(50_000) }
+        for pid in all where Self.isAlive(pid) { kill(pid, SIGKILL) }
+        started = []
+    }
+
+    private static func isAlive(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        return !(stat.split(separator: ")").last?.dropFirst().hasPrefix("Z") ?? true)
+    }
 
     /// The text on screen now.
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]).output }
@@ -83,7 +87,15 @@ final class TmuxSession {
     }
 
     /// Presses keys by tmux name (`Enter`, `Escape`, `C-c`, `j`).
-    func press(_ keys: String...) throws { _ = try tmux(["send-keys", "-t", target] + keys) }
+    func press(_ keys: String...) throws { try press(keys) }
+
+    /// Presses keys by tmux name, from a list.
+    func press(_ keys: [String]) throws { _ = try tmux(["send-keys", "-t", target] + keys) }
+
+    /// Whether the program has exited (the pane is dead).
+    func exited() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).output.hasPrefix("1")
+    }
 
     /// Types text literally.
     func type(_ text: String) throws { _ = try tmux(["send-keys", "-t", target, "-l", text]) }
