@@ -166,4 +166,29 @@ struct FaultDiskTests {
             env: env, store: store, naming: store.appendingPathComponent("store.lock").path, allowed: [73], runAs: "65534")
         FaultKit.sh("chmod 755 '\(store.path)'")
     }
+
+    @Test("File-size limit (ulimit -f, needs no root): a hot file that would grow past it → 73 naming issues.json, nothing changed")
+    func fileSizeLimit() throws {
+        let dir = try TenBoardBinary.temporaryDirectory("fsize")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        let env = ["TENBOARD_STORE": store.path, "HOME": dir.path]
+        for n in 1...20 {
+            #expect(try TenBoardBinary.run(["add", "--customer", "customer \(n)", "--summary", "a summary that makes the file grow \(n)"], environment: env).status == 0)
+        }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: store.appendingPathComponent("issues.json").path)[.size] as? Int)
+        let limitBlocks = size / 512 + 1 // 512-byte blocks in dash, 1024 in bash: either way the changes below outgrow it
+        let before = FaultKit.files(in: store)
+        for args in [["add", "--customer", "one more", "--summary", String(repeating: "x", count: size + 1024)], ["assign", "3", String(repeating: "y", count: size + 1024)]] {
+            let quoted = args.map { "'\($0)'" }.joined(separator: " ")
+            let child = try FaultKit.Child("/bin/sh", ["-c", "ulimit -f \(limitBlocks) && exec '\(TenBoardBinary.path)' \(quoted)"],
+                                           environment: TenBoardBinary.environment(env))
+            let status = child.wait()
+            #expect(status == 73 || status == 75, "\(args[0]): exit \(status) \(child.stderrText)")
+            #expect(child.stderrText.contains(store.appendingPathComponent("issues.json").path), "\(child.stderrText)")
+            #expect(FaultKit.files(in: store) == before, "\(FaultKit.difference(before, FaultKit.files(in: store)))")
+            print("refused as expected: tenboard \(args[0]) under ulimit -f \(limitBlocks) → exit \(status): \(child.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        #expect(try TenBoardBinary.run(["add", "--customer", "c", "--summary", "s"], environment: env).status == 0)
+    }
 }
