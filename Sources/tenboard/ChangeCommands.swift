@@ -6,9 +6,7 @@ struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add a customer's issue; prints the new id.",
         discussion: """
-            With --json FILE (or - for standard input) it reads one issue object or an array of
-            them in the interchange format (docs/issue-format.md); a missing id is assigned and a
-            missing receivedAt is now. All or nothing: one bad record and nothing is added.
+            With --json FILE (or - for standard input) it reads one issue object or an array of them in the interchange format (docs/issue-format.md); a missing id is assigned and a missing receivedAt is now. All or nothing: one bad record and nothing is added.
             """)
 
     @OptionGroup var global: GlobalOptions

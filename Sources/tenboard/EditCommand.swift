@@ -6,11 +6,7 @@ struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Edit the store's hot file safely, like visudo.",
         discussion: """
-            Locks the store, opens a copy of issues.json in $VISUAL or $EDITOR (default vi), checks
-            what you saved and only then replaces the file, with its revision one higher. Nobody
-            else's change is lost while you edit: they wait for the lock. A copy that does not
-            check out is kept beside the store and nothing is changed (exit 65). Also the way to
-            mend a damaged store by hand.
+            Locks the store, opens a copy of issues.json in $VISUAL or $EDITOR (default vi), checks what you saved and only then replaces the file, with its revision one higher. Nobody else's change is lost while you edit: they wait for the lock. A copy that does not check out is kept beside the store and nothing is changed (exit 65). Also the way to mend a damaged store by hand.
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -6,9 +6,7 @@ struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "One line on the morning: customers waiting and time to the deadline.",
         discussion: """
-            For people and shell prompts: "7 customers waiting · 1:23:45 to 10:00". --json gives
-            morning, deadline, secondsLeft, state (waiting, warning, done, overdue, closed, none),
-            inScope, helped, helpedLate, waiting, nextMorning and streak.
+            For people and shell prompts: "7 customers waiting · 1:23:45 to 10:00". --json gives morning, deadline, secondsLeft, state (waiting, warning, done, overdue, closed, none), inScope, helped, helpedLate, waiting, nextMorning and streak.
             """)
 
     @OptionGroup var global: GlobalOptions

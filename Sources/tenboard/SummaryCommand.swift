@@ -6,11 +6,7 @@ struct Summary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The morning report to the directors: printed, or sent through sendmail.",
         discussion: """
-            Without --send it prints the whole message (a dry run). --send pipes it into the
-            configured sendmail for every director, once per morning: a second --send says when it
-            was sent. If sendmail is missing or fails, the message stays in the store's outbox,
-            the command exits 75, and the next --send or --retry delivers it with the same
-            Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
+            Without --send it prints the whole message (a dry run). --send pipes it into the configured sendmail for every director, once per morning: a second --send says when it was sent. If sendmail is missing or fails, the message stays in the store's outbox, the command exits 75, and the next --send or --retry delivers it with the same Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
             """)
 
     @OptionGroup var global: GlobalOptions

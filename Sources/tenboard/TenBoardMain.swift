@@ -18,13 +18,9 @@ struct TenBoard: AsyncParsableCommand {
         commandName: "tenboard",
         abstract: "Every customer who asked for help is helped before 10:00 the next morning.",
         discussion: """
-            Without a subcommand, tenboard opens the interactive board. The store, time zone,
-            deadline and everything else come from the config file (--config, TENBOARD_CONFIG,
-            ~/.config/tenboard/config.yaml or /etc/tenboard/config.yaml) and TENBOARD_*
-            environment variables; 'tenboard check' validates both.
-
-            Exit statuses: 0 ok, 64 usage, 65 bad data, 66 no such issue or file,
-            73 cannot write, 75 temporary failure (try again), 78 configuration.
+            Without a subcommand, tenboard opens the interactive board. The store, time zone, deadline and everything else come from the config file (--config, TENBOARD_CONFIG, ~/.config/tenboard/config.yaml or /etc/tenboard/config.yaml) and TENBOARD_* environment variables; 'tenboard check' validates both.
+            
+            Exit statuses: 0 ok, 64 usage, 65 bad data, 66 no such issue or file, 73 cannot write, 75 temporary failure (try again), 78 configuration.
             """,
         version: "0.1.0",
         subcommands: [

@@ -7,9 +7,7 @@ struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The interactive board for team leads (the default command).",
         discussion: """
-            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point),
-            a assign, u reopen, n new issue, / filter, t tally mark, ? all keys, q quit.
-            Changes by others (another lead, a script) appear within a second or two.
+            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point), a assign, u reopen, n new issue, / filter, t tally mark, ? all keys, q quit. Changes by others (another lead, a script) appear within a second or two.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -33,10 +31,7 @@ struct Wall: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The read-only kiosk board for the wall-mounted terminal.",
         discussion: """
-            Big countdown to the deadline, the customers still waiting, who helped how many and the
-            streak; between mornings, yesterday's result and the time to the next deadline. It only
-            reads the store. q quits unless 'wall-quit-key: false'. See config/wall/ for starting it
-            on tty1 at boot.
+            Big countdown to the deadline, the customers still waiting, who helped how many and the streak; between mornings, yesterday's result and the time to the next deadline. It only reads the store. q quits unless 'wall-quit-key: false'. See config/wall/ for starting it on tty1 at boot.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -58,9 +53,7 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the board on a built-in example store whose times are relative to now.",
         discussion: """
-            The example lives in a temporary directory that is removed afterwards; nothing of yours
-            is touched. Its deadline is set 47 minutes from now, so the countdown runs whatever the
-            hour. --wall shows the wall instead of the board.
+            The example lives in a temporary directory that is removed afterwards; nothing of yours is touched. Its deadline is set 47 minutes from now, so the countdown runs whatever the hour. --wall shows the wall instead of the board.
             """)
 
     @Flag(help: "Show the wall (kiosk) instead of the interactive board.") var wall = false

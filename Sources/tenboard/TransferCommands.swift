@@ -6,9 +6,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import issues: a JSON array, {\"issues\": [...]}, or JSON Lines.",
         discussion: """
-            All or nothing: every bad record is reported by position and nothing is imported
-            (exit 65). Ids are kept and must be new to the store; missing ones are assigned.
-            Fields tenboard does not know are kept and exported again.
+            All or nothing: every bad record is reported by position and nothing is imported (exit 65). Ids are kept and must be new to the store; missing ones are assigned. Fields tenboard does not know are kept and exported again.
             """)
 
     @OptionGroup var global: GlobalOptions
