@@ -16,17 +16,19 @@ struct ListIssues: ParsableCommand {
     @Option(help: "Only this kind.") var kind: IssueKind?
     @Option(help: "Only issues assigned to this person.") var assignee: String?
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var at: AtOption
 
     func run() throws {
         try reporting {
             let (configuration, store) = try global.open()
+            let now = try at.instant()
             var issues = all ? try store.allIssues() : try store.snapshot().openIssues
             if let kind { issues = issues.filter { $0.kind == kind } }
             if let assignee { issues = issues.filter { $0.assignee == assignee } }
             if json {
                 try writeOut(JSONWriter.pretty(.array(issues.map(\.json))) + "\n")
             } else {
-                try writeOut(IssueTable.render(issues, now: Date(), language: configuration.language))
+                try writeOut(IssueTable.render(issues, now: now, language: configuration.language))
             }
         }
     }
