@@ -69,7 +69,14 @@ struct FuzzTests {
         var documentErrors = 0, fieldErrors = 0
         let name = "/srv/intake/fuzz-input.json"
         let (count, seconds) = Fuzz.run("import") { rng, n in
-            let items = (0..<rng.below(6)).map { i in Fuzz.issue(&rng, id: rng.chance(60) ? "f\(i)" : nil) }
+            var items = (0..<rng.below(6)).map { i in Fuzz.issue(&rng, id: rng.chance(60) ? "f\(i)" : nil) }
+            if rng.chance(10), !items.isEmpty, case .object(var o) = items[0] {
+                // An unknown field nested deep: whatever is accepted must still fit in the store.
+                var deep = JSONValue.null
+                for _ in 0..<rng.below(520) { deep = rng.chance(50) ? .array([deep]) : .object(["k": deep]) }
+                o["x-deep"] = deep
+                items[0] = .object(o)
+            }
             var bytes: [UInt8]
             switch rng.below(3) {
             case 0: bytes = Array(JSONWriter.pretty(.array(items.map { rng.chance(30) ? Fuzz.twist($0, &rng) : $0 })).utf8)
@@ -98,6 +105,12 @@ struct FuzzTests {
                     let issue = try TenBoardCore.Issue(json: record.json, defaultID: "pending")
                     issues += 1
                     if (try? TenBoardCore.Issue(json: issue.json)) != issue { roundTrip.note(n, "\(issue.id) does not read back from its own JSON") }
+                    // What is accepted must fit in the store: the hot file and an archive line read back.
+                    let hot = StoreState(issues: [issue]).json
+                    if !issue.extra.isEmpty, ((try? StoreState(json: JSONParser.parse(Data(JSONWriter.pretty(hot).utf8))))?.issues != [issue]
+                        || (try? JSONParser.parse(Data(issue.compactJSON.utf8))) == nil) {
+                        roundTrip.note(n, "\(issue.id) is accepted but the store could not read it back")
+                    }
                 } catch {
                     fieldErrors += 1
                     if error.field.isEmpty || error.problem.isEmpty || !"\(error)".contains("field '\(error.field)'") {
@@ -274,5 +287,29 @@ struct FuzzTests {
                 #expect(error.message.contains(expected), "\(error.message)")
             }
         }
+    }
+
+    @Test("Found by probing: an unknown field nested so deep that the store could not read itself back is refused on the way in")
+    func deepUnknownField() throws {
+        func issue(depth: Int) -> JSONValue {
+            var deep = JSONValue.null
+            for _ in 0..<depth { deep = .array([deep]) }
+            return .object(["customer": .string("c"), "summary": .string("s"), "receivedAt": .string("2026-11-23T17:45:00+01:00"), "x-deep": deep])
+        }
+        #expect(throws: IssueFieldError(field: "x-deep", problem: "nested deeper than \(TenBoardCore.Issue.maxExtraDepth) levels")) {
+            _ = try TenBoardCore.Issue(json: issue(depth: TenBoardCore.Issue.maxExtraDepth + 1), defaultID: "1")
+        }
+        // As JSON Lines (the shallowest way in) 511 levels parse; the store must still refuse them.
+        let line = JSONWriter.compact(issue(depth: 510)) + "\n"
+        let records = try ImportRecord.parse(Data(line.utf8), name: "deep.jsonl")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-deep-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = IssueStore(directory: dir)
+        #expect(throws: TenBoardError.self) { try store.importIssues(records, name: "deep.jsonl") }
+        #expect(!store.exists, "nothing was written")
+        // The deepest that is accepted fits in the store and reads back.
+        let accepted = try ImportRecord.parse(Data((JSONWriter.compact(issue(depth: TenBoardCore.Issue.maxExtraDepth)) + "\n").utf8), name: "ok.jsonl")
+        #expect(try store.importIssues(accepted, name: "ok.jsonl") == 1)
+        #expect(try store.snapshot().issues.count == 1)
     }
 }

@@ -137,6 +137,11 @@ extension Issue {
         if status == .resolved, resolvedAt == nil {
             throw IssueFieldError(field: "resolvedAt", problem: "missing on a resolved issue")
         }
+        // The store nests issues inside its own objects (and the parser stops at 512 levels): a
+        // field nested deeper than this would be accepted now and make the store unreadable later.
+        for (key, value) in fields where !Issue.nestsWithin(value, levels: Issue.maxExtraDepth) {
+            throw IssueFieldError(field: key, problem: "nested deeper than \(Issue.maxExtraDepth) levels")
+        }
         self.init(
             id: id, customer: customer, summary: summary, kind: kind, receivedAt: receivedAt,
             status: status, assignee: assignee, resolvedAt: status == .resolved ? resolvedAt : nil,
@@ -226,4 +231,15 @@ extension Issue {
     }
 
     static let knownFieldSet = Set(knownFields)
+
+    /// How deeply arrays and objects may nest inside a field tenboard does not know.
+    public static let maxExtraDepth = 64
+
+    static func nestsWithin(_ value: JSONValue, levels: Int) -> Bool {
+        switch value {
+        case .array(let items): return levels > 0 && items.allSatisfy { nestsWithin($0, levels: levels - 1) }
+        case .object(let fields): return levels > 0 && fields.values.allSatisfy { nestsWithin($0, levels: levels - 1) }
+        default: return true
+        }
+    }
 }
