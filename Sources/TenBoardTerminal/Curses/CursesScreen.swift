@@ -149,8 +149,15 @@ final class CursesScreen {
         shown = nil
     }
 
-    /// Forgets what is on screen after a resize, so the next draw writes every cell.
-    func invalidate() { shown = nil }
+    /// After a resize (`KEY_RESIZE`): clears the terminal and writes every cell on the next draw.
+    ///
+    /// Forgetting our own copy is not enough. A terminal resized and resized back before the board
+    /// looks (a storm of resizes, a window maximised and restored) has the same size as before, so
+    /// ncurses does not call `resizeterm` and still believes its old picture of the screen, while
+    /// the terminal has cut, reflowed or cleared it: the next frame would only send what changed
+    /// and leave the rest blank. ncurses still queues `KEY_RESIZE` for the signal, so clearing here
+    /// covers that case; a real size change was already cleared by `resizeterm`.
+    func invalidate() { repaint() }
 
     private func put(_ cell: Cell, x: Int, y: Int, wide: Bool) {
         var scalars = Array(cell.text.unicodeScalars)
