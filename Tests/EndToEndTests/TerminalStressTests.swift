@@ -161,7 +161,7 @@ struct TerminalStressTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let board = try Self.start("board", env, width: 10, height: 3)
         defer { board.stop() }
-        let tiny = try board.waitFor("the too-small message") { $0.contains("Terminal") }
+        let tiny = try board.waitFor("the too-small message, wrapped") { $0.contains("Terminal") && $0.contains("too small") && $0.contains("need 32x8") }
         Self.checkFits(tiny, width: 10, "10×3")
         #expect(Self.lines(tiny).count <= 3)
         try board.resize(width: 120, height: 40)

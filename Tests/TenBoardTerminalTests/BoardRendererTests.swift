@@ -113,6 +113,16 @@ import TenBoardCore
         #expect(BoardRenderer.render(BoardFixtures.state(), width: 1, height: 1).text == "T")
     }
 
+    @Test func tooSmallWrapsInsteadOfCuttingAWord() {
+        // It used to read "Terminal t" / "need 32x8" at 10×3.
+        let tiny = BoardRenderer.render(BoardFixtures.state(), width: 10, height: 3)
+        #expect(tiny.text.components(separatedBy: "\n") == [" Terminal", "too small", "need 32x8"])
+        let two = BoardRenderer.render(BoardFixtures.state(), width: 10, height: 2)
+        #expect(two.text.components(separatedBy: "\n") == [" Terminal", "too small"])
+        let dutch = BoardRenderer.render(BoardFixtures.state(language: .nl), width: 12, height: 4)
+        #expect(dutch.text.components(separatedBy: "\n") == ["Terminal te", "   klein", "nodig: 32x8", ""])
+    }
+
     @Test func dutchList() {
         let grid = BoardRenderer.render(BoardFixtures.state(language: .nl), width: 80, height: 14)
         #expect(grid.text == """
