@@ -175,10 +175,14 @@ struct FaultCrashTests {
                 model = got // carry on from what is there, to find more
             }
             _ = importedBatch
-            let hot = try Data(contentsOf: store.appendingPathComponent("issues.json"))
-            if let doc = try JSONSerialization.jsonObject(with: hot) as? [String: Any], let named = doc["archive"] as? [String] {
-                unnamedSegmentsSeen.formUnion(segmentsNow.subtracting(named))
+            var named = Set<String>()
+            for file in ["issues.json", "issues.json.bak"] {
+                if let data = try? Data(contentsOf: store.appendingPathComponent(file)),
+                   let doc = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let names = doc["archive"] as? [String] {
+                    named.formUnion(names)
+                }
             }
+            unnamedSegmentsSeen.formUnion(segmentsNow.subtracting(named))
             if failures.count > 10 { break }
         }
 
@@ -200,5 +204,36 @@ struct FaultCrashTests {
         #expect(failures.isEmpty, "seed \(seed): \(failures.joined(separator: "\n"))")
         #expect(killedApplied > 0 && killedNotApplied > 0, "kills landed on both sides of the commit")
         print("crash: seed \(seed), \(operations) operations in \(FaultKit.ms(since: start)) ms, \(kills) kill -9 (\(killedApplied) after the commit, \(killedNotApplied) before, \(archivingKills) while writing archive segments), \(finishedAnyway) finished before the kill; \(leftoverTemps) temporary files and \(unnamedSegmentsSeen.count) unnamed segments left by killed writers; \(got.count) issues, \(named.count) segments at the end; \(check.stdout.split(separator: "\n").last ?? "")")
+    }
+
+    @Test("Restoring issues.json.bak after a change that rewrote a segment (as the README advises for a damaged hot file) loses no archived issue")
+    func restoreBackupAfterArchiving() throws {
+        let dir = try TenBoardBinary.temporaryDirectory("restore-bak")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        let env = ["TENBOARD_STORE": store.path, "HOME": dir.path]
+        let now = Date()
+        let history = FaultCrashTests.history(prefix: "h", count: 60, daysAgo: 50...80, now: now)
+        let file = dir.appendingPathComponent("history.json")
+        try history.text.write(to: file, atomically: true, encoding: .utf8)
+        try #require(try TenBoardBinary.run(["import", file.path], environment: env).status == 0)
+        // A change that rewrites a segment: reopening an archived issue (a new generation, the old deleted).
+        try #require(try TenBoardBinary.run(["reopen", "h0"], environment: env).status == 0)
+        // The hot file is damaged; the lead restores the backup (the store before the reopen), then works on.
+        let hot = store.appendingPathComponent("issues.json"), bak = store.appendingPathComponent("issues.json.bak")
+        try FileManager.default.removeItem(at: hot)
+        try FileManager.default.copyItem(at: bak, to: hot)
+        for step in ["after restore", "and again"] {
+            let add = try TenBoardBinary.run(["add", "--customer", step, "--summary", "s"], environment: env)
+            #expect(add.status == 0, "\(add.stderr)")
+            // Every segment the restored hot file names is there: the whole history reads back.
+            let check = try TenBoardBinary.run(["check"], environment: env)
+            #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+            var want = history.issues
+            want[step == "after restore" ? "1" : "2"] = Known(status: "open")
+            if step == "and again" { want["1"] = Known(status: "open") }
+            let got = try FaultCrashTests.actual(env)
+            #expect(got == want, "\(FaultCrashTests.describe(want, got))")
+        }
     }
 }

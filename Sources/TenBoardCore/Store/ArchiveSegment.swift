@@ -3,9 +3,9 @@ import Foundation
 /// One month of archived (resolved) issues: `archive/YYYY-MM.N.jsonl`, one issue per line.
 ///
 /// A segment is never changed in place: adding to a month writes generation N+1 beside it, the
-/// hot file's `archive` list then switches to it (the single commit point), and only then is
-/// generation N deleted. A crash at any step leaves the hot file naming a complete segment, and
-/// every issue in exactly one place.
+/// hot file's `archive` list then switches to it (the single commit point), and generation N is
+/// deleted by the change after that (until then issues.json.bak names it). A crash at any step
+/// leaves the hot file naming complete segments, and every issue in exactly one place.
 public enum ArchiveSegment {
     public static let directoryName = "archive"
 

@@ -39,7 +39,7 @@ extension IssueStore {
     /// time so segments are rewritten rarely, and carries the streak forward over the mornings
     /// that leave the hot file.
     ///
-    /// - Returns: segment files the new state no longer names, to delete once it is written.
+    /// - Returns: segment files the new state no longer names (deleted by the change after it).
     func archive(_ state: inout StoreState, now: Date) throws -> Set<String> {
         let horizon = archiveHorizon(now: now)
         guard let oldest = state.issues.first(where: { isArchivable($0, horizon: horizon) }),
@@ -60,7 +60,7 @@ extension IssueStore {
 
     /// Writes `issues` into their month segments (new generations) and names them in `state`.
     ///
-    /// - Returns: the segment names replaced, to delete after the hot file is written.
+    /// - Returns: the segment names replaced (deleted by the change after this one).
     func addToArchive(_ issues: [Issue], state: inout StoreState) throws -> Set<String> {
         guard !issues.isEmpty else { return [] }
         try AtomicFile.makeDirectory(archiveURL)
@@ -105,11 +105,16 @@ extension IssueStore {
         return name
     }
 
-    /// Deletes segment files no hot file names (left by a crash between two steps).
-    func removeUnnamedSegments(_ state: StoreState) {
-        let named = Set(state.segments)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []
-        where ArchiveSegment.isValidName(name) && !named.contains(name) {
+    /// Deletes segment files that neither `state` (just written) nor `alsoKeeping` (the segments
+    /// of issues.json.bak) names: replaced generations, and those a writer killed between writing
+    /// a segment and committing the hot file left behind. Only under the lock.
+    ///
+    /// Nothing is deleted unless every segment `state` names is there: a store whose hot file
+    /// names a missing segment is damaged, and an unnamed segment may then be all that is left.
+    func removeUnnamedSegments(_ state: StoreState, alsoKeeping: [String] = []) {
+        let onDisk = Set(((try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []).filter(ArchiveSegment.isValidName))
+        guard Set(state.segments).isSubset(of: onDisk) else { return }
+        for name in onDisk.subtracting(state.segments).subtracting(alsoKeeping) {
             unlink(archiveURL.appendingPathComponent(name).path)
         }
     }

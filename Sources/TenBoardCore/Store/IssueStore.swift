@@ -120,9 +120,9 @@ public final class IssueStore: Sendable {
     }
 
     /// The store as it is now with the archive segments it names already open, for readers that
-    /// take no lock. A writer that archives or unarchives writes a new generation of a segment
-    /// and deletes the old one once the hot file names the new one; a reader that read the hot
-    /// file just before then finds its segment gone, and simply reads the newer hot file.
+    /// take no lock. A writer that archives or unarchives writes a new generation of a segment,
+    /// and the change after it deletes the old one; a reader that read the hot file before those
+    /// two changes finds its segment gone, and simply reads the newer hot file.
     func snapshotWithSegments() throws(TenBoardError) -> (StoreState, [OpenSegment]) {
         var previousRevision: Int?
         while true {
@@ -163,21 +163,19 @@ public final class IssueStore: Sendable {
     public func update<T>(now: Date = Date(), _ body: (inout StoreState) throws -> T) throws -> T {
         try StoreLock.withExclusiveLock(in: directory) {
             removeLeftovers()
-            let loaded = try load()
-            // A writer killed between writing a segment and committing the hot file (or between
-            // committing and deleting the old generation) leaves a segment no hot file names.
-            if let loaded { removeUnnamedSegments(loaded) }
-            var state = loaded ?? StoreState(createdAt: schedule.localDate(of: now))
+            var state = try load() ?? StoreState(createdAt: schedule.localDate(of: now))
             let before = state
             let result = try body(&state)
             try promoteNothingLost(before: before, after: state)
-            var obsolete = try archive(&state, now: now)
+            _ = try archive(&state, now: now)
             if state != before {
                 state.revision = before.revision + 1
                 try write(state)
+                // Segment generations this change replaced stay until the next one, because
+                // issues.json.bak (now `before`) names them: restoring it must find them. What
+                // neither names goes: older generations, and what a killed writer left behind.
+                removeUnnamedSegments(state, alsoKeeping: before.segments)
             }
-            obsolete.formUnion(Set(before.segments).subtracting(state.segments))
-            for name in obsolete { unlink(archiveURL.appendingPathComponent(name).path) }
             return result
         }
     }
