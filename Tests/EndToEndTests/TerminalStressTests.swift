@@ -155,6 +155,34 @@ struct TerminalStressTests {
         _ = try wall.waitFor("the wall to quit", timeout: 5) { _ in (try? wall.exited()) == true }
     }
 
+    @Test("In the C locale a non-ASCII key (é, 山) is dropped and every key after it still works")
+    func asciiLocaleKeepsListening() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var cEnv = env
+        cEnv["LANG"] = "C"
+        let board = try Self.start("board", cEnv)
+        defer { board.stop() }
+        try board.waitFor("the ASCII board", timeout: 15) { $0.contains("> 1 ") && $0.contains("q quit") }
+        try board.type("é山")
+        try board.press("j")
+        try board.waitFor("j after é to move the selection", timeout: 5) { $0.contains("> 2 ") }
+        try board.press("n")
+        try board.waitFor("the form") { $0.contains("New customer issue") }
+        try board.type("Café abc")
+        try board.waitFor("the ASCII letters typed") { $0.contains("Customer  Caf abc") }
+        try board.press("Escape")
+        try board.press("q")
+        #expect(try board.waitForExit() == 0)
+
+        let wall = try Self.start("wall", cEnv, width: 80, height: 24)
+        defer { wall.stop() }
+        try wall.waitFor("the ASCII wall", timeout: 15) { $0.contains("customers waiting") }
+        try wall.type("é")
+        try wall.press("q")
+        _ = try wall.waitFor("q after é to quit the wall", timeout: 5) { _ in (try? wall.exited()) == true }
+    }
+
     @Test("A 10×3 terminal shows a short message, then the board comes back as it was")
     func boardTinyAndBack() throws {
         let (dir, env) = try Self.store()

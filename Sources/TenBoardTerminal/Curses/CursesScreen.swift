@@ -40,6 +40,8 @@ final class CursesScreen {
 
     /// Whether the locale is UTF-8; when not, grids are rendered in ASCII.
     let unicode: Bool
+    /// Whether the locale is the C/POSIX one (ASCII): keys are then read byte by byte.
+    private let asciiInput: Bool
     let theme: Theme
     private let window: UnsafeMutablePointer<WINDOW>
     private var shown: Grid?
@@ -66,7 +68,9 @@ final class CursesScreen {
 
     private init(window: UnsafeMutablePointer<WINDOW>) {
         self.window = window
-        unicode = String(cString: tb_codeset()) == "UTF-8"
+        let codeset = String(cString: tb_codeset())
+        unicode = codeset == "UTF-8"
+        asciiInput = codeset == "ANSI_X3.4-1968" // glibc's name for the C locale's ASCII
         cbreak()
         noecho()
         nonl()
@@ -213,12 +217,33 @@ final class CursesScreen {
 
     /// Waits up to `milliseconds` for a key.
     ///
-    /// The corresponding C function is `wget_wch`.
+    /// The corresponding C functions are `wget_wch`, and `wgetch` in an ASCII locale.
     func readKey(milliseconds: Int) -> Input {
         wtimeout(window, Int32(max(0, milliseconds)))
         let started = DispatchTime.now().uptimeNanoseconds
         var code: wint_t = 0
-        let result = wget_wch(window, &code)
+        let result: Int32
+        if asciiInput {
+            // In the C/POSIX locale no byte above 0x7F is a character, and `wget_wch` would keep
+            // collecting such bytes (an é typed or pasted from a UTF-8 terminal) without ever
+            // returning one, swallowing every key after it, q included. Bytes are read one by one
+            // instead and those above 0x7F are dropped: the board shows ASCII there anyway.
+            let byte = wgetch(window)
+            if byte == ERR {
+                result = ERR
+            } else if byte >= KEY_MIN {
+                result = KEY_CODE_YES
+                code = wint_t(byte)
+            } else if byte >= 0x80 {
+                quickFailures = 0
+                return .timeout
+            } else {
+                result = OK
+                code = wint_t(byte)
+            }
+        } else {
+            result = wget_wch(window, &code)
+        }
         if result == ERR {
             let waited = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             if milliseconds >= 100, waited < 5, CursesScreen.takeSignalPeek() == 0 {
