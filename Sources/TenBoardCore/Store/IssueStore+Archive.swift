@@ -38,13 +38,11 @@ extension IssueStore {
     /// Moves old resolved issues from the hot file into monthly segments, a week's worth at a
     /// time so segments are rewritten rarely, and carries the streak forward over the mornings
     /// that leave the hot file.
-    ///
-    /// - Returns: segment files the new state no longer names (deleted by the change after it).
-    func archive(_ state: inout StoreState, now: Date) throws -> Set<String> {
+    func archive(_ state: inout StoreState, now: Date) throws {
         let horizon = archiveHorizon(now: now)
         guard let oldest = state.issues.first(where: { isArchivable($0, horizon: horizon) }),
               schedule.morning(forReceived: oldest.receivedAt.date) < horizon.adding(days: -7)
-        else { return [] }
+        else { return }
         // The streak over the mornings about to leave, counted while all their issues are here.
         let lastLeaving = schedule.previousMorning(before: horizon)
         state.streakBase = schedule.advance(
@@ -55,16 +53,13 @@ extension IssueStore {
             leaving.append(issue)
             return true
         }
-        return try addToArchive(leaving, state: &state)
+        try addToArchive(leaving, state: &state)
     }
 
     /// Writes `issues` into their month segments (new generations) and names them in `state`.
-    ///
-    /// - Returns: the segment names replaced (deleted by the change after this one).
-    func addToArchive(_ issues: [Issue], state: inout StoreState) throws -> Set<String> {
-        guard !issues.isEmpty else { return [] }
+    func addToArchive(_ issues: [Issue], state: inout StoreState) throws {
+        guard !issues.isEmpty else { return }
         try AtomicFile.makeDirectory(archiveURL)
-        var replaced: Set<String> = []
         let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
         for month in byMonth.keys.sorted() {
             var content = Data()
@@ -79,14 +74,12 @@ extension IssueStore {
             content.append(ArchiveSegment.encode(issues, at: byMonth[month]!))
             let name = try writeSegment(month: month, data: content, existing: state.segments)
             if let existingIndex {
-                replaced.insert(state.segments[existingIndex])
                 state.segments[existingIndex] = name
             } else {
                 state.segments.append(name)
             }
         }
         state.segments.sort()
-        return replaced
     }
 
     func writeSegment(month: String, issues: [Issue], existing: [String]) throws -> String {

@@ -127,9 +127,8 @@ extension IssueStore {
             }
             state.issues.sort { $0.receivedAt < $1.receivedAt }
             toArchive.sort { $0.receivedAt < $1.receivedAt }
-            let replaced = try addToArchive(toArchive, state: &state)
+            try addToArchive(toArchive, state: &state)
             // Replaced segments are deleted by the change after this one (issues.json.bak names them).
-            _ = replaced
             return issues.count
         }
     }

@@ -166,8 +166,8 @@ public final class IssueStore: Sendable {
             var state = try load() ?? StoreState(createdAt: schedule.localDate(of: now))
             let before = state
             let result = try body(&state)
-            try promoteNothingLost(before: before, after: state)
-            _ = try archive(&state, now: now)
+            try ensureNothingDropped(before: before, after: state)
+            try archive(&state, now: now)
             if state != before {
                 state.revision = before.revision + 1
                 try write(state)
@@ -181,7 +181,7 @@ public final class IssueStore: Sendable {
     }
 
     /// A body may drop issues only through the archive step; this guards against a bug losing one.
-    func promoteNothingLost(before: StoreState, after: StoreState) throws {
+    func ensureNothingDropped(before: StoreState, after: StoreState) throws {
         guard after.issues.count < before.issues.count else { return }
         let kept = Set(after.issues.map(\.id))
         if let lost = before.issues.first(where: { !kept.contains($0.id) }) {
