@@ -219,6 +219,7 @@ struct TerminalStressTests {
             Self.checkFits(screen, width: size.0, "page \(page)")
             let heading = try #require(lines.firstIndex { $0.contains("KIND") }, "no column headings:\n\(screen)")
             let kindColumn = try #require(Self.cell(of: "KIND", in: lines[heading]))
+            let ageEnd = try #require(Self.cell(of: "AGE", in: lines[heading])) + 3
             var rows = 0
             for line in lines[(heading + 1)...] {
                 let found = ["question", "problem", "complaint", "bug"].compactMap { Self.cell(of: $0, in: line) }
@@ -226,6 +227,13 @@ struct TerminalStressTests {
                 rows += 1
                 seen.insert(String(line.prefix(12)))
                 #expect(column == kindColumn, "\(size): kind at cell \(column), heading at \(kindColumn): \(line)")
+                // The age (16h50) is right-aligned under AGE.
+                if let age = line.range(of: #" \d{1,2}h\d\d "#, options: .regularExpression) {
+                    let end = DisplayWidth.of(line[..<age.upperBound]) - 1
+                    #expect(end == ageEnd, "\(size): age ends at cell \(end), heading at \(ageEnd): \(line)")
+                } else {
+                    Testing.Issue.record("\(size): no age on an issue row: \(line)")
+                }
             }
             #expect(rows >= size.1 - 8, "\(size): only \(rows) issue rows on page \(page):\n\(screen)")
             try board.press("PageDown")
