@@ -7,7 +7,7 @@ enum HeaderView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
         let h = state.header
         let text = BoardText(state.language)
-        let stateRole = role(of: h.state)
+        let stateRole = Role(h.state)
         let deadline = h.deadlineTime.description
         let left = MorningText.duration(h.secondsLeft)
 
@@ -54,15 +54,4 @@ enum HeaderView {
         Segment.draw(parts, into: &grid, x: area.x, y: area.y + 1, width: area.width, separator: glyphs.separator)
     }
 
-    /// The role that colours a morning state.
-    static func role(of state: MorningState) -> Role {
-        switch state {
-        case .waiting: .stateWaiting
-        case .warning: .stateWarning
-        case .done: .stateDone
-        case .overdue: .stateOverdue
-        case .closed: .stateClosed
-        case .none: .stateNone
-        }
-    }
 }

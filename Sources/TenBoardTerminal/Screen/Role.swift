@@ -1,3 +1,5 @@
+import TenBoardCore
+
 /// What a cell means, not how it looks: a `Theme` decides the colours and attributes, so the same
 /// grid shows well in 256 colours, on the Linux console's 8 and on a terminal without colour.
 public enum Role: String, Sendable, Hashable, CaseIterable {
@@ -27,4 +29,18 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
     case overlay, overlayTitle
     /// A visible stand-in for a control character from untrusted text.
     case placeholder
+}
+
+extension Role {
+    /// The role that colours a morning's state, on the board and on the wall alike.
+    public init(_ state: MorningState) {
+        switch state {
+        case .waiting: self = .stateWaiting
+        case .warning: self = .stateWarning
+        case .done: self = .stateDone
+        case .overdue: self = .stateOverdue
+        case .closed: self = .stateClosed
+        case .none: self = .stateNone
+        }
+    }
 }

@@ -33,15 +33,4 @@ public enum WallLayout {
         grid.put(line, x: grid.width - DisplayWidth.of(line), y: grid.height - 1, role: .error)
     }
 
-    /// The role that colours the morning's state.
-    static func role(of state: MorningState) -> Role {
-        switch state {
-        case .waiting: .stateWaiting
-        case .warning: .stateWarning
-        case .done: .stateDone
-        case .overdue: .stateOverdue
-        case .closed: .stateClosed
-        case .none: .stateNone
-        }
-    }
 }

@@ -45,7 +45,7 @@ struct WallPage {
 
     /// What the big digits say, and in which role.
     var bigText: (text: String, role: Role) {
-        let role = WallLayout.role(of: state.state)
+        let role = Role(state.state)
         switch state.mode {
         case .countdown:
             let time = MorningText.duration(state.secondsLeft)
@@ -102,7 +102,7 @@ struct WallPage {
 
     /// The line that says what the big digits count, then progress, pace, streak and tally.
     mutating func labelLines() {
-        let role = WallLayout.role(of: state.state)
+        let role = Role(state.state)
         switch state.mode {
         case .countdown:
             let label = state.secondsLeft < 0 ? text.overdue(state.deadline, waiting: state.waiting)
