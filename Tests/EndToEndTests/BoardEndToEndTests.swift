@@ -3,7 +3,7 @@ import Testing
 
 /// `tenboard board` run for real in tmux (100×30, xterm-256color, C.UTF-8, Europe/Amsterdam):
 /// resolve with keys, see another process's change, resize, quit, and check the store after.
-@Suite("The board in a real terminal", .serialized, .enabled(if: TmuxSession.available))
+@Suite("The board in a real terminal", .serialized)
 struct BoardEndToEndTests {
     /// Tuesday 24 Nov 2026, 09:12 in Amsterdam: 48 minutes before the deadline.
     static let at = "2026-11-24T09:12:00+01:00"

@@ -10,7 +10,7 @@ import Glibc
 /// in Arabic, Hebrew, combining stacks and escape sequences: storms of resizes, a 10×3 terminal
 /// and back; the program stays alive, keeps its selection, draws a whole frame, aligns its columns
 /// and never lets an escape sequence through to the terminal.
-@Suite("Terminal stress in real tmux", .serialized, .enabled(if: TmuxSession.available))
+@Suite("Terminal stress in real tmux", .serialized)
 struct TerminalStressTests {
     static let at = "2026-11-24T09:12:00+01:00"
     static let count = 300

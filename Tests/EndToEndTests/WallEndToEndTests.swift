@@ -3,7 +3,7 @@ import Testing
 
 /// `tenboard wall` run for real in tmux: the big countdown ticks, keys change nothing, another
 /// process's change appears, a damaged store shows a notice while the last good state stays.
-@Suite("The wall in a real terminal", .serialized, .enabled(if: TmuxSession.available))
+@Suite("The wall in a real terminal", .serialized)
 struct WallEndToEndTests {
     /// Tuesday 24 Nov 2026, 09:12:40 in Amsterdam: 47 minutes before the deadline.
     static let at = "2026-11-24T09:12:40+01:00"

@@ -16,8 +16,9 @@ final class TmuxSession {
     /// Where the shell around the program writes its exit status.
     let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-status-\(UUID().uuidString)")
 
-    /// Whether tmux can be run at all; the tests are skipped without it.
-    static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 }
+    /// Whether tmux can be run at all. Without it the terminal tests fail and say what to install,
+    /// rather than skip: a skipped test would hide that nothing was checked.
+    static let available: Bool = (try? run(["tmux", "-V"]).status) == 0
 
     /// The binary under test (see `TenBoardBinary`).
     static var binary: String { TenBoardBinary.path }
@@ -28,6 +29,7 @@ final class TmuxSession {
     ///   - width, height: the terminal's size, pinned.
     ///   - environment: the program's whole environment (`env -i`): give `TERM`, `LANG`, `TZ`.
     init(width: Int = 100, height: Int = 30, arguments: [String], environment: [String: String]) throws {
+        guard Self.available else { throw Failure("tmux is not installed: run 'bash .ci/run --deps-only' (apt-get install tmux)") }
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let program = (["env", "-i"] + env + [Self.binary] + arguments).map(Self.quote).joined(separator: " ")
         // A shell leads the session, as a login shell does over SSH, and records the exit status:
