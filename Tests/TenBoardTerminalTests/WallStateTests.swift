@@ -129,8 +129,8 @@ import TenBoardCore
     }
 
     @Test func ticksLandJustAfterTheSecond() {
-        #expect(WallApp.millisecondsToNextSecond(Date(timeIntervalSince1970: 100.25)) == 755)
-        #expect(WallApp.millisecondsToNextSecond(Date(timeIntervalSince1970: 100)) == 1005)
+        #expect(CursesScreen.millisecondsToNextSecond(Date(timeIntervalSince1970: 100.25)) == 755)
+        #expect(CursesScreen.millisecondsToNextSecond(Date(timeIntervalSince1970: 100)) == 1005)
     }
 
     @Test func atClockRunsOn() async throws {

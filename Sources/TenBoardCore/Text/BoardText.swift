@@ -174,8 +174,8 @@ public struct BoardText: Sendable {
     // MARK: no terminal
 
     public var needsTerminal: String {
-        pick("the board needs a terminal: run it with stdin and stdout on a tty (ssh -t, not a pipe or cron)",
-             "het bord heeft een terminal nodig: start het met stdin en stdout op een tty (ssh -t, geen pipe of cron)")
+        pick("the board and the wall need a terminal: run them with stdin and stdout on a tty (ssh -t, not a pipe or cron)",
+             "het bord en de muur hebben een terminal nodig: start ze met stdin en stdout op een tty (ssh -t, geen pipe of cron)")
     }
     public func unknownTerminal(_ term: String?) -> String {
         guard let term, !term.isEmpty else {

@@ -23,27 +23,18 @@ public enum BoardApp {
     }
 
     static func run<Store: BoardStore>(_ controller: BoardController<Store>, now: () -> Date) -> Int32 {
-        let text = BoardText(controller.language)
-        guard let screen = CursesScreen.start() else {
-            let message = switch CursesScreen.unavailable {
-            case .notATerminal: text.needsTerminal
-            case .unknownTerminal(let term): text.unknownTerminal(term)
-            }
-            FileHandle.standardError.write(Data("tenboard: \(message)\n".utf8))
-            return ExitCode.usage.rawValue
-        }
+        guard let screen = CursesScreen.start(explainingIn: controller.language) else { return ExitCode.usage.rawValue }
         defer { screen.stop() }
         controller.refresh(force: true)
         while true {
             if let signal = CursesScreen.takeSignal() { return 128 + signal }
-            screen.followResize()
-            let size = screen.size
+            let size = screen.currentSize()
             controller.size = size
             controller.refresh()
             let grid = BoardRenderer.render(controller.state(now: now()), width: size.width, height: size.height,
                                             unicode: screen.unicode)
             screen.draw(grid)
-            switch screen.readKey(milliseconds: millisecondsToNextSecond()) {
+            switch screen.readKey(milliseconds: CursesScreen.millisecondsToNextSecond(now())) {
             case .timeout: continue
             case .hangup: return 128 + SIGHUP
             case .key(let key):
@@ -55,12 +46,5 @@ public enum BoardApp {
                 }
             }
         }
-    }
-
-    /// Wakes just after the wall clock's next second, so the countdown changes on the second and
-    /// the store is checked about once a second.
-    static func millisecondsToNextSecond() -> Int {
-        let t = Date().timeIntervalSince1970
-        return Int(((t.rounded(.down) + 1 - t) * 1000).rounded(.up)) + 5
     }
 }

@@ -4,6 +4,7 @@ import CNCursesW
 import Foundation
 import Glibc
 import Synchronization
+import TenBoardCore
 
 /// The last signal that asked tenboard to stop (SIGINT, SIGTERM, SIGHUP), 0 for none. Written by
 /// the signal handler, read by the main loop: an atomic store is async-signal-safe.
@@ -32,8 +33,8 @@ final class CursesScreen {
         case unknownTerminal(String?)
     }
 
-    /// Why `start()` returned `nil`, to tell the person (call it after `start()` failed).
-    static var unavailable: Unavailable {
+    /// Why `start` found no terminal.
+    private static var unavailable: Unavailable {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return .notATerminal }
         return .unknownTerminal(ProcessInfo.processInfo.environment["TERM"])
     }
@@ -50,20 +51,27 @@ final class CursesScreen {
     /// Consecutive reads that failed at once: a hung-up terminal returns ERR without waiting.
     private var quickFailures = 0
 
-    /// Takes over the terminal.
+    /// Takes over the terminal, or says on stderr (in `language`) why it cannot.
     ///
     /// The order matters: `setlocale` before ncurses starts, or it treats text as ISO-8859-1;
     /// our signal handlers before `newterm`, because ncurses only installs its own (which end
     /// with `_exit`, skipping our clean-up) for signals still at `SIG_DFL`.
     ///
     /// - Returns: `nil` when there is no usable terminal (not a tty, unknown `TERM`).
-    static func start() -> CursesScreen? {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
-        setlocale(LC_ALL, "")
-        installSignalHandlers()
-        // The corresponding C function is `newterm`; `initscr` would exit the process on failure.
-        guard tb_newterm() != nil, let window = tb_stdscr() else { return nil }
-        return CursesScreen(window: window)
+    static func start(explainingIn language: Language) -> CursesScreen? {
+        if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            setlocale(LC_ALL, "")
+            installSignalHandlers()
+            // The corresponding C function is `newterm`; `initscr` would exit the process on failure.
+            if tb_newterm() != nil, let window = tb_stdscr() { return CursesScreen(window: window) }
+        }
+        let text = BoardText(language)
+        let message = switch unavailable {
+        case .notATerminal: text.needsTerminal
+        case .unknownTerminal(let term): text.unknownTerminal(term)
+        }
+        FileHandle.standardError.write(Data("tenboard: \(message)\n".utf8))
+        return nil
     }
 
     private init(window: UnsafeMutablePointer<WINDOW>) {
@@ -101,24 +109,26 @@ final class CursesScreen {
         endwin()
     }
 
-    /// The terminal's size in cells, as ncurses knows it after the last `KEY_RESIZE`.
-    var size: (width: Int, height: Int) {
-        (Int(getmaxx(window)), Int(getmaxy(window)))
-    }
-
-    /// Catches up with a resize whose SIGWINCH ncurses missed (it arrived outside `wget_wch`):
-    /// compares the tty's size with what ncurses knows.
+    /// The terminal's size in cells now, for the next frame.
     ///
+    /// It first catches up with a resize whose SIGWINCH ncurses missed (it arrived outside
+    /// `wget_wch`), so every screen run on this one follows resizes the same way.
     /// The corresponding C functions are `ioctl(TIOCGWINSZ)` and `resizeterm`.
-    /// - Returns: whether the size changed.
-    @discardableResult
-    func followResize() -> Bool {
+    func currentSize() -> (width: Int, height: Int) {
         var rows: Int32 = 0
         var cols: Int32 = 0
-        guard tb_terminal_size(&rows, &cols) == 0, rows != getmaxy(window) || cols != getmaxx(window) else { return false }
-        resizeterm(rows, cols)
-        shown = nil
-        return true
+        if tb_terminal_size(&rows, &cols) == 0, rows != getmaxy(window) || cols != getmaxx(window) {
+            resizeterm(rows, cols)
+            shown = nil
+        }
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Milliseconds until just after the clock's next whole second, so a countdown changes on the
+    /// second; a clock that jumped (suspend, NTP) is simply read again on waking.
+    static func millisecondsToNextSecond(_ date: Date) -> Int {
+        let t = date.timeIntervalSince1970
+        return Int(((t.rounded(.down) + 1 - t) * 1000).rounded(.up)) + 5
     }
 
     /// The signal that asked to stop, if any, and forgets it.

@@ -17,10 +17,7 @@ public enum WallApp {
     /// - Returns: the exit status: 0 after `q`, 128 + the signal after one, 64 without a terminal.
     public static func run(store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date) -> Int32 {
         let reader = WallReader(source: store, language: configuration.language)
-        guard let screen = CursesScreen.start() else {
-            FileHandle.standardError.write(Data("tenboard: the wall needs a terminal (stdin and stdout a tty, TERM set)\n".utf8))
-            return ExitCode.usage.rawValue
-        }
+        guard let screen = CursesScreen.start(explainingIn: configuration.language) else { return ExitCode.usage.rawValue }
         defer { screen.stop() }
         var lastShift: WallShift.Offset?
         while true {
@@ -35,9 +32,9 @@ public enum WallApp {
             let state = WallState.make(
                 snapshot: reader.snapshot, schedule: configuration.schedule, at: at,
                 language: configuration.language, notice: reader.notice)
-            let size = screen.size
+            let size = screen.currentSize()
             screen.draw(WallLayout.render(state, width: size.width, height: size.height, unicode: screen.unicode, shift: shift))
-            switch screen.readKey(milliseconds: millisecondsToNextSecond(now())) {
+            switch screen.readKey(milliseconds: CursesScreen.millisecondsToNextSecond(now())) {
             case .timeout: continue
             case .hangup: return 128 + SIGHUP
             case .key(let key):
@@ -56,12 +53,5 @@ public enum WallApp {
     public static func clock(startingAt start: Date) -> @Sendable () -> Date {
         let origin = Date()
         return { start.addingTimeInterval(Date().timeIntervalSince(origin)) }
-    }
-
-    /// Milliseconds until just after the clock's next whole second, so the countdown changes on
-    /// the second; a clock that jumped (suspend, NTP) is simply read again on waking.
-    static func millisecondsToNextSecond(_ date: Date) -> Int {
-        let t = date.timeIntervalSince1970
-        return Int(((t.rounded(.down) + 1 - t) * 1000).rounded(.up)) + 5
     }
 }
