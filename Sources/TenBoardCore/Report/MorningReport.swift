@@ -102,7 +102,7 @@ public struct MorningReport: Sendable {
     }
 
     var helperRows: [(name: String, count: Int)] {
-        data.helpers.map { ($0.name ?? ReportText.unknownPerson(language), $0.count) }
+        data.helpers.map { ($0.name.map(ReportSanitizer.clean) ?? ReportText.unknownPerson(language), $0.count) }
     }
 
     var footer: String {

@@ -52,15 +52,5 @@ public struct MorningReportData: Sendable, Equatable {
 
     /// Who helped how many customers (in time or late): most first, then by name; `nil` name
     /// when `resolvedBy` was not recorded.
-    public var helpers: [(name: String?, count: Int)] {
-        var counts: [String?: Int] = [:]
-        for issue in helped + helpedLate {
-            let name = issue.resolvedBy.map(ReportSanitizer.clean).flatMap { $0.isEmpty ? nil : $0 }
-            counts[name, default: 0] += 1
-        }
-        return counts.map { (name: $0.key, count: $0.value) }.sorted {
-            if $0.count != $1.count { return $0.count > $1.count }
-            return ($0.name ?? "\u{10FFFF}") < ($1.name ?? "\u{10FFFF}")
-        }
-    }
+    public var helpers: [HelperCount] { HelperCount.count(helped + helpedLate) }
 }

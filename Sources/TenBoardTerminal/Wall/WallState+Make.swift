@@ -71,13 +71,11 @@ extension WallState {
 
     /// Who resolved how many issues after `since` up to `at`, most first, then by name.
     static func helpers(_ issues: [Issue], since: Date, at: Date) -> [WallHelper] {
-        var counts: [String: Int] = [:]
-        for issue in issues where issue.status == .resolved {
-            guard let resolved = issue.resolvedAt?.date, resolved > since, resolved <= at else { continue }
-            let name = Untrusted.oneLine(issue.resolvedBy ?? "")
-            counts[name.isEmpty ? "?" : name, default: 0] += 1
+        let recent = issues.filter { issue in
+            guard let resolved = issue.resolvedAt?.date else { return false }
+            return resolved > since && resolved <= at
         }
-        return counts.map { WallHelper(name: $0.key, count: $0.value) }
+        return HelperCount.count(recent).map { WallHelper(name: $0.name ?? "?", count: $0.count) }
             .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
     }
 
