@@ -3,11 +3,44 @@ import Foundation
 import Glibc
 #endif
 
-/// The store's exclusive lock: `flock` on a permanent sidecar file, `store.lock`.
+/// A permanent sidecar lock file held with `flock`: the store's `store.lock`, and the mail's
+/// `mail.lock`.
 ///
 /// A sidecar, because a lock on the data file would stay on the old inode once `rename` replaces
-/// it; `flock` rather than POSIX `fcntl` locks, which vanish when any descriptor of the file closes.
-/// Held from before the read until after the rename of every read-modify-write.
+/// it; `flock` rather than POSIX `fcntl` locks, which vanish when any descriptor of the file
+/// closes. The kernel drops it when the process dies, so a crash never leaves a stale lock.
+final class LockFile {
+    let path: String
+    private let fd: Int32
+
+    /// Opens (and creates, group-shared) `name` in `directory`, which is created if missing.
+    init(in directory: URL, name: String) throws(TenBoardError) {
+        try AtomicFile.makeDirectory(directory)
+        path = directory.appendingPathComponent(name).path
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o664)
+        guard fd >= 0 else { throw AtomicFile.failure(errno, "cannot open the lock file \(path)") }
+        // Another user of the group must be able to open it too: the creator's umask may not say so.
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_uid == getuid() {
+            _ = fchmod(fd, AtomicFile.mode(replacing: path) | 0o660)
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Takes the exclusive lock if it is free.
+    /// - Returns: `false` when another process holds it.
+    func tryLock() throws(TenBoardError) -> Bool {
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+        guard errno == EWOULDBLOCK || errno == EINTR else { throw AtomicFile.failure(errno, "cannot lock \(path)") }
+        return false
+    }
+
+    func unlock() { flock(fd, LOCK_UN) }
+}
+
+/// The store's exclusive lock: held from before the read until after the rename of every
+/// read-modify-write.
 public enum StoreLock {
     public static let fileName = "store.lock"
 
@@ -17,23 +50,10 @@ public enum StoreLock {
     public static func withExclusiveLock<T>(
         in directory: URL, timeout: TimeInterval = 30, _ body: () throws -> T
     ) throws -> T {
-        try AtomicFile.makeDirectory(directory)
-        let path = directory.appendingPathComponent(fileName).path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o664)
-        guard fd >= 0 else {
-            throw AtomicFile.failure(errno, "cannot open the lock file \(path)")
-        }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, info.st_uid == getuid() {
-            _ = fchmod(fd, AtomicFile.mode(replacing: path) | 0o660)
-        }
+        let lock = try LockFile(in: directory, name: fileName)
         let start = Date()
         var pause: UInt32 = 1_000
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw AtomicFile.failure(errno, "cannot lock \(path)")
-            }
+        while try !lock.tryLock() {
             if Date().timeIntervalSince(start) > timeout {
                 throw TenBoardError(
                     "the store \(directory.path) stayed locked by another tenboard for \(Int(timeout)) s; nothing was changed, try again",
@@ -42,7 +62,7 @@ public enum StoreLock {
             usleep(pause)
             pause = min(pause * 2, 50_000)
         }
-        defer { flock(fd, LOCK_UN) }
+        defer { lock.unlock() }
         return try body()
     }
 }
