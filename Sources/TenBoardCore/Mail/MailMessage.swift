@@ -59,24 +59,19 @@ public struct MailMessage: Sendable, Equatable {
         if let language, language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }), !language.isEmpty {
             headers.append("Content-Language: \(language)")
         }
-        let textPart = [
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
-            "",
-            QuotedPrintable.encode(text),
-        ].joined(separator: "\n")
+        /// A UTF-8 body part in quoted-printable (lines ≤ 76, so no line reaches 998 bytes).
+        func part(_ type: String, _ body: String) -> String {
+            ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "",
+             QuotedPrintable.encode(body)].joined(separator: "\n")
+        }
+        let textPart = part("text/plain", text)
         guard let html else {
             return (headers + [textPart]).joined(separator: "\n") + "\n"
         }
         // `=_` never occurs in quoted-printable output, so the boundary cannot occur in a part.
         let unique = messageID.prefix(while: { $0 != "@" }).split(separator: ".").last ?? ""
         let boundary = "=_tenboard_" + String(unique.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.suffix(40))
-        let htmlPart = [
-            "Content-Type: text/html; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
-            "",
-            QuotedPrintable.encode(html),
-        ].joined(separator: "\n")
+        let htmlPart = part("text/html", html)
         headers.append("Content-Type: multipart/alternative;\n boundary=\"\(boundary)\"")
         return (headers + [
             "",
