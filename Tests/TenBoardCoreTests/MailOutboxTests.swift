@@ -169,8 +169,8 @@ struct MailOutboxTests {
         #expect(try sentJSON().keys.sorted() == ["2026-11-23", "2026-11-24"])
     }
 
-    @Test func anInterruptedSendIsResentWithTheSameIDAndFlagged() async throws {
-        // As if tenboard was killed while sendmail ran: the copy is marked as being sent.
+    /// A report in the outbox as tenboard leaves it when killed while sendmail ran: marked as being sent.
+    func putInterruptedSend() throws -> (OutgoingReport, PendingReport) {
         let report = try compose()()
         let outbox = Outbox(store: store)
         let entry = PendingReport(
@@ -179,6 +179,12 @@ struct MailOutboxTests {
             lastAttemptAt: MailFixtures.at(10), lastError: nil, sendingSince: MailFixtures.at(10),
             file: outbox.emlURL(morning))
         try outbox.put(entry, message: report.message)
+        return (report, entry)
+    }
+
+    @Test func anInterruptedSendIsResentWithTheSameIDAndFlagged() async throws {
+        // As if tenboard was killed while sendmail ran: the copy is marked as being sent.
+        let (report, _) = try putInterruptedSend()
 
         let transport = FakeTransport()
         let result = try await sender(transport).send(morning: morning, compose: compose())
@@ -189,14 +195,7 @@ struct MailOutboxTests {
     }
 
     @Test func aCrashBetweenRecordAndCleanupDoesNotSendTwice() async throws {
-        let report = try compose()()
-        let outbox = Outbox(store: store)
-        let entry = PendingReport(
-            morning: morning, messageID: report.messageID, sender: report.sender.address,
-            recipients: report.recipients.map(\.address), composedAt: MailFixtures.at(10), attempts: 1,
-            lastAttemptAt: MailFixtures.at(10), lastError: nil, sendingSince: MailFixtures.at(10),
-            file: outbox.emlURL(morning))
-        try outbox.put(entry, message: report.message)
+        let (report, entry) = try putInterruptedSend()
         let recorded = SentReport(sentAt: MailFixtures.at(10), messageID: report.messageID, recipients: entry.recipients)
         try SentLog(store: store).record(recorded, for: morning)
 
