@@ -27,8 +27,7 @@ public struct BoardText: Sendable {
     }
     public func late(_ n: Int) -> String { pick("\(n) late", "\(n) te laat") }
     public func paceNeeded(_ perHour: Double) -> String {
-        let tenths = Int((perHour * 10).rounded(.up))
-        let number = "\(tenths / 10)" + pick(".", ",") + "\(tenths % 10)"
+        let number = MorningText.oneDecimal(perHour, language)
         return pick("need \(number)/h", "\(number)/u nodig")
     }
     public func projected(_ time: String) -> String { pick("done ~\(time)", "klaar ~\(time)") }

@@ -54,9 +54,14 @@ public enum MorningText {
 
     /// The pace needed, e.g. "4.5 customers an hour needed"; one decimal, Dutch with a comma.
     public static func paceNeeded(_ perHour: Double, _ language: Language) -> String {
-        let tenths = Int((perHour * 10).rounded(.up))
-        let number = "\(tenths / 10)" + (language == .en ? "." : ",") + "\(tenths % 10)"
+        let number = oneDecimal(perHour, language)
         return language == .en ? "\(number) customers an hour needed" : "\(number) klanten per uur nodig"
+    }
+
+    /// A rate with one decimal, rounded up (a pace needed is never understated): "4.5", Dutch "4,5".
+    public static func oneDecimal(_ value: Double, _ language: Language) -> String {
+        let tenths = Int((value * 10).rounded(.up))
+        return "\(tenths / 10)" + (language == .en ? "." : ",") + "\(tenths % 10)"
     }
 
     /// The streak, e.g. "12 mornings in a row".

@@ -73,8 +73,7 @@ public struct WallText: Sendable {
     }
 
     public func pace(_ perHour: Double) -> String {
-        let tenths = Int((perHour * 10).rounded(.up))
-        let number = "\(tenths / 10)" + pick(".", ",") + "\(tenths % 10)"
+        let number = MorningText.oneDecimal(perHour, language)
         return pick("\(number) an hour needed", "\(number) per uur nodig")
     }
 
