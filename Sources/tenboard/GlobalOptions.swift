@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Options every command takes: where the store and the config are.
 struct GlobalOptions: ParsableArguments {
@@ -41,7 +44,7 @@ struct AtOption: ParsableArguments {
 /// Parses an RFC 3339 time given on the command line, or fails as a usage error (exit 64).
 func parseTime(_ text: String, option: String) throws -> Date {
     guard let t = Timestamp(rfc3339: text) else {
-        throw ValidationError("\(option): '\(text)' is not an RFC 3339 time with offset, like 2026-11-24T09:40:00+01:00")
+        throw ValidationError("\(option): '\(Untrusted.quoted(text))' is not an RFC 3339 time with offset, like 2026-11-24T09:40:00+01:00")
     }
     return t.date
 }
@@ -66,16 +69,44 @@ func reporting<T>(_ body: () async throws -> T) async throws -> T {
     }
 }
 
+/// Writes a message on standard error, every line neutralised (`Untrusted.clean`): messages quote
+/// values from files and other people, and none of them may drive the terminal. A failing stderr
+/// is ignored: there is nowhere left to say so.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("tenboard: " + message + "\n").utf8))
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { Untrusted.clean(String($0)) }
+    _ = writeAll(2, Data(("tenboard: " + lines.joined(separator: "\n") + "\n").utf8))
 }
 
-/// Writes to standard output; a reader that went away (`| head`) ends the command quietly.
+/// Writes `data` to `fd` whole; `0` or the `errno` of the write that failed.
+func writeAll(_ fd: Int32, _ data: Data) -> Int32 {
+    data.withUnsafeBytes { buffer -> Int32 in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return 0
+    }
+}
+
+/// Writes to standard output. A reader that went away (`| head`: EPIPE) ends the command quietly
+/// with exit 0; any other failure (a full disk, a closed stdout) is exit 74 naming stdout, so a
+/// truncated output is never taken for a complete one.
 func writeOut(_ text: String) throws {
-    do {
-        try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-    } catch {
-        throw ExitCode(0)
+    try writeOut(Data(text.utf8))
+}
+
+/// `writeOut` for bytes.
+func writeOut(_ data: Data) throws {
+    switch writeAll(1, data) {
+    case 0: return
+    case EPIPE: throw ExitCode(0)
+    case let code:
+        throw TenBoardError("cannot write to standard output: \(String(cString: strerror(code)))", exitCode: .ioError)
     }
 }
 

@@ -61,7 +61,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let status = try reporting { () throws -> Int32 in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-demo-\(getpid())")
+            let directory = try AtomicFile.makeTemporaryDirectory(prefix: "tenboard-demo-")
             defer { try? FileManager.default.removeItem(at: directory) }
             var environment = ProcessInfo.processInfo.environment
             environment["TENBOARD_STORE"] = directory.path

@@ -33,13 +33,7 @@ struct Export: ParsableCommand {
     func run() throws {
         try reporting {
             let (_, store) = try global.open()
-            do {
-                try store.export(jsonLines: jsonl, to: .standardOutput)
-            } catch let error as TenBoardError {
-                throw error
-            } catch {
-                throw ExitCode(0) // the reader went away (| head)
-            }
+            try store.export(jsonLines: jsonl) { data in try writeOut(data) }
         }
     }
 }
@@ -55,8 +49,14 @@ struct Check: ParsableCommand {
         try reporting {
             let (configuration, store) = try global.open()
             let report = try StoreCheck.run(store)
-            try writeOut("config:  \(configuration.file ?? "(none: built-in defaults and environment)") ok\n")
-            try writeOut("store:   \(store.directory.path): \(report.summary)\n")
+            do {
+                try writeOut("config:  \(configuration.file ?? "(none: built-in defaults and environment)") ok\n")
+                try writeOut("store:   \(store.directory.path): \(report.summary)\n")
+            } catch let error as ArgumentParser.ExitCode where report.problems.isEmpty || error != .success {
+                throw error
+            } catch is ArgumentParser.ExitCode {
+                // The reader went away (| grep -q): the verdict is still the exit status.
+            }
             guard report.problems.isEmpty else {
                 throw TenBoardError(report.problems.joined(separator: "\n"), exitCode: .dataError)
             }

@@ -90,7 +90,7 @@ extension Issue {
         func time(_ key: String) throws(IssueFieldError) -> Timestamp? {
             guard let text = try string(key) else { return nil }
             guard let t = Timestamp(rfc3339: text) else {
-                throw IssueFieldError(field: key, problem: "'\(text)' is not an RFC 3339 time with offset, like 2026-11-23T17:45:00+01:00")
+                throw IssueFieldError(field: key, problem: "'\(Untrusted.quoted(text))' is not an RFC 3339 time with offset, like 2026-11-23T17:45:00+01:00")
             }
             return t
         }
@@ -98,7 +98,7 @@ extension Issue {
             guard let text = try string(key) else { return nil }
             guard let value = E(rawValue: text) else {
                 let allowed = E.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-                throw IssueFieldError(field: key, problem: "'\(text)' is not one of \(allowed)")
+                throw IssueFieldError(field: key, problem: "'\(Untrusted.quoted(text))' is not one of \(allowed)")
             }
             return value
         }

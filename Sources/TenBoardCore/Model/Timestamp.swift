@@ -3,13 +3,20 @@ import Foundation
 /// An instant as written in RFC 3339 (`2026-11-23T17:45:00+01:00`), remembering the offset it was
 /// written with so that an imported time is exported as it came in.
 ///
+/// A parsed timestamp keeps its text: it is written back exactly as it came in (offset `-00:00`,
+/// microseconds, a leap second `23:59:60`, a lower-case `t`), so whatever the store accepts it
+/// reads back as the same value. Only a timestamp tenboard makes itself (from a clock) is
+/// formatted, with milliseconds when it has them, never rounded up into the next second.
+///
 /// Parsing and formatting are done by hand: they are on the hot path of every store load, and
 /// Foundation's ISO 8601 coders drop the offset and the fractional seconds.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The instant.
-    public var date: Date
+    public var date: Date { didSet { written = nil } }
     /// Offset from UTC in seconds with which the instant is written.
-    public var offsetSeconds: Int
+    public var offsetSeconds: Int { didSet { written = nil } }
+    /// The text this timestamp was parsed from; `nil` for one made from a `Date`.
+    private var written: String?
 
     public init(_ date: Date, offsetSeconds: Int = 0) {
         self.date = date
@@ -24,6 +31,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.date < rhs.date }
     public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.date == rhs.date && lhs.offsetSeconds == rhs.offsetSeconds
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(date)
+        hasher.combine(offsetSeconds)
     }
 
     public var description: String { rfc3339 }
@@ -79,19 +90,22 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             return nil
         }
         utf8 = []
+        self.written = text
         let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         self.date = Date(timeIntervalSince1970: Double(seconds) + fraction)
         self.offsetSeconds = offset
     }
 
-    /// RFC 3339 with the remembered offset; milliseconds only when the instant has them.
+    /// The text it was parsed from, or RFC 3339 with the remembered offset and milliseconds only
+    /// when the instant has them.
     public var rfc3339: String {
+        if let written { return written }
         let interval = date.timeIntervalSince1970
         let whole = interval.rounded(.down)
-        var millis = Int(((interval - whole) * 1000).rounded())
-        var local = Int(whole) + offsetSeconds
-        if millis == 1000 { millis = 0; local += 1 }
+        // Never rounded up to the next second: 23:59:59.9996 of 9999-12-31 stays in year 9999.
+        let millis = min(999, Int(((interval - whole) * 1000).rounded()))
+        let local = Int(whole) + offsetSeconds
         let days = Int((Double(local) / 86_400).rounded(.down))
         let secondsOfDay = local - days * 86_400
         let (y, m, d) = Timestamp.civilFromDays(days)
@@ -137,6 +151,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         }
         return out
     }
+
+    /// Whether `rfc3339` is a text the parser reads back (a year from 0000 to 9999 as written):
+    /// what is not cannot go into the store.
+    public var isReadable: Bool { written != nil || Timestamp(rfc3339: rfc3339) != nil }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -6,15 +6,11 @@ public enum ReportSanitizer {
     /// Longest text kept from one field; the rest becomes `…` so one record cannot flood the report.
     public static let maxLength = 500
 
-    /// `text` on one line, as `Untrusted.oneLine` makes it (controls, ESC and bidi overrides
-    /// become visible placeholders, white space folded) with the Unicode line and paragraph
-    /// separators, which some mail clients break lines on, as spaces; at most `maxLength`
-    /// characters.
+    /// `text` on one line, as `Untrusted.quoted` makes it (controls, ESC, bidi and zero-width
+    /// characters become visible placeholders, white space and line separators folded); at most
+    /// `maxLength` characters.
     public static func clean(_ text: String) -> String {
-        let flat = text.replacingAll(where: { $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }, with: " ")
-        let result = Untrusted.oneLine(flat)
-        guard result.count > maxLength else { return result }
-        return String(result.prefix(maxLength - 1)) + "…"
+        Untrusted.quoted(text, limit: maxLength)
     }
 
     /// Terminal columns of `text`, counted per grapheme cluster.

@@ -27,9 +27,8 @@ public enum ArchiveSegment {
 
     /// Reads a segment's issues; errors name the file and line.
     static func read(_ url: URL) throws(TenBoardError) -> [Issue] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw TenBoardError("\(url.path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .noInput)
+        guard let data = try StoreFile.read(url, what: "archive segment") else {
+            throw StoreFile.error(.missing, url.path, "archive segment")
         }
         return try decode(data, from: url)
     }

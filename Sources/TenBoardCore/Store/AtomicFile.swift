@@ -65,9 +65,14 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates `directory` (and its parents) group-shared: setgid so files keep the group,
-    /// group-writable, never world-writable.
+    /// Creates `directory` group-shared: setgid so files keep the group, group-writable, never
+    /// world-writable. Missing parents (`~/.local/share`) are created with the umask's mode:
+    /// only the store's own directories are shared.
     public static func makeDirectory(_ url: URL) throws(TenBoardError) {
+        try makeDirectory(url, shared: true)
+    }
+
+    static func makeDirectory(_ url: URL, shared: Bool) throws(TenBoardError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -76,16 +81,33 @@ public enum AtomicFile {
             return
         }
         let parent = url.deletingLastPathComponent()
-        if parent.path != url.path { try makeDirectory(parent) }
-        if mkdir(url.path, 0o775) != 0, errno != EEXIST {
-            throw failure(errno, "cannot create the directory \(url.path)")
+        if parent.path != url.path { try makeDirectory(parent, shared: false) }
+        if mkdir(url.path, shared ? 0o775 : 0o777) != 0 {
+            guard errno == EEXIST else { throw failure(errno, "cannot create the directory \(url.path)") }
+            return
         }
-        _ = chmod(url.path, 0o2775 & ~(currentUmask() & 0o005))
+        if shared { _ = chmod(url.path, 0o2775 & ~(currentUmask() & 0o005)) }
+    }
+
+    /// A new private directory (mode 0700) with a random name under the temporary directory,
+    /// created by `mkdtemp`, so nobody can have planted it or a link in its place.
+    public static func makeTemporaryDirectory(prefix: String) throws(TenBoardError) -> URL {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(prefix + "XXXXXX").path
+        var template = Array(base.utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+        guard made else { throw failure(errno, "cannot create a temporary directory in \(FileManager.default.temporaryDirectory.path)") }
+        return URL(fileURLWithPath: string(template), isDirectory: true)
+    }
+
+    /// The path a `mkstemp`-style call filled in.
+    static func string(_ template: [CChar]) -> String {
+        String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func mode(replacing path: String) -> mode_t {
         var info = stat()
-        if stat(path, &info) == 0 {
+        // lstat: the mode of what is there, not of where a planted link points.
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
             return (info.st_mode & 0o7777) & ~0o002
         }
         return 0o664 & ~(currentUmask() & 0o004)

@@ -4,9 +4,11 @@ import Glibc
 #endif
 
 extension IssueStore {
-    /// The day before which resolved issues belong in the archive.
+    /// The day before which resolved issues belong in the archive; `now` is never taken later
+    /// than the real clock, so a change dated in the future (a typo in `--at`) cannot move this
+    /// morning's work into the archive or carry the streak over mornings still to come.
     func archiveHorizon(now: Date) -> LocalDate {
-        schedule.localDate(of: now).adding(days: -archiveAfterDays)
+        schedule.localDate(of: min(now, clock())).adding(days: -archiveAfterDays)
     }
 
     /// Whether a resolved issue is old enough for the archive: its morning and its resolution
@@ -66,9 +68,11 @@ extension IssueStore {
             let existingIndex = state.segments.firstIndex { ArchiveSegment.parse(name: $0)?.month == month }
             if let existingIndex {
                 let name = state.segments[existingIndex]
-                do { content = try Data(contentsOf: archiveURL.appendingPathComponent(name)) } catch {
-                    throw TenBoardError("\(archiveURL.appendingPathComponent(name).path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .ioError)
+                let url = archiveURL.appendingPathComponent(name)
+                guard let data = try StoreFile.read(url, what: "archive segment") else {
+                    throw StoreFile.error(.missing, url.path, "archive segment")
                 }
+                content = data
                 if let last = content.last, last != 10 { content.append(10) }
             }
             content.append(ArchiveSegment.encode(issues, at: byMonth[month]!))

@@ -60,9 +60,11 @@ public struct ImportRecord: Sendable {
 }
 
 extension IssueStore {
-    static func listProblems(_ problems: [String], in name: String, limit: Int = 50) -> String {
-        var lines = problems.prefix(limit).map { "\(name): \($0)" }
-        if problems.count > limit { lines.append("\(name): … and \(problems.count - limit) more") }
+    /// At most `limit` problems, each prefixed with the input's `name` when there is one.
+    static func listProblems(_ problems: [String], in name: String? = nil, limit: Int = 50) -> String {
+        let prefix = name.map { "\($0): " } ?? ""
+        var lines = problems.prefix(limit).map { prefix + $0 }
+        if problems.count > limit { lines.append("\(prefix)… and \(problems.count - limit) more") }
         return lines.joined(separator: "\n")
     }
 
@@ -73,92 +75,44 @@ extension IssueStore {
     /// - Returns: how many issues were imported.
     @discardableResult
     public func importIssues(_ records: [ImportRecord], name: String, now: Date = Date()) throws -> Int {
-        var problems: [String] = []
-        var issues: [Issue] = []
-        var explicit: [Bool] = []
-        var seen: [String: String] = [:]
-        issues.reserveCapacity(records.count)
-        for record in records {
-            var hasID = false
-            if case .object(let o) = record.json, let id = o["id"], id != .null { hasID = true }
-            do {
-                let issue = try Issue(json: record.json, defaultID: "pending")
-                if hasID {
-                    if let first = seen.updateValue(record.position, forKey: issue.id) {
-                        problems.append("\(record.position): the id '\(issue.id)' is also used by \(first)")
-                        continue
-                    }
-                }
-                issues.append(issue)
-                explicit.append(hasID)
-            } catch {
-                problems.append("\(record.position)\(StoreState.idHint(record.json)): \(error)")
-            }
-        }
+        let (issues, problems) = IssueStore.readRecords(records, now: nil)
         guard problems.isEmpty else {
             throw TenBoardError(IssueStore.listProblems(problems, in: name) + "\nnothing was imported", exitCode: .dataError)
         }
         return try update(now: now) { state in
-            var existing = Set(state.issues.map(\.id))
-            for segment in state.segments {
-                for issue in try ArchiveSegment.read(archiveURL.appendingPathComponent(segment)) { existing.insert(issue.id) }
-            }
-            // By index, so that 100,000 issues are not copied (and retained) once per step.
-            let clashes = issues.indices.filter { explicit[$0] && existing.contains(issues[$0].id) }
-                .map { "the id '\(issues[$0].id)' is already in the store" }
-            guard clashes.isEmpty else {
-                throw TenBoardError(IssueStore.listProblems(clashes, in: name) + "\nnothing was imported", exitCode: .dataError)
-            }
-            for i in issues.indices where explicit[i] {
-                if let number = Int(issues[i].id), number >= state.nextID { state.nextID = number + 1 }
-                existing.insert(issues[i].id)
-            }
-            for i in issues.indices where !explicit[i] {
-                while existing.contains(String(state.nextID)) { state.nextID += 1 }
-                issues[i].id = String(state.nextID)
-                state.nextID += 1
-                existing.insert(issues[i].id)
-            }
-            let archivable = archivableTest(horizon: archiveHorizon(now: now))
-            var toArchive: [Issue] = []
-            toArchive.reserveCapacity(issues.count)
-            for i in issues.indices {
-                if archivable(issues[i]) { toArchive.append(issues[i]) } else { state.issues.append(issues[i]) }
-            }
-            state.issues.sort { $0.receivedAt < $1.receivedAt }
-            toArchive.sort { $0.receivedAt < $1.receivedAt }
-            try addToArchive(toArchive, state: &state)
             // Replaced segments are deleted by the change after this one (issues.json.bak names them).
-            return issues.count
+            try insert(issues, into: &state, now: now, name: name).count
         }
     }
 
-    /// Writes every issue, archived history included, as a JSON array or as JSON Lines.
+    /// Writes every issue, archived history included, as a JSON array or as JSON Lines, in
+    /// pieces of about 1 MiB passed to `write`.
     ///
-    /// Archive segments are already JSON Lines in the canonical form, so they are copied as bytes.
-    public func export(jsonLines: Bool, to output: FileHandle) throws {
+    /// Archive segments are already JSON Lines in the canonical form, so their lines are copied as
+    /// bytes, each segment once it has been read as a whole and found valid: a damaged segment
+    /// ends the export with exit 65 naming the file and line, never with a backup that cannot be
+    /// imported.
+    public func export(jsonLines: Bool, write: (Data) throws -> Void) throws {
         let (state, segments) = try snapshotWithSegments()
         var buffer = Data()
         var first = true
-        func flushIfLarge() {
-            if buffer.count >= 1 << 20 {
-                output.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        func emit(_ line: some Collection<UInt8>) {
+        func emit(_ line: some Collection<UInt8>) throws {
             if !jsonLines { buffer.append(contentsOf: first ? Array("[\n".utf8) : Array(",\n".utf8)) }
             buffer.append(contentsOf: line)
             if jsonLines { buffer.append(10) }
             first = false
-            flushIfLarge()
+            if buffer.count >= 1 << 20 {
+                try write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
         for segment in segments {
             let data = try segment.contents()
-            for line in data.split(separator: 10) where !line.isEmpty { emit(line) }
+            _ = try ArchiveSegment.decode(data, from: segment.url)
+            for line in data.split(separator: 10) where !line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { try emit(line) }
         }
-        for issue in state.issues { emit(Array(JSONWriter.compact(issue.json).utf8)) }
+        for issue in state.issues { try emit(Array(JSONWriter.compact(issue.json).utf8)) }
         if !jsonLines { buffer.append(contentsOf: Array((first ? "[]\n" : "\n]\n").utf8)) }
-        output.write(buffer)
+        try write(buffer)
     }
 }

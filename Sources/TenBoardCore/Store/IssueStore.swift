@@ -26,10 +26,21 @@ public final class IssueStore: Sendable {
 
     public static let hotFileName = "issues.json"
 
-    public init(directory: URL, schedule: MorningSchedule = MorningSchedule(), archiveAfterDays: Int = 42) {
+    /// The real time: a change dated later than this (plus a minute of clock skew) is refused,
+    /// and the archive horizon never moves past it. Tests set it.
+    let clock: @Sendable () -> Date
+
+    /// How far a change may be dated after the real time (clocks of two machines differ a little).
+    public static let clockSkew: TimeInterval = 60
+
+    public init(
+        directory: URL, schedule: MorningSchedule = MorningSchedule(), archiveAfterDays: Int = 42,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.directory = directory
         self.schedule = schedule
         self.archiveAfterDays = archiveAfterDays
+        self.clock = clock
     }
 
     public var hotURL: URL { directory.appendingPathComponent(IssueStore.hotFileName) }
@@ -58,15 +69,13 @@ public final class IssueStore: Sendable {
     }
 
     func load() throws(TenBoardError) -> StoreState? {
-        let data: Data
-        do {
-            data = try Data(contentsOf: hotURL)
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+        guard let data = try StoreFile.read(hotURL, what: "store file") else {
+            // No hot file: a store not created yet, unless the path is not a directory at all.
+            var info = stat()
+            if stat(directory.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+                throw TenBoardError("\(directory.path) is not a directory; the store must be a directory (see --store, TENBOARD_STORE)", exitCode: .noInput)
+            }
             return nil
-        } catch let error as CocoaError where error.code == .fileReadNoPermission {
-            throw TenBoardError("\(hotURL.path): permission denied; ask for the store's group", exitCode: .noPermission)
-        } catch {
-            throw TenBoardError("\(hotURL.path): cannot read: \(error.localizedDescription)", exitCode: .ioError)
         }
         do {
             return try StoreState(json: try JSONParser.parse(data))
@@ -113,9 +122,7 @@ public final class IssueStore: Sendable {
         var handle: FileHandle
 
         func contents() throws(TenBoardError) -> Data {
-            do { return try handle.readToEnd() ?? Data() } catch {
-                throw TenBoardError("\(url.path): cannot read the archive segment: \(error.localizedDescription)", exitCode: .ioError)
-            }
+            try StoreFile.readAll(handle.fileDescriptor, path: url.path, what: "archive segment")
         }
     }
 
@@ -128,27 +135,31 @@ public final class IssueStore: Sendable {
         while true {
             let state = try snapshot()
             var segments: [OpenSegment] = []
-            var missing: (URL, Int32)?
+            var missing: (URL, StoreFile.Failure)?
             for name in state.segments {
                 let url = archiveURL.appendingPathComponent(name)
-                let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-                guard fd >= 0 else {
-                    missing = (url, errno)
-                    break
+                switch StoreFile.open(url.path, O_RDONLY) {
+                case .success(let (fd, _)):
+                    segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true)))
+                    continue
+                case .failure(.missing):
+                    missing = (url, .missing)
+                case .failure(let failure):
+                    throw StoreFile.error(failure, url.path, "archive segment")
                 }
-                segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true)))
+                break
             }
-            guard let (url, code) = missing else { return (state, segments) }
+            guard let (url, failure) = missing else { return (state, segments) }
             // Gone while the hot file stayed the same: not a writer at work, but a damaged store.
-            if code != ENOENT || previousRevision == state.revision {
-                throw TenBoardError("\(url.path): cannot read the archive segment: \(String(cString: strerror(code)))", exitCode: .noInput)
+            if previousRevision == state.revision {
+                throw StoreFile.error(failure, url.path, "archive segment")
             }
             previousRevision = state.revision
         }
     }
 
     func unknown(_ id: String) -> TenBoardError {
-        TenBoardError("no issue with id '\(id)' in \(directory.path) ('tenboard list' shows the open ones)", exitCode: .noInput)
+        TenBoardError("no issue with id '\(Untrusted.quoted(id))' in \(directory.path) ('tenboard list' shows the open ones)", exitCode: .noInput)
     }
 
     // MARK: Changing
@@ -169,7 +180,8 @@ public final class IssueStore: Sendable {
             try ensureNothingDropped(before: before, after: state)
             try archive(&state, now: now)
             if state != before {
-                state.revision = before.revision + 1
+                state.revision = before.revision
+                try state.count(\.revision)
                 try write(state)
                 // Segment generations this change replaced stay until the next one, because
                 // issues.json.bak (now `before`) names them: restoring it must find them. What
@@ -249,6 +261,7 @@ public final class IssueStore: Sendable {
     }
 
     /// Adds a new issue with the next free id.
+    @discardableResult
     public func add(
         customer: String, summary: String, kind: IssueKind = .question, receivedAt: Date,
         assignee: String? = nil, isInternal: Bool = false, channel: String? = nil, now: Date = Date()
@@ -265,41 +278,16 @@ public final class IssueStore: Sendable {
 
     /// Adds issues from JSON objects (as `tenboard add --json` reads them): `id` and `receivedAt`
     /// may be absent (the next free id, and `now`). All or nothing.
+    @discardableResult
     public func add(records: [JSONValue], now: Date = Date()) throws -> [Issue] {
         let stamp = Timestamp(now.wholeSeconds, in: schedule.timeZone)
-        var parsed: [(Int, Issue, Bool)] = []
-        var problems: [String] = []
-        for (n, record) in records.enumerated() {
-            do {
-                let hasID: Bool
-                if case .object(let o) = record, o["id"] != nil, o["id"] != .null { hasID = true } else { hasID = false }
-                parsed.append((n, try Issue(json: record, defaultID: "pending", now: stamp), hasID))
-            } catch {
-                problems.append("record \(n + 1)\(StoreState.idHint(record)): \(error)")
-            }
-        }
+        let (parsed, problems) = IssueStore.readRecords(
+            records.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }, now: stamp)
         guard problems.isEmpty else {
-            throw TenBoardError(problems.joined(separator: "\n") + "\nnothing was added", exitCode: .dataError)
+            throw TenBoardError(IssueStore.listProblems(problems) + "\nnothing was added", exitCode: .dataError)
         }
         return try update(now: now) { state in
-            var ids = Set(state.issues.map(\.id))
-            var added: [Issue] = []
-            for (n, var issue, hasID) in parsed {
-                if hasID {
-                    guard !ids.contains(issue.id) else {
-                        throw TenBoardError("record \(n + 1): the id '\(issue.id)' is already in the store; nothing was added", exitCode: .dataError)
-                    }
-                    if let number = Int(issue.id), number >= state.nextID { state.nextID = number + 1 }
-                } else {
-                    while ids.contains(String(state.nextID)) { state.nextID += 1 }
-                    issue.id = String(state.nextID)
-                    state.nextID += 1
-                }
-                ids.insert(issue.id)
-                insertSorted(issue, into: &state.issues)
-                added.append(issue)
-            }
-            return added
+            try insert(parsed, into: &state, now: now, name: nil)
         }
     }
 
@@ -316,11 +304,19 @@ public final class IssueStore: Sendable {
             guard issue.isOpen else {
                 throw TenBoardError("issue \(id) is already resolved (by \(issue.resolvedBy ?? "?") at \(issue.resolvedAt?.rfc3339 ?? "?")); 'tenboard reopen \(id)' first to change that", exitCode: .dataError)
             }
+            let latest = clock().addingTimeInterval(IssueStore.clockSkew)
+            guard at <= latest else {
+                throw TenBoardError("issue \(id) cannot be resolved at \(Timestamp(at.wholeSeconds, in: schedule.timeZone).rfc3339): that is in the future (it is now \(Timestamp(clock().wholeSeconds, in: schedule.timeZone).rfc3339))", exitCode: .dataError)
+            }
             guard at >= issue.receivedAt.date else {
                 throw TenBoardError("issue \(id) was received at \(issue.receivedAt.rfc3339); it cannot be resolved before that", exitCode: .dataError)
             }
             issue.status = .resolved
-            issue.resolvedAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)
+            let resolvedAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)
+            guard resolvedAt.isReadable else {
+                throw TenBoardError("issue \(id) cannot be resolved at \(resolvedAt.rfc3339): not a time the store can hold", exitCode: .dataError)
+            }
+            issue.resolvedAt = resolvedAt
             issue.resolvedBy = by
             let trimmed = action?.trimmingCharacters(in: .whitespacesAndNewlines)
             issue.action = (trimmed?.isEmpty ?? true) ? nil : trimmed
@@ -368,31 +364,70 @@ extension Date {
 }
 
 extension IssueStore {
-    /// Lets a person edit the hot file under the lock, and replaces it only if the result is a
-    /// valid store (revision one higher). The copy of a failed edit is kept for another try.
+    /// Lets a person edit the hot file, like visudo, and replaces it only if the result is a valid
+    /// store and nobody changed the store meanwhile. The store is not locked while the editor is
+    /// open (writers and the 10:00 report would wait on a person): the lock is taken only to
+    /// replace the file, and an edit of a revision that has moved on is refused.
     ///
-    /// - Parameter edit: runs the editor on the path of a private copy.
-    public func editHotFile(_ edit: (String) throws -> Void) throws {
-        try StoreLock.withExclusiveLock(in: directory) {
-            let copy = directory.appendingPathComponent("issues.edit-\(getpid()).json")
-            let original = (try? Data(contentsOf: hotURL)) ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
-            try original.write(to: copy)
-            try edit(copy.path)
-            let edited = try Data(contentsOf: copy)
-            if edited == original {
-                unlink(copy.path)
-                return
+    /// The private copy is created with `O_EXCL` under a random name and mode 0600, so nobody can
+    /// plant a link for it. The copy of a failed edit is kept for another try.
+    /// - Parameter edit: runs the editor on the path of the copy.
+    /// - Returns: whether the store was replaced (`false` when the copy was saved unchanged).
+    @discardableResult
+    public func editHotFile(_ edit: (String) throws -> Void) throws -> Bool {
+        try AtomicFile.makeDirectory(directory)
+        let original = try StoreFile.read(hotURL, what: "store file")
+            ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
+        var template = Array(directory.appendingPathComponent("issues.edit-XXXXXX.json").path.utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
+        guard fd >= 0 else { throw AtomicFile.failure(errno, "cannot create a working copy in \(directory.path)") }
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        let copy = AtomicFile.string(template)
+        let written = original.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
             }
-            var state: StoreState
-            do {
-                state = try StoreState(json: try JSONParser.parse(edited))
-            } catch {
-                throw TenBoardError("\(copy.path): \(error). Nothing was changed; your edit is kept in that file", exitCode: .dataError)
+            return true
+        }
+        close(fd)
+        guard written else {
+            unlink(copy)
+            throw AtomicFile.failure(errno, "cannot write the working copy \(copy)")
+        }
+        do { try edit(copy) } catch {
+            unlink(copy)
+            throw error
+        }
+        guard let edited = try StoreFile.read(URL(fileURLWithPath: copy), what: "working copy") else {
+            throw TenBoardError("\(copy): the working copy is gone; nothing was changed", exitCode: .noInput)
+        }
+        if edited == original {
+            unlink(copy)
+            return false
+        }
+        var state: StoreState
+        do {
+            state = try StoreState(json: try JSONParser.parse(edited))
+        } catch {
+            throw TenBoardError("\(copy): \(error). Nothing was changed; your edit is kept in that file", exitCode: .dataError)
+        }
+        try StoreLock.withExclusiveLock(in: directory) {
+            let current = try StoreFile.read(hotURL, what: "store file")
+                ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
+            guard current == original else {
+                throw TenBoardError(
+                    "\(hotURL.path) was changed by someone else while you edited it; nothing was changed. Your edit is kept in \(copy): run 'tenboard edit' again and carry it over",
+                    exitCode: .tempFailure)
             }
             let before = try? load()
-            state.revision = max(state.revision, before?.revision ?? 0) + 1
+            state.revision = max(state.revision, before?.revision ?? 0)
+            try state.count(\.revision)
             try write(state)
-            unlink(copy.path)
         }
+        unlink(copy)
+        return true
     }
 }

@@ -14,15 +14,22 @@ final class LockFile {
     private let fd: Int32
 
     /// Opens (and creates, group-shared) `name` in `directory`, which is created if missing.
+    ///
+    /// Never through a symbolic link and only a regular file (`StoreFile`): any member of the
+    /// group can replace the lock file, and must not make us open or chmod another file.
     init(in directory: URL, name: String) throws(TenBoardError) {
         try AtomicFile.makeDirectory(directory)
         path = directory.appendingPathComponent(name).path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o664)
-        guard fd >= 0 else { throw AtomicFile.failure(errno, "cannot open the lock file \(path)") }
-        // Another user of the group must be able to open it too: the creator's umask may not say so.
-        var info = stat()
-        if fstat(fd, &info) == 0, info.st_uid == getuid() {
-            _ = fchmod(fd, AtomicFile.mode(replacing: path) | 0o660)
+        switch StoreFile.open(path, O_RDWR | O_CREAT, mode: 0o664) {
+        case .success(let (fd, created)):
+            self.fd = fd
+            // Another user of the group must be able to open it too: the creator's umask may not
+            // say so. Only a file this call created: never change the mode of someone else's.
+            if created { _ = fchmod(fd, 0o660 | (0o004 & ~AtomicFile.currentUmask())) }
+        case .failure(.system(let code)):
+            throw AtomicFile.failure(code, "cannot open the lock file \(path)")
+        case .failure(let failure):
+            throw StoreFile.error(failure, path, "lock file")
         }
     }
 

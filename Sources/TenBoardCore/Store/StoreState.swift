@@ -66,7 +66,9 @@ extension StoreState {
             switch o.removeValue(forKey: key) {
             case nil: return value
             case .number(let n)?:
-                guard let i = Int(n), i >= 0 else { throw StoreFormatError("'\(key)' must be a whole number ≥ 0, found \(n)") }
+                guard let i = StoreState.counter(n) else {
+                    throw StoreFormatError("'\(key)' must be a whole number from 0 to \(StoreState.numberLimit), found \(Untrusted.quoted(n))")
+                }
                 return i
             case let other?: throw StoreFormatError("'\(key)' must be a number, found \(other.typeName)")
             }
@@ -75,7 +77,7 @@ extension StoreState {
             switch text {
             case nil, .null?: return nil
             case .string(let s)?:
-                guard let d = LocalDate(s) else { throw StoreFormatError("'\(key)': '\(s)' is not a date YYYY-MM-DD") }
+                guard let d = LocalDate(s) else { throw StoreFormatError("'\(key)': '\(Untrusted.quoted(s))' is not a date YYYY-MM-DD") }
                 return d
             case let other?: throw StoreFormatError("'\(key)' must be a date string, found \(other.typeName)")
             }
@@ -95,7 +97,7 @@ extension StoreState {
                     throw StoreFormatError("issues[\(n)]\(Self.idHint(item)): \(error)")
                 }
                 guard seen.insert(issue.id).inserted else {
-                    throw StoreFormatError("issues[\(n)]: the id '\(issue.id)' is used twice")
+                    throw StoreFormatError("issues[\(n)]: the id '\(Untrusted.quoted(issue.id))' is used twice")
                 }
                 issues.append(issue)
             }
@@ -106,9 +108,9 @@ extension StoreState {
         case nil, .null?: break
         case .object(let days)?:
             for (key, value) in days {
-                guard let day = LocalDate(key) else { throw StoreFormatError("tally: '\(key)' is not a date YYYY-MM-DD") }
-                guard case .number(let n) = value, let count = Int(n), count >= 0 else {
-                    throw StoreFormatError("tally.\(key) must be a whole number ≥ 0")
+                guard let day = LocalDate(key) else { throw StoreFormatError("tally: '\(Untrusted.quoted(key))' is not a date YYYY-MM-DD") }
+                guard case .number(let n) = value, let count = StoreState.counter(n) else {
+                    throw StoreFormatError("tally.\(key) must be a whole number from 0 to \(StoreState.numberLimit)")
                 }
                 tally[day] = count
             }
@@ -119,8 +121,8 @@ extension StoreState {
         case nil, .null?: break
         case .object(let base)?:
             guard let through = try date(base["through"], "streakBase.through"),
-                  case .number(let n)? = base["count"], let count = Int(n), count >= 0
-            else { throw StoreFormatError("'streakBase' needs 'through' (a date) and 'count' (a whole number ≥ 0)") }
+                  case .number(let n)? = base["count"], let count = StoreState.counter(n)
+            else { throw StoreFormatError("'streakBase' needs 'through' (a date) and 'count' (a whole number from 0 to \(StoreState.numberLimit))") }
             streakBase = StreakBase(through: through, count: count)
         case let other?: throw StoreFormatError("'streakBase' must be an object, found \(other.typeName)")
         }
@@ -156,8 +158,14 @@ extension StoreState {
     }
 
     static func idHint(_ item: JSONValue) -> String {
-        if case .object(let o) = item, case .string(let id)? = o["id"] { return " (id \(id))" }
+        if case .object(let o) = item, case .string(let id)? = o["id"] { return " (id \(Untrusted.quoted(id)))" }
         return ""
+    }
+
+    /// A counter's value from its JSON number text: a whole number from 0 to `numberLimit`.
+    static func counter(_ text: String) -> Int? {
+        guard let i = Int(text), i >= 0, i <= numberLimit else { return nil }
+        return i
     }
 }
 

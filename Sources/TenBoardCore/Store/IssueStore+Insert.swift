@@ -1,0 +1,129 @@
+import Foundation
+
+/// A record to insert, read and checked, with where it stood in the input for messages.
+struct NewIssue {
+    var position: String
+    var issue: Issue
+    /// Whether the record gave its own id (which must then be new to the store).
+    var hasID: Bool
+}
+
+extension StoreState {
+    /// The largest value of a counter (`revision`, `nextId`, a tally) and of an id that is a
+    /// number: the integers JSON keeps exactly. Values from outside are held to it, so no
+    /// counter can ever wrap.
+    public static let numberLimit = 9_007_199_254_740_991
+
+    /// Ids that are numbers stay below this, so that after the largest of them `nextId` still has
+    /// billions of numbers to hand out before `numberLimit`.
+    public static let idNumberLimit = 1_000_000_000_000_000
+}
+
+extension IssueStore {
+    /// Reads records (`add --json`, `import`, the example store) into issues, every field checked.
+    ///
+    /// - Returns: the issues, or the problems found, each naming the record's position.
+    static func readRecords(_ records: [ImportRecord], now: Timestamp?) -> (issues: [NewIssue], problems: [String]) {
+        var issues: [NewIssue] = []
+        var problems: [String] = []
+        var seen: [String: String] = [:]
+        issues.reserveCapacity(records.count)
+        for record in records {
+            var hasID = false
+            if case .object(let o) = record.json, let id = o["id"], id != .null { hasID = true }
+            do {
+                let issue = try Issue(json: record.json, defaultID: "pending", now: now)
+                if let problem = insertionProblem(issue, hasID: hasID) {
+                    problems.append("\(record.position)\(StoreState.idHint(record.json)): \(problem)")
+                    continue
+                }
+                if hasID, let first = seen.updateValue(record.position, forKey: issue.id) {
+                    problems.append("\(record.position): the id '\(Untrusted.quoted(issue.id))' is also used by \(first)")
+                    continue
+                }
+                issues.append(NewIssue(position: record.position, issue: issue, hasID: hasID))
+            } catch {
+                problems.append("\(record.position)\(StoreState.idHint(record.json)): \(error)")
+            }
+        }
+        return (issues, problems)
+    }
+
+    /// What a new issue may not be although the format reads it (stores written before these
+    /// rules stay readable): the checks `tenboard check` makes, made before the store takes it.
+    static func insertionProblem(_ issue: Issue, hasID: Bool) -> String? {
+        if hasID {
+            if issue.id.unicodeScalars.contains(where: Untrusted.needsReplacement) {
+                return "field 'id': must not contain control, invisible or direction-changing characters"
+            }
+            if issue.id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), Int(issue.id).map({ $0 >= StoreState.idNumberLimit }) ?? true {
+                return "field 'id': an id that is a number must be below \(StoreState.idNumberLimit)"
+            }
+        }
+        if issue.isResolvedBeforeReceived {
+            return "field 'resolvedAt': \(issue.resolvedAt?.rfc3339 ?? "?") is before receivedAt \(issue.receivedAt.rfc3339)"
+        }
+        return nil
+    }
+
+    /// The one way issues enter the store (`add`, `add --json`, `import`, the example store).
+    ///
+    /// Ids a record gives must be new to the hot file and the archive; missing ones get the next
+    /// free number. Resolved issues old enough for the archive go straight there, the others into
+    /// the hot file in order of arrival. Call inside `update`.
+    /// - Returns: the issues as stored (with their ids), in the order given.
+    /// - Throws: `TenBoardError` 65 listing every id already in the store; nothing is changed then.
+    func insert(_ new: [NewIssue], into state: inout StoreState, now: Date, name: String?) throws -> [Issue] {
+        var existing = Set(state.issues.map(\.id))
+        if new.contains(where: \.hasID) {
+            for segment in state.segments {
+                for issue in try ArchiveSegment.read(archiveURL.appendingPathComponent(segment)) { existing.insert(issue.id) }
+            }
+        }
+        let clashes = new.filter { $0.hasID && existing.contains($0.issue.id) }
+            .map { "\($0.position): the id '\(Untrusted.quoted($0.issue.id))' is already in the store" }
+        guard clashes.isEmpty else {
+            let lines = name.map { IssueStore.listProblems(clashes, in: $0) } ?? clashes.prefix(50).joined(separator: "\n")
+            throw TenBoardError(lines + "\nnothing was \(name == nil ? "added" : "imported")", exitCode: .dataError)
+        }
+        var issues = new.map(\.issue)
+        for entry in new where entry.hasID {
+            // Below the limit (insertionProblem), so the next number cannot overflow.
+            if let number = Int(entry.issue.id), number >= state.nextID { state.nextID = number + 1 }
+            existing.insert(entry.issue.id)
+        }
+        for i in issues.indices where !new[i].hasID {
+            while existing.contains(String(state.nextID)) { try state.count(\.nextID) }
+            issues[i].id = String(state.nextID)
+            try state.count(\.nextID)
+            existing.insert(issues[i].id)
+        }
+        let archivable = archivableTest(horizon: archiveHorizon(now: now))
+        var toArchive: [Issue] = []
+        var toHot: [Issue] = []
+        for issue in issues {
+            if archivable(issue) { toArchive.append(issue) } else { toHot.append(issue) }
+        }
+        if toHot.count < 64 {
+            for issue in toHot { insertSorted(issue, into: &state.issues) }
+        } else {
+            state.issues += toHot
+            state.issues.sort { $0.receivedAt < $1.receivedAt }
+        }
+        toArchive.sort { $0.receivedAt < $1.receivedAt }
+        try addToArchive(toArchive, state: &state)
+        return issues
+    }
+}
+
+extension StoreState {
+    /// Adds one to a counter, or fails (65) at `numberLimit` instead of wrapping.
+    mutating func count(_ counter: WritableKeyPath<StoreState, Int>) throws(TenBoardError) {
+        guard self[keyPath: counter] < StoreState.numberLimit else {
+            throw TenBoardError(
+                "the store's \(counter == \StoreState.revision ? "revision" : "next id") has reached \(StoreState.numberLimit), the largest it can hold; fix it with 'tenboard edit'",
+                exitCode: .dataError)
+        }
+        self[keyPath: counter] += 1
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How tenboard opens the files of a store, which other users of the group can replace: never
+/// through a symbolic link (`O_NOFOLLOW`), never left open across an `exec` (`O_CLOEXEC`), never
+/// blocking on a FIFO (`O_NONBLOCK`), and only when it is a regular file. A planted link to
+/// another user's file is refused, not read, written or chmod-ed.
+enum StoreFile {
+    /// Why a store file could not be opened.
+    enum Failure: Error {
+        case missing
+        case notRegular
+        case system(Int32)
+    }
+
+    /// Opens `path` with `flags` (plus the flags above) and checks that it is a regular file.
+    /// - Returns: the descriptor and whether this call created the file (with `O_CREAT`).
+    static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) -> Result<(fd: Int32, created: Bool), Failure> {
+        let safe = flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
+        var created = false
+        var fd: Int32
+        if flags & O_CREAT != 0 {
+            // Create it ourselves (O_EXCL), or open what is there without creating: only then do
+            // we know whether the file is ours to give a mode.
+            fd = Glibc.open(path, safe | O_EXCL, mode)
+            if fd >= 0 {
+                created = true
+            } else if errno == EEXIST {
+                fd = Glibc.open(path, safe & ~O_CREAT)
+            }
+        } else {
+            fd = Glibc.open(path, safe)
+        }
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: return .failure(.missing)
+            case ELOOP, ENXIO, EISDIR: return .failure(.notRegular)
+            case let code: return .failure(.system(code))
+            }
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            return .failure(.notRegular)
+        }
+        // Reads of a regular file never block; clear the flag for whoever uses the descriptor.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return .success((fd, created))
+    }
+
+    /// The error for a failed open of `path`, with `what` it is for the message.
+    static func error(_ failure: Failure, _ path: String, _ what: String) -> TenBoardError {
+        switch failure {
+        case .missing:
+            return TenBoardError("\(path): the \(what) is missing", exitCode: .noInput)
+        case .notRegular:
+            return TenBoardError(
+                "\(path): the \(what) is not a regular file (a symbolic link, FIFO, device or directory); it was left as it is: remove it, or restore it from a backup",
+                exitCode: .dataError)
+        case .system(EACCES), .system(EPERM):
+            return TenBoardError("\(path): permission denied; ask for the store's group", exitCode: .noPermission)
+        case .system(let code):
+            return TenBoardError("\(path): cannot read the \(what): \(String(cString: strerror(code)))", exitCode: .ioError)
+        }
+    }
+
+    /// The whole content of a store file, or `nil` when there is none.
+    static func read(_ url: URL, what: String) throws(TenBoardError) -> Data? {
+        switch open(url.path, O_RDONLY) {
+        case .failure(.missing): return nil
+        case .failure(let failure): throw error(failure, url.path, what)
+        case .success(let (fd, _)):
+            defer { close(fd) }
+            return try readAll(fd, path: url.path, what: what)
+        }
+    }
+
+    /// Reads `fd` to its end.
+    static func readAll(_ fd: Int32, path: String, what: String) throws(TenBoardError) -> Data {
+        var data = Data()
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_size > 0 { data.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n > 0 {
+                data.append(contentsOf: chunk[0..<n])
+            } else if n == 0 {
+                return data
+            } else if errno != EINTR {
+                throw error(.system(errno), path, what)
+            }
+        }
+    }
+}
