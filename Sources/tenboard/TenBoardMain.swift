@@ -20,7 +20,7 @@ struct TenBoard: AsyncParsableCommand {
         discussion: """
             Without a subcommand, tenboard opens the interactive board. The store, time zone, deadline and everything else come from the config file (--config, TENBOARD_CONFIG, ~/.config/tenboard/config.yaml or /etc/tenboard/config.yaml) and TENBOARD_* environment variables; 'tenboard check' validates both.
             
-            Exit statuses: 0 ok, 64 usage, 65 bad data, 66 no such issue or file, 73 cannot write, 75 temporary failure (try again), 78 configuration.
+            Exit statuses: 0 ok, 64 usage, 65 bad data, 66 no such issue or file, 73 cannot write, 74 input/output error (such as a full disk under standard output), 75 temporary failure (try again), 77 permission denied, 78 configuration.
             """,
         version: "0.1.0",
         subcommands: [

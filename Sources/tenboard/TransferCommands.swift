@@ -52,10 +52,8 @@ struct Check: ParsableCommand {
             do {
                 try writeOut("config:  \(configuration.file ?? "(none: built-in defaults and environment)") ok\n")
                 try writeOut("store:   \(store.directory.path): \(report.summary)\n")
-            } catch let error as ArgumentParser.ExitCode where report.problems.isEmpty || error != .success {
-                throw error
-            } catch is ArgumentParser.ExitCode {
-                // The reader went away (| grep -q): the verdict is still the exit status.
+            } catch where !report.problems.isEmpty {
+                // stdout gone or full (| grep -q, >&-): the verdict on the store still decides the status.
             }
             guard report.problems.isEmpty else {
                 throw TenBoardError(report.problems.joined(separator: "\n"), exitCode: .dataError)
