@@ -235,3 +235,54 @@ struct HostileEndToEndTests {
         #expect(show.stdout.contains("\"Anna\""), "\(show.stderr)")
     }
 }
+
+/// `kill -9` of `summary --send` while a slow sendmail (msmtp behind a 0.6 s pause, like an MTA
+/// that is busy) has not read the message yet: what reaches the SMTP server is the whole report
+/// or nothing, never the first 64 KB (M1 of the reliability report).
+@Suite("Mail: a killed send never delivers a truncated report", .serialized)
+struct MailKillTests {
+    @Test("kill -9 during a large send through msmtp to aiosmtpd: every delivered report is complete")
+    func killedSendsDeliverWholeReports() throws {
+        guard let h = try MailDeliveryTests.Harness(), let msmtp = MailDeliveryTests.msmtp() else { return }
+        // A big morning: 700 waiting customers make a report well over a pipe buffer.
+        var records: [String] = []
+        for i in 0..<700 {
+            records.append(#"{"id":"K\#(i)","customer":"Klant nummer \#(i) uit de lange lijst","summary":"\#(String(repeating: "Een lange omschrijving van het probleem ", count: 3))\#(i)","receivedAt":"2026-11-24T07:00:00+01:00"}"#)
+        }
+        let imported = try TenBoardBinary.run(["import", "-"], environment: h.env, input: "[" + records.joined(separator: ",") + "]")
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let mark = h.root.appendingPathComponent("sendmail-started")
+        let slow = h.root.appendingPathComponent("slow-sendmail.sh")
+        let config = h.root.appendingPathComponent("msmtprc").path
+        try Data("#!/bin/sh\ntouch '\(mark.path)'\nsleep 0.6\nexec '\(msmtp)' -C '\(config)' \"$@\"\n".utf8).write(to: slow)
+        chmod(slow.path, 0o755)
+        var env = h.env
+        env["TENBOARD_SENDMAIL"] = slow.path
+        let trials = 5
+        var killed = 0
+        for trial in 1...trials {
+            try? FileManager.default.removeItem(at: mark)
+            let send = try FaultKit.Child(TenBoardBinary.path, [
+                "summary", "--send", "--morning", "2026-11-24", "--at", "2026-11-24T10:00:30+01:00",
+            ], environment: TenBoardBinary.environment(env))
+            let deadline = Date().addingTimeInterval(30)
+            while !FileManager.default.fileExists(atPath: mark.path), send.process.isRunning, Date() < deadline { usleep(2_000) }
+            if send.process.isRunning { send.kill9(); killed += 1 }
+            send.wait()
+            // msmtp runs on in its own process group; wait for its delivery.
+            let arrival = Date().addingTimeInterval(30)
+            while try h.delivered().count < trial, Date() < arrival { usleep(50_000) }
+        }
+        let mails = try h.delivered()
+        let eml = try String(contentsOf: h.store.appendingPathComponent("outbox/2026-11-24.eml"), encoding: .utf8)
+        #expect(eml.utf8.count > 65_536, "the report must exceed a pipe buffer (\(eml.utf8.count) bytes)")
+        #expect(killed == trials, "every send was killed before sendmail read the message")
+        #expect(mails.count == trials)
+        for mail in mails {
+            #expect(mail.defects.isEmpty, "defects: \(mail.defects)")
+            #expect(mail.parts.count == 2)
+            #expect(mail.parts.first?.text.contains("Klant nummer 699 uit de lange lijst") == true, "the plain part is complete")
+        }
+        print("mail kill -9: \(trials) sends killed, \(mails.count) delivered, \(mails.filter { !$0.defects.isEmpty || $0.parts.count != 2 }.count) truncated, report \(eml.utf8.count) bytes")
+    }
+}

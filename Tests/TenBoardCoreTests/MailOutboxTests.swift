@@ -69,6 +69,24 @@ struct MailOutboxTests {
             .filter { !$0.hasPrefix(".") }.sorted()
     }
 
+    @Test func theReportIsInTheOutboxWhileAnotherProcessHoldsTheStoreLock() async throws {
+        // A real holder of store.lock (as `tenboard edit` used to be for as long as the editor ran).
+        let lockPath = store.appendingPathComponent(StoreLock.fileName).path
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
+        holder.arguments = ["-c", "exec 9>\"$1\"; flock 9; touch \"$1.held\"; exec sleep 120", "sh", lockPath]
+        try holder.run()
+        defer { holder.terminate(); holder.waitUntilExit() }
+        while !FileManager.default.fileExists(atPath: lockPath + ".held") { try await Task.sleep(for: .milliseconds(10)) }
+        let transport = FakeTransport(failures: [DeliveryFailure(.temporary, "sendmail exited with status 75")])
+        let start = Date()
+        let attempts = try await sender(transport).send(morning: morning, compose: compose())
+        #expect(attempts.map(\.exitCode) == [.tempFailure])
+        #expect(Date().timeIntervalSince(start) < StoreLock.defaultTimeout, "nothing waited for the store lock")
+        #expect(outboxFiles() == ["2026-11-24.eml", "2026-11-24.json"])
+        #expect(ReportSender.pendingReports(store: store).map(\.lastError) == ["sendmail exited with status 75"])
+    }
+
     @Test func sendsOnceThenSaysWhen() async throws {
         let transport = FakeTransport()
         let first = try await sender(transport).send(morning: morning, compose: compose())

@@ -77,9 +77,27 @@ struct MailTransportTests {
         let failure = try #require(await failure(SendmailTransport(command: [path]), message: big))
         #expect(failure.kind == .temporary)
         #expect(failure.reason.contains("status 75"))
-        // And one that exits 0 without reading: its status is what counts.
+        // And one that exits 0 without reading has not sent it: a temporary failure, so the
+        // report stays in the outbox.
         let (quiet, _) = try script("exit 0")
-        #expect(await self.failure(SendmailTransport(command: [quiet]), message: big) == nil)
+        let unread = try #require(await self.failure(SendmailTransport(command: [quiet]), message: big))
+        #expect(unread.kind == .temporary)
+        #expect(unread.reason.contains("without reading the whole message (it read 0 of 4194304 bytes)"), "\(unread.reason)")
+        let (half, _) = try script("head -c 1000 >/dev/null; exit 0")
+        #expect(await self.failure(SendmailTransport(command: [half]), message: big)?.kind == .temporary)
+    }
+
+    @Test func sendmailReadsTheCompleteMessageFromAFileNotAPipe() async throws {
+        let (path, dir) = try script("stat -L -c %F /dev/stdin > \"$D/kind\"; cat > \"$D/stdin\"")
+        let message = Data((0..<200_000).map { _ in UInt8(ascii: "m") })
+        try await SendmailTransport(command: [path]).deliver(message, from: sender, to: directors)
+        #expect(try String(contentsOfFile: dir.path + "/kind", encoding: .utf8) == "regular file\n")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("stdin")) == message)
+        // The outbox copy itself, as ReportSender hands it over.
+        let file = dir.appendingPathComponent("report.eml")
+        try message.write(to: file)
+        try await SendmailTransport(command: [path]).deliver(file: file, from: sender, to: directors)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("stdin")) == message)
     }
 
     // No wall-clock bounds here: in a parallel run on two cores a test may wait its turn for a

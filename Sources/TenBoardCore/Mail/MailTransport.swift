@@ -6,6 +6,21 @@ public protocol MailTransport: Sendable {
     ///
     /// - Throws: `DeliveryFailure` saying whether a later retry can help.
     func deliver(_ message: Data, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure)
+
+    /// Delivers the message in `file` (the outbox copy). A transport that runs a program gives it
+    /// the file itself as its input, so that it never sees part of a message when tenboard is
+    /// killed mid-send; the default reads the file and calls `deliver(_:from:to:)`.
+    func deliver(file: URL, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure)
+}
+
+extension MailTransport {
+    public func deliver(file: URL, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure) {
+        let message: Data
+        do { message = try Data(contentsOf: file) } catch {
+            throw DeliveryFailure(.temporary, "cannot read \(file.path): \(error.localizedDescription)")
+        }
+        try await deliver(message, from: sender, to: recipients)
+    }
 }
 
 /// Why a message was not handed over.

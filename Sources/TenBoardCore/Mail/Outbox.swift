@@ -23,7 +23,8 @@ public struct PendingReport: Sendable, Equatable {
     public var file: URL
 }
 
-/// The store's outbox directory. Writes go through `AtomicFile` under the store's lock; the
+/// The store's outbox directory. Writes go through `AtomicFile` under `MailLock` (no store writer
+/// touches `outbox/`, so the store's lock is not needed and cannot delay a report's arrival); the
 /// `.eml` is written after its `.json`, so an `.eml` always has its metadata.
 struct Outbox: Sendable {
     let directory: URL
@@ -43,7 +44,7 @@ struct Outbox: Sendable {
         let mornings = names.filter { $0.hasSuffix(".eml") }.compactMap { LocalDate(String($0.dropLast(4))) }
         var reports: [PendingReport] = []
         for morning in mornings.sorted() {
-            guard let data = try? Data(contentsOf: metaURL(morning)) else { continue }
+            guard let data = try StoreFile.read(metaURL(morning), what: "outbox metadata") else { continue }
             do {
                 let meta = try JSONDecoder.mailFiles.decode(Meta.self, from: data)
                 reports.append(meta.report(morning: morning, file: emlURL(morning)))
@@ -55,22 +56,21 @@ struct Outbox: Sendable {
     }
 
     func message(_ morning: LocalDate) throws(TenBoardError) -> Data {
-        do {
-            return try Data(contentsOf: emlURL(morning))
-        } catch {
-            throw TenBoardError("cannot read \(emlURL(morning).path): \(error.localizedDescription)", exitCode: .ioError)
+        guard let data = try StoreFile.read(emlURL(morning), what: "outbox message") else {
+            throw StoreFile.error(.missing, emlURL(morning).path, "outbox message")
         }
+        return data
     }
 
     /// Stores `message` as pending for its morning, replacing what was pending for that morning.
-    /// The caller holds the store lock.
+    /// The caller holds `MailLock`.
     func put(_ report: PendingReport, message: Data) throws(TenBoardError) {
         try AtomicFile.makeDirectory(directory)
         try update(report)
         try AtomicFile.write(message, to: emlURL(report.morning))
     }
 
-    /// Rewrites the metadata of a pending report. The caller holds the store lock.
+    /// Rewrites the metadata of a pending report. The caller holds `MailLock`.
     func update(_ report: PendingReport) throws(TenBoardError) {
         let data: Data
         do {
@@ -81,7 +81,7 @@ struct Outbox: Sendable {
         try AtomicFile.write(data, to: metaURL(report.morning))
     }
 
-    /// Removes a report from the outbox, `.eml` first. The caller holds the store lock.
+    /// Removes a report from the outbox, `.eml` first. The caller holds `MailLock`.
     func remove(_ morning: LocalDate) {
         unlink(emlURL(morning).path)
         unlink(metaURL(morning).path)

@@ -107,7 +107,9 @@ public struct ReportSender: Sendable {
                     morning: morning, messageID: report.messageID, sender: report.sender.address,
                     recipients: report.recipients.map(\.address), composedAt: now(), attempts: 0,
                     lastAttemptAt: nil, lastError: nil, sendingSince: nil, file: outbox.emlURL(morning))
-                try StoreLock.withExclusiveLock(in: store) { try outbox.put(entry, message: report.message) }
+                // No store lock for the outbox (MailLock keeps senders apart, and no store writer
+                // touches outbox/): the report is safe there before anything can time out.
+                try outbox.put(entry, message: report.message)
                 todo = entry
             }
             var attempts: [DeliveryAttempt] = []
@@ -143,31 +145,37 @@ public struct ReportSender: Sendable {
         let sentLog = SentLog(store: store)
         // Recorded as sent but still here: the previous run stopped between the two steps.
         if let done = try sentLog.load()[pending.morning]?.first(where: { $0.messageID == pending.messageID }) {
-            try StoreLock.withExclusiveLock(in: store) { outbox.remove(pending.morning) }
+            outbox.remove(pending.morning)
             return DeliveryAttempt(morning: pending.morning, result: .alreadySent(done), resumedInterrupted: false)
         }
-        let message = try outbox.message(pending.morning)
         var entry = pending
         let interrupted = pending.sendingSince != nil
         entry.attempts += 1
         entry.lastAttemptAt = now()
         entry.sendingSince = entry.lastAttemptAt
-        try StoreLock.withExclusiveLock(in: store) { try outbox.update(entry) }
+        try outbox.update(entry)
 
         let recipients = entry.recipients.map { MailAddress(address: $0) }
         do {
-            try await transport.deliver(message, from: MailAddress(address: entry.sender), to: recipients)
+            // The outbox file itself: sendmail reads a complete message or none.
+            try await transport.deliver(file: outbox.emlURL(pending.morning), from: MailAddress(address: entry.sender), to: recipients)
         } catch {
             entry.sendingSince = nil
             entry.lastError = error.reason
-            try StoreLock.withExclusiveLock(in: store) { try outbox.update(entry) }
+            try outbox.update(entry)
             return DeliveryAttempt(morning: pending.morning, result: .failed(error, file: pending.file), resumedInterrupted: interrupted)
         }
         let sent = SentReport(sentAt: now(), messageID: entry.messageID, recipients: entry.recipients)
-        try StoreLock.withExclusiveLock(in: store) {
-            try sentLog.record(sent, for: pending.morning)
-            outbox.remove(pending.morning)
+        do {
+            // sent.json lives beside issues.json, whose writers clear stray temporary files there:
+            // written under the store lock.
+            try StoreLock.withExclusiveLock(in: store) { try sentLog.record(sent, for: pending.morning) }
+        } catch let error as TenBoardError {
+            throw TenBoardError(
+                "the report of \(pending.morning) was delivered, but recording that failed (\(error.message)); it stays in the outbox, so the next --send or --retry sends it again with the same Message-ID",
+                exitCode: error.exitCode)
         }
+        outbox.remove(pending.morning)
         return DeliveryAttempt(morning: pending.morning, result: .sent(sent), resumedInterrupted: interrupted)
     }
 }

@@ -11,10 +11,13 @@ import SystemPackage
 
 /// Delivers through a local sendmail-compatible command (Postfix, Exim, msmtp, OpenSMTPD).
 ///
-/// Runs `command + ["-f", sender, "--"] + recipients` directly, never through a shell; writes the
-/// message to its standard input and closes it; collects stdout and stderr in an unlinked
-/// temporary file (no pipe a backgrounded grandchild could hold open, no size limit to hit);
-/// waits at most `timeout`, then stops the command's whole process group.
+/// Runs `command + ["-f", sender, "--"] + recipients` directly, never through a shell; gives it
+/// the complete message as a file on its standard input (never a pipe tenboard writes into: a
+/// tenboard killed mid-write would hand sendmail a truncated message, which it delivers); checks
+/// afterwards that it read the file to the end (a sendmail that exits 0 without reading has not
+/// sent it); collects stdout and stderr in an unlinked temporary file (no pipe a backgrounded
+/// grandchild could hold open, no size limit to hit); waits at most `timeout`, then stops the
+/// command's whole process group.
 public struct SendmailTransport: MailTransport {
     /// The program and its fixed arguments, as in `Configuration.sendmail`.
     public var command: [String]
@@ -43,6 +46,30 @@ public struct SendmailTransport: MailTransport {
     }
 
     public func deliver(_ message: Data, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure) {
+        // Written whole into an unlinked file first: sendmail reads a file, never a pipe.
+        let file = OutputFile()
+        defer { file.close() }
+        guard let fd = file.descriptor?.rawValue, AtomicFile.writeAll(fd, message), lseek(fd, 0, SEEK_SET) == 0 else {
+            throw DeliveryFailure(.temporary, "cannot write the message to a temporary file: \(String(cString: strerror(Glibc.errno)))")
+        }
+        try await deliver(descriptor: fd, size: Int64(message.count), from: sender, to: recipients)
+    }
+
+    public func deliver(file: URL, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure) {
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            throw DeliveryFailure(.temporary, "cannot read \(file.path): \(String(cString: strerror(Glibc.errno)))")
+        }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw DeliveryFailure(.data, "\(file.path) is not a regular file")
+        }
+        try await deliver(descriptor: fd, size: Int64(info.st_size), from: sender, to: recipients)
+    }
+
+    /// Runs the command with `fd` (at offset 0, `size` bytes) as its standard input.
+    private func deliver(descriptor fd: Int32, size: Int64, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure) {
         guard let program = command.first, !program.isEmpty else {
             throw DeliveryFailure(.configuration, "the sendmail command is empty")
         }
@@ -50,7 +77,14 @@ public struct SendmailTransport: MailTransport {
         SendmailTransport.ignoreSIGPIPE()
         let log = OutputFile()
         defer { log.close() }
-        let outcome = await run(program: program, arguments: arguments, message: message, log: log)
+        var outcome = await run(program: program, arguments: arguments, input: fd, log: log)
+        if case .exited(let code, nil) = outcome {
+            // The command shares the file's offset with us: how far it got is how far it read.
+            let read = lseek(fd, 0, SEEK_CUR)
+            if read >= 0, Int64(read) < size {
+                outcome = .exited(code, inputError: "it read \(read) of \(size) bytes")
+            }
+        }
         try SendmailTransport.interpret(outcome, program: program, output: log.tail())
     }
 
@@ -62,7 +96,7 @@ public struct SendmailTransport: MailTransport {
         case notStarted(String, missing: Bool)
     }
 
-    private func run(program: String, arguments: [String], message: Data, log: OutputFile) async -> Outcome {
+    private func run(program: String, arguments: [String], input fd: Int32, log: OutputFile) async -> Outcome {
         var options = PlatformOptions()
         // Its own process group, so the timeout also stops what it forked.
         options.processGroupID = 0
@@ -70,30 +104,19 @@ public struct SendmailTransport: MailTransport {
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         let configuration = Subprocess.Configuration(
             executable: executable, arguments: Arguments(arguments), platformOptions: options)
-        let bytes = [UInt8](message)
         let timeout = self.timeout
+        let input = FileDescriptor(rawValue: fd)
         return await withTaskGroup(of: Outcome?.self) { group in
             group.addTask {
                 do {
                     let output: FileDescriptorOutput = log.descriptor.map { .fileDescriptor($0, closeAfterSpawningProcess: false) }
                         ?? .fileDescriptor(.standardError, closeAfterSpawningProcess: false)
                     let result = try await Subprocess.run(
-                        configuration, input: .inputWriter, output: output, error: .combinedWithOutput
-                    ) { execution -> String? in
-                        // A sendmail that exits without reading makes this write fail with EPIPE;
-                        // its exit status then says what went wrong, so keep going.
-                        do {
-                            _ = try await execution.standardInputWriter.write(bytes)
-                            try await execution.standardInputWriter.finish()
-                            return nil
-                        } catch {
-                            try? await execution.standardInputWriter.finish()
-                            return "\(error)"
-                        }
-                    }
+                        configuration, input: .fileDescriptor(input, closeAfterSpawningProcess: false),
+                        output: output, error: .combinedWithOutput)
                     if Task.isCancelled { return nil }
                     switch result.terminationStatus {
-                    case .exited(let code): return .exited(code, inputError: result.closureResult)
+                    case .exited(let code): return .exited(code, inputError: nil)
                     case .signaled(let signal): return .signaled(signal)
                     }
                 } catch let error as SubprocessError {
@@ -129,15 +152,15 @@ public struct SendmailTransport: MailTransport {
     static func interpret(_ outcome: Outcome, program: String, output: String) throws(DeliveryFailure) {
         let said = output.isEmpty ? "" : ": " + output
         switch outcome {
-        case .exited(0, _):
+        case .exited(0, nil):
             return
         case .exited(let code, let inputError):
-            let cut = inputError == nil ? "" : " (it stopped reading the message)"
+            let cut = inputError.map { " without reading the whole message (\($0))" } ?? ""
             let reason = "\(program) exited with status \(code)\(SendmailTransport.meaning(code))\(cut)\(said)"
             switch code {
             case 64, 77, 78: throw DeliveryFailure(.configuration, reason)
             case 65, 66, 67, 68: throw DeliveryFailure(.data, reason)
-            default: throw DeliveryFailure(.temporary, reason)
+            default: throw DeliveryFailure(.temporary, code == 0 ? reason + "; it was not sent" : reason)
             }
         case .signaled(let signal):
             throw DeliveryFailure(.temporary, "\(program) was killed by signal \(signal)\(said)")

@@ -29,14 +29,7 @@ struct SentLog: Sendable {
     /// - Throws: `TenBoardError` (65) when the file exists but cannot be read: tenboard then
     ///   cannot know what was sent, so it sends nothing rather than risk sending twice.
     func load() throws(TenBoardError) -> [LocalDate: [SentReport]] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            return [:]
-        } catch {
-            throw TenBoardError("cannot read \(url.path): \(error.localizedDescription)", exitCode: .ioError)
-        }
+        guard let data = try StoreFile.read(url, what: "record of sent reports") else { return [:] }
         let raw: [String: [SentReport]]
         do {
             raw = try JSONDecoder.mailFiles.decode([String: [SentReport]].self, from: data)
@@ -48,7 +41,7 @@ struct SentLog: Sendable {
         var log: [LocalDate: [SentReport]] = [:]
         for (key, value) in raw {
             guard let morning = LocalDate(key) else {
-                throw TenBoardError("\(url.path) has '\(key)' where a morning (YYYY-MM-DD) belongs", exitCode: .dataError)
+                throw TenBoardError("\(url.path) has '\(Untrusted.quoted(key))' where a morning (YYYY-MM-DD) belongs", exitCode: .dataError)
             }
             log[morning] = value
         }

@@ -56,6 +56,22 @@ public enum AtomicFile {
         syncDirectory(directory)
     }
 
+    /// Writes `data` whole to `fd`, retrying short writes and EINTR; `false` (with `errno`) on failure.
+    public static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+    }
+
     /// Makes a rename or unlink in `directory` durable.
     public static func syncDirectory(_ directory: String) {
         let dfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

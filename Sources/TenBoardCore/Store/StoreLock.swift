@@ -50,12 +50,14 @@ final class LockFile {
 /// read-modify-write.
 public enum StoreLock {
     public static let fileName = "store.lock"
+    /// How long a change waits for another process to finish before exit 75.
+    public static let defaultTimeout: TimeInterval = 30
 
     /// Runs `body` while holding the exclusive lock of the store in `directory` (created if missing).
     ///
     /// - Parameter timeout: how long to wait for another process to finish; then exit 75.
     public static func withExclusiveLock<T>(
-        in directory: URL, timeout: TimeInterval = 30, _ body: () throws -> T
+        in directory: URL, timeout: TimeInterval = defaultTimeout, _ body: () throws -> T
     ) throws -> T {
         let lock = try LockFile(in: directory, name: fileName)
         let start = Date()
