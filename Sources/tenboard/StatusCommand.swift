@@ -16,9 +16,9 @@ struct Status: ParsableCommand {
     func run() throws {
         try reporting {
             let (configuration, store) = try global.open()
-            let snapshot = try store.snapshot()
-            let status = configuration.schedule.status(
-                at: try at.instant(), issues: snapshot.issues, base: snapshot.streakBase, since: snapshot.createdAt)
+            let instant = try at.instant()
+            let input = try store.input(forMorning: configuration.schedule.relevantMorning(at: instant))
+            let status = configuration.schedule.status(at: instant, issues: input.issues, base: input.base, since: input.since)
             if json {
                 try writeOut(JSONWriter.pretty(status.json) + "\n")
             } else {

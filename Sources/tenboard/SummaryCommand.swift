@@ -70,14 +70,10 @@ struct Summary: AsyncParsableCommand {
         if status != .ok { throw ArgumentParser.ExitCode(status.rawValue) }
     }
 
-    /// The report's data; a morning older than the hot file's weeks is read from the archive too.
+    /// The report's data; a morning that may be archived is read from the archive too.
     func reportData(store: IssueStore, schedule: MorningSchedule, morning: LocalDate, at: Date) throws -> MorningReportData {
-        let snapshot = try store.snapshot()
-        let recent = morning.dayNumber >= schedule.localDate(of: at).dayNumber - (store.archiveAfterDays - 7)
-        if recent {
-            return schedule.reportData(of: morning, issues: snapshot.issues, at: at, base: snapshot.streakBase, since: snapshot.createdAt)
-        }
-        return schedule.reportData(of: morning, issues: try store.allIssues(), at: at, since: snapshot.createdAt)
+        let input = try store.input(forMorning: morning)
+        return schedule.reportData(of: morning, issues: input.issues, at: at, base: input.base, since: input.since)
     }
 
     /// Says what happened on stderr; the worst exit status wins (75 before 0).

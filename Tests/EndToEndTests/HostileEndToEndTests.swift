@@ -286,3 +286,36 @@ struct MailKillTests {
         print("mail kill -9: \(trials) sends killed, \(mails.count) delivered, \(mails.filter { !$0.defects.isEmpty || $0.parts.count != 2 }.count) truncated, report \(eml.utf8.count) bytes")
     }
 }
+
+/// `status --at` and `summary --at` on a morning whose helped customers are archived (M8).
+@Suite("Archived mornings, end to end")
+struct ArchivedMorningTests {
+    @Test("status --at and summary --at count an archived morning in full, as without --at")
+    func archivedMorning() throws {
+        let dir = try TenBoardBinary.temporaryDirectory("archived-morning")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path, "TENBOARD_TIMEZONE": "Europe/Amsterdam", "TENBOARD_DIRECTORS": "ann@example.test"]
+        var records: [String] = []
+        for i in 0..<10 {
+            let resolved = i < 4 ? #","status":"resolved","resolvedAt":"2026-09-08T09:0\#(i):00+02:00","resolvedBy":"Ann""# : ""
+            records.append(#"{"id":"S\#(i)","customer":"c\#(i)","summary":"s","receivedAt":"2026-09-08T07:0\#(i):00+02:00"\#(resolved)}"#)
+        }
+        let imported = try TenBoardBinary.run(["import", "-"], environment: env, input: "[" + records.joined(separator: ",") + "]")
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let list = try TenBoardBinary.run(["list", "--json"], environment: env)
+        #expect(!list.stdout.contains("\"S0\""), "the helped ones are archived")
+        let status = try TenBoardBinary.run(["status", "--json", "--at", "2026-09-08T09:30:00+02:00"], environment: env)
+        #expect(status.status == 0, "\(status.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(json["inScope"] as? Int == 10, "\(status.stdout)")
+        #expect(json["helped"] as? Int == 4, "\(status.stdout)")
+        func subject(_ extra: [String]) throws -> String {
+            let r = try TenBoardBinary.run(["summary", "--morning", "2026-09-08"] + extra, environment: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(separator: "\n").first { $0.hasPrefix("Subject:") }.map(String.init) ?? ""
+        }
+        let plain = try subject([])
+        #expect(!plain.isEmpty)
+        #expect(try subject(["--at", "2026-09-08T12:00:00+02:00"]) == plain)
+    }
+}

@@ -116,3 +116,32 @@ extension IssueStore {
         }
     }
 }
+
+extension IssueStore {
+    /// What the account of a morning needs from the store (`status --at`, `summary --morning`).
+    public struct MorningInput: Sendable {
+        /// The issues to count: the hot file's, plus the archive's when the morning may be there.
+        public var issues: [Issue]
+        /// The streak carried in the hot file; `nil` when `issues` holds the whole history.
+        public var base: StreakBase?
+        /// The day the store was created.
+        public var since: LocalDate?
+    }
+
+    /// Whether issues of `morning` may have moved to the archive: what is archived depends on
+    /// the real date of the last change, never on an `--at` given now.
+    public func mayHaveArchived(morning: LocalDate) -> Bool {
+        morning < archiveHorizon(now: clock())
+    }
+
+    /// The issues and streak the account of `morning` needs: the hot file alone while all of
+    /// that morning is there (cheap, on every tick), else the whole history, archive included,
+    /// so that an archived morning is counted in full and its streak from its own past.
+    public func input(forMorning morning: LocalDate) throws(TenBoardError) -> MorningInput {
+        let state = try snapshot()
+        guard mayHaveArchived(morning: morning) else {
+            return MorningInput(issues: state.issues, base: state.streakBase, since: state.createdAt)
+        }
+        return MorningInput(issues: try allIssues(), base: nil, since: state.createdAt)
+    }
+}
