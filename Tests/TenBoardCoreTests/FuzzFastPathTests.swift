@@ -56,7 +56,7 @@ struct FuzzFastPathTests {
     @Test("Issue.compactJSON is JSONWriter.compact(issue.json), unknown fields included")
     func compactIssues() {
         var differ: [String] = []
-        let (count, _) = Fuzz.run("compact") { rng, n in
+        let (count, _) = Fuzz.run("compact", count: 4000) { rng, n in
             var json = Fuzz.issue(&rng, id: "i\(n)")
             if rng.chance(50), case .object(var o) = json {
                 for _ in 0..<rng.below(4) { o[rng.pick(["a", "zz", "Z", "receivedAx", "é", "", "idx", "x-crm", "status2"])] = Fuzz.value(&rng) }

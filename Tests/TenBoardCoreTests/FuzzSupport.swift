@@ -20,17 +20,19 @@ struct FuzzRandom: RandomNumberGenerator {
 
 /// Inputs for the fuzz tests: valid documents, made at random, then damaged at random.
 enum Fuzz {
-    /// Seconds each fuzz test runs (TENBOARD_FUZZ_SECONDS, default 6).
-    static let budget: TimeInterval = Double(ProcessInfo.processInfo.environment["TENBOARD_FUZZ_SECONDS"] ?? "") ?? 6
+    /// Multiplies every test's fixed input count (TENBOARD_FUZZ_FACTOR, default 1), for a
+    /// longer run by hand; CI runs the default, so every run checks the same inputs.
+    static let factor: Int = max(1, Int(ProcessInfo.processInfo.environment["TENBOARD_FUZZ_FACTOR"] ?? "") ?? 1)
     /// The run's seed (TENBOARD_FUZZ_SEED), printed so a failure can be repeated.
     static let seed: UInt64 = UInt64(ProcessInfo.processInfo.environment["TENBOARD_FUZZ_SEED"] ?? "") ?? 0x7E4B_0A2D
 
-    /// Runs `body` on input after input until the budget is spent; returns how many it ran.
-    /// Input n gets its own generator, seeded from the run's seed and n.
-    static func run(_ name: String, _ body: (inout FuzzRandom, Int) throws -> Void) rethrows -> (count: Int, seconds: Double) {
+    /// Runs `body` on `count` inputs (times `factor`), not for a time budget: the same seed
+    /// checks the same cases on every machine, however busy. Input n gets its own generator,
+    /// seeded from the run's seed and n.
+    static func run(_ name: String, count: Int, _ body: (inout FuzzRandom, Int) throws -> Void) rethrows -> (count: Int, seconds: Double) {
         let start = Date()
         var n = 0
-        while Date().timeIntervalSince(start) < budget {
+        while n < count * factor {
             let salt = name.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }
             var rng = FuzzRandom(seed: (seed ^ salt) &+ UInt64(n) &* 0x2545_F491_4F6C_DD1D)
             try body(&rng, n)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TenBoardCore
 
-/// Bad input, for a fixed time budget each (TENBOARD_FUZZ_SECONDS, default 6; seed
+/// Bad input, a fixed number of inputs each (times TENBOARD_FUZZ_FACTOR; seed
 /// TENBOARD_FUZZ_SEED): valid documents generated at random from a seed, then damaged (bit flips,
 /// cuts, inserted bytes, invalid UTF-8, deep nesting, huge numbers, fields of the wrong type).
 /// Nothing may crash (a crash ends the test process, so the count is printed only without one),
@@ -34,7 +34,7 @@ struct FuzzTests {
     @Test("JSON parser: accepted values round-trip through the writer; every rejection has a line and column")
     func jsonParser() {
         var accepted = 0, rejected = 0, unclear = Findings(), roundTrip = Findings()
-        let (count, seconds) = Fuzz.run("json") { rng, n in
+        let (count, seconds) = Fuzz.run("json", count: 3000) { rng, n in
             let valid = Fuzz.value(&rng)
             let text = rng.chance(50) ? JSONWriter.pretty(valid) : JSONWriter.compact(valid)
             let bytes = rng.chance(10) ? Array(text.utf8) : Fuzz.damage(Array(text.utf8), &rng)
@@ -68,7 +68,7 @@ struct FuzzTests {
         var documents = 0, records = 0, issues = 0, unclear = Findings(), roundTrip = Findings()
         var documentErrors = 0, fieldErrors = 0
         let name = "/srv/intake/fuzz-input.json"
-        let (count, seconds) = Fuzz.run("import") { rng, n in
+        let (count, seconds) = Fuzz.run("import", count: 700) { rng, n in
             var items = (0..<rng.below(6)).map { i in Fuzz.issue(&rng, id: rng.chance(60) ? "f\(i)" : nil) }
             if rng.chance(10), !items.isEmpty, case .object(var o) = items[0] {
                 // An unknown field nested deep: whatever is accepted must still fit in the store.
@@ -126,6 +126,114 @@ struct FuzzTests {
         #expect(roundTrip.count == 0, "\(roundTrip.examples)")
     }
 
+    /// A timestamp anywhere the parser reads: years 0000 to 9999, fractions of 1 to 12 digits,
+    /// offsets up to ±23:59 and -00:00, leap seconds, lower-case and space separators.
+    static func extremeTimestamp(_ rng: inout FuzzRandom) -> String {
+        if rng.chance(30) { return Fuzz.timestamp(&rng) }
+        let year = rng.pick([0, 1, 1969, 1970, 2026, 9998, 9999, rng.below(10_000)])
+        let month = 1 + rng.below(12)
+        let day = rng.chance(20) ? Timestamp.daysIn(month: month, year: year) : 1 + rng.below(28)
+        let second = rng.chance(5) ? 60 : rng.chance(30) ? 59 : rng.below(60)
+        var text = String(format: "%04d-%02d-%02d", year, month, day) + rng.pick(["T", "T", "t", " "])
+            + String(format: "%02d:%02d:%02d", rng.chance(30) ? 23 : rng.below(24), rng.chance(30) ? 59 : rng.below(60), second)
+        if rng.chance(50) {
+            text += "." + (0..<(1 + rng.below(12))).map { _ in rng.chance(40) ? "9" : String(rng.below(10)) }.joined()
+        }
+        switch rng.below(5) {
+        case 0: text += rng.pick(["Z", "z"])
+        case 1: text += "-00:00"
+        case 2: text += String(format: "%@%02d:%02d", rng.chance(50) ? "+" : "-", 23, 59)
+        default: text += String(format: "%@%02d:%02d", rng.chance(50) ? "+" : "-", rng.below(24), rng.pick([0, 30, 45, rng.below(60)]))
+        }
+        return text
+    }
+
+    @Test("Store round trip: whatever add --json or import accepts is stored and read back identical, extreme times and numbers included")
+    func storeRoundTrip() throws {
+        var inputs = 0, accepted = 0, rejected = 0, unclear = Findings(), differ = Findings()
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-roundtrip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let ids = [
+            "9223372036854775807", "9223372036854775806", "9007199254740991", "999999999999999", "1000000000000000",
+            "-1", "0", "00042", "+7", "18446744073709551616", "1e3", "Ørsted-1", "a\u{200B}b", "\u{202E}x", "h5",
+        ]
+        let (count, seconds) = Fuzz.run("roundtrip", count: 300) { rng, n in
+            inputs += 1
+            let store = IssueStore(directory: base.appendingPathComponent("s\(n)"))
+            defer { try? FileManager.default.removeItem(at: store.directory) }
+            var records: [JSONValue] = []
+            for i in 0..<(1 + rng.below(4)) {
+                guard case .object(var o) = Fuzz.issue(&rng, id: rng.chance(50) ? (rng.chance(50) ? rng.pick(ids) : String(rng.below(1 << 20))) : rng.chance(50) ? "r\(i)" : nil) else { continue }
+                o["receivedAt"] = .string(FuzzTests.extremeTimestamp(&rng))
+                if o["resolvedAt"] != nil { o["resolvedAt"] = .string(FuzzTests.extremeTimestamp(&rng)) }
+                if rng.chance(30) { o["x-n"] = .number(rng.pick(Fuzz.numbers)) }
+                records.append(.object(o))
+            }
+            var stored: [TenBoardCore.Issue]
+            do {
+                if rng.chance(50) {
+                    stored = try store.add(records: records)
+                } else {
+                    let r = records.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }
+                    try store.importIssues(r, name: "fuzz.json")
+                    stored = []
+                }
+                accepted += 1
+            } catch let error as TenBoardError {
+                rejected += 1
+                if error.exitCode != .dataError || !(error.message.contains("record ") || error.message.contains("has reached")) {
+                    unclear.note(n, "exit \(error.exitCode.rawValue): \(error.message.prefix(200))")
+                }
+                if store.exists { unclear.note(n, "a refused input created the store") }
+                return
+            } catch {
+                unclear.note(n, "\(error)")
+                return
+            }
+            // Read back: every command reads the store again, the export and a re-import too.
+            do {
+                let back = try store.allIssues()
+                if !stored.isEmpty, Set(back.map(\.id)) != Set(stored.map(\.id)) { differ.note(n, "ids changed") }
+                for (k, record) in records.enumerated() {
+                    guard case .object(let o) = record else { continue }
+                    // By id when the record has one, else by its place in what add returned.
+                    let found: TenBoardCore.Issue?
+                    if case .string(let id)? = o["id"] {
+                        found = back.first { $0.id == id }
+                    } else {
+                        found = k < stored.count ? back.first { $0.id == stored[k].id } : nil
+                    }
+                    guard let issue = found else {
+                        if case .string = o["id"] { differ.note(n, "record \(k + 1) is missing") }
+                        continue
+                    }
+                    guard case .object(let j) = issue.json else { continue }
+                    for key in ["receivedAt", "resolvedAt"] where key == "receivedAt" || o["status"] == .string("resolved") {
+                        if let written = o[key], j[key] != written {
+                            differ.note(n, "record \(k + 1): \(key) \(written) came back as \(String(describing: j[key]))")
+                        }
+                    }
+                    if let x = o["x-n"], issue.extra["x-n"] != x { differ.note(n, "record \(k + 1): x-n \(x) came back as \(String(describing: issue.extra["x-n"]))") }
+                }
+                var exported = Data()
+                try store.export(jsonLines: true) { exported.append($0) }
+                let again = IssueStore(directory: base.appendingPathComponent("again\(n)"))
+                defer { try? FileManager.default.removeItem(at: again.directory) }
+                try again.importIssues(try ImportRecord.parse(exported, name: "export"), name: "export")
+                let reimported = try again.allIssues().sorted { $0.id < $1.id }
+                if reimported != back.sorted(by: { $0.id < $1.id }) { differ.note(n, "export → import changed an issue") }
+                if !(try StoreCheck.run(store).problems.isEmpty) { differ.note(n, "accepted, then check calls the store damaged") }
+            } catch {
+                differ.note(n, "accepted, then unreadable: \(error)")
+            }
+        }
+        print("fuzz store round trip: \(count) inputs in \(String(format: "%.1f", seconds)) s (\(accepted) accepted and read back, \(rejected) refused with exit 65), \(differ.count) round-trip differences, \(unclear.count) unclear errors, seed \(Fuzz.seed)")
+        #expect(inputs == 300 * Fuzz.factor)
+        #expect(accepted > 0 && rejected > 0)
+        #expect(unclear.count == 0, "\(unclear.examples)")
+        #expect(differ.count == 0, "\(differ.examples)")
+    }
+
     /// A valid hot file: issues with unique ids, tally marks, a streak base, archive names.
     static func hotFile(_ rng: inout FuzzRandom) -> JSONValue {
         var issues: [TenBoardCore.Issue] = []
@@ -150,7 +258,7 @@ struct FuzzTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = IssueStore(directory: dir)
         var loaded = 0, refused = 0, changesTried = 0, unclear = Findings(), overwritten = Findings()
-        let (count, seconds) = Fuzz.run("store") { rng, n in
+        let (count, seconds) = Fuzz.run("store", count: 500) { rng, n in
             var json = FuzzTests.hotFile(&rng)
             if rng.chance(40) { json = Fuzz.twist(json, &rng) }
             var bytes = Array((JSONWriter.pretty(json) + "\n").utf8)
@@ -234,7 +342,7 @@ struct FuzzTests {
         var loaded = 0, refused = 0, unclear = Findings()
         var kinds: [String: Int] = [:]
         var samples: [String: String] = [:]
-        let (count, seconds) = Fuzz.run("config") { rng, n in
+        let (count, seconds) = Fuzz.run("config", count: 600) { rng, n in
             let bytes = FuzzTests.yaml(&rng)
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
                 unclear.note(n, "cannot write the test file")

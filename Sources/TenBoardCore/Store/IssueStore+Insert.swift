@@ -14,8 +14,8 @@ extension StoreState {
     /// counter can ever wrap.
     public static let numberLimit = 9_007_199_254_740_991
 
-    /// Ids that are numbers stay below this, so that after the largest of them `nextId` still has
-    /// billions of numbers to hand out before `numberLimit`.
+    /// Only ids that are numbers below this move `nextId` on, so that whatever ids come in,
+    /// `nextId` still has billions of billions of numbers to hand out before `numberLimit`.
     public static let idNumberLimit = 1_000_000_000_000_000
 }
 
@@ -56,8 +56,8 @@ extension IssueStore {
             if issue.id.unicodeScalars.contains(where: Untrusted.needsReplacement) {
                 return "field 'id': must not contain control, invisible or direction-changing characters"
             }
-            if issue.id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), Int(issue.id).map({ $0 >= StoreState.idNumberLimit }) ?? true {
-                return "field 'id': an id that is a number must be below \(StoreState.idNumberLimit)"
+            if issue.id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), Int(issue.id).map({ $0 >= StoreState.numberLimit }) ?? true {
+                return "field 'id': an id that is a number must be below \(StoreState.numberLimit)"
             }
         }
         if issue.isResolvedBeforeReceived {
@@ -88,8 +88,9 @@ extension IssueStore {
         }
         var issues = new.map(\.issue)
         for entry in new where entry.hasID {
-            // Below the limit (insertionProblem), so the next number cannot overflow.
-            if let number = Int(entry.issue.id), number >= state.nextID { state.nextID = number + 1 }
+            // Far below Int.max, so the next number cannot overflow; a larger number id is kept
+            // as a name and skipped over should the count ever reach it.
+            if let number = Int(entry.issue.id), number < StoreState.idNumberLimit, number >= state.nextID { state.nextID = number + 1 }
             existing.insert(entry.issue.id)
         }
         for i in issues.indices where !new[i].hasID {
