@@ -72,6 +72,8 @@ struct ConfigTests {
         ("sendmail: sendmail -i", "key 'sendmail'"),
         ("deadlin: 10:00", "key 'deadlin': unknown key (did you mean 'deadline'?)"),
         ("name: [a, [b]]", "key 'name'"),
+        ("cutoff: 11:00", "key 'cutoff': the cut-off 11:00 is later than the deadline 10:00"),
+        ("deadline: 07:30", "key 'deadline': the cut-off 08:00 is later than the deadline 07:30"),
     ])
     func badValues(text: String, expected: String) throws {
         let path = try file("store: /tmp/x\n" + text + "\n")

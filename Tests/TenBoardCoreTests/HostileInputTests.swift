@@ -344,3 +344,17 @@ struct SharedStoreFileTests {
         #expect(stat(store.directory.path, &info) == 0 && info.st_mode & 0o7777 == 0o2775 & ~(mask & 0o005))
     }
 }
+
+@Suite("add --json caps its error list")
+struct AddErrorCapTests {
+    @Test("100,000 bad records give 52 lines, not 100,000, as import does")
+    func capped() {
+        let t = TempStore()
+        let records = [JSONValue](repeating: .object(["customer": .string("A")]), count: 100_000)
+        let e = HostileInputTests.rejected { _ = try t.store.add(records: records) }
+        let lines = e?.message.split(separator: "\n") ?? []
+        #expect(lines.count == 52, "50 problems, the rest counted, and 'nothing was added'")
+        #expect(lines.dropLast().last == "… and 99950 more")
+        #expect(lines.last == "nothing was added")
+    }
+}

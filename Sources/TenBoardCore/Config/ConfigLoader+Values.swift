@@ -26,6 +26,12 @@ extension ConfigLoader {
             guard let time = ClockTime(value) else { throw bad(key, "'\(value)' is not a time of day HH:MM (00:00 to 23:59)") }
             if key == "deadline" { schedule.deadline = time } else { schedule.cutoff = time }
         }
+        // Who comes in after the cut-off counts for the next morning: a cut-off after the
+        // deadline would count customers for a morning whose deadline has already passed.
+        if schedule.cutoff > schedule.deadline {
+            throw bad(settings["cutoff"] != nil ? "cutoff" : "deadline",
+                      "the cut-off \(schedule.cutoff) is later than the deadline \(schedule.deadline); it must be at or before it")
+        }
         if let days = items("workdays") {
             var set = Set<Weekday>()
             for day in days {
