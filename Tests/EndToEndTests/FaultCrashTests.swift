@@ -37,17 +37,19 @@ struct FaultCrashTests {
     }
 
     /// An import file of resolved history: `count` issues received `daysAgo` days ago and before.
-    static func history(prefix: String, count: Int, daysAgo: ClosedRange<Int>, now: Date) -> (text: String, issues: Model) {
+    static func history(prefix: String, count: Int, daysAgo: ClosedRange<Int>, now: Date) -> (text: String, issues: Model, received: [String: Date]) {
         var records: [String] = []
         var issues: Model = [:]
+        var receivedAt: [String: Date] = [:]
         for n in 0..<count {
             let days = Double(daysAgo.lowerBound) + Double(daysAgo.upperBound - daysAgo.lowerBound) * Double(n) / Double(max(1, count - 1))
             let received = now.addingTimeInterval(-days * 86_400)
             let id = "\(prefix)\(n)"
             records.append(#"{"id": "\#(id)", "customer": "hist \#(n)", "summary": "s", "receivedAt": "\#(FaultKit.rfc3339(received))", "status": "resolved", "resolvedAt": "\#(FaultKit.rfc3339(received.addingTimeInterval(3600)))", "resolvedBy": "old", "x-crm": \#(n)}"#)
             issues[id] = Known(status: "resolved", assignee: nil, resolvedBy: "old")
+            receivedAt[id] = received
         }
-        return ("[\n" + records.joined(separator: ",\n") + "\n]\n", issues)
+        return ("[\n" + records.joined(separator: ",\n") + "\n]\n", issues, receivedAt)
     }
 
     @Test("kill -9 at random moments during adds, resolves (archiving), reopens (unarchiving), assigns and imports")
@@ -69,9 +71,9 @@ struct FaultCrashTests {
         let imported = try TenBoardBinary.run(["import", initialFile.path], environment: env)
         try #require(imported.status == 0, "\(imported.stderr)")
         var model = initial.issues
+        var received = initial.received
         #expect(try FaultCrashTests.actual(env) == model)
 
-        var day = 0                 // resolves happen a day later each time, so the archive moves on
         var averageMs = 80.0        // of commands that ran to the end; kills land within ~1.3× of it
         var kills = 0, killedApplied = 0, killedNotApplied = 0, finishedAnyway = 0
         var leftoverTemps = 0, unnamedSegmentsSeen = Set<String>(), archivingKills = 0
@@ -90,8 +92,9 @@ struct FaultCrashTests {
                 args = ["add", "--customer", "k\(op)", "--summary", "crash test \(op)"]
             } else if roll < 60 {
                 let id = open.randomElement(using: &rng)!
-                day += 1
-                let at = FaultKit.rfc3339(now.addingTimeInterval(Double(day) * 86_400))
+                // An hour after it came in (never in the future): a reopened old issue goes back
+                // to the archive with this change, so the archive keeps moving.
+                let at = FaultKit.rfc3339(min(Date(), (received[id] ?? Date()).addingTimeInterval(3600)))
                 args = ["resolve", id, "--by", "r\(op)", "--at", at]
                 after[id] = Known(status: "resolved", assignee: model[id]!.assignee, resolvedBy: "r\(op)")
             } else if roll < 75, !resolved.isEmpty {
@@ -110,6 +113,7 @@ struct FaultCrashTests {
                 args = ["import", file.path]
                 importedBatch = batch.issues
                 after.merge(batch.issues) { $1 }
+                received.merge(batch.received) { $1 }
             }
 
             let segmentsBefore = Set(FaultKit.files(in: store.appendingPathComponent("archive")).keys)
@@ -128,6 +132,7 @@ struct FaultCrashTests {
                     let id = child.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
                     if after[id] != nil { failures.append("op \(op): add handed out \(id), which exists") }
                     after[id] = Known(status: "open")
+                    received[id] = began
                     _ = addedCustomer
                 }
                 model = after

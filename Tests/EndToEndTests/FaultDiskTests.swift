@@ -86,42 +86,49 @@ struct FaultDiskTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
-    @Test("Full disk while archiving: the segment cannot be written → 75, hot file and archive unchanged",
+    @Test("Full disk while archiving: the segment or the hot file cannot be written → 75, hot file and archive unchanged, no orphan segment",
           .enabled(if: FaultKit.canMountTmpfs, "needs root and mount(8) for a tmpfs"))
     func fullDiskWhileArchiving() throws {
-        let mount = try FaultDiskTests.mountTmpfs("fullarch", size: "256k")
+        let mount = try FaultDiskTests.mountTmpfs("fullarch", size: "512k")
         defer { FaultDiskTests.unmount(mount) }
         let store = mount.appendingPathComponent("store")
         let outside = try TenBoardBinary.temporaryDirectory("fullarch-input")
         defer { try? FileManager.default.removeItem(at: outside) }
         let env = ["TENBOARD_STORE": store.path, "HOME": outside.path]
-        // History received 10 to 30 days ago: recent enough to stay in the hot file on import.
+        // A hot file of some size: 150 open issues.
         let now = Date()
+        var open: [String] = []
+        for n in 0..<150 {
+            open.append(#"{"id": "o\#(n)", "customer": "c\#(n)", "summary": "\#(String(repeating: "s", count: 300))", "receivedAt": "\#(FaultKit.rfc3339(now.addingTimeInterval(-3600)))"}"#)
+        }
+        let openFile = outside.appendingPathComponent("open.json")
+        try ("[" + open.joined(separator: ",\n") + "]").write(to: openFile, atomically: true, encoding: .utf8)
+        #expect(try TenBoardBinary.run(["import", openFile.path], environment: env).status == 0)
+        // History received 60 to 80 days ago: an import writes it straight into archive segments.
         var records: [String] = []
         for n in 0..<40 {
-            let received = now.addingTimeInterval(-Double(10 + n / 2) * 86_400)
+            let received = now.addingTimeInterval(-Double(60 + n / 2) * 86_400)
             records.append(#"{"id": "h\#(n)", "customer": "c\#(n)", "summary": "s", "receivedAt": "\#(FaultKit.rfc3339(received))", "status": "resolved", "resolvedAt": "\#(FaultKit.rfc3339(received.addingTimeInterval(3600)))"}"#)
         }
-        records.append(#"{"id": "open1", "customer": "o", "summary": "s", "receivedAt": "\#(FaultKit.rfc3339(now.addingTimeInterval(-3600)))"}"#)
         let importFile = outside.appendingPathComponent("history.json")
         try ("[" + records.joined(separator: ",\n") + "]").write(to: importFile, atomically: true, encoding: .utf8)
-        let imported = try TenBoardBinary.run(["import", importFile.path], environment: env)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("archive").path), "nothing archived yet")
 
-        // Resolving 60 days from now moves the archive horizon past all of that history.
-        let later = FaultKit.rfc3339(now.addingTimeInterval(60 * 86_400))
+        // Completely full: the segment cannot be written.
         FaultDiskTests.fill(mount)
-        try FaultDiskTests.expectRefused([["resolve", "open1", "--by", "ann", "--at", later]], env: env, store: store,
-                                         naming: store.path, allowed: [75])
+        try FaultDiskTests.expectRefused([["import", importFile.path]], env: env, store: store, naming: store.path, allowed: [75])
+        // Room for the segments (a few KiB) but not for the hot file (over 50 KiB): the segments
+        // are written, the hot file is not; they must not stay behind.
+        FaultKit.sh("rm -f '\(mount.path)/filler' '\(mount.path)/filler2'")
+        FaultKit.sh("dd if=/dev/zero of='\(mount.path)/spacer' bs=4k count=8; dd if=/dev/zero of='\(mount.path)/filler' bs=4k; rm -f '\(mount.path)/spacer'")
+        try FaultDiskTests.expectRefused([["import", importFile.path]], env: env, store: store, naming: store.path, allowed: [75])
 
         FaultKit.sh("rm -f '\(mount.path)/filler' '\(mount.path)/filler2'")
-        let again = try TenBoardBinary.run(["resolve", "open1", "--by", "ann", "--at", later], environment: env)
+        let again = try TenBoardBinary.run(["import", importFile.path], environment: env)
         #expect(again.status == 0, "\(again.stderr)")
         let segments = FaultKit.files(in: store).keys.filter { $0.hasPrefix("archive/") && $0.hasSuffix(".jsonl") }
-        #expect(!segments.isEmpty, "the retried write archived")
+        #expect(!segments.isEmpty, "the retried import archived")
         #expect(try TenBoardBinary.run(["check"], environment: env).status == 0)
-        #expect(try FaultKit.exportedIssues(env).count == 41)
+        #expect(try FaultKit.exportedIssues(env).count == 190)
     }
 
     @Test("Read-only file system (tmpfs remounted ro): changes refused with 73 naming the path; reading still works",

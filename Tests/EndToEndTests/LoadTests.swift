@@ -202,9 +202,10 @@ struct LoadTests {
         try ("[" + records.joined(separator: ",\n") + "]").write(to: file, atomically: true, encoding: .utf8)
         let imported = try TenBoardBinary.run(["import", file.path], environment: env)
         try #require(imported.status == 0, "\(imported.stderr)")
-        // Writers: reopen an archived issue (its month segment is rewritten), then resolve it 50
-        // days ahead (the archive horizon moves past it: it goes back, another rewrite).
-        let later = FaultKit.rfc3339(now.addingTimeInterval(50 * 86_400))
+        // Writers: reopen an archived issue (its month segment is rewritten), then resolve it as
+        // helped 50 days ago (before the archive horizon, after it came in: it goes back, another
+        // rewrite). A change is never dated in the future.
+        let later = FaultKit.rfc3339(now.addingTimeInterval(-50 * 86_400))
         let writer = #"""
             i=$START
             while [ $i -lt $END ]; do

@@ -176,19 +176,28 @@ public final class IssueStore: Sendable {
             removeLeftovers()
             var state = try load() ?? StoreState(createdAt: schedule.localDate(of: now))
             let before = state
-            let result = try body(&state)
-            try ensureNothingDropped(before: before, after: state)
-            try archive(&state, now: now)
-            if state != before {
-                state.revision = before.revision
-                try state.count(\.revision)
-                try write(state)
-                // Segment generations this change replaced stay until the next one, because
-                // issues.json.bak (now `before`) names them: restoring it must find them. What
-                // neither names goes: older generations, and what a killed writer left behind.
-                removeUnnamedSegments(state, alsoKeeping: before.segments)
+            do {
+                let result = try body(&state)
+                try ensureNothingDropped(before: before, after: state)
+                try archive(&state, now: now)
+                if state != before {
+                    state.revision = before.revision
+                    try state.count(\.revision)
+                    try write(state)
+                    // Segment generations this change replaced stay until the next one, because
+                    // issues.json.bak (now `before`) names them: restoring it must find them. What
+                    // neither names goes: older generations, and what a killed writer left behind.
+                    removeUnnamedSegments(state, alsoKeeping: before.segments)
+                }
+                return result
+            } catch {
+                // Nothing was committed: segments this change wrote (a full disk stopped the hot
+                // file after them) go now, not at some later successful write.
+                for name in Set(state.segments).subtracting(before.segments) {
+                    unlink(archiveURL.appendingPathComponent(name).path)
+                }
+                throw error
             }
-            return result
         }
     }
 
