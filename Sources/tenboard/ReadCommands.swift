@@ -63,7 +63,7 @@ enum IssueTable {
         var rows = [text.columns]
         for issue in issues {
             rows.append([
-                issue.id + (issue.isOpen ? "" : " ✓"), age(now.timeIntervalSince(issue.receivedAt.date)), text.kind(issue.kind),
+                Untrusted.oneLine(issue.id) + (issue.isOpen ? "" : " ✓"), age(now.timeIntervalSince(issue.receivedAt.date)), text.kind(issue.kind),
                 clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
                 clip(Untrusted.oneLine(issue.summary), 60),
             ])
@@ -80,7 +80,7 @@ enum IssueTable {
         let text = ListText(language)
         let l = text.labels
         var pairs: [(String, String)] = [
-            (l.id, issue.id), (l.customer, Untrusted.clean(issue.customer)), (l.summary, Untrusted.clean(issue.summary)),
+            (l.id, Untrusted.clean(issue.id)), (l.customer, Untrusted.clean(issue.customer)), (l.summary, Untrusted.clean(issue.summary)),
             (l.kind, text.kind(issue.kind)), (l.received, Timestamp(issue.receivedAt.date, in: zone).rfc3339),
             (l.status, text.status(issue.status)), (l.assignee, Untrusted.clean(issue.assignee ?? "-")),
         ]

@@ -129,6 +129,14 @@ struct HostileEndToEndTests {
                         "\(r.stderr.debugDescription)")
             }
         }
+        // A store written before ids were restricted: list and show neutralise what is there.
+        try Data(#"{"format":"tenboard-store","version":1,"issues":[{"id":"\u202eid-rlo\u200b","customer":"A\u2028B","summary":"x\u001b]0;T\u0007","receivedAt":"2026-11-30T07:00:00+01:00"}]}"#.utf8)
+            .write(to: dir.appendingPathComponent("issues.json"))
+        for command in [["list"], ["show", "\u{202E}id-rlo\u{200B}"]] {
+            let r = try TenBoardBinary.run(command, environment: env)
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            #expect(!r.stdout.unicodeScalars.contains { [0x1B, 0x07, 0x202E, 0x200B, 0x2028].contains($0.value) }, "\(command): \(r.stdout.debugDescription)")
+        }
         let unknown = try TenBoardBinary.run(["resolve", "\u{1B}]0;TITLE\u{07}"], environment: env)
         #expect(unknown.status == 66)
         #expect(!unknown.stderr.unicodeScalars.contains { $0.value == 0x1B })

@@ -224,6 +224,9 @@ struct HostileInputTests {
             #expect(e?.exitCode == .dataError && e?.message.contains("not a regular file") == true, "\(String(describing: e))")
         }
         #expect(Date().timeIntervalSince(start) < 5)
+        // An issue in the hot file is shown without opening any segment (L9).
+        let open = try t.store.add(customer: "Open", summary: "s", receivedAt: Date())
+        #expect(try t.store.issue(id: open.id).customer == "Open")
         let hot = t.url.appendingPathComponent(IssueStore.hotFileName).path
         let outside = t.url.appendingPathComponent("elsewhere.json").path
         #expect(rename(hot, outside) == 0)

@@ -105,6 +105,9 @@ public final class IssueStore: Sendable {
     /// The issue with `id`, archived or not.
     /// - Throws: exit 66 when there is none.
     public func issue(id: String) throws(TenBoardError) -> Issue {
+        // The hot file first: an issue there needs no archive segment opened (nor readable).
+        let hot = try snapshot()
+        if let i = hot.index(of: id) { return hot.issues[i] }
         let (state, segments) = try snapshotWithSegments()
         if let i = state.index(of: id) { return state.issues[i] }
         for segment in segments.reversed() {
