@@ -49,7 +49,7 @@ struct HostileEndToEndTests {
 
     @Test("Broken pipe: export | head ends quietly with 0; a full or closed stdout is 74 naming stdout")
     func outputErrors() throws {
-        let (dir, env) = try HostileEndToEndTests.bigStore("pipes", count: 12_000)
+        let (dir, env) = try HostileEndToEndTests.bigStore("pipes", count: 6_000)
         defer { try? FileManager.default.removeItem(at: dir) }
         for command in ["export", "export --jsonl", "list --all --json"] {
             let r = try HostileEndToEndTests.bash(#""$BIN" \#(command) | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}""#, env)
