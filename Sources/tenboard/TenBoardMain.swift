@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenBoardCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,25 @@ enum TenBoardMain {
     static func main() async {
         // A sendmail or a pager that exits early must give us EPIPE, not kill us (TECH-NOTES §4).
         signal(SIGPIPE, SIG_IGN)
-        await TenBoard.main()
+        do {
+            var command = try TenBoard.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // As ArgumentParser's own `exit(withError:)`, but what it quotes from the command
+            // line (an unknown option, a bad value) is neutralised like every other message.
+            let code = TenBoard.exitCode(for: error)
+            let message = TenBoard.fullMessage(for: error)
+            if !message.isEmpty {
+                let clean = message.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { Untrusted.clean(String($0)) }.joined(separator: "\n") + "\n"
+                _ = writeAll(code == .success ? 1 : 2, Data(clean.utf8))
+            }
+            exit(code.rawValue)
+        }
     }
 }
 

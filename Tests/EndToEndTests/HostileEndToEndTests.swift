@@ -140,6 +140,14 @@ struct HostileEndToEndTests {
         let unknown = try TenBoardBinary.run(["resolve", "\u{1B}]0;TITLE\u{07}"], environment: env)
         #expect(unknown.status == 66)
         #expect(!unknown.stderr.unicodeScalars.contains { $0.value == 0x1B })
+        // What the argument parser quotes back (an unknown option, a bad value) is neutralised too.
+        for arguments in [["resolve", "1", "--\u{1B}]0;TITLE\u{07}"], ["add", "--kind", "\u{1B}[2J", "--customer", "a", "--summary", "b"],
+                          ["status", "--at", "\u{1B}]52;c;UFdORUQ=\u{07}"]] {
+            let r = try TenBoardBinary.run(arguments, environment: env)
+            #expect(r.status == 64, "\(arguments): \(r.status) \(r.stderr)")
+            #expect(!r.stderr.isEmpty && !r.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(r.stderr.debugDescription)")
+        }
+        #expect(try TenBoardBinary.run(["--help"], environment: env).stdout.contains("USAGE"))
     }
 
     // MARK: Two Unix users in one group
