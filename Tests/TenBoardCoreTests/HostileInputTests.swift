@@ -361,3 +361,23 @@ struct AddErrorCapTests {
         #expect(lines.last == "nothing was added")
     }
 }
+
+@Suite("One mode for every file of a store")
+struct StoreModeTests {
+    @Test("New files take their mode from the store directory, not from the writer's umask", arguments: [
+        (mode_t(0o2770), mode_t(0o660)), (mode_t(0o2775), mode_t(0o664)),
+    ])
+    func modesFollowTheDirectory(_ directoryMode: mode_t, _ fileMode: mode_t) throws {
+        let t = TempStore()
+        try FileManager.default.createDirectory(at: t.url, withIntermediateDirectories: true)
+        #expect(chmod(t.url.path, directoryMode) == 0)
+        let old = HostileInputTests.record([
+            "id": "OLD-1", "receivedAt": "2025-01-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-01-10T10:00:00+01:00",
+        ])
+        try t.store.importIssues([ImportRecord(position: "record 1", json: old)], name: "in")
+        for file in [IssueStore.hotFileName, StoreLock.fileName, "archive/2025-01.1.jsonl"] {
+            var info = stat()
+            #expect(stat(t.url.appendingPathComponent(file).path, &info) == 0 && info.st_mode & 0o777 == fileMode, "\(file): \(String(info.st_mode & 0o777, radix: 8))")
+        }
+    }
+}

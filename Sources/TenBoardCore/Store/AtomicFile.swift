@@ -102,7 +102,16 @@ public enum AtomicFile {
             guard errno == EEXIST else { throw failure(errno, "cannot create the directory \(url.path)") }
             return
         }
-        if shared { _ = chmod(url.path, 0o2775 & ~(currentUmask() & 0o005)) }
+        guard shared else { return }
+        // Inside a shared (setgid) directory, as archive/ and outbox/ in the store: its mode, so
+        // that a 2770 store keeps them 2770 too; the store directory itself follows the umask
+        // for others.
+        var info = stat()
+        if stat(parent.path, &info) == 0, info.st_mode & S_ISGID != 0 {
+            _ = chmod(url.path, info.st_mode & 0o2775)
+        } else {
+            _ = chmod(url.path, 0o2775 & ~(currentUmask() & 0o005))
+        }
     }
 
     /// A new private directory (mode 0700) with a random name under the temporary directory,
@@ -120,13 +129,24 @@ public enum AtomicFile {
         String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The mode of the file that replaces `path`: that of the file there, else `newFileMode`.
     static func mode(replacing path: String) -> mode_t {
         var info = stat()
         // lstat: the mode of what is there, not of where a planted link points.
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
             return (info.st_mode & 0o7777) & ~0o002
         }
-        return 0o664 & ~(currentUmask() & 0o004)
+        return newFileMode(in: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// The mode of a new file in a store directory: read/write for the group, and readable by
+    /// others only when the directory is open to them. So all files of a store have one mode,
+    /// set by the directory, whatever the umask of whoever wrote each first; a 2770 store shows
+    /// nothing to outsiders.
+    static func newFileMode(in directory: String) -> mode_t {
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return 0o660 }
+        return info.st_mode & 0o005 == 0o005 ? 0o664 : 0o660
     }
 
     static func currentUmask() -> mode_t {

@@ -25,7 +25,7 @@ final class LockFile {
             self.fd = fd
             // Another user of the group must be able to open it too: the creator's umask may not
             // say so. Only a file this call created: never change the mode of someone else's.
-            if created { _ = fchmod(fd, 0o660 | (0o004 & ~AtomicFile.currentUmask())) }
+            if created { _ = fchmod(fd, AtomicFile.newFileMode(in: directory.path)) }
         case .failure(.system(let code)):
             throw AtomicFile.failure(code, "cannot open the lock file \(path)")
         case .failure(let failure):
