@@ -86,12 +86,17 @@ extension IssueStore {
     }
 
     /// Writes every issue, archived history included, as a JSON array or as JSON Lines, in
-    /// pieces of about 1 MiB passed to `write`.
+    /// pieces of about 1 MiB (with the throwing `FileHandle.write(contentsOf:)`).
     ///
     /// Archive segments are already JSON Lines in the canonical form, so their lines are copied as
     /// bytes, each segment once it has been read as a whole and found valid: a damaged segment
     /// ends the export with exit 65 naming the file and line, never with a backup that cannot be
     /// imported.
+    public func export(jsonLines: Bool, to output: FileHandle) throws {
+        try export(jsonLines: jsonLines) { try output.write(contentsOf: $0) }
+    }
+
+    /// `export(jsonLines:to:)` into any sink; what `write` throws ends the export.
     public func export(jsonLines: Bool, write: (Data) throws -> Void) throws {
         let (state, segments) = try snapshotWithSegments()
         var buffer = Data()
