@@ -106,12 +106,12 @@ enum Fuzz {
         case .object(var o):
             switch rng.below(4) {
             case 0 where !o.isEmpty:
-                let key = rng.pick(Array(o.keys))
+                let key = rng.pick(o.keys.sorted())
                 o[key] = Fuzz.value(&rng, depth: 2)
             case 1 where !o.isEmpty:
-                o.removeValue(forKey: rng.pick(Array(o.keys)))
+                o.removeValue(forKey: rng.pick(o.keys.sorted()))
             case 2 where !o.isEmpty:
-                let key = rng.pick(Array(o.keys))
+                let key = rng.pick(o.keys.sorted())
                 o[key] = twist(o[key]!, &rng)
             default:
                 o[rng.pick(keys)] = Fuzz.value(&rng, depth: 2)
