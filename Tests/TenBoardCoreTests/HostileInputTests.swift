@@ -269,6 +269,51 @@ struct SharedStoreFileTests {
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
 
+    @Test("archive/ or outbox/ replaced by a link to another directory: refused, nothing read, written or deleted there")
+    func plantedDirectoryLinks() async throws {
+        let t = TempStore()
+        let old = HostileInputTests.record([
+            "id": "OLD-1", "receivedAt": "2025-01-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-01-10T10:00:00+01:00",
+        ])
+        try t.store.importIssues([ImportRecord(position: "record 1", json: old)], name: "in")
+        // The victim's directory, with a file named like a stray segment and a temporary file.
+        let elsewhere = t.url.appendingPathComponent("victim-dir")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: t.url.appendingPathComponent("archive/2025-01.1.jsonl"), to: elsewhere.appendingPathComponent("2025-01.1.jsonl"))
+        try Data("keep".utf8).write(to: elsewhere.appendingPathComponent("2024-12.1.jsonl"))
+        try Data("keep".utf8).write(to: elsewhere.appendingPathComponent(AtomicFile.temporaryPrefix + "x"))
+        let archive = t.url.appendingPathComponent("archive")
+        try FileManager.default.moveItem(at: archive, to: t.url.appendingPathComponent("archive.old"))
+        #expect(symlink(elsewhere.path, archive.path) == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).sorted()
+        let older = HostileInputTests.record([
+            "id": "OLD-2", "receivedAt": "2025-02-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-02-10T10:00:00+01:00",
+        ])
+        let reads: [() throws -> Void] = [
+            { _ = try t.store.allIssues() }, { _ = try StoreCheck.run(t.store) },
+            { try t.store.importIssues([ImportRecord(position: "record 1", json: older)], name: "in") },
+            { try t.store.reopen(id: "OLD-1") },
+        ]
+        for attempt in reads {
+            let e = HostileInputTests.rejected(attempt)
+            #expect(e?.exitCode == .dataError && e?.message.contains("is not a directory") == true, "\(String(describing: e))")
+        }
+        _ = try t.store.add(customer: "A", summary: "b", receivedAt: Date())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).sorted() == before)
+
+        let outbox = t.url.appendingPathComponent("outbox")
+        #expect(symlink(elsewhere.path, outbox.path) == 0)
+        let sender = ReportSender(store: t.url, transport: FakeTransport())
+        await #expect(throws: TenBoardError.self) {
+            _ = try await sender.send(morning: LocalDate(year: 2026, month: 11, day: 24)) {
+                OutgoingReport(morning: LocalDate(year: 2026, month: 11, day: 24), messageID: "x@example.nl",
+                               sender: MailAddress(address: "a@example.nl"), recipients: [MailAddress(address: "b@example.nl")],
+                               message: Data("Subject: x\n\nx\n".utf8))
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).sorted() == before)
+    }
+
     @Test("An existing lock file keeps its mode; a new one is made group-shared")
     func lockModeOnlyWhenCreated() throws {
         let t = TempStore()

@@ -40,6 +40,7 @@ struct Outbox: Sendable {
     ///
     /// Reads without the lock: files are replaced atomically, so each is old or new, never torn.
     func pending() throws(TenBoardError) -> [PendingReport] {
+        try StoreFile.checkDirectory(directory)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         let mornings = names.filter { $0.hasSuffix(".eml") }.compactMap { LocalDate(String($0.dropLast(4))) }
         var reports: [PendingReport] = []
@@ -66,6 +67,7 @@ struct Outbox: Sendable {
     /// The caller holds `MailLock`.
     func put(_ report: PendingReport, message: Data) throws(TenBoardError) {
         try AtomicFile.makeDirectory(directory)
+        try StoreFile.checkDirectory(directory)
         try update(report)
         try AtomicFile.write(message, to: emlURL(report.morning))
     }
@@ -83,6 +85,7 @@ struct Outbox: Sendable {
 
     /// Removes a report from the outbox, `.eml` first. The caller holds `MailLock`.
     func remove(_ morning: LocalDate) {
+        guard StoreFile.isRealDirectory(directory) else { return }
         unlink(emlURL(morning).path)
         unlink(metaURL(morning).path)
         AtomicFile.syncDirectory(directory.path)

@@ -27,6 +27,7 @@ public enum ArchiveSegment {
 
     /// Reads a segment's issues; errors name the file and line.
     static func read(_ url: URL) throws(TenBoardError) -> [Issue] {
+        try StoreFile.checkDirectory(url.deletingLastPathComponent())
         guard let data = try StoreFile.read(url, what: "archive segment") else {
             throw StoreFile.error(.missing, url.path, "archive segment")
         }

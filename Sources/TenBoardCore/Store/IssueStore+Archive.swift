@@ -62,6 +62,7 @@ extension IssueStore {
     func addToArchive(_ issues: [Issue], state: inout StoreState) throws {
         guard !issues.isEmpty else { return }
         try AtomicFile.makeDirectory(archiveURL)
+        try StoreFile.checkDirectory(archiveURL)
         let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
         for month in byMonth.keys.sorted() {
             var content = Data()
@@ -98,6 +99,7 @@ extension IssueStore {
             .filter { $0.month == month }.map(\.generation).max().map { $0 + 1 } ?? 1
         let name = "\(month).\(generation).jsonl"
         try AtomicFile.makeDirectory(archiveURL)
+        try StoreFile.checkDirectory(archiveURL)
         try AtomicFile.write(data, to: archiveURL.appendingPathComponent(name))
         return name
     }
@@ -109,6 +111,7 @@ extension IssueStore {
     /// Nothing is deleted unless every segment `state` names is there: a store whose hot file
     /// names a missing segment is damaged, and an unnamed segment may then be all that is left.
     func removeUnnamedSegments(_ state: StoreState, alsoKeeping: [String] = []) {
+        guard StoreFile.isRealDirectory(archiveURL) else { return }
         let onDisk = Set(((try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []).filter(ArchiveSegment.isValidName))
         guard Set(state.segments).isSubset(of: onDisk) else { return }
         for name in onDisk.subtracting(state.segments).subtracting(alsoKeeping) {

@@ -137,6 +137,7 @@ public final class IssueStore: Sendable {
         var previousRevision: Int?
         while true {
             let state = try snapshot()
+            if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
             var segments: [OpenSegment] = []
             var missing: (URL, StoreFile.Failure)?
             for name in state.segments {
@@ -230,7 +231,7 @@ public final class IssueStore: Sendable {
     /// Removes temporary files a crashed writer left behind; only called under the lock, when no
     /// writer can be busy with one.
     func removeLeftovers() {
-        for dir in [directory, archiveURL] {
+        for dir in [directory, archiveURL] where StoreFile.isRealDirectory(dir) || dir == directory {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { continue }
             for name in names where name.hasPrefix(AtomicFile.temporaryPrefix) {
                 unlink(dir.appendingPathComponent(name).path)

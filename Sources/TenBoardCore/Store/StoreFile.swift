@@ -66,6 +66,25 @@ enum StoreFile {
         }
     }
 
+    /// Checks that a directory inside the store (`archive/`, `outbox/`) is a directory and not a
+    /// symbolic link a group member put in its place (which would make us read, write and delete
+    /// files elsewhere). A missing one is fine: it is created when needed.
+    static func checkDirectory(_ url: URL) throws(TenBoardError) {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw TenBoardError(
+                "\(url.path) is not a directory (a symbolic link or a file in its place); it was left as it is: remove it, or restore it from a backup",
+                exitCode: .dataError)
+        }
+    }
+
+    /// Whether `url` is a real directory (not a link to one): where files may be deleted.
+    static func isRealDirectory(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// The whole content of a store file, or `nil` when there is none.
     static func read(_ url: URL, what: String) throws(TenBoardError) -> Data? {
         switch open(url.path, O_RDONLY) {
