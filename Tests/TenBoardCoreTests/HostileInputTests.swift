@@ -426,3 +426,21 @@ struct StoreModeTests {
         }
     }
 }
+
+@Suite("demo's folder")
+struct DemoFolderTests {
+    @Test("A private directory with a random name, made by mkdtemp: a planted tenboard-demo-<pid> is not used")
+    func temporaryDirectory() throws {
+        let predictable = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-demo-\(getpid())")
+        try? FileManager.default.removeItem(at: predictable)
+        #expect(symlink("/nonexistent-target", predictable.path) == 0)
+        defer { unlink(predictable.path) }
+        let a = try AtomicFile.makeTemporaryDirectory(prefix: "tenboard-demo-")
+        let b = try AtomicFile.makeTemporaryDirectory(prefix: "tenboard-demo-")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        #expect(a != b && a != predictable && b != predictable)
+        var info = stat()
+        #expect(lstat(a.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_mode & 0o777 == 0o700)
+        #expect(info.st_uid == getuid())
+    }
+}

@@ -200,6 +200,20 @@ struct MailOutboxTests {
         return (report, entry)
     }
 
+    @Test func anOutboxCountAtIntMaxDoesNotCrashTheSend() async throws {
+        let report = try compose()()
+        let outbox = Outbox(store: store)
+        let entry = PendingReport(
+            morning: morning, messageID: report.messageID, sender: report.sender.address,
+            recipients: report.recipients.map(\.address), composedAt: MailFixtures.at(10), attempts: Int.max,
+            lastAttemptAt: nil, lastError: nil, sendingSince: nil, file: outbox.emlURL(morning))
+        try outbox.put(entry, message: report.message)
+        let transport = FakeTransport(failures: [DeliveryFailure(.temporary, "down")])
+        let result = try await sender(transport).retry()
+        #expect(result.map(\.exitCode) == [.tempFailure])
+        #expect(ReportSender.pendingReports(store: store).first?.attempts == Int.max)
+    }
+
     @Test func anInterruptedSendIsResentWithTheSameIDAndFlagged() async throws {
         // As if tenboard was killed while sendmail ran: the copy is marked as being sent.
         let (report, _) = try putInterruptedSend()

@@ -150,7 +150,8 @@ public struct ReportSender: Sendable {
         }
         var entry = pending
         let interrupted = pending.sendingSince != nil
-        entry.attempts += 1
+        // The count comes from a file the group can write: it stops at its bound, never wraps.
+        if entry.attempts < StoreState.numberLimit { entry.attempts += 1 }
         entry.lastAttemptAt = now()
         entry.sendingSince = entry.lastAttemptAt
         try outbox.update(entry)
