@@ -49,7 +49,7 @@ public enum Untrusted {
     public static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00..<0x20, 0x7F, 0x80..<0xA0: return true
-        case 0xA0..<0xAD: return false
+        case 0xA0..<0xAD, 0xAE..<0x600: return false // Latin to Armenian: no format characters
         default:
             switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator: return true
