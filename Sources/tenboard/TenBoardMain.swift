@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenBoardCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ struct TenBoard: AsyncParsableCommand {
             
             Exit statuses: 0 ok, 64 usage, 65 bad data, 66 no such issue or file, 73 cannot write, 75 temporary failure (try again), 78 configuration.
             """,
-        version: "0.1.0",
+        version: TenBoardVersion.current,
         subcommands: [
             Board.self, Wall.self, Demo.self, Status.self, Summary.self, ListIssues.self, Show.self, Add.self,
             Resolve.self, Reopen.self, Assign.self, Import.self, Export.self, Check.self, Edit.self,

@@ -17,7 +17,8 @@ public enum BoardApp {
     ) -> Int32 {
         let controller = BoardController(
             store: store, schedule: configuration.schedule, language: configuration.language,
-            userName: configuration.userName, readOnly: readOnly
+            userName: configuration.userName, readOnly: readOnly,
+            setup: BoardSetup(store: configuration.store, configFile: configuration.file, schedule: configuration.schedule)
         )
         return run(controller, now: now)
     }

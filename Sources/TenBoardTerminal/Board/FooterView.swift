@@ -10,11 +10,12 @@ enum FooterView {
         switch state.overlay {
         case .prompt:
             return [KeyHint("Enter", t.keyConfirm, priority: 9), KeyHint("Esc", t.keyCancel, priority: 9)]
-        case .form:
-            return [KeyHint("Tab", t.keyNextField, priority: 8), KeyHint(glyphs == .unicode ? "←→" : "<>", t.keyChangeKind, priority: 5),
+        case .form(let form):
+            return [KeyHint("Tab", form.focus == .assignee ? t.keyComplete : t.keyNextField, priority: 8),
+                    KeyHint(glyphs == .unicode ? "←→" : "<>", form.focus == .kind ? t.keyChangeKind : t.keyMove, priority: 5),
                     KeyHint("Enter", t.keySave, priority: 9), KeyHint("Esc", t.keyCancel, priority: 9)]
         case .help:
-            return [KeyHint("?", t.keyClose, priority: 9)]
+            return [KeyHint("\(glyphs.up)\(glyphs.down)", t.keyScroll, priority: 5), KeyHint("?", t.keyClose, priority: 9)]
         case .none:
             break
         }
@@ -29,6 +30,7 @@ enum FooterView {
             hints += [KeyHint("r", t.keyResolve, priority: 7), KeyHint("a", t.keyAssign, priority: 4),
                       KeyHint("u", t.keyReopen, priority: 2), KeyHint("n", t.keyNew, priority: 3)]
         }
+        if editing { hints += [KeyHint("e", t.keyEdit, priority: 0), KeyHint("z", t.keyUndo, priority: 0)] }
         if state.screen == .list { hints.append(KeyHint("/", t.keyFilter, priority: 1)) }
         if editing { hints.append(KeyHint("t", t.keyTally, priority: 0)) }
         hints += [KeyHint("?", t.keyHelp, priority: 10), KeyHint("q", t.keyQuit, priority: 10)]
