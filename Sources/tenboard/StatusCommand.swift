@@ -18,7 +18,7 @@ struct Status: ParsableCommand {
             let (configuration, store) = try global.open()
             let snapshot = try store.snapshot()
             let status = configuration.schedule.status(
-                at: try at.instant(), issues: snapshot.issues, base: snapshot.streakBase, since: snapshot.createdAt)
+                at: try at.instant(configuration), issues: snapshot.issues, base: snapshot.streakBase, since: snapshot.createdAt)
             if json {
                 try writeOut(JSONWriter.pretty(status.json) + "\n")
             } else {
