@@ -280,3 +280,34 @@ import TenBoardCore
         #expect(text.contains("inside a"))
     }
 }
+
+/// The list's position when it is longer than the screen.
+@Suite struct ListPositionTests {
+    @Test func aLongListSaysWhereTheSelectionIsAndThatThereIsMore() {
+        let base = BoardFixtures.time("2026-11-24T07:00:00+01:00").date
+        let issues = (1...56).map { n in
+            TenBoardCore.Issue(id: "\(n)", customer: "Klant \(n)", summary: "Vraag \(n)",
+                               receivedAt: Timestamp(base.addingTimeInterval(Double(n) * 60), offsetSeconds: 3600))
+        }
+        let store = FakeBoardStore(BoardData(issues: issues))
+        let board = BoardController(store: store, schedule: BoardFixtures.schedule, language: .en,
+                                    userName: "lisa", readOnly: false, uptime: { 100 })
+        board.size = (100, 24)
+        board.refresh()
+        let now = BoardFixtures.now
+        var grid = BoardRenderer.render(board.state(now: now), width: 100, height: 24)
+        #expect(grid.line(23).hasSuffix(" 1/56 ↓ "))
+        for _ in 0..<11 { _ = board.handle(.down, now: now) }
+        _ = board.handle(.pageDown, now: now)
+        _ = board.handle(.pageDown, now: now)
+        let state = board.state(now: now)
+        grid = BoardRenderer.render(state, width: 100, height: 24)
+        #expect(grid.line(23).hasSuffix(" \(state.selectedIndex! + 1)/56 ↑↓ "))
+        _ = board.handle(.end, now: now)
+        grid = BoardRenderer.render(board.state(now: now), width: 100, height: 24)
+        #expect(grid.line(23).hasSuffix(" 56/56 ↑ "))
+        // The whole list in view: no position.
+        let short = BoardRenderer.render(BoardFixtures.state(), width: 100, height: 30)
+        #expect(!short.line(29).contains("/7"))
+    }
+}

@@ -2,7 +2,28 @@ import TenBoardCore
 /// The bottom line: the keys that work right now, the most useful kept when space is short.
 enum FooterView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
-        FooterHints.drawFooter(hints(state, glyphs: glyphs), into: &grid, y: area.y, x: area.x, width: area.width)
+        guard let position = position(state, width: area.width, height: grid.height, glyphs: glyphs) else {
+            FooterHints.drawFooter(hints(state, glyphs: glyphs), into: &grid, y: area.y, x: area.x, width: area.width)
+            return
+        }
+        // The position goes at the right end; the hints share what is left.
+        let room = area.width - DisplayWidth.of(position) - 1
+        FooterHints.drawFooter(hints(state, glyphs: glyphs), into: &grid, y: area.y, x: area.x, width: room)
+        grid.fill(x: area.x + room, y: area.y, count: area.width - room, role: .footer)
+        grid.put(position, x: area.x + room, y: area.y, role: .footer, limit: area.maxX)
+    }
+
+    /// "12/56 ↓": where the selection is in a list longer than the screen, and whether more rows
+    /// are above (↑) or below (↓); `nil` when the whole list is in view.
+    static func position(_ state: BoardState, width: Int, height: Int, glyphs: Glyphs) -> String? {
+        guard state.overlay == .none, state.screen == .list, let index = state.selectedIndex else { return nil }
+        let layout = BoardLayout(state: state, width: width, height: height)
+        let lines = IssueListView.lines(state).count
+        guard lines > layout.body.height else { return nil }
+        let above = state.scrollTop > 0 ? glyphs.up : ""
+        let below = state.scrollTop + layout.body.height < lines ? glyphs.down : ""
+        let arrows = above + below
+        return "\(index + 1)/\(state.rows.count)" + (arrows.isEmpty ? "" : " " + arrows)
     }
 
     static func hints(_ state: BoardState, glyphs: Glyphs) -> [KeyHint] {
