@@ -149,6 +149,14 @@ import TenBoardCore
         #expect(board.state(now: now).notice == Notice("#17 added · counts for Wed 25 Nov, after the 08:00 cut-off"))
     }
 
+    @Test func theComplaintAboutTheFormGoesOnceTheLeadTypes() {
+        let board = board()
+        press(board, .character("n"), .enter)
+        #expect(board.state(now: now).notice == Notice("A customer name is needed.", isError: true))
+        type(board, "G")
+        #expect(board.state(now: now).notice == nil)
+    }
+
     @Test func aBadReceivedTimeKeepsTheFormOpenAndNamesTheForms() {
         let board = board()
         press(board, .character("n"))

@@ -239,6 +239,8 @@ public final class BoardController<Store: BoardStore> {
             if prompt.purpose == .filter { filter = prompt.field.text }
             overlay = .prompt(prompt)
         case .form(var form):
+            // A complaint about the form ("a customer name is needed") goes once the lead types.
+            if let shown = notice, shown.0.isError { notice = nil }
             switch intent {
             case .edit(let step): form.apply(step)
             case .nextField(let step): form.nextField(step)
