@@ -7,7 +7,7 @@ struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The interactive board for team leads (the default command).",
         discussion: """
-            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point), a assign, u reopen, n new issue, / filter, t tally mark, ? all keys, q quit. Changes by others (another lead, a script) appear within a second or two.
+            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point and who helped), a assign, u reopen, n new issue, e correct an issue, z undo your last change, / filter, t tally mark, ? all keys and the set-up, q quit. In a field: ← → Home End Delete Ctrl-A Ctrl-E Ctrl-K Ctrl-W Ctrl-U; a paste is text, never keys. Changes by others (another lead, a script) appear within a second or two.
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -88,6 +88,15 @@ import TenBoardCore
         #expect(board.state(now: now).overlay == .none)
     }
 
+    @Test func aRefusedKeyInAPromptIsSaidAboveIt() {
+        let board = board()
+        press(board, .character("r"), .undecodable)
+        let grid = BoardRenderer.render(board.state(now: now), width: 80, height: 14)
+        #expect(grid.line(10).hasPrefix(" A typed character is not UTF-8 and was refused"))
+        #expect(grid.line(11).hasPrefix(" Action point for #7"))
+        #expect(grid.line(12).hasPrefix(" Helped by: piet"))
+    }
+
     @Test func aPasteIntoTheListChangesNothing() {
         let board = board()
         let before = board.state(now: now)
@@ -180,6 +189,19 @@ import TenBoardCore
         for word in ["Customer", "Summary", "Kind", "Received", "Assignee", "Channel", "Internal",
                      "question", "problem", "complaint", "bug"] {
             #expect(text.contains(word), "\(word) is visible at 40×12")
+        }
+    }
+
+    @Test func nothingOfTheListShowsRightNextToABoxsFrame() {
+        var state = BoardFixtures.state()
+        for overlay in [BoardOverlay.form(IssueForm()), .help(HelpPage())] {
+            state.overlay = overlay
+            for (w, h) in [(60, 20), (40, 12)] {
+                let text = BoardRenderer.render(state, width: w, height: h).text
+                for glued in ["▶┌", "▶│", "│…", "│─", "┐…", "┘…"] {
+                    #expect(!text.contains(glued), "\(glued) at \(w)×\(h)")
+                }
+            }
         }
     }
 

@@ -63,6 +63,8 @@ extension BoardText {
     public var keyEdit: String { say("edit", "wijzig") }
     public var keyUndo: String { say("undo", "terug") }
     public var keyScroll: String { say("scroll", "scrol") }
+    /// The help's last line when it scrolls: the arrows scroll, so not every key closes it.
+    public var helpFooterScrolling: String { say("other keys close", "andere toetsen sluiten") }
 
     /// Help lines for the keys of this part of the board.
     public var helpLinesTyping: [(String, String)] {

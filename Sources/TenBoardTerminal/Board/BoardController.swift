@@ -117,6 +117,13 @@ public final class BoardController<Store: BoardStore> {
 
     /// Carries out an intent.
     public func handle(_ intent: BoardIntent, now: Date) -> Outcome {
+        switch intent {
+        case .edit, .nextField, .cycleKind, .complete, .toggle:
+            // Typing needs no view of the morning: a key costs only the frame drawn after it.
+            edit(intent)
+            return .keepGoing
+        default: break
+        }
         let current = state(now: now)
         if case .help(var page) = overlay {
             // The help scrolls with the moving keys; any other key closes it.

@@ -23,7 +23,7 @@ public struct BoardLayout: Sendable, Equatable {
         header = Rect(x: 0, y: 0, width: width, height: 2)
         footer = Rect(x: 0, y: height - 1, width: width, height: 1)
         // Two lines for the resolve prompt ("helped by") and a long notice, if the list keeps room.
-        let statusHeight = StatusLineView.height(state, width: width).map { height >= 12 ? $0 : min($0, 1) } ?? 0
+        let statusHeight = StatusLineView.height(state, width: width).map { height >= 12 ? min($0, 3) : min($0, 1) } ?? 0
         status = statusHeight > 0 ? Rect(x: 0, y: height - 1 - statusHeight, width: width, height: statusHeight) : nil
         let bottom = height - 1 - statusHeight
         if state.screen == .list {

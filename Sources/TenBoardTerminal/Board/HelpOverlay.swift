@@ -12,6 +12,7 @@ enum HelpOverlay {
         let wanted = keyWidth + lines.map { DisplayWidth.of($0.1) }.max()! + 4
         let screen = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
         let rect = screen.centered(width: min(wanted, grid.width - 2), height: min(lines.count + 4, grid.height - 2))
+        IssueFormView.clearMargin(around: rect, in: &grid)
         let inner = Box.draw(rect, into: &grid, title: text.helpTitle, glyphs: glyphs)
         let visible = max(0, inner.height - 2)
         let top = min(max(0, page.top), max(0, lines.count - visible))
@@ -28,7 +29,7 @@ enum HelpOverlay {
         if inner.height >= 2 {
             // When not everything fits, say where we are and that there is more.
             let footer = visible >= lines.count ? text.helpFooter
-                : "\(glyphs.up)\(glyphs.down) \(top + 1)–\(min(lines.count, top + visible))/\(lines.count) · " + text.helpFooter
+                : "\(glyphs.up)\(glyphs.down) \(top + 1)–\(min(lines.count, top + visible))/\(lines.count) · " + text.helpFooterScrolling
             grid.put(" " + footer, x: inner.x, y: inner.maxY - 1, role: .overlay, limit: inner.maxX)
         }
     }

@@ -22,6 +22,7 @@ enum IssueFormView {
         case .new: text.formTitle
         case .edit(let issue): text.formEditTitle(issue.id)
         }
+        clearMargin(around: rect, in: &grid)
         let inner = Box.draw(rect, into: &grid, title: title, glyphs: glyphs)
         guard inner.width > valueX + 1 else { return }
         if form.confirmingDiscard {
@@ -67,6 +68,17 @@ enum IssueFormView {
                 let mark = form.isInternal ? "[x] " + text.yes : "[ ] " + text.no
                 grid.put(mark, x: x, y: y, role: focused ? .selected : .overlay, limit: inner.maxX)
                 y += 1
+            }
+        }
+    }
+
+    /// Blanks the cells just around a box, so the list's marks and ellipses behind it do not
+    /// look like part of its frame.
+    static func clearMargin(around rect: Rect, in grid: inout Grid) {
+        let top = max(0, rect.y - 1), bottom = min(grid.height, rect.maxY + 1)
+        for y in top..<bottom {
+            for x in [rect.x - 1, rect.maxX] where x >= 0 && x < grid.width {
+                grid.fill(x: x, y: y, count: 1, role: .normal)
             }
         }
     }

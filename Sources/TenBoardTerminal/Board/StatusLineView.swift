@@ -6,6 +6,13 @@ enum StatusLineView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect) {
         let text = BoardText(state.language)
         if case .prompt(let prompt) = state.overlay {
+            var area = area
+            // A problem (a refused key, a damaged store) shows above the prompt, not hidden by it.
+            if let notice = state.notice, notice.isError, area.height > (prompt.helper == nil ? 1 : 2) {
+                grid.fill(x: area.x, y: area.y, count: area.width, role: .error)
+                grid.put(" " + TextFit.truncate(notice.text, to: area.width - 1), x: area.x, y: area.y, role: .error, limit: area.maxX)
+                area = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+            }
             let question: String = switch prompt.purpose {
             case .resolve(let id): text.promptAction(id)
             case .assign(let id): text.promptAssign(id)
@@ -40,7 +47,7 @@ enum StatusLineView {
     /// the width, else one (`nil` when there is nothing to show).
     static func height(_ state: BoardState, width: Int) -> Int? {
         switch state.overlay {
-        case .prompt(let prompt): return prompt.helper == nil ? 1 : 2
+        case .prompt(let prompt): return (prompt.helper == nil ? 1 : 2) + (state.notice?.isError == true ? 1 : 0)
         default:
             if let notice = state.notice { return DisplayWidth.of(notice.text) + 1 > width ? 2 : 1 }
             return state.filter.isEmpty ? nil : 1
@@ -76,7 +83,8 @@ enum StatusLineView {
     /// than the room, the part around the cursor is shown (that is where one types).
     static func drawField(question: String, field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int,
                           questionRole: Role = .prompt, focused: Bool = true) {
-        let q = TextFit.truncate(question, to: max(0, width / 2))
+        // A question cut short keeps a space before the answer.
+        let q = DisplayWidth.of(question) > width / 2 ? TextFit.truncate(question, to: max(0, width / 2 - 1)) + " " : question
         let column = question.isEmpty ? x : grid.put(" " + q, x: x, y: y, role: questionRole, limit: x + width)
         drawInput(field, into: &grid, x: column, y: y, width: x + width - column, focused: focused)
     }
