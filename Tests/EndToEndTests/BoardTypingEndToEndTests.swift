@@ -56,14 +56,14 @@ struct BoardTypingEndToEndTests {
         try board.waitFor("the second customer") { $0.contains("▶ 2") }
         try board.press("r")
         try board.waitFor("the resolve prompt") { $0.contains("Action point for #2") && $0.contains("Helped by: lisa") }
-        try board.paste("Klant teruggebeld.\nVolgende week nog eens controleren")
-        try board.waitFor("the pasted text in the prompt") { $0.contains("teruggebeld. Volgende week") }
+        try board.paste("Klant teruggebeld, café ✓.\nVolgende week nog eens controleren")
+        try board.waitFor("the pasted text in the prompt") { $0.contains("café ✓. Volgende week") }
         #expect(try E2E.tenboard(["list", "--json"], env).contains("\"status\" : \"resolved\"") == false,
                 "the line break did not confirm the prompt")
         try board.press("Enter")
         try board.waitFor("the resolve") { $0.contains("#2 resolved.") }
         var two = try Self.issue("2", env)
-        #expect(two["action"] as? String == "Klant teruggebeld. Volgende week nog eens controleren")
+        #expect(two["action"] as? String == "Klant teruggebeld, café ✓. Volgende week nog eens controleren")
         #expect(two["resolvedBy"] as? String == "lisa")
         let list = try #require(try E2E.json(E2E.tenboard(["list", "--json"], env)) as? [[String: Any]])
         #expect(list.count == 2, "the other customers are untouched and nothing was added")
@@ -78,12 +78,12 @@ struct BoardTypingEndToEndTests {
         try board.press("j")
         try board.waitFor("#2 selected again") { $0.contains("▶ 2") }
         try board.press("r")
-        try board.waitFor("the prompt pre-filled") { $0.contains("Action point for #2 (may be empty): Klant teruggebeld.") }
+        try board.waitFor("the prompt pre-filled") { $0.contains("Action point for #2 (may be empty): Klant teruggebeld, café") }
         try board.press("Enter")
         try board.waitFor("the second resolve") { $0.contains("#2 resolved.") }
         two = try Self.issue("2", env)
         #expect(two["status"] as? String == "resolved")
-        #expect(two["action"] as? String == "Klant teruggebeld. Volgende week nog eens controleren")
+        #expect(two["action"] as? String == "Klant teruggebeld, café ✓. Volgende week nog eens controleren")
 
         // Edit the first customer's name with readline keys, then undo it.
         try board.press("g")
@@ -101,5 +101,35 @@ struct BoardTypingEndToEndTests {
 
         try board.press("q")
         #expect(try board.waitForExit() == 0)
+    }
+
+    @Test("Bracketed paste is asked for at the start and switched off again at the end")
+    func pasteModeOffAtExit() throws {
+        let (dir, env) = try E2E.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // script(1) records every byte the board writes to its terminal.
+        let typescript = dir.appendingPathComponent("typescript")
+        let socket = "tenboard-paste-\(getpid())-\(UUID().uuidString.prefix(6))"
+        var boardEnv = env
+        boardEnv["TERM"] = "xterm-256color"
+        let program = (["env", "-i"] + boardEnv.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                       + [TmuxSession.binary, "board", "--at", E2E.at]).map(TmuxSession.quote).joined(separator: " ")
+        let command = "script -q -f -c \(TmuxSession.quote(program)) \(TmuxSession.quote(typescript.path))"
+        let tmux = ["tmux", "-L", socket]
+        defer { _ = try? TmuxSession.run(tmux + ["kill-server"]) }
+        let created = try TmuxSession.run(tmux + ["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", command])
+        try #require(created.status == 0, "\(created.output)")
+        func recorded() -> Data { (try? Data(contentsOf: typescript)) ?? Data() }
+        let on = Data("\u{1B}[?2004h".utf8), off = Data("\u{1B}[?2004l".utf8)
+        var end = Date().addingTimeInterval(15)
+        while Date() < end, recorded().range(of: Data(" quit".utf8)) == nil { usleep(100_000) }
+        #expect(recorded().range(of: on) != nil, "the board asks for bracketed paste")
+        _ = try TmuxSession.run(tmux + ["send-keys", "-t", "0", "q"])
+        end = Date().addingTimeInterval(10)
+        while Date() < end, recorded().range(of: off) == nil { usleep(100_000) }
+        let all = recorded()
+        let lastOn = try #require(all.range(of: on, options: .backwards))
+        let lastOff = try #require(all.range(of: off, options: .backwards), "bracketed paste switched off at exit")
+        #expect(lastOff.lowerBound > lastOn.lowerBound)
     }
 }
