@@ -97,6 +97,28 @@ import TenBoardCore
         #expect(grid.line(12).hasPrefix(" Helped by: piet"))
     }
 
+    @Test func aResolveBeatenByAnotherLeadKeepsWhatWasTyped() {
+        let board = board()
+        press(board, .character("r"))
+        press(board, .control("u"))
+        type(board, "Koppeling hersteld")
+        store.external { data in
+            data.issues[0].status = .resolved
+            data.issues[0].resolvedBy = "bob"
+            data.issues[0].resolvedAt = BoardFixtures.time("2026-11-24T09:05:00+01:00")
+        }
+        press(board, .enter)
+        let state = board.state(now: now)
+        guard case .prompt(let prompt) = state.overlay else { Issue.record("the prompt closed"); return }
+        #expect(prompt.field.text == "Koppeling hersteld", "the typed action point is not lost")
+        #expect(state.notice == Notice("Not saved: #7 was resolved meanwhile by bob at 2026-11-24 09:05. Esc drops your text; u reopens it.", isError: true))
+        let grid = BoardRenderer.render(state, width: 100, height: 14)
+        #expect(grid.line(10).hasPrefix(" Not saved: #7 was resolved meanwhile by bob"))
+        #expect(issue("7").resolvedBy == "bob")
+        press(board, .escape)
+        #expect(board.state(now: now).overlay == .none)
+    }
+
     @Test func aPasteIntoTheListChangesNothing() {
         let board = board()
         let before = board.state(now: now)

@@ -37,6 +37,11 @@ extension BoardText {
         let reason = cutoff.map { say(", after the \($0) cut-off", ", na de grens van \($0)") } ?? ""
         return say("#\(id) added · counts for \(day)\(reason)", "#\(id) toegevoegd · telt voor \(day)\(reason)")
     }
+    /// The resolve that another lead beat: said in the board's words (the `u` key, a local time).
+    public func resolvedMeanwhile(_ id: String, by who: String, at time: String) -> String {
+        say("Not saved: #\(id) was resolved meanwhile by \(who) at \(time). Esc drops your text; u reopens it.",
+            "Niet bewaard: #\(id) is intussen opgelost door \(who) om \(time). Esc gooit je tekst weg; u heropent.")
+    }
     public func edited(_ id: String) -> String { say("#\(id) corrected.", "#\(id) gecorrigeerd.") }
     public func unchanged(_ id: String) -> String { say("#\(id): nothing changed.", "#\(id): niets gewijzigd.") }
     public func badTime(_ field: String, _ problem: String) -> String { "\(field): \(problem)" }

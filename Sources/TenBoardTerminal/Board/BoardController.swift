@@ -281,11 +281,19 @@ public final class BoardController<Store: BoardStore> {
                 let before = data.issues.first { $0.id == id }
                 // Credit goes to who helped (the assignee unless changed), not to whoever typed.
                 let helper = prompt.helper.flatMap { IssueForm.optional($0) } ?? userName
-                change(now) { try store.resolve(id: id, by: helper, action: answer, at: now) } done: { issue in
+                let saved = change(now) { try store.resolve(id: id, by: helper, action: answer, at: now) } done: { issue in
                     // The helped customer moves down to "helped": go on with whoever is next in line.
                     if selectedID == id { selectedID = nil }
                     lastChange = before.map { .issue(.resolve, before: $0, after: issue) }
                     return text.resolved(issue.id)
+                }
+                if !saved {
+                    // What the lead typed is kept, with the reason above it; Esc drops it.
+                    overlay = .prompt(prompt)
+                    if let other = data.issues.first(where: { $0.id == id }), !other.isOpen, let resolvedAt = other.resolvedAt {
+                        let at = TimeInput.written(resolvedAt.date, in: schedule.timeZone)
+                        say(text.resolvedMeanwhile(id, by: Untrusted.oneLine(other.resolvedBy ?? "?"), at: at), now, error: true)
+                    }
                 }
             case .assign(let id):
                 let before = data.issues.first { $0.id == id }
@@ -394,14 +402,19 @@ public final class BoardController<Store: BoardStore> {
     }
 
     /// Runs one store change, reloads, and reports the result or the error in the status line.
-    private func change<T>(_ now: Date, _ body: () throws -> T, done: (T) -> String) {
+    ///
+    /// - Returns: whether the change was saved.
+    @discardableResult
+    private func change<T>(_ now: Date, _ body: () throws -> T, done: (T) -> String) -> Bool {
+        defer { refresh(force: true) }
         do {
             let result = try body()
             say(done(result), now)
+            return true
         } catch {
             say(text.actionFailed("\(error)"), now, error: true)
+            return false
         }
-        refresh(force: true)
     }
 
     private func say(_ message: String, _ now: Date, error: Bool = false) {
