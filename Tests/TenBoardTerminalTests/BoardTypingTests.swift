@@ -76,6 +76,16 @@ import TenBoardCore
         #expect(grid.line(12).contains("Tab switches"))
     }
 
+    @Test func onAShortTerminalThePromptShowsTheFieldBeingTyped() {
+        let board = board(size: (60, 10))
+        press(board, .character("r"))
+        var grid = BoardRenderer.render(board.state(now: now), width: 60, height: 10)
+        #expect(grid.line(8).hasPrefix(" Action point for #7"))
+        press(board, .tab)
+        grid = BoardRenderer.render(board.state(now: now), width: 60, height: 10)
+        #expect(grid.line(8).hasPrefix(" Helped by: piet"))
+    }
+
     @Test func aPastedActionPointIsTextAndNothingElseHappens() {
         let board = board()
         press(board, .character("r"))

@@ -18,6 +18,11 @@ enum StatusLineView {
             case .assign(let id): text.promptAssign(id)
             case .filter: text.promptFilter
             }
+            if let helper = prompt.helper, prompt.onHelper, area.height < 2 {
+                // One line only (a short terminal): show the field being typed in.
+                drawField(question: text.promptHelpedBy, field: helper, into: &grid, x: area.x, y: area.y, width: area.width)
+                return
+            }
             drawField(question: question, field: prompt.field, into: &grid, x: area.x, y: area.y, width: area.width,
                       focused: !prompt.onHelper)
             if let helper = prompt.helper, area.height > 1 {
