@@ -13,7 +13,7 @@ struct Add: ParsableCommand {
     @Option(help: "The customer's name.") var customer: String?
     @Option(help: "What the customer asked or reported.") var summary: String?
     @Option(help: "question, problem, complaint or bug.") var kind: IssueKind = .question
-    @Option(help: ArgumentHelp("When it came in (RFC 3339); default now.", valueName: "time")) var received: String?
+    @Option(help: ArgumentHelp("When it came in: RFC 3339, HH:MM (today) or YYYY-MM-DD HH:MM; default now.", valueName: "time")) var received: String?
     @Option(help: "Who takes care of it.") var assignee: String?
     @Flag(help: "The customer is another department.") var `internal` = false
     @Option(help: "How it came in: phone, mail, web…") var channel: String?
@@ -34,7 +34,7 @@ struct Add: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let (_, store) = try global.open()
+            let (configuration, store) = try global.open()
             let now = Date()
             let added: [Issue]
             if let json {
@@ -55,7 +55,7 @@ struct Add: ParsableCommand {
                     throw TenBoardError(error.message.split(separator: "\n").map { "\(name): \($0)" }.joined(separator: "\n"), exitCode: .dataError)
                 }
             } else {
-                let receivedAt = try received.map { try parseTime($0, option: "--received") } ?? now
+                let receivedAt = try received.map { try parseTime($0, option: "--received", configuration, now: now) } ?? now
                 added = [try store.add(
                     customer: customer!, summary: summary!, kind: kind, receivedAt: receivedAt,
                     assignee: assignee, isInternal: `internal`, channel: channel, now: now)]
@@ -91,7 +91,7 @@ struct Resolve: ParsableCommand {
     func run() throws {
         try reporting {
             let (configuration, store) = try global.open()
-            let issue = try store.resolve(id: id, by: by ?? configuration.userName, action: action, at: try at.instant())
+            let issue = try store.resolve(id: id, by: by ?? configuration.userName, action: action, at: try at.instant(configuration))
             try writeOut(issue.id + "\n")
         }
     }

@@ -32,21 +32,23 @@ struct GlobalOptions: ParsableArguments {
 
 /// `--at TIME`: the instant a command evaluates at, for tests and "what did 10:00 look like".
 struct AtOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Evaluate at this instant instead of now (RFC 3339, e.g. 2026-11-24T09:40:00+01:00).", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Evaluate at this instant instead of now: RFC 3339, HH:MM (today) or YYYY-MM-DD HH:MM in the configured zone.", valueName: "time"))
     var at: String?
 
-    func instant() throws -> Date {
+    /// The instant, `HH:MM` read in the configured zone.
+    func instant(_ configuration: Configuration) throws -> Date {
         guard let at else { return Date() }
-        return try parseTime(at, option: "--at")
+        return try parseTime(at, option: "--at", configuration)
     }
 }
 
-/// Parses an RFC 3339 time given on the command line, or fails as a usage error (exit 64).
-func parseTime(_ text: String, option: String) throws -> Date {
-    guard let t = Timestamp(rfc3339: text) else {
-        throw ValidationError("\(option): '\(Untrusted.quoted(text))' is not an RFC 3339 time with offset, like 2026-11-24T09:40:00+01:00")
+/// Parses a time given on the command line (RFC 3339, `HH:MM` today or `YYYY-MM-DD HH:MM`, in
+/// the configured zone), or fails with a message naming the option and the forms (exit 64).
+func parseTime(_ text: String, option: String, _ configuration: Configuration, now: Date = Date()) throws -> Date {
+    guard let date = TimeInput.parse(text, schedule: configuration.schedule, now: now) else {
+        throw TenBoardError(TimeInput.problem(option, text), exitCode: .usage)
     }
-    return t.date
+    return date
 }
 
 /// Runs a command body, turning `TenBoardError` into its message on stderr and its exit status.

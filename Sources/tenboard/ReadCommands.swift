@@ -21,7 +21,7 @@ struct ListIssues: ParsableCommand {
     func run() throws {
         try reporting {
             let (configuration, store) = try global.open()
-            let now = try at.instant()
+            let now = try at.instant(configuration)
             var issues = all ? try store.allIssues() : try store.snapshot().openIssues
             if let kind { issues = issues.filter { $0.kind == kind } }
             if let assignee { issues = issues.filter { $0.assignee == assignee } }

@@ -16,7 +16,7 @@ struct Status: ParsableCommand {
     func run() throws {
         try reporting {
             let (configuration, store) = try global.open()
-            let instant = try at.instant()
+            let instant = try at.instant(configuration)
             let input = try store.input(forMorning: configuration.schedule.relevantMorning(at: instant))
             let status = configuration.schedule.status(at: instant, issues: input.issues, base: input.base, since: input.since)
             if json {

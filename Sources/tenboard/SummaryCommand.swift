@@ -33,7 +33,7 @@ struct Summary: AsyncParsableCommand {
                 if attempts.isEmpty { printError(SummaryText.nothingPending(language)) }
                 return report(attempts, language: language, zone: zone)
             }
-            let instant = try at.instant()
+            let instant = try at.instant(configuration)
             let schedule = configuration.schedule
             let today = schedule.localDate(of: instant)
             let day: LocalDate

@@ -41,10 +41,10 @@ struct TenBoard: AsyncParsableCommand {
             
             Exit statuses: 0 ok, 64 usage, 65 bad data, 66 no such issue or file, 73 cannot write, 74 input/output error (such as a full disk under standard output), 75 temporary failure (try again), 77 permission denied, 78 configuration.
             """,
-        version: "0.1.0",
+        version: TenBoardVersion.current,
         subcommands: [
             Board.self, Wall.self, Demo.self, Status.self, Summary.self, ListIssues.self, Show.self, Add.self,
-            Resolve.self, Reopen.self, Assign.self, Import.self, Export.self, Check.self, Edit.self,
+            Resolve.self, Reopen.self, Assign.self, SetFields.self, Import.self, Export.self, Check.self, Edit.self,
         ],
         defaultSubcommand: Board.self
     )

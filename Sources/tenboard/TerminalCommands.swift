@@ -7,11 +7,11 @@ struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The interactive board for team leads (the default command).",
         discussion: """
-            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point), a assign, u reopen, n new issue, / filter, t tally mark, ? all keys, q quit. Changes by others (another lead, a script) appear within a second or two.
+            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point and who helped), a assign, u reopen, n new issue, e correct an issue, z undo your last change, / filter, t tally mark, ? all keys and the set-up, q quit. In a field: ← → Home End Delete Ctrl-A Ctrl-E Ctrl-K Ctrl-W Ctrl-U; a paste is text, never keys. Changes by others (another lead, a script) appear within a second or two.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339), e.g. to see what 10:00 looked like.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM), e.g. to see what 10:00 looked like.", valueName: "time"))
     var at: String?
     @Flag(name: .customLong("read-only"), help: "Refuse every change: for watching only.")
     var readOnly = false
@@ -20,7 +20,7 @@ struct Board: ParsableCommand {
         let status = try reporting { () throws -> Int32 in
             let (configuration, store) = try global.open()
             let clock: @Sendable () -> Date
-            if let at { let fixed = try parseTime(at, option: "--at"); clock = { fixed } } else { clock = { Date() } }
+            if let at { let fixed = try parseTime(at, option: "--at", configuration); clock = { fixed } } else { clock = { Date() } }
             return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly)
         }
         if status != 0 { throw ExitCode(status) }
@@ -35,14 +35,14 @@ struct Wall: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339); it then runs on.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM); it then runs on.", valueName: "time"))
     var at: String?
 
     func run() throws {
         let status = try reporting { () throws -> Int32 in
             let (configuration, store) = try global.open()
             var clock: @Sendable () -> Date = { Date() }
-            if let at { clock = WallApp.clock(startingAt: try parseTime(at, option: "--at")) }
+            if let at { clock = WallApp.clock(startingAt: try parseTime(at, option: "--at", configuration)) }
             return WallApp.run(store: store, configuration: configuration, now: clock)
         }
         if status != 0 { throw ExitCode(status) }

@@ -107,7 +107,7 @@ struct BoardEndToEndTests {
         try board.press("Tab", "Right")
         try board.waitFor("the kind") { $0.contains("[problem]") }
         try board.press("Enter")
-        try board.waitFor("the new issue") { $0.contains("#4 added.") && $0.contains("Fietsenmaker Gerrit") }
+        try board.waitFor("the new issue") { $0.contains("#4 added · counts for Wed 25 Nov") && $0.contains("Fietsenmaker Gerrit") }
         try board.press("t")
         try board.waitFor("the tally") { $0.contains("tally 1") }
         try board.press("q")

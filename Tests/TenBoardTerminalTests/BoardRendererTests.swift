@@ -41,7 +41,7 @@ import TenBoardCore
           16  Garage De Vries  question     42m          Vraag over de factuur van oktober
          ── helped this morning (1) ────────────────────────────────────────────────────────────────────────────────────────────
           11  Sportschool Fit  question  ✓08:45 bob      Wachtwoord vergeten
-         ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  / filter  t tally  ? help  q quit
+         ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  e edit  z undo  / filter  t tally  ? help  q quit
         """)
     }
 
@@ -216,7 +216,7 @@ import TenBoardCore
 
     @Test func helpAndFormAreBoxesOverTheBoard() {
         var state = BoardFixtures.state()
-        state.overlay = .help
+        state.overlay = .help(HelpPage())
         var grid = BoardRenderer.render(state, width: 80, height: 20)
         #expect(grid.text.contains("┌─ Keys ─"))
         #expect(grid.text.contains("│ r                  resolve: record the action point, then Enter"))
@@ -235,7 +235,7 @@ import TenBoardCore
 
     @Test func asciiLocaleDrawsOnlyAscii() {
         var state = BoardFixtures.state()
-        state.overlay = .help
+        state.overlay = .help(HelpPage())
         for screen in [BoardScreen.list, .detail] {
             state.screen = screen
             let grid = BoardRenderer.render(state, width: 80, height: 20, unicode: false)

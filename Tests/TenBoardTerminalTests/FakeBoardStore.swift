@@ -53,13 +53,36 @@ final class FakeBoardStore: BoardStore {
         try modify(id) { $0.assignee = assignee }
     }
 
-    func add(customer: String, summary: String, kind: IssueKind, receivedAt: Date, at: Date) throws -> Issue {
+    func add(_ new: NewIssue, at: Date) throws -> Issue {
         let id = String((data.issues.compactMap { Int($0.id) }.max() ?? 0) + 1)
-        let issue = Issue(id: id, customer: customer, summary: summary, kind: kind,
-                          receivedAt: Timestamp(receivedAt, offsetSeconds: 3600), channel: "phone")
+        let issue = Issue(id: id, customer: new.customer, summary: new.summary, kind: new.kind,
+                          receivedAt: Timestamp(new.receivedAt, offsetSeconds: 3600), assignee: new.assignee,
+                          isInternal: new.isInternal, channel: new.channel)
         data.issues.append(issue)
         stamp += 1
         return issue
+    }
+
+    /// The same checks as `IssueStore.edit`: refused when the issue is no longer `expecting`.
+    func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue {
+        try modify(id) {
+            guard $0 == expecting else { throw Failure(description: "#\(id) was changed by someone else in the meantime") }
+            try edit.apply(to: &$0, zone: TimeZone(secondsFromGMT: 3600)!)
+        }
+    }
+
+    func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue {
+        try modify(after.id) {
+            guard $0 == after else { throw Failure(description: "#\(after.id) was changed by someone else in the meantime") }
+            $0 = before
+        }
+    }
+
+    func undrawTally(on day: LocalDate, expected: Int, at: Date) throws -> Int {
+        guard data.tally[day] == expected, expected > 0 else { throw Failure(description: "the tally changed") }
+        data.tally[day] = expected - 1
+        stamp += 1
+        return expected - 1
     }
 
     func drawTally(on day: LocalDate, at: Date) throws -> Int {

@@ -58,7 +58,7 @@ import TenBoardCore
         detail.screen = .detail
         detail.selectedID = "6" // Clear␛[2Jscreen
         var help = list
-        help.overlay = .help
+        help.overlay = .help(HelpPage())
         var form = list
         var issueForm = IssueForm()
         for c in hostileNames[0] + hostileNames[3] { issueForm.insert(c) }

@@ -35,6 +35,8 @@ import TenBoardCore
         for c in "  Bakkerij  " { form.insert(c) }
         #expect(form.validCustomer == "Bakkerij")
         form.nextField(-1)
+        #expect(form.focus == .internal, "the fields wrap around")
+        form.nextField(-4)
         #expect(form.focus == .kind)
         form.insert("c")
         #expect(form.kind == .complaint)

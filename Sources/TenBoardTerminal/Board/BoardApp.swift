@@ -17,7 +17,8 @@ public enum BoardApp {
     ) -> Int32 {
         let controller = BoardController(
             store: store, schedule: configuration.schedule, language: configuration.language,
-            userName: configuration.userName, readOnly: readOnly
+            userName: configuration.userName, readOnly: readOnly,
+            setup: BoardSetup(store: configuration.store, configFile: configuration.file, schedule: configuration.schedule)
         )
         return run(controller, now: now)
     }
@@ -37,12 +38,18 @@ public enum BoardApp {
             switch screen.readKey(milliseconds: CursesScreen.millisecondsToNextSecond(now())) {
             case .timeout: continue
             case .hangup: return 128 + SIGHUP
-            case .key(let key):
-                if key == .resize { screen.invalidate() }
-                switch controller.handle(key, now: now()) {
-                case .quit: return 0
-                case .repaint: screen.repaint()
-                case .keepGoing: break
+            case .key(let first):
+                var input = CursesScreen.Input.key(first)
+                // Keys typed ahead of the screen (fast typing over a slow link) are all handled
+                // before the next frame: one frame for a burst, not one per key.
+                while case .key(let key) = input {
+                    if key == .resize { screen.invalidate() }
+                    switch controller.handle(key, now: now()) {
+                    case .quit: return 0
+                    case .repaint: screen.repaint()
+                    case .keepGoing: break
+                    }
+                    input = screen.readKey(milliseconds: 0)
                 }
             }
         }

@@ -17,6 +17,8 @@ public final class BoardController<Store: BoardStore> {
     let language: Language
     let userName: String
     let readOnly: Bool
+    /// What `?` shows below the keys: store, config file, zone, cut-off, deadline, version.
+    let setup: BoardSetup?
     /// How long a notice about an action stays, in seconds.
     static var noticeSeconds: Double { 6 }
 
@@ -34,17 +36,21 @@ public final class BoardController<Store: BoardStore> {
     /// The notice and the uptime until which it shows: real time, since `now` may stand still (`--at`).
     private var notice: (Notice, until: TimeInterval)?
     private let uptime: () -> TimeInterval
+    /// This lead's last change on this board, which `z` takes back.
+    private var lastChange: UndoStep?
     /// The terminal's size, for paging and keeping the selection in view.
     public var size = (width: 80, height: 24)
 
     /// - Parameters:
     ///   - userName: recorded as `resolvedBy` and offered when assigning.
     ///   - readOnly: refuse every change (a board for watching only).
+    ///   - setup: shown in the help overlay; `nil` leaves that part out.
     ///   - uptime: a monotonic clock in seconds for how long notices show (default: the system's).
     public init(
         store: Store, schedule: MorningSchedule, language: Language, userName: String, readOnly: Bool,
-        uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
+        setup: BoardSetup? = nil, uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
     ) {
+        self.setup = setup
         self.uptime = uptime
         self.store = store
         self.schedule = schedule
@@ -111,7 +117,27 @@ public final class BoardController<Store: BoardStore> {
 
     /// Carries out an intent.
     public func handle(_ intent: BoardIntent, now: Date) -> Outcome {
+        switch intent {
+        case .edit, .nextField, .cycleKind, .complete, .toggle:
+            // Typing needs no view of the morning: a key costs only the frame drawn after it.
+            edit(intent)
+            return .keepGoing
+        default: break
+        }
         let current = state(now: now)
+        if case .help(var page) = overlay {
+            // The help scrolls with the moving keys; any other key closes it.
+            let step: Int? = switch intent {
+            case .move(let n): n
+            case .page(let n): n * max(1, size.height - 6)
+            default: nil
+            }
+            if let step {
+                page.top = min(max(0, page.top + step), HelpOverlay.maxTop(page, text: text, height: size.height))
+                overlay = .help(page)
+                return .keepGoing
+            }
+        }
         switch intent {
         case .none, .resize: break
         case .redraw: return .repaint
@@ -125,11 +151,15 @@ public final class BoardController<Store: BoardStore> {
         case .openDetail: if current.selectedRow != nil { screen = .detail }
         case .back:
             if screen == .detail { screen = .list } else if !filter.isEmpty { filter = "" }
-        case .toggleHelp: overlay = overlay == .help ? .none : .help
+        case .toggleHelp:
+            if case .help = overlay { overlay = .none } else { overlay = .help(HelpPage(setup: setup)) }
         case .beginResolve:
             guard let row = editableRow(current) else { break }
             if !row.issue.isOpen { say(text.alreadyHelped(row.issue.id), now) } else {
-                overlay = .prompt(LinePrompt(.resolve(id: row.issue.id)))
+                // The action point it has (kept through a reopen) and who helped: the assignee,
+                // else this lead. Enter on an untouched prompt keeps both.
+                overlay = .prompt(LinePrompt(.resolve(id: row.issue.id), text: row.issue.action ?? "",
+                                             helper: row.issue.assignee ?? userName))
             }
         case .beginAssign:
             guard let row = editableRow(current) else { break }
@@ -137,23 +167,52 @@ public final class BoardController<Store: BoardStore> {
         case .reopen:
             guard let row = editableRow(current) else { break }
             if row.issue.isOpen { say(text.notHelped(row.issue.id), now) } else {
-                change(now) { try store.reopen(id: row.issue.id, at: now) } done: { text.reopened($0.id) }
+                let before = row.issue
+                change(now) { try store.reopen(id: row.issue.id, at: now) } done: {
+                    lastChange = .issue(.reopen, before: before, after: $0)
+                    return text.reopened($0.id)
+                }
             }
         case .beginNew:
             guard allowed(now) else { break }
-            overlay = .form(IssueForm())
+            overlay = .form(IssueForm(names: knownNames))
+        case .beginEdit:
+            guard let row = editableRow(current) else { break }
+            overlay = .form(IssueForm(editing: row.issue, zone: schedule.timeZone, names: knownNames))
+        case .undo:
+            guard allowed(now) else { break }
+            undo(now)
         case .beginFilter: overlay = .prompt(LinePrompt(.filter, text: filter))
         case .tally:
             guard allowed(now) else { break }
             let day = schedule.localDate(of: now)
-            change(now) { try store.drawTally(on: day, at: now) } done: { text.tallied($0) }
-        case .type, .deleteBackward, .deleteWord, .clearField, .nextField, .cycleKind:
+            change(now) { try store.drawTally(on: day, at: now) } done: {
+                lastChange = .tally(day: day, count: $0)
+                return text.tallied($0)
+            }
+        case .edit, .nextField, .cycleKind, .complete, .toggle:
             edit(intent)
         case .submit: submit(now)
         case .cancel:
-            // Esc on the filter prompt drops the filter ("Esc clears"), elsewhere it only closes.
-            if case .prompt(let prompt) = overlay, prompt.purpose == .filter { filter = "" }
-            overlay = .none
+            switch overlay {
+            case .prompt(let prompt):
+                // Esc on the filter prompt drops the filter ("Esc clears"), elsewhere it only closes.
+                if prompt.purpose == .filter { filter = "" }
+                overlay = .none
+            case .form(var form) where form.hasChanges:
+                // A reflex Esc must not throw away a filled-in form: ask first.
+                form.confirmingDiscard = true
+                overlay = .form(form)
+            default:
+                overlay = .none
+            }
+        case .discard: overlay = .none
+        case .keepEditing:
+            if case .form(var form) = overlay {
+                form.confirmingDiscard = false
+                overlay = .form(form)
+            }
+        case .undecodable: say(text.undecodableKey, now, error: true)
         }
         return .keepGoing
     }
@@ -180,27 +239,35 @@ public final class BoardController<Store: BoardStore> {
         switch overlay {
         case .prompt(var prompt):
             switch intent {
-            case .type(let c): prompt.field.insert(c)
-            case .deleteBackward: prompt.field.deleteBackward()
-            case .deleteWord: prompt.field.deleteWord()
-            case .clearField: prompt.field.clear()
+            case .edit(let step): prompt.apply(step)
+            case .nextField: prompt.switchField()
             default: break
             }
             if prompt.purpose == .filter { filter = prompt.field.text }
             overlay = .prompt(prompt)
         case .form(var form):
+            // A complaint about the form ("a customer name is needed") goes once the lead types.
+            if let shown = notice, shown.0.isError { notice = nil }
             switch intent {
-            case .type(let c): form.insert(c)
-            case .deleteBackward: form.deleteBackward()
+            case .edit(let step): form.apply(step)
             case .nextField(let step): form.nextField(step)
             case .cycleKind(let step): form.cycleKind(step)
-            case .clearField:
-                if form.focus == .customer { form.customer.clear() } else if form.focus == .summary { form.summary.clear() }
+            case .complete: form.complete()
+            case .toggle: form.isInternal.toggle()
             default: break
             }
             overlay = .form(form)
         default: break
         }
+    }
+
+    /// Names already in the store (assignees and helpers), for Tab in the form's assignee field.
+    private var knownNames: [String] {
+        var seen = Set<String>()
+        return data.issues.flatMap { [$0.assignee, $0.resolvedBy] }.compactMap { $0 }
+            .map { Untrusted.oneLine($0) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+            .sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
     }
 
     private func submit(_ now: Date) {
@@ -211,54 +278,155 @@ public final class BoardController<Store: BoardStore> {
             switch prompt.purpose {
             case .filter: filter = answer
             case .resolve(let id):
-                change(now) { try store.resolve(id: id, by: userName, action: answer, at: now) } done: { issue in
+                let before = data.issues.first { $0.id == id }
+                // Credit goes to who helped (the assignee unless changed), not to whoever typed.
+                let helper = prompt.helper.flatMap { IssueForm.optional($0) } ?? userName
+                let saved = change(now) { try store.resolve(id: id, by: helper, action: answer, at: now) } done: { issue in
                     // The helped customer moves down to "helped": go on with whoever is next in line.
                     if selectedID == id { selectedID = nil }
+                    lastChange = before.map { .issue(.resolve, before: $0, after: issue) }
                     return text.resolved(issue.id)
                 }
+                if !saved {
+                    // What the lead typed is kept, with the reason above it; Esc drops it.
+                    overlay = .prompt(prompt)
+                    if let other = data.issues.first(where: { $0.id == id }), !other.isOpen, let resolvedAt = other.resolvedAt {
+                        let at = TimeInput.written(resolvedAt.date, in: schedule.timeZone)
+                        say(text.resolvedMeanwhile(id, by: Untrusted.oneLine(other.resolvedBy ?? "?"), at: at), now, error: true)
+                    }
+                }
             case .assign(let id):
+                let before = data.issues.first { $0.id == id }
                 let who = answer.trimmingCharacters(in: .whitespaces)
-                change(now) { try store.assign(id: id, to: who.isEmpty ? nil : who, at: now) } done: {
-                    text.assigned($0.id, $0.assignee)
+                change(now) { try store.assign(id: id, to: who.isEmpty ? nil : who, at: now) } done: { issue in
+                    lastChange = before.map { .issue(.assign, before: $0, after: issue) }
+                    return text.assigned(issue.id, issue.assignee)
                 }
             }
         case .form(var form):
-            // Enter walks through the fields like Tab and saves on the last one, so a form is
-            // never saved half-typed by a reflex Enter after the customer's name.
-            if form.focus != .kind, form.validCustomer != nil || form.focus != .customer {
+            // Enter walks from the customer to the summary to the kind, and saves from there on,
+            // so a form is never saved half-typed by a reflex Enter after the customer's name.
+            if form.focus.rawValue < IssueForm.Field.kind.rawValue, form.validCustomer != nil || form.focus != .customer {
                 form.nextField()
                 overlay = .form(form)
                 return
             }
-            guard let customer = form.validCustomer else {
-                say(text.customerRequired, now, error: true)
-                form.focus = .customer
-                overlay = .form(form)
-                return
-            }
-            overlay = .none
-            change(now) {
-                try store.add(customer: customer, summary: form.summary.text, kind: form.kind, receivedAt: now, at: now)
-            } done: { issue in
-                selectedID = issue.id
-                return text.added(issue.id)
-            }
+            save(form, now)
         default: break
         }
     }
 
+    /// Saves the form: a new issue, or the corrections of an edit. A field that is wrong keeps the
+    /// form open on that field, with a notice that says why.
+    private func save(_ form: IssueForm, _ now: Date) {
+        var form = form
+        func refuse(_ message: String, _ field: IssueForm.Field) {
+            say(message, now, error: true)
+            form.focus = field
+            overlay = .form(form)
+        }
+        guard let customer = form.validCustomer else { return refuse(text.customerRequired, .customer) }
+        var receivedAt: Date?
+        if let typed = IssueForm.optional(form.received), form.receivedChanged {
+            guard let instant = TimeInput.parse(typed, schedule: schedule, now: now) else {
+                return refuse(TimeInput.problem(text.formReceived, typed, language), .received)
+            }
+            receivedAt = instant
+        }
+        overlay = .none
+        switch form.purpose {
+        case .new:
+            let new = NewIssue(customer: customer, summary: form.summary.text, kind: form.kind, receivedAt: receivedAt ?? now,
+                               assignee: IssueForm.optional(form.assignee), channel: IssueForm.optional(form.channel),
+                               isInternal: form.isInternal)
+            change(now) { try store.add(new, at: now) } done: { issue in
+                selectedID = issue.id
+                lastChange = .added(issue.id)
+                return countsFor(issue)
+            }
+        case .edit(let original):
+            var edit = IssueEdit()
+            if customer != original.customer { edit.customer = customer }
+            if form.summary.text != original.summary { edit.summary = form.summary.text }
+            if form.kind != original.kind { edit.kind = form.kind }
+            edit.receivedAt = receivedAt
+            if IssueForm.optional(form.assignee) != original.assignee { edit.assignee = .some(IssueForm.optional(form.assignee)) }
+            if IssueForm.optional(form.channel) != original.channel { edit.channel = .some(IssueForm.optional(form.channel)) }
+            if form.isInternal != original.isInternal { edit.isInternal = form.isInternal }
+            guard !edit.isEmpty else { return say(text.unchanged(original.id), now) }
+            change(now) { try store.edit(id: original.id, edit, expecting: original, at: now) } done: { issue in
+                lastChange = .issue(.edit, before: original, after: issue)
+                return text.edited(issue.id)
+            }
+        }
+    }
+
+    /// "#16 added · counts for Tue 1 Dec, after the 08:00 cut-off": which morning a new issue
+    /// counts for, by the schedule's one rule (`morning(forReceived:)`).
+    private func countsFor(_ issue: Issue) -> String {
+        let received = issue.receivedAt.date
+        let morning = schedule.morning(forReceived: received)
+        let day = schedule.localDate(of: received)
+        let afterCutoff = schedule.isMorning(day) && morning != day
+        return text.added(issue.id, countsFor: MorningText.day(morning, language),
+                          afterCutoff: afterCutoff ? schedule.cutoff.description : nil)
+    }
+
+    /// `z`: takes back this lead's last change, if nobody changed that issue (or the tally) since.
+    private func undo(_ now: Date) {
+        guard let step = lastChange else { return say(text.nothingToUndo, now) }
+        do {
+            let message: String
+            switch step {
+            case .issue(let kind, let before, let after):
+                _ = try store.restore(before, expecting: after, at: now)
+                message = switch kind {
+                case .resolve: text.undidResolve(after.id)
+                case .reopen: text.undidReopen(after.id)
+                case .assign: text.undidAssign(after.id)
+                case .edit: text.undidEdit(after.id)
+                }
+                selectedID = after.id
+            case .tally(let day, let count):
+                message = text.undidTally(try store.undrawTally(on: day, expected: count, at: now))
+            case .added(let id):
+                return say(text.cannotUndoAdd(id), now, error: true)
+            }
+            lastChange = nil
+            say(message, now)
+        } catch {
+            lastChange = nil
+            say(text.undoFailed("\(error)"), now, error: true)
+        }
+        refresh(force: true)
+    }
+
     /// Runs one store change, reloads, and reports the result or the error in the status line.
-    private func change<T>(_ now: Date, _ body: () throws -> T, done: (T) -> String) {
+    ///
+    /// - Returns: whether the change was saved.
+    @discardableResult
+    private func change<T>(_ now: Date, _ body: () throws -> T, done: (T) -> String) -> Bool {
+        defer { refresh(force: true) }
         do {
             let result = try body()
             say(done(result), now)
+            return true
         } catch {
             say(text.actionFailed("\(error)"), now, error: true)
+            return false
         }
-        refresh(force: true)
     }
 
     private func say(_ message: String, _ now: Date, error: Bool = false) {
         notice = (Notice(message, isError: error), uptime() + Self.noticeSeconds * (error ? 2 : 1))
     }
+}
+
+/// A change `z` can take back: the issue before and after it, or a tally mark.
+enum UndoStep {
+    enum Kind { case resolve, reopen, assign, edit }
+    case issue(Kind, before: Issue, after: Issue)
+    case tally(day: LocalDate, count: Int)
+    /// Adding cannot be taken back (the store never drops an issue); the notice says so.
+    case added(String)
 }

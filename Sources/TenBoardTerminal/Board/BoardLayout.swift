@@ -12,7 +12,7 @@ public struct BoardLayout: Sendable, Equatable {
     /// The column headings of the list (empty in the detail view).
     public var headings: Rect
     public var body: Rect
-    /// The line for prompts and notices; `nil` when there is nothing to say.
+    /// The lines for prompts and notices; `nil` when there is nothing to say.
     public var status: Rect?
     public var footer: Rect
 
@@ -22,12 +22,10 @@ public struct BoardLayout: Sendable, Equatable {
         tooSmall = width < Self.minWidth || height < Self.minHeight
         header = Rect(x: 0, y: 0, width: width, height: 2)
         footer = Rect(x: 0, y: height - 1, width: width, height: 1)
-        let needsStatus: Bool = switch state.overlay {
-        case .prompt: true
-        default: state.notice != nil || !state.filter.isEmpty
-        }
-        status = needsStatus ? Rect(x: 0, y: height - 2, width: width, height: 1) : nil
-        let bottom = height - 1 - (needsStatus ? 1 : 0)
+        // Two lines for the resolve prompt ("helped by") and a long notice, if the list keeps room.
+        let statusHeight = StatusLineView.height(state, width: width).map { height >= 12 ? min($0, 3) : min($0, 1) } ?? 0
+        status = statusHeight > 0 ? Rect(x: 0, y: height - 1 - statusHeight, width: width, height: statusHeight) : nil
+        let bottom = height - 1 - statusHeight
         if state.screen == .list {
             headings = Rect(x: 0, y: 2, width: width, height: 1)
             body = Rect(x: 0, y: 3, width: width, height: bottom - 3)

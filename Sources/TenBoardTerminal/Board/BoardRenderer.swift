@@ -29,7 +29,7 @@ public enum BoardRenderer {
         }
         FooterView.draw(state, into: &grid, area: layout.footer, glyphs: glyphs)
         switch state.overlay {
-        case .help: HelpOverlay.draw(into: &grid, text: text, glyphs: glyphs)
+        case .help(let page): HelpOverlay.draw(page, into: &grid, text: text, glyphs: glyphs)
         case .form(let form): IssueFormView.draw(form, into: &grid, text: text, glyphs: glyphs)
         case .none, .prompt: break
         }

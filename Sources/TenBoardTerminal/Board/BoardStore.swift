@@ -12,8 +12,36 @@ public protocol BoardStore: AnyObject {
     func resolve(id: String, by: String, action: String?, at: Date) throws -> Issue
     func reopen(id: String, at: Date) throws -> Issue
     func assign(id: String, to assignee: String?, at: Date) throws -> Issue
-    func add(customer: String, summary: String, kind: IssueKind, receivedAt: Date, at: Date) throws -> Issue
+    func add(_ new: NewIssue, at: Date) throws -> Issue
     func drawTally(on day: LocalDate, at: Date) throws -> Int
+    /// Corrects an issue, refused when it is no longer `expecting` (someone changed it meanwhile).
+    func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue
+    /// Undo: puts `before` back, refused when the issue is no longer `after`.
+    func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue
+    /// Undo of a tally mark, refused when the day's count is no longer `expected`.
+    func undrawTally(on day: LocalDate, expected: Int, at: Date) throws -> Int
+}
+
+/// What the form of `n` gives for a new issue.
+public struct NewIssue: Sendable, Equatable {
+    public var customer: String
+    public var summary: String
+    public var kind: IssueKind
+    public var receivedAt: Date
+    public var assignee: String?
+    public var channel: String?
+    public var isInternal: Bool
+
+    public init(customer: String, summary: String, kind: IssueKind = .question, receivedAt: Date,
+                assignee: String? = nil, channel: String? = "phone", isInternal: Bool = false) {
+        self.customer = customer
+        self.summary = summary
+        self.kind = kind
+        self.receivedAt = receivedAt
+        self.assignee = assignee
+        self.channel = channel
+        self.isInternal = isInternal
+    }
 }
 
 /// The part of a store the board shows.
@@ -58,10 +86,22 @@ extension IssueStore: BoardStore {
         try assign(id: id, to: assignee, now: at)
     }
 
-    public func add(customer: String, summary: String, kind: IssueKind, receivedAt: Date, at: Date) throws -> Issue {
-        try add(customer: customer, summary: summary, kind: kind, receivedAt: receivedAt, assignee: nil,
-                isInternal: false, channel: "phone", now: at)
+    public func add(_ new: NewIssue, at: Date) throws -> Issue {
+        try add(customer: new.customer, summary: new.summary, kind: new.kind, receivedAt: new.receivedAt,
+                assignee: new.assignee, isInternal: new.isInternal, channel: new.channel, now: at)
     }
 
     public func drawTally(on day: LocalDate, at: Date) throws -> Int { try drawTally(on: day, now: at) }
+
+    public func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue {
+        try self.edit(id: id, edit, expecting: expecting, now: at)
+    }
+
+    public func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue {
+        try restore(before, expecting: after, now: at)
+    }
+
+    public func undrawTally(on day: LocalDate, expected: Int, at: Date) throws -> Int {
+        try undrawTally(on: day, expected: expected, now: at)
+    }
 }

@@ -1,21 +1,67 @@
+import Foundation
 import TenBoardCore
-/// `?`: every key in a box over the board.
+/// `?`: every key, then the set-up (store, config file, zone, cut-off, deadline, version), in a
+/// box over the board that scrolls when it is taller than the screen.
 enum HelpOverlay {
-    static func draw(into grid: inout Grid, text: BoardText, glyphs: Glyphs) {
-        let lines = text.helpLines(up: glyphs.up, down: glyphs.down)
-        let keyWidth = lines.map { DisplayWidth.of($0.0) }.max()! + 2
+    static func draw(_ page: HelpPage, into grid: inout Grid, text: BoardText, glyphs: Glyphs) {
+        let lines = self.lines(page, text: text, glyphs: glyphs)
+        let keys = text.helpLines(up: glyphs.up, down: glyphs.down).count + text.helpLinesTyping.count
+        let keyWidth = lines.prefix(keys).map { DisplayWidth.of($0.0) }.max()! + 2
+        // The set-up's labels are short: their values (paths) get the room.
+        let setupKeyWidth = lines.dropFirst(keys).map { DisplayWidth.of($0.0) }.max().map { $0 + 2 } ?? keyWidth
         let wanted = keyWidth + lines.map { DisplayWidth.of($0.1) }.max()! + 4
         let screen = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
         let rect = screen.centered(width: min(wanted, grid.width - 2), height: min(lines.count + 4, grid.height - 2))
+        IssueFormView.clearMargin(around: rect, in: &grid)
         let inner = Box.draw(rect, into: &grid, title: text.helpTitle, glyphs: glyphs)
-        for (i, line) in lines.prefix(max(0, inner.height - 2)).enumerated() {
+        let visible = max(0, inner.height - 2)
+        let top = min(max(0, page.top), max(0, lines.count - visible))
+        for (i, line) in lines.enumerated().dropFirst(top).prefix(visible).map(\.element).enumerated() {
             let y = inner.y + i
-            grid.put(" " + line.0, x: inner.x, y: y, role: .overlayTitle, limit: inner.x + keyWidth)
-            grid.put(TextFit.truncate(line.1, to: inner.width - keyWidth - 1), x: inner.x + keyWidth, y: y,
-                     role: .overlay, limit: inner.maxX)
+            let isSetup = top + i >= keys
+            let width = isSetup ? setupKeyWidth : keyWidth
+            grid.put(" " + line.0, x: inner.x, y: y, role: .overlayTitle, limit: inner.x + width)
+            let room = inner.width - width - 1
+            // A path keeps its end (the store's own name), a description its start.
+            let value = isSetup && DisplayWidth.of(line.1) > room ? keepingEnd(line.1, room) : TextFit.truncate(line.1, to: room)
+            grid.put(value, x: inner.x + width, y: y, role: .overlay, limit: inner.maxX)
         }
         if inner.height >= 2 {
-            grid.put(" " + text.helpFooter, x: inner.x, y: inner.maxY - 1, role: .overlay, limit: inner.maxX)
+            // When not everything fits, say where we are and that there is more.
+            let footer = visible >= lines.count ? text.helpFooter
+                : "\(glyphs.up)\(glyphs.down) \(top + 1)–\(min(lines.count, top + visible))/\(lines.count) · " + text.helpFooterScrolling
+            grid.put(" " + footer, x: inner.x, y: inner.maxY - 1, role: .overlay, limit: inner.maxX)
         }
+    }
+
+    /// `text` cut at its start to `width` cells, with an ellipsis in front.
+    static func keepingEnd(_ text: String, _ width: Int) -> String {
+        guard width > 1 else { return "" }
+        var tail = Substring(text)
+        while DisplayWidth.of(tail) > width - 1, !tail.isEmpty { tail = tail.dropFirst() }
+        return "…" + tail
+    }
+
+    /// The largest useful `top` for a screen `height` cells high.
+    static func maxTop(_ page: HelpPage, text: BoardText, height: Int) -> Int {
+        let count = lines(page, text: text, glyphs: .unicode).count
+        let visible = max(0, min(count + 4, height - 2) - 4)
+        return max(0, count - visible)
+    }
+
+    static func lines(_ page: HelpPage, text: BoardText, glyphs: Glyphs) -> [(String, String)] {
+        var lines = text.helpLines(up: glyphs.up, down: glyphs.down) + text.helpLinesTyping
+        if let setup = page.setup {
+            let s = setup.schedule
+            lines += [("", "")] + [
+                (text.setupStore, setup.store),
+                (text.setupConfig, setup.configFile ?? text.setupNoConfig),
+                (text.setupZone, s.timeZone.identifier),
+                (text.setupCutoff, s.cutoff.description),
+                (text.setupDeadline, s.deadline.description),
+                (text.setupVersion, setup.version),
+            ].map { ($0.0, Untrusted.oneLine($0.1)) }
+        }
+        return lines
     }
 }

@@ -1,21 +1,46 @@
 import TenBoardCore
 /// The line above the footer: the prompt being answered, else the latest notice or store problem,
-/// else the active filter.
+/// else the active filter. The resolve prompt takes a second line for "helped by"; a notice too
+/// long for one line wraps onto a second.
 enum StatusLineView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect) {
         let text = BoardText(state.language)
         if case .prompt(let prompt) = state.overlay {
+            var area = area
+            // A problem (a refused key, a damaged store) shows above the prompt, not hidden by it.
+            if let notice = state.notice, notice.isError, area.height > (prompt.helper == nil ? 1 : 2) {
+                grid.fill(x: area.x, y: area.y, count: area.width, role: .error)
+                grid.put(" " + TextFit.truncate(notice.text, to: area.width - 1), x: area.x, y: area.y, role: .error, limit: area.maxX)
+                area = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+            }
             let question: String = switch prompt.purpose {
             case .resolve(let id): text.promptAction(id)
             case .assign(let id): text.promptAssign(id)
             case .filter: text.promptFilter
             }
-            drawField(question: question, answer: prompt.field.text, into: &grid, x: area.x, y: area.y, width: area.width)
+            if let helper = prompt.helper, prompt.onHelper, area.height < 2 {
+                // One line only (a short terminal): show the field being typed in.
+                drawField(question: text.promptHelpedBy, field: helper, into: &grid, x: area.x, y: area.y, width: area.width)
+                return
+            }
+            drawField(question: question, field: prompt.field, into: &grid, x: area.x, y: area.y, width: area.width,
+                      focused: !prompt.onHelper)
+            if let helper = prompt.helper, area.height > 1 {
+                let hint = " · " + text.promptSwitchHint
+                let room = area.width - DisplayWidth.of(hint)
+                drawField(question: text.promptHelpedBy, field: helper, into: &grid, x: area.x, y: area.y + 1,
+                          width: room > 20 ? room : area.width, focused: prompt.onHelper)
+                if room > 20 { grid.put(hint, x: area.x + room, y: area.y + 1, role: .dim, limit: area.maxX) }
+            }
             return
         }
         if let notice = state.notice {
-            grid.fill(x: area.x, y: area.y, count: area.width, role: notice.isError ? .error : .normal)
-            grid.put(" " + notice.text, x: area.x, y: area.y, role: notice.isError ? .error : .notice, limit: area.maxX)
+            let role: Role = notice.isError ? .error : .notice
+            let lines = noticeLines(notice.text, width: area.width - 1, height: area.height)
+            for (i, line) in lines.enumerated() {
+                grid.fill(x: area.x, y: area.y + i, count: area.width, role: notice.isError ? .error : .normal)
+                grid.put(" " + line, x: area.x, y: area.y + i, role: role, limit: area.maxX)
+            }
             return
         }
         if !state.filter.isEmpty {
@@ -23,16 +48,72 @@ enum StatusLineView {
         }
     }
 
-    /// A question and the typed answer with a cursor cell after it; when the answer is longer
-    /// than the room, its end is shown (that is where one types).
-    static func drawField(question: String, answer: String, into grid: inout Grid, x: Int, y: Int, width: Int,
+    /// How many lines the status needs: two for the resolve prompt and for a notice longer than
+    /// the width, else one (`nil` when there is nothing to show).
+    static func height(_ state: BoardState, width: Int) -> Int? {
+        switch state.overlay {
+        case .prompt(let prompt): return (prompt.helper == nil ? 1 : 2) + (state.notice?.isError == true ? 1 : 0)
+        default:
+            if let notice = state.notice { return DisplayWidth.of(notice.text) + 1 > width ? 2 : 1 }
+            return state.filter.isEmpty ? nil : 1
+        }
+    }
+
+    /// A notice cut into at most `height` lines at spaces; the last one ends with an ellipsis when
+    /// there is more.
+    static func noticeLines(_ text: String, width: Int, height: Int) -> [String] {
+        guard width > 0, height > 0 else { return [] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty, lines.count < height - 1, DisplayWidth.of(String(rest)) > width {
+            var cut = rest.startIndex
+            var used = 0
+            var lastSpace: String.Index?
+            for index in rest.indices {
+                let w = DisplayWidth.of(rest[index]) ?? 1
+                if used + w > width { break }
+                used += w
+                if rest[index] == " " { lastSpace = index }
+                cut = rest.index(after: index)
+            }
+            let end = lastSpace.map { $0 > rest.startIndex ? $0 : cut } ?? cut
+            lines.append(String(rest[..<end]))
+            rest = rest[end...].drop { $0 == " " }
+        }
+        if !rest.isEmpty { lines.append(TextFit.truncate(String(rest), to: width)) }
+        return lines
+    }
+
+    /// A question and the typed answer with the cursor where it is; when the answer is longer
+    /// than the room, the part around the cursor is shown (that is where one types).
+    static func drawField(question: String, field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int,
                           questionRole: Role = .prompt, focused: Bool = true) {
-        let q = TextFit.truncate(question, to: max(0, width / 2))
-        var column = grid.put(" " + q, x: x, y: y, role: questionRole, limit: x + width)
-        let room = max(0, x + width - column - 1)
-        var shown = answer
-        while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
-        column = grid.put(shown, x: column, y: y, role: .input, limit: x + width)
-        if focused { grid.put(" ", x: column, y: y, role: .cursor, limit: x + width) }
+        // A question cut short keeps a space before the answer.
+        let q = DisplayWidth.of(question) > width / 2 ? TextFit.truncate(question, to: max(0, width / 2 - 1)) + " " : question
+        let column = question.isEmpty ? x : grid.put(" " + q, x: x, y: y, role: questionRole, limit: x + width)
+        drawInput(field, into: &grid, x: column, y: y, width: x + width - column, focused: focused)
+    }
+
+    /// The text of a field from `x`, `width` cells wide, the cursor cell in reverse when focused.
+    static func drawInput(_ field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int, focused: Bool) {
+        guard width > 0 else { return }
+        let characters = Array(field.text)
+        let widths = characters.map { DisplayWidth.of($0) ?? 1 }
+        // The first character shown: as early as possible with the cursor cell still in the room.
+        var start = 0
+        func used(_ from: Int, _ to: Int) -> Int { widths[from..<to].reduce(0, +) }
+        while start < field.cursor, used(start, field.cursor) + 1 > width { start += 1 }
+        var column = x
+        var i = start
+        while i < characters.count {
+            let w = widths[i]
+            if column + w > x + width { break }
+            let role: Role = focused && i == field.cursor ? .cursor : .input
+            column = grid.put(String(characters[i]), x: column, y: y, role: role, limit: x + width)
+            i += 1
+        }
+        if focused, field.cursor == characters.count, column < x + width {
+            grid.put(" ", x: column, y: y, role: .cursor, limit: x + width)
+        }
     }
 }

@@ -60,7 +60,12 @@ final class CursesScreen {
     /// - Returns: `nil` when there is no usable terminal (not a tty, unknown `TERM`).
     static func start(explainingIn language: Language) -> CursesScreen? {
         if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-            setlocale(LC_ALL, "")
+            let named = setlocale(LC_ALL, "") != nil
+            if TerminalLocale.fallsBackToUTF8(localeWorked: named, codeset: String(cString: tb_codeset()),
+                                              environment: ProcessInfo.processInfo.environment) {
+                // glibc ≥ 2.35 has C.UTF-8 built in; if it too is missing, input is decoded by hand.
+                setlocale(LC_CTYPE, "C.UTF-8")
+            }
             installSignalHandlers()
             // The corresponding C function is `newterm`; `initscr` would exit the process on failure.
             if tb_newterm() != nil, let window = tb_stdscr() { return CursesScreen(window: window) }
@@ -88,6 +93,11 @@ final class CursesScreen {
         curs_set(0)
         // Esc must close a prompt at once, not after ncurses' default second.
         set_escdelay(25)
+        // Bracketed paste: the terminal wraps pasted text in these, so a pasted line break is
+        // text, never Enter, and the rest is never read as commands.
+        define_key(Self.pasteStartSequence, Self.pasteStartCode)
+        define_key(Self.pasteEndSequence, Self.pasteEndCode)
+        Self.writeToTerminal(Self.pasteOn)
         var colors = 0
         if has_colors() {
             start_color()
@@ -107,6 +117,22 @@ final class CursesScreen {
         stopped = true
         curs_set(1)
         endwin()
+        Self.writeToTerminal(Self.pasteOff)
+    }
+
+    static let pasteOn = "\u{1B}[?2004h"
+    static let pasteOff = "\u{1B}[?2004l"
+    private static let pasteStartSequence = "\u{1B}[200~"
+    private static let pasteEndSequence = "\u{1B}[201~"
+    /// Key codes of our own for the paste brackets, above every code ncurses hands out.
+    private static let pasteStartCode = KEY_MAX + 1
+    private static let pasteEndCode = KEY_MAX + 2
+    /// The most characters of one paste that are kept; the rest is read and dropped.
+    static let pasteLimit = 10_000
+
+    /// The corresponding C function is `write`, straight to the tty (async-signal-safe).
+    private static func writeToTerminal(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
     }
 
     /// The terminal's size in cells now, for the next frame.
@@ -225,46 +251,97 @@ final class CursesScreen {
 
     // MARK: keys
 
-    /// Waits up to `milliseconds` for a key.
+    /// Waits up to `milliseconds` for a key; a bracketed paste comes back whole as one `.paste`.
     ///
     /// The corresponding C functions are `wget_wch`, and `wgetch` in an ASCII locale.
     func readKey(milliseconds: Int) -> Input {
-        wtimeout(window, Int32(max(0, milliseconds)))
         let started = DispatchTime.now().uptimeNanoseconds
-        var code: wint_t = 0
-        let result: Int32
-        if asciiInput {
-            // In the C/POSIX locale no byte above 0x7F is a character, and `wget_wch` would keep
-            // collecting such bytes (an é typed or pasted from a UTF-8 terminal) without ever
-            // returning one, swallowing every key after it, q included. Bytes are read one by one
-            // instead and those above 0x7F are dropped: the board shows ASCII there anyway.
-            let byte = wgetch(window)
-            if byte == ERR {
-                result = ERR
-            } else if byte >= KEY_MIN {
-                result = KEY_CODE_YES
-                code = wint_t(byte)
-            } else if byte >= 0x80 {
-                quickFailures = 0
-                return .timeout
-            } else {
-                result = OK
-                code = wint_t(byte)
-            }
-        } else {
-            result = wget_wch(window, &code)
-        }
-        if result == ERR {
+        let read = readCode(milliseconds: milliseconds)
+        switch read {
+        case .none:
             let waited = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             if milliseconds >= 100, waited < 5, CursesScreen.takeSignalPeek() == 0 {
                 quickFailures += 1
                 if quickFailures >= 20 || Self.terminalHungUp() { return .hangup }
             }
             return .timeout
+        case .function(let code):
+            quickFailures = 0
+            if code == Self.pasteStartCode { return .key(.paste(readPaste())) }
+            return functionKey(code).map(Input.key) ?? .timeout
+        case .character(let code):
+            quickFailures = 0
+            return character(code).map(Input.key) ?? .timeout
+        case .undecodable:
+            quickFailures = 0
+            return .key(.undecodable)
         }
-        quickFailures = 0
-        if result == KEY_CODE_YES { return functionKey(Int32(code)).map(Input.key) ?? .timeout }
-        return character(UInt32(code)).map(Input.key) ?? .timeout
+    }
+
+    /// One thing read from the terminal.
+    private enum Code {
+        case none
+        case function(Int32)
+        case character(UInt32)
+        /// Bytes that are no character in any encoding tenboard can read.
+        case undecodable
+    }
+
+    private func readCode(milliseconds: Int) -> Code {
+        wtimeout(window, Int32(max(0, milliseconds)))
+        if asciiInput { return readByteCode() }
+        var code: wint_t = 0
+        switch wget_wch(window, &code) {
+        case KEY_CODE_YES: return .function(Int32(code))
+        case OK: return .character(UInt32(code))
+        default: return .none
+        }
+    }
+
+    /// In the C/POSIX locale no byte above 0x7F is a character, and `wget_wch` would keep
+    /// collecting such bytes (an é typed or pasted from a UTF-8 terminal) without ever returning
+    /// one, swallowing every key after it, q included. Bytes are read one by one instead, and a
+    /// UTF-8 sequence is decoded here: most terminals speak UTF-8 whatever LANG says, and what a
+    /// lead typed is kept. Bytes that are not UTF-8 are refused, with a notice, never dropped silently.
+    private func readByteCode() -> Code {
+        let byte = wgetch(window)
+        if byte == ERR { return .none }
+        if byte >= KEY_MIN { return .function(byte) }
+        guard byte >= 0x80 else { return .character(UInt32(byte)) }
+        var bytes = [UInt8(truncatingIfNeeded: byte)]
+        let length = UTF8Decoding.sequenceLength(lead: bytes[0])
+        wtimeout(window, 50)
+        while bytes.count < length {
+            let next = wgetch(window)
+            guard next != ERR, next >= 0x80, next < 0xC0 else {
+                if next != ERR { ungetch(next) }
+                return .undecodable
+            }
+            bytes.append(UInt8(truncatingIfNeeded: next))
+        }
+        guard let scalar = UTF8Decoding.scalar(bytes) else { return .undecodable }
+        return .character(scalar.value)
+    }
+
+    /// Reads a bracketed paste up to its end marker: its characters with line breaks and tabs as
+    /// they came (the field decides what they become). A terminal that never sends the end marker
+    /// ends the paste after a second of silence.
+    private func readPaste() -> String {
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        while true {
+            switch readCode(milliseconds: 1000) {
+            case .none: return String(scalars)
+            case .function(let code):
+                if code == Self.pasteEndCode { return String(scalars) }
+                if code == KEY_ENTER { scalars.append("\n") }
+            case .character(let code):
+                count += 1
+                guard count <= Self.pasteLimit, let scalar = Unicode.Scalar(code) else { continue }
+                scalars.append(code == 13 ? "\n" : scalar)
+            case .undecodable: continue
+            }
+        }
     }
 
     private static func takeSignalPeek() -> Int32 { pendingSignal.load(ordering: .relaxed) }
@@ -286,6 +363,7 @@ final class CursesScreen {
         case KEY_NPAGE: .pageDown
         case KEY_HOME: .home
         case KEY_END: .end
+        case KEY_DC: .delete
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
         case KEY_BTAB: .backTab
@@ -327,6 +405,8 @@ final class CursesScreen {
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         let crash: @convention(c) (Int32) -> Void = { signal in
             endwin()
+            // "\e[?2004l": bracketed paste off, so the shell after us gets plain pastes.
+            _ = "\u{1B}[?2004l".utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
             sigaction(signal, &previousCrashActions[Int(signal)], nil)
             // Blocked until this handler returns, then delivered to the previous handler.
             raise(signal)

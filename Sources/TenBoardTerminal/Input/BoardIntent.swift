@@ -14,12 +14,23 @@ public enum BoardIntent: Sendable, Equatable {
     case redraw
     case resize
     // Editing a prompt or form field.
-    case type(Character)
-    case deleteBackward
-    case deleteWord
-    case clearField
+    case edit(FieldEdit)
     case nextField(Int)
+    /// Tab on the assignee: complete a name already in the store (else the next field).
+    case complete
     case cycleKind(Int)
+    /// Space or ← → on a yes/no field (internal).
+    case toggle
     case submit
     case cancel
+    /// `y` after Esc on a form with changes: throw them away.
+    case discard
+    /// Any other key after Esc on a form with changes: go on typing.
+    case keepEditing
+    /// A key that is no character in the terminal's encoding.
+    case undecodable
+    /// `e`: the selected issue in the form, to correct it.
+    case beginEdit
+    /// `z`: take back your own last change.
+    case undo
 }

@@ -9,4 +9,11 @@ public enum Key: Sendable, Equatable {
     case control(Character)
     /// The terminal changed size.
     case resize
+    /// Delete (the key that removes the character under the cursor).
+    case delete
+    /// Text pasted in one go (bracketed paste): text, never keys. Line breaks are kept as `\n`.
+    case paste(String)
+    /// Bytes that are no character in the terminal's encoding: refused with a notice, never
+    /// dropped silently.
+    case undecodable
 }

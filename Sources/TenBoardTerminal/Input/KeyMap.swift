@@ -6,15 +6,28 @@ public enum KeyMap {
         if key == .control("l") { return .redraw }
         switch overlay {
         case .help:
-            return .toggleHelp // any key closes the help
-        case .prompt:
-            return editing(key) ?? .none
-        case .form:
             switch key {
-            case .tab, .down: return .nextField(1)
-            case .backTab, .up: return .nextField(-1)
-            case .left: return .cycleKind(-1)
-            case .right: return .cycleKind(1)
+            // The help scrolls when it is taller than the screen; any other key closes it.
+            case .up, .character("k"): return .move(-1)
+            case .down, .character("j"): return .move(1)
+            case .pageUp: return .page(-1)
+            case .pageDown, .character(" "): return .page(1)
+            default: return .toggleHelp
+            }
+        case .prompt(let prompt):
+            if prompt.helper != nil, key == .tab || key == .backTab { return .nextField(key == .tab ? 1 : -1) }
+            return editing(key) ?? .none
+        case .form(let form):
+            if form.confirmingDiscard {
+                return key == .character("y") || key == .character("Y") || key == .character("j") ? .discard : .keepEditing
+            }
+            switch (key, form.focus) {
+            case (.tab, .assignee): return .complete
+            case (.tab, _), (.down, _): return .nextField(1)
+            case (.backTab, _), (.up, _): return .nextField(-1)
+            case (.left, .kind): return .cycleKind(-1)
+            case (.right, .kind), (.character(" "), .kind): return .cycleKind(1)
+            case (.left, .internal), (.right, .internal), (.character(" "), .internal): return .toggle
             default: return editing(key) ?? .none
             }
         case .none:
@@ -22,15 +35,28 @@ public enum KeyMap {
         }
     }
 
+    /// Keys inside a text field, like readline's.
     private static func editing(_ key: Key) -> BoardIntent? {
-        switch key {
+        let edit: FieldEdit? = switch key {
         case .character(let c): .type(c)
+        case .paste(let text): .paste(text)
+        case .left, .control("b"): .left
+        case .right, .control("f"): .right
+        case .home, .control("a"): .home
+        case .end, .control("e"): .end
         case .backspace: .deleteBackward
+        case .delete, .control("d"): .deleteForward
         case .control("w"): .deleteWord
-        case .control("u"): .clearField
-        case .enter: .submit
-        case .escape: .cancel
+        case .control("u"): .deleteToStart
+        case .control("k"): .deleteToEnd
         default: nil
+        }
+        if let edit { return .edit(edit) }
+        switch key {
+        case .enter: return .submit
+        case .escape: return .cancel
+        case .undecodable: return .undecodable
+        default: return nil
         }
     }
 
@@ -49,10 +75,13 @@ public enum KeyMap {
         case .character("a"): .beginAssign
         case .character("u"): .reopen
         case .character("n"): .beginNew
+        case .character("e"): .beginEdit
+        case .character("z"): .undo
         case .character("/"): .beginFilter
         case .character("t"): .tally
         case .character("?"): .toggleHelp
         case .character("q"), .character("Q"): .quit
+        // A paste with no prompt open does nothing: pasted text is never a command.
         default: .none
         }
     }

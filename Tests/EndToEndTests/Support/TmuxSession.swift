@@ -102,6 +102,13 @@ final class TmuxSession {
     /// Types text literally.
     func type(_ text: String) throws { _ = try tmux(["send-keys", "-t", target, "-l", text]) }
 
+    /// Pastes text as a terminal does (`paste-buffer -p`): wrapped in the bracketed-paste markers
+    /// when the program asked for them, line breaks sent as CR.
+    func paste(_ text: String) throws {
+        _ = try tmux(["set-buffer", "-b", "e2e-paste", "--", text])
+        _ = try tmux(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", target])
+    }
+
     /// Resizes the terminal, as a person dragging the window corner.
     func resize(width: Int, height: Int) throws {
         _ = try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])

@@ -1,0 +1,97 @@
+// The board's words for typing and correcting (issue 11): the resolve prompt's "helped by", the
+// full form, edit, undo, paste and locale notices. Kept apart from BoardText.swift so that file's
+// own words can change without touching these.
+
+extension BoardText {
+    private func say(_ en: String, _ nl: String) -> String { language == .en ? en : nl }
+
+    // MARK: resolve prompt
+
+    public var promptHelpedBy: String { say("Helped by: ", "Geholpen door: ") }
+    public var promptSwitchHint: String { say("Tab switches", "Tab wisselt") }
+
+    // MARK: form
+
+    public var formEditTitle: String { say("Correct issue", "Klantvraag corrigeren") }
+    public func formEditTitle(_ id: String) -> String { say("Correct #\(id)", "#\(id) corrigeren") }
+    public var formReceived: String { say("Received", "Ontvangen") }
+    public var formAssignee: String { say("Assignee", "Toegewezen") }
+    public var formChannel: String { say("Channel", "Kanaal") }
+    public var formInternal: String { say("Internal", "Intern") }
+    public var formNow: String { say("now (or 07:50)", "nu (of 07:50)") }
+    public var yes: String { say("yes", "ja") }
+    public var no: String { say("no", "nee") }
+    public var confirmDiscard: String {
+        say("Throw away what you typed? y = yes, other key = go on", "Wat je typte weggooien? j = ja, andere toets = verder")
+    }
+    public var keyComplete: String { say("complete", "aanvullen") }
+
+    // MARK: notices
+
+    /// After `n`: which morning the new issue counts for, and why when it is not today's.
+    ///
+    /// - Parameters:
+    ///   - day: the morning, as `MorningText.day` writes it.
+    ///   - cutoff: the cut-off it came after, when that is the reason (`"08:00"`), else `nil`.
+    public func added(_ id: String, countsFor day: String, afterCutoff cutoff: String?) -> String {
+        let reason = cutoff.map { say(", after the \($0) cut-off", ", na de grens van \($0)") } ?? ""
+        return say("#\(id) added · counts for \(day)\(reason)", "#\(id) toegevoegd · telt voor \(day)\(reason)")
+    }
+    /// The resolve that another lead beat: said in the board's words (the `u` key, a local time).
+    public func resolvedMeanwhile(_ id: String, by who: String, at time: String) -> String {
+        say("Not saved: #\(id) was resolved meanwhile by \(who) at \(time). Esc drops your text; u reopens it.",
+            "Niet bewaard: #\(id) is intussen opgelost door \(who) om \(time). Esc gooit je tekst weg; u heropent.")
+    }
+    public func edited(_ id: String) -> String { say("#\(id) corrected.", "#\(id) gecorrigeerd.") }
+    public func unchanged(_ id: String) -> String { say("#\(id): nothing changed.", "#\(id): niets gewijzigd.") }
+    public func badTime(_ field: String, _ problem: String) -> String { "\(field): \(problem)" }
+    public var undecodableKey: String {
+        say("A typed character is not UTF-8 and was refused; set LANG=C.UTF-8 (or your UTF-8 locale) to type it.",
+            "Een getypt teken is geen UTF-8 en is geweigerd; zet LANG=C.UTF-8 (of je UTF-8-locale) om het te typen.")
+    }
+
+    // MARK: undo
+
+    public var nothingToUndo: String { say("Nothing to undo.", "Niets om terug te draaien.") }
+    public func undidResolve(_ id: String) -> String { say("Undone: #\(id) is open again.", "Teruggedraaid: #\(id) staat weer open.") }
+    public func undidReopen(_ id: String) -> String { say("Undone: #\(id) is helped again.", "Teruggedraaid: #\(id) is weer geholpen.") }
+    public func undidAssign(_ id: String) -> String { say("Undone: the assignment of #\(id).", "Teruggedraaid: de toewijzing van #\(id).") }
+    public func undidEdit(_ id: String) -> String { say("Undone: the correction of #\(id).", "Teruggedraaid: de correctie van #\(id).") }
+    public func undidTally(_ n: Int) -> String { say("Undone: the tally mark (\(n) today).", "Teruggedraaid: het turfje (\(n) vandaag).") }
+    public func cannotUndoAdd(_ id: String) -> String {
+        say("Adding #\(id) cannot be taken back with z; correct it with e.", "#\(id) toevoegen kan niet met z terug; corrigeer het met e.")
+    }
+    public func undoFailed(_ message: String) -> String { say("Not undone: \(message)", "Niet teruggedraaid: \(message)") }
+
+    // MARK: keys
+
+    public var keyEdit: String { say("edit", "wijzig") }
+    public var keyUndo: String { say("undo", "terug") }
+    public var keyScroll: String { say("scroll", "scrol") }
+    /// The help's last line when it scrolls: the arrows scroll, so not every key closes it.
+    public var helpFooterScrolling: String { say("other keys close", "andere toetsen sluiten") }
+
+    /// Help lines for the keys of this part of the board.
+    public var helpLinesTyping: [(String, String)] {
+        [
+            ("e", say("correct the selected issue (the same form)", "de gekozen klantvraag corrigeren (zelfde formulier)")),
+            ("z", say("undo your own last change", "je eigen laatste wijziging terugdraaien")),
+            ("Home End ^A ^E", say("in a field: to its start or end (also the arrow keys)",
+                                   "in een veld: naar begin of eind (ook de pijltjes)")),
+            ("Del ^K ^W ^U", say("in a field: delete a character, to the end, a word, to the start",
+                                 "in een veld: wis een teken, tot het eind, een woord, tot het begin")),
+        ]
+    }
+}
+
+extension BoardText {
+    // MARK: set-up (the help overlay's second part)
+
+    public var setupStore: String { language == .en ? "store" : "opslag" }
+    public var setupConfig: String { language == .en ? "config" : "instellingen" }
+    public var setupNoConfig: String { language == .en ? "(none: defaults and TENBOARD_*)" : "(geen: standaard en TENBOARD_*)" }
+    public var setupZone: String { language == .en ? "zone" : "tijdzone" }
+    public var setupCutoff: String { language == .en ? "cut-off" : "grens" }
+    public var setupDeadline: String { "deadline" }
+    public var setupVersion: String { "version" }
+}
