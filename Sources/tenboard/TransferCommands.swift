@@ -41,7 +41,11 @@ struct Export: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the configuration and the whole store, archive included.",
-        discussion: "Exit 0 when all is well; 78 for the configuration, 65 for damaged data, naming the file and field.")
+        discussion: """
+            Exit 0 when all is well; 78 for the configuration, 65 for damaged data, naming the file and field. \
+            Then lists, as "to do:" lines, what an installation still lacks: directors, a sender, a sendmail \
+            that exists, a store directory shared by a group and writable by you.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -58,6 +62,7 @@ struct Check: ParsableCommand {
             guard report.problems.isEmpty else {
                 throw TenBoardError(report.problems.joined(separator: "\n"), exitCode: .dataError)
             }
+            for item in SetupCheck.todo(configuration) { try writeOut("to do:   \(Untrusted.oneLine(item))\n") }
         }
     }
 }

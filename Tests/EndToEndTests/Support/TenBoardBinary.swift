@@ -38,10 +38,16 @@ enum TenBoardBinary {
 
     /// Runs `tenboard arguments…` to completion.
     static func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Result {
+        try run(program: path, arguments, environment: environment(extra), input: input)
+    }
+
+    /// Runs any program to completion with exactly `environment`, collecting what it prints.
+    static func run(program: String, _ arguments: [String], environment: [String: String],
+                    input: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.environment = environment(extra)
+        process.environment = environment
         let out = Pipe(), err = Pipe(), inp = Pipe()
         process.standardOutput = out
         process.standardError = err
