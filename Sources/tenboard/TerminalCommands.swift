@@ -11,7 +11,7 @@ struct Board: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339), e.g. to see what 10:00 looked like.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339), e.g. to see what 10:00 looked like: a read-only view with an \"as at\" badge; changes are refused.", valueName: "time"))
     var at: String?
     @Flag(name: .customLong("read-only"), help: "Refuse every change: for watching only.")
     var readOnly = false
@@ -21,7 +21,7 @@ struct Board: ParsableCommand {
             let (configuration, store) = try global.open()
             let clock: @Sendable () -> Date
             if let at { let fixed = try parseTime(at, option: "--at"); clock = { fixed } } else { clock = { Date() } }
-            return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly)
+            return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly, frozen: at != nil)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -35,7 +35,7 @@ struct Wall: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339); it then runs on.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339); it then runs on, with an \"as at\" badge saying the time is shifted.", valueName: "time"))
     var at: String?
 
     func run() throws {
@@ -43,7 +43,7 @@ struct Wall: ParsableCommand {
             let (configuration, store) = try global.open()
             var clock: @Sendable () -> Date = { Date() }
             if let at { clock = WallApp.clock(startingAt: try parseTime(at, option: "--at")) }
-            return WallApp.run(store: store, configuration: configuration, now: clock)
+            return WallApp.run(store: store, configuration: configuration, now: clock, frozen: at != nil)
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -23,14 +23,14 @@ import TenBoardCore
                             ██████          ██      ██      ██████  ██████
 
 
-                                left until 10:00 · 2 customers waiting
-                  3 of 5 helped · 2.6 an hour needed · streak 0 · "customer" said 3×
+                       left until 10:00 · 3 customers waiting (1 carried over)
+                  3 of 6 helped · 3.9 an hour needed · streak 0 · "customer" said 3×
 
              Waiting                                           Helped this morning
-              1d 2h  Bakkerij Jansen              -              2 Sanne
-              16h52  Gemeente Utrecht             Sanne          1 Pieter
-               1h57  Zorggroep Oost               Pieter
-                42m  Café 't Hoekje (next)        -
+               1d 2h  Bakkerij Jansen             -              2 Sanne
+             16h 52m  Gemeente Utrecht            Sanne          1 Pieter
+              1h 57m  Zorggroep Oost              Pieter
+                 42m  Café 't Hoekje (next)       -
             """ + String(repeating: "\n", count: 6))
         // The digits sit on a block of the state's colour, with a margin around them.
         #expect(grid[14, 3].role == .stateWaiting && grid[14, 3].text == " ")
@@ -55,7 +55,7 @@ import TenBoardCore
 
     @Test func overdueSaysHowLate() {
         let grid = WallLayout.render(W.wall(at: "2026-11-24T10:12:47+01:00"), width: 80, height: 24)
-        #expect(grid.text.contains("OVERDUE since 10:00 · 2 customers waiting"))
+        #expect(grid.text.contains("OVERDUE since 10:00 · 3 customers waiting"))
         #expect(grid[16, 4].role == .stateOverdue)
         // The leading plus: 3 pixels of 2 cells, lit only in its middle row.
         #expect(grid.line(5).contains("██████  ██  ██"))
@@ -112,12 +112,12 @@ import TenBoardCore
         let grid = WallLayout.render(W.wall(at: Self.tuesday), width: 30, height: 8)
         #expect(grid.text == """
                        0:47:13
-            left until 10:00 · 2 customer…
-            3 of 5 helped · 2.6 an hour n…
+            left until 10:00 · 3 customer…
+            3 of 6 helped · 3.9 an hour n…
 
              Waiting
-              1d 2h  Bakkerij Jansen
-                     +3 more
+               1d 2h  Bakkerij Jansen
+                      +3 more
 
             """)
         #expect(grid[0, 0].role == .stateWaiting, "the headline line carries the state's colour")

@@ -45,8 +45,7 @@ extension IssueStore {
         else { return }
         // The streak over the mornings about to leave, counted while all their issues are here.
         let lastLeaving = schedule.previousMorning(before: horizon)
-        state.streakBase = schedule.advance(
-            state.streakBase, through: lastLeaving, issues: state.issues, since: state.createdAt)
+        state.streakBase = schedule.advance(state.streakBase, through: lastLeaving, issues: state.issues)
         var leaving: [Issue] = []
         state.issues.removeAll { issue in
             guard isArchivable(issue, horizon: horizon) else { return false }

@@ -17,6 +17,8 @@ public final class BoardController<Store: BoardStore> {
     let language: Language
     let userName: String
     let readOnly: Bool
+    /// A view of another instant (`board --at`): read-only, and the header says so.
+    let frozen: Bool
     /// How long a notice about an action stays, in seconds.
     static var noticeSeconds: Double { 6 }
 
@@ -40,17 +42,19 @@ public final class BoardController<Store: BoardStore> {
     /// - Parameters:
     ///   - userName: recorded as `resolvedBy` and offered when assigning.
     ///   - readOnly: refuse every change (a board for watching only).
+    ///   - frozen: the board shows another instant (`--at`): every change is refused.
     ///   - uptime: a monotonic clock in seconds for how long notices show (default: the system's).
     public init(
         store: Store, schedule: MorningSchedule, language: Language, userName: String, readOnly: Bool,
-        uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
+        frozen: Bool = false, uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
     ) {
         self.uptime = uptime
         self.store = store
         self.schedule = schedule
         self.language = language
         self.userName = userName
-        self.readOnly = readOnly
+        self.readOnly = readOnly || frozen
+        self.frozen = frozen
     }
 
     private var text: BoardText { BoardText(language) }
@@ -76,7 +80,7 @@ public final class BoardController<Store: BoardStore> {
 
     /// The view-model at `now`.
     public func state(now: Date) -> BoardState {
-        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now)
+        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen)
         let rows = allRows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
         if let id = selectedID, let index = rows.firstIndex(where: { $0.issue.id == id }) {
             selectedIndex = index
@@ -166,7 +170,7 @@ public final class BoardController<Store: BoardStore> {
     }
 
     private func allowed(_ now: Date) -> Bool {
-        if readOnly { say(text.readOnlyRefused, now, error: true) }
+        if readOnly { say(frozen ? text.frozenRefused : text.readOnlyRefused, now, error: true) }
         return !readOnly
     }
 
