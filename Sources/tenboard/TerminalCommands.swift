@@ -15,12 +15,25 @@ struct Board: ParsableCommand {
     var at: String?
     @Flag(name: .customLong("read-only"), help: "Refuse every change: for watching only.")
     var readOnly = false
+    /// For end-to-end tests and demos: a live board (changes allowed) whose clock stands at this
+    /// instant. Not for people, who want `--at` (frozen, read-only) or the real time.
+    @Option(name: .customLong("pinned-clock"), help: ArgumentHelp("A live board whose clock stands at this instant (tests).", visibility: .hidden))
+    var pinnedClock: String?
+
+    func validate() throws {
+        if at != nil && pinnedClock != nil { throw ValidationError("--at shows a frozen board; it does not go with --pinned-clock") }
+    }
 
     func run() throws {
         let status = try reporting { () throws -> Int32 in
             let (configuration, store) = try global.open()
             let clock: @Sendable () -> Date
-            if let at { let fixed = try parseTime(at, option: "--at"); clock = { fixed } } else { clock = { Date() } }
+            if let instant = at ?? pinnedClock {
+                let fixed = try parseTime(instant, option: at != nil ? "--at" : "--pinned-clock")
+                clock = { fixed }
+            } else {
+                clock = { Date() }
+            }
             return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly, frozen: at != nil)
         }
         if status != 0 { throw ExitCode(status) }
