@@ -32,7 +32,7 @@ import TenBoardCore
          tenboard · morning Tue 24 Nov                                                               WAITING · 0:48:00 to 10:00
          1 of 6 helped · 1 carried over · need 6.3/h · done ~14:12 · streak 0 · tally 3
           ID  CUSTOMER         KIND          AGE ASSIGNEE SUMMARY
-         ── carried over, past their deadline (1) ──────────────────────────────────────────────────────────────────────────────
+         ── carried over (1) ───────────────────────────────────────────────────────────────────────────────────────────────────
         ▶ 7   Gemeente Utrecht problem    3d 23h piet     Koppeling met het zaaksysteem faalt
          ── this morning (4) ───────────────────────────────────────────────────────────────────────────────────────────────────
           12  Bakkerij Jansen  problem     1d 0h          Printer drukt bonnen dubbel af
@@ -42,6 +42,7 @@ import TenBoardCore
          ── next morning (1) ───────────────────────────────────────────────────────────────────────────────────────────────────
           16  Garage De Vries  question      42m          Vraag over de factuur van oktober
          ── helped this morning (1) ────────────────────────────────────────────────────────────────────────────────────────────
+          11  Sportschool Fit  question   ✓08:45 bob      Wachtwoord vergeten
          ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  / filter  t tally  ? help  q quit
         """)
     }
@@ -131,7 +132,7 @@ import TenBoardCore
          tenboard · ochtend di 24 nov                      WACHTEND · 0:48:00 tot 10:00
          1 van 6 geholpen · 1 van eerder · 6,3/u nodig · klaar ~14:12 · reeks 0 · turf 3
           ID  KLANT            SOORT      WACHT WIE  SAMENVATTING
-         ── van eerder, deadline voorbij (1) ───────────────────────────────────────────
+         ── van eerder (1) ─────────────────────────────────────────────────────────────
         ▶ 7   Gemeente Utrecht probleem  3d 23u piet Koppeling met het zaaksysteem faalt
          ── deze ochtend (4) ───────────────────────────────────────────────────────────
           12  Bakkerij Jansen  probleem   1d 0u      Printer drukt bonnen dubbel af
@@ -141,6 +142,7 @@ import TenBoardCore
          ── volgende ochtend (1) ───────────────────────────────────────────────────────
           16  Garage De Vries  vraag        42m      Vraag over de factuur van oktober
          ── deze ochtend geholpen (1) ──────────────────────────────────────────────────
+          11  Sportschool Fit  vraag     ✓08:45 bob  Wachtwoord vergeten
          ↑↓ kies  ⏎ open  r opgelost  a toewijzen  u heropen  n nieuw  ? hulp  q stop
         """)
     }

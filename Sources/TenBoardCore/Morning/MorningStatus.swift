@@ -121,7 +121,7 @@ extension MorningSchedule {
             ? Double(waiting) * 3600 / left : nil
         return MorningStatus(
             secondsLeft: Int(left.rounded(.awayFromZero)), state: state, account: account,
-            streak: streak(at: at, issues: issues, base: base),
+            streak: streak(at: at, issues: issues, base: base, today: account),
             paceNeeded: paceNeeded, currentPace: currentPace, projectedFinish: projected, schedule: self
         )
     }

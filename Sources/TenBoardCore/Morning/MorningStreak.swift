@@ -14,10 +14,17 @@ extension MorningSchedule {
     ///   - base: the streak at the last archived morning; counting back past `base.through`
     ///     continues with `base.count`. `nil`: nothing was archived.
     public func streak(at: Date, issues: [Issue], base: StreakBase? = nil) -> Int {
+        streak(at: at, issues: issues, base: base, today: nil)
+    }
+
+    /// `streak(at:issues:base:)`, reusing the account of today's morning when the caller has it.
+    func streak(at: Date, issues: [Issue], base: StreakBase?, today: MorningAccount?) -> Int {
         let morning = relevantMorning(at: at)
         var count = 0
         if morning == localDate(of: at) {
-            switch account(of: morning, issues: issues, at: at).verdict {
+            let account = today.flatMap { $0.morning == morning && $0.at == at ? $0 : nil }
+                ?? account(of: morning, issues: issues, at: at)
+            switch account.verdict {
             case .met: count = 1
             case .missed: return 0
             case .pending, .quiet: break

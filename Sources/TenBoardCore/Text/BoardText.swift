@@ -79,7 +79,6 @@ public struct BoardText: Sendable {
             + (late ? pick(" (late)", " (te laat)") : "")
     }
     public var nextMorningMark: String { pick("next morning", "volgende ochtend") }
-    public var pastDeadlineMark: String { pick("deadline passed", "deadline voorbij") }
 
     // MARK: keys
 

@@ -135,7 +135,10 @@ public struct Words: Sendable, Equatable {
     public func late(_ n: Int) -> String { pick("\(n) late", "\(n) te laat") }
 
     /// "2 carried over" / "2 van eerder".
-    public func carriedOver(_ n: Int) -> String { pick("\(n) carried over", "\(n) van eerder") }
+    public func carriedOver(_ n: Int) -> String { "\(n) " + carriedOverMark }
+
+    /// A customer from an earlier morning, still waiting: "carried over" / "van eerder".
+    public var carriedOverMark: String { pick("carried over", "van eerder") }
 
     /// Instead of a pace in the last minutes: "7 to go" / "nog 7".
     public func toGo(_ n: Int) -> String { pick("\(n) to go", "nog \(n)") }

@@ -19,13 +19,16 @@ enum DetailView {
         lines.append((text.labelReceived, BoardClock.dayTime(issue.receivedAt.date, in: zone, state.language)
                       + (issue.isOpen ? " (\(text.waitingFor(age)))" : ""), .normal))
         if let morning = row.morning {
+            let words = Words(state.language)
             let mark: String = switch row.group {
             case .nextMorning: " (\(text.nextMorningMark))"
-            case .earlier: " (\(text.pastDeadlineMark))"
-            case .helped where row.isLate: " (\(Words(state.language).fate(.helpedLate)))"
+            case .earlier: " (\(words.carriedOverMark), \(words.missed(morning)))"
+            case .helped where row.isLate: " (\(words.fate(.helpedLate)))"
             default: ""
             }
-            lines.append((text.labelCountsFor, MorningText.day(morning, state.language) + mark,
+            // A carried-over customer counts for this morning too, until helped.
+            let day = row.group == .earlier ? state.header.morning : morning
+            lines.append((text.labelCountsFor, words.day(day) + mark,
                           row.group == .earlier ? .stateOverdue : row.group == .nextMorning ? .nextMorning : .normal))
         }
         lines.append((text.labelAssignee, issue.assignee ?? text.nobody, issue.assignee == nil ? .dim : .normal))
