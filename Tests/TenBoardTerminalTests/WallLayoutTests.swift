@@ -224,3 +224,38 @@ import TenBoardCore
         }
     }
 }
+
+@Suite struct WallFrozenAndQuietTests {
+    @Test func aWallAtAnotherInstantSaysSo() throws {
+        let state = WallState.make(snapshot: W.busy, schedule: W.schedule, at: W.t("2026-11-24T09:12:47+01:00"),
+                                   language: .en, frozen: true)
+        let grid = WallLayout.render(state, width: 80, height: 24)
+        let line = grid.line(0)
+        let badge = try #require(line.range(of: "as at Tue 09:12"))
+        #expect(grid[DisplayWidth.of(line[..<badge.lowerBound]), 0].role == .notice)
+        let live = WallLayout.render(W.wall(at: "2026-11-24T09:12:47+01:00"), width: 80, height: 24)
+        #expect(!live.text.contains("as at"))
+        let dutch = WallState.make(snapshot: W.busy, schedule: W.schedule, at: W.t("2026-11-24T09:12:47+01:00"),
+                                   language: .nl, frozen: true)
+        #expect(WallLayout.render(dutch, width: 80, height: 24).line(0).contains("stand van di 09:12"))
+    }
+
+    @Test func aQuietMorningIsNeutralNotACelebration() {
+        let empty = W.wall(StoreSnapshot(), at: "2026-11-24T06:38:00+01:00")
+        #expect(empty.state == .quiet && empty.mode == .countdown)
+        let grid = WallLayout.render(empty, width: 80, height: 24)
+        #expect(grid.text.contains("left until 10:00 · no customers"))
+        #expect(!grid.cells.contains { $0.role == .stateDone }, "no green check on an empty store")
+        #expect(grid.cells.contains { $0.text == "█" && $0.role == .stateNone })
+        // After the deadline it is a quiet morning between mornings.
+        let after = W.wall(StoreSnapshot(), at: "2026-11-24T11:00:00+01:00")
+        #expect(after.mode == .between)
+        #expect(WallLayout.render(after, width: 80, height: 24).text.contains("Tue 24 Nov: no customers"))
+    }
+
+    @Test func theLastMinutesSayHowManyToGoNotAnAbsurdPace() {
+        let grid = WallLayout.render(W.wall(at: "2026-11-24T09:59:50+01:00"), width: 80, height: 24)
+        #expect(grid.text.contains("3 to go"))
+        #expect(!grid.text.contains("an hour needed"))
+    }
+}
