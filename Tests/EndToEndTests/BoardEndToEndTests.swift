@@ -138,6 +138,32 @@ struct BoardEndToEndTests {
         #expect(one["status"] as? String == "open")
     }
 
+    @Test("x withdraws a duplicate with a reason: it leaves the counts and the list, and the store keeps it")
+    func withdrawWithAKey() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let board = try Self.board(env)
+        defer { board.stop() }
+        try board.waitFor("the board") { $0.contains("▶ 1") && $0.contains("0 of 3 helped") }
+        try board.press("x")
+        try board.waitFor("the reason prompt") { $0.contains("Withdraw #1, reason:") }
+        try board.press("Enter")
+        try board.waitFor("the refusal of an empty reason") { $0.contains("A reason is needed to withdraw.") }
+        try board.press("x")
+        try board.type("dubbel van #2")
+        try board.press("Enter")
+        let screen = try board.waitFor("the withdrawal") { $0.contains("#1 withdrawn.") && $0.contains("0 of 2 helped") }
+        #expect(!screen.contains("山田商事"))
+        try board.press("q")
+        #expect(try board.waitForExit() == 0)
+        let one = try #require(try Self.json(Self.tenboard(["show", "1", "--json"], env)) as? [String: Any])
+        #expect(one["status"] as? String == "withdrawn")
+        #expect(one["withdrawnReason"] as? String == "dubbel van #2")
+        _ = try Self.tenboard(["reopen", "1"], env)
+        let back = try #require(try Self.json(Self.tenboard(["show", "1", "--json"], env)) as? [String: Any])
+        #expect(back["status"] as? String == "open" && back["withdrawnReason"] == nil)
+    }
+
     @Test("CJK customers keep the columns aligned in a real terminal")
     func alignment() throws {
         let (dir, env) = try Self.store()

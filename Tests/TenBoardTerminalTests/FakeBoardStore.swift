@@ -45,6 +45,14 @@ final class FakeBoardStore: BoardStore {
         }
     }
 
+    func withdraw(id: String, reason: String, at: Date) throws -> Issue {
+        try modify(id) {
+            guard $0.isOpen else { throw Failure(description: "issue \(id) is not open") }
+            $0.status = .withdrawn
+            $0.withdrawnReason = reason
+        }
+    }
+
     func reopen(id: String, at: Date) throws -> Issue {
         try modify(id) { $0.status = .open; $0.resolvedAt = nil; $0.resolvedBy = nil }
     }

@@ -143,6 +143,11 @@ public final class BoardController<Store: BoardStore> {
             if row.issue.isOpen { say(text.notHelped(row.issue.id), now) } else {
                 change(now) { try store.reopen(id: row.issue.id, at: now) } done: { text.reopened($0.id) }
             }
+        case .beginWithdraw:
+            guard let row = editableRow(current) else { break }
+            if !row.issue.isOpen { say(text.alreadyHelped(row.issue.id), now) } else {
+                overlay = .prompt(LinePrompt(.withdraw(id: row.issue.id)))
+            }
         case .beginNew:
             guard allowed(now) else { break }
             overlay = .form(IssueForm())
@@ -219,6 +224,13 @@ public final class BoardController<Store: BoardStore> {
                     // The helped customer moves down to "helped": go on with whoever is next in line.
                     if selectedID == id { selectedID = nil }
                     return text.resolved(issue.id)
+                }
+            case .withdraw(let id):
+                let reason = answer.trimmingCharacters(in: .whitespaces)
+                guard !reason.isEmpty else { say(text.reasonRequired, now, error: true); break }
+                change(now) { try store.withdraw(id: id, reason: reason, at: now) } done: { issue in
+                    if selectedID == id { selectedID = nil }
+                    return text.withdrawn(issue.id)
                 }
             case .assign(let id):
                 let who = answer.trimmingCharacters(in: .whitespaces)

@@ -14,6 +14,8 @@ public protocol BoardStore: AnyObject {
     func assign(id: String, to assignee: String?, at: Date) throws -> Issue
     func add(customer: String, summary: String, kind: IssueKind, receivedAt: Date, at: Date) throws -> Issue
     func drawTally(on day: LocalDate, at: Date) throws -> Int
+    /// Takes an open issue out of every count (a duplicate, spam); `reopen` brings it back.
+    func withdraw(id: String, reason: String, at: Date) throws -> Issue
 }
 
 /// The part of a store the board shows.

@@ -8,6 +8,7 @@ enum StatusLineView {
             let question: String = switch prompt.purpose {
             case .resolve(let id): text.promptAction(id)
             case .assign(let id): text.promptAssign(id)
+            case .withdraw(let id): text.promptWithdraw(id)
             case .filter: text.promptFilter
             }
             drawField(question: question, answer: prompt.field.text, into: &grid, x: area.x, y: area.y, width: area.width)
