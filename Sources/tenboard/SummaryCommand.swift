@@ -44,7 +44,10 @@ struct Summary: AsyncParsableCommand {
                 guard schedule.isMorning(day) else { throw TenBoardError(SummaryText.notAMorning(language, day), exitCode: .usage) }
             } else if schedule.isMorning(today) {
                 day = today
-            } else if send || interim {
+            } else if interim {
+                printError(SummaryText.noMorning(language, today: today))
+                return .ok
+            } else if send {
                 // cron runs every day; a day without a morning only delivers what is pending.
                 printError(SummaryText.noMorning(language, today: today))
                 return report(try await sender.retry(), language: language, zone: zone)

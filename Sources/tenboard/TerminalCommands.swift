@@ -7,7 +7,7 @@ struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The interactive board for team leads (the default command).",
         discussion: """
-            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point), a assign, u reopen, n new issue, / filter, t tally mark, ? all keys, q quit. Changes by others (another lead, a script) appear within a second or two.
+            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point), a assign, u reopen, x withdraw (a duplicate or spam, asks a reason), n new issue, / filter, t tally mark, ? all keys, q quit. Changes by others (another lead, a script) appear within a second or two.
             """)
 
     @OptionGroup var global: GlobalOptions
