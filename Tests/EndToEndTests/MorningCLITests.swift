@@ -66,6 +66,46 @@ struct MorningCLITests {
         #expect(dry.status == 0 && dry.stdout.contains("Goal missed"))
     }
 
+    /// An early `summary --send` used to use up the morning, so the 10:00 cron run sent nothing.
+    @Test func anEarlySendWaitsAndAnInterimReportDoesNotCount() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A sendmail that keeps each message it is given, one file per run.
+        let outbox = dir.appendingPathComponent("delivered")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        let script = dir.appendingPathComponent("fake-sendmail")
+        try "#!/bin/sh\ncat > \"\(outbox.path)/mail.$$\"\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let mail = env.merging(["TENBOARD_SENDMAIL": script.path, "TENBOARD_SENDER": "tenboard@example.nl",
+                                "TENBOARD_DIRECTORS": "ann@example.nl"]) { $1 }
+        func delivered() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: outbox.path).sorted()
+                .map { try String(contentsOf: outbox.appendingPathComponent($0), encoding: .utf8) }
+        }
+
+        let early = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-30T08:37:00+01:00"], environment: mail)
+        #expect(early.status == 75)
+        #expect(try delivered().isEmpty, "nothing is sent before the deadline")
+
+        let interim = try TenBoardBinary.run(["summary", "--interim", "--at", "2026-11-30T08:37:00+01:00"], environment: mail)
+        #expect(interim.status == 0, "\(interim.stderr)")
+        #expect(interim.stderr.contains("interim report"))
+        #expect(try delivered().count == 1)
+        #expect(try delivered()[0].contains("INTERIM"))
+
+        // The run at the deadline still sends the morning's report.
+        let cron = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-30T10:00:30+01:00"], environment: mail)
+        #expect(cron.status == 0, "\(cron.stderr)")
+        #expect(cron.stderr.contains("Sent the report of 2026-11-30"))
+        let mails = try delivered()
+        #expect(mails.count == 2)
+        #expect(mails.filter { $0.contains("INTERIM") }.count == 1)
+        // And only once: a second run says it was sent.
+        let again = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-30T10:05:00+01:00"], environment: mail)
+        #expect(again.status == 0 && again.stderr.contains("already sent"))
+        #expect(try delivered().count == 2)
+    }
+
     @Test func anEmptyStoreDoesNotCelebrate() throws {
         let dir = try TenBoardBinary.temporaryDirectory("empty")
         defer { try? FileManager.default.removeItem(at: dir) }
