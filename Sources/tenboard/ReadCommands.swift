@@ -67,7 +67,7 @@ enum IssueTable {
         var rows = [text.columns]
         for issue in issues {
             rows.append([
-                issue.id + (issue.isOpen ? "" : " ✓"), words.age(seconds: Int(now.timeIntervalSince(issue.receivedAt.date))),
+                issue.id + (issue.status == .resolved ? " ✓" : ""), words.age(seconds: Int(now.timeIntervalSince(issue.receivedAt.date))),
                 text.kind(issue.kind), clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
                 morning(issue, account: account, words: words), clip(Untrusted.oneLine(issue.summary), 60),
             ])
