@@ -85,20 +85,22 @@ struct Resolve: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The issue's id.") var id: String
     @Option(help: "The action point, so the problem does not happen again.") var action: String?
-    @Option(help: "Who helped (default: the configured name, else your login name).") var by: String?
+    @Option(help: "Who helped the customer, credited on the wall and in the report (default: the configured name, else your login name). You are kept as recordedBy when it is someone else.") var by: String?
     @OptionGroup var at: AtOption
 
     func run() throws {
         try reporting {
             let (configuration, store) = try global.open()
-            let issue = try store.resolve(id: id, by: by ?? configuration.userName, action: action, at: try at.instant(configuration))
+            let issue = try store.resolve(
+                id: id, by: by ?? configuration.userName, recordedBy: configuration.userName, action: action,
+                at: try at.instant(configuration))
             try writeOut(issue.id + "\n")
         }
     }
 }
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a resolved issue again.")
+    static let configuration = CommandConfiguration(abstract: "Open a resolved or withdrawn issue again.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The issue's id.") var id: String

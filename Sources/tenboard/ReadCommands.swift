@@ -9,7 +9,7 @@ struct ListIssues: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the open issues, oldest first.",
-        discussion: "A table on a terminal; --json gives a JSON array of issue objects for scripts.")
+        discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts.")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Include resolved issues, archived history too.") var all = false
@@ -22,13 +22,16 @@ struct ListIssues: ParsableCommand {
         try reporting {
             let (configuration, store) = try global.open()
             let now = try at.instant(configuration)
-            var issues = all ? try store.allIssues() : try store.snapshot().openIssues
+            let snapshot = try store.snapshot()
+            var issues = all ? try store.allIssues() : snapshot.openIssues
             if let kind { issues = issues.filter { $0.kind == kind } }
             if let assignee { issues = issues.filter { $0.assignee == assignee } }
             if json {
                 try writeOut(JSONWriter.pretty(.array(issues.map(\.json))) + "\n")
             } else {
-                try writeOut(IssueTable.render(issues, now: now, language: configuration.language))
+                let schedule = configuration.schedule
+                let account = schedule.account(of: schedule.relevantMorning(at: now), issues: snapshot.issues, at: now)
+                try writeOut(IssueTable.render(issues, now: now, language: configuration.language, account: account))
             }
         }
     }
@@ -57,15 +60,17 @@ struct Show: ParsableCommand {
 /// Plain-text renderings of issues for `list` and `show` (customer text neutralised, columns
 /// measured in terminal cells so Chinese names and emoji keep the table straight).
 enum IssueTable {
-    static func render(_ issues: [Issue], now: Date, language: Language) -> String {
+    static func render(_ issues: [Issue], now: Date, language: Language, account: MorningAccount) -> String {
         let text = ListText(language)
+        let words = Words(language)
         if issues.isEmpty { return text.nobodyWaiting + "\n" }
         var rows = [text.columns]
         for issue in issues {
             rows.append([
-                Untrusted.oneLine(issue.id) + (issue.isOpen ? "" : " ✓"), age(now.timeIntervalSince(issue.receivedAt.date)), text.kind(issue.kind),
-                clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
-                clip(Untrusted.oneLine(issue.summary), 60),
+                Untrusted.oneLine(issue.id) + (issue.status == .resolved ? " ✓" : ""),
+                words.age(seconds: Int(now.timeIntervalSince(issue.receivedAt.date))),
+                text.kind(issue.kind), clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
+                morning(issue, account: account, words: words), clip(Untrusted.oneLine(issue.summary), 60),
             ])
         }
         let widths = (0..<text.columns.count).map { c in rows.map { DisplayWidth.of($0[c]) }.max()! }
@@ -87,6 +92,11 @@ enum IssueTable {
         if let resolvedAt = issue.resolvedAt {
             pairs.append((l.resolved, text.resolved(at: Timestamp(resolvedAt.date, in: zone).rfc3339, by: Untrusted.clean(issue.resolvedBy ?? "?"))))
         }
+        if let recordedBy = issue.recordedBy { pairs.append((l.recorded, Untrusted.clean(recordedBy))) }
+        if let withdrawnAt = issue.withdrawnAt {
+            pairs.append((l.withdrawn, Timestamp(withdrawnAt.date, in: zone).rfc3339
+                          + (issue.withdrawnReason.map { " (" + Untrusted.clean($0) + ")" } ?? "")))
+        }
         if let action = issue.action { pairs.append((l.action, Untrusted.clean(action))) }
         if issue.isInternal { pairs.append((l.internal, text.yes)) }
         if let channel = issue.channel { pairs.append((l.channel, Untrusted.clean(channel))) }
@@ -99,11 +109,15 @@ enum IssueTable {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func age(_ seconds: TimeInterval) -> String {
-        let minutes = max(0, Int(seconds / 60))
-        if minutes < 60 { return "\(minutes)m" }
-        if minutes < 48 * 60 { return "\(minutes / 60)h\(String(format: "%02d", minutes % 60))" }
-        return "\(minutes / 1440)d"
+    /// The MORNING cell: which morning the customer counts for, as the account says.
+    static func morning(_ issue: Issue, account: MorningAccount, words: Words) -> String {
+        if let missed = account.missedMorning[issue.id] { return words.missed(missed) }
+        switch account.fate(of: issue) {
+        case .waiting?: return words.day(account.morning)
+        case .nextMorning?: return words.fate(.nextMorning)
+        case let fate?: return words.fate(fate)
+        case nil: return issue.status == .withdrawn ? words.fate(.withdrawn) : "-"
+        }
     }
 
     /// `text` cut to at most `width` cells, with an ellipsis when cut.

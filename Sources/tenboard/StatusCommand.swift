@@ -6,7 +6,7 @@ struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "One line on the morning: customers waiting and time to the deadline.",
         discussion: """
-            For people and shell prompts: "7 customers waiting · 1:23:45 to 10:00". --json gives morning, deadline, secondsLeft, state (waiting, warning, done, overdue, closed, none), inScope, helped, helpedLate, waiting, nextMorning and streak.
+            For people and shell prompts: "7 customers waiting · 1:23:45 to 10:00". --json gives morning, deadline, secondsLeft, state (waiting, warning, done, overdue, closed, quiet, none), inScope, helped, helpedLate, waiting, carriedOver, nextMorning and streak. inScope = helped + helpedLate + waiting always; carriedOver says how many of inScope came from earlier mornings and still waited at this cut-off.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,7 +18,7 @@ struct Status: ParsableCommand {
             let (configuration, store) = try global.open()
             let instant = try at.instant(configuration)
             let input = try store.input(forMorning: configuration.schedule.relevantMorning(at: instant))
-            let status = configuration.schedule.status(at: instant, issues: input.issues, base: input.base, since: input.since)
+            let status = configuration.schedule.status(at: instant, issues: input.issues, base: input.base)
             if json {
                 try writeOut(JSONWriter.pretty(status.json) + "\n")
             } else {

@@ -6,18 +6,20 @@ struct Summary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The morning report to the directors: printed, or sent through sendmail.",
         discussion: """
-            Without --send it prints the whole message (a dry run). --send pipes it into the configured sendmail for every director, once per morning: a second --send says when it was sent. If sendmail is missing or fails, the message stays in the store's outbox, the command exits 75, and the next --send or --retry delivers it with the same Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
+            Without --send it prints the whole message (a dry run). --send pipes it into the configured sendmail for every director, once per morning: a second --send says when it was sent. Before the deadline --send sends nothing and exits 75, saying when the report can go; --interim sends a report marked as interim, which does not count as the morning's report (the run at the deadline still sends it). If sendmail is missing or fails, the message stays in the store's outbox, the command exits 75, and the next --send or --retry delivers it with the same Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Send it to the directors through sendmail.") var send = false
     @Flag(help: "With --send: send again even if this morning's report was sent.") var force = false
+    @Flag(help: "Send an interim report now, marked as such; it does not count as the morning's report.") var interim = false
     @Flag(help: "Deliver the reports waiting in the outbox, and nothing else.") var retry = false
     @OptionGroup var at: AtOption
     @Option(help: ArgumentHelp("Report this morning (YYYY-MM-DD) instead of today's.", valueName: "date")) var morning: String?
 
     func validate() throws {
         if force && !send { throw ValidationError("--force goes with --send") }
+        if interim && (send || retry) { throw ValidationError("--interim sends on its own: without --send or --retry") }
         if retry && (send || morning != nil || at.at != nil) { throw ValidationError("--retry takes no other option") }
         if let morning, LocalDate(morning) == nil { throw ValidationError("--morning: '\(morning)' is not a date YYYY-MM-DD") }
     }
@@ -42,6 +44,9 @@ struct Summary: AsyncParsableCommand {
                 guard schedule.isMorning(day) else { throw TenBoardError(SummaryText.notAMorning(language, day), exitCode: .usage) }
             } else if schedule.isMorning(today) {
                 day = today
+            } else if interim {
+                printError(SummaryText.noMorning(language, today: today))
+                return .ok
             } else if send {
                 // cron runs every day; a day without a morning only delivers what is pending.
                 printError(SummaryText.noMorning(language, today: today))
@@ -49,7 +54,25 @@ struct Summary: AsyncParsableCommand {
             } else {
                 day = schedule.previousMorning(before: today)
             }
-            let data = try reportData(store: store, schedule: schedule, morning: day, at: instant)
+            var data = try reportData(store: store, schedule: schedule, morning: day, at: instant)
+            if interim {
+                data.interim = true
+                let outgoing = try MorningReport.outgoing(data, configuration: configuration, now: Date())
+                do throws(DeliveryFailure) {
+                    try await sender.transport.deliver(outgoing.message, from: outgoing.sender, to: outgoing.recipients)
+                } catch {
+                    printError(SummaryText.interimNotSent(language, reason: error.reason))
+                    return error.exitCode
+                }
+                printError(SummaryText.interimSent(language, morning: day, recipients: outgoing.recipients.count))
+                return .ok
+            }
+            if send, instant < schedule.deadline(of: day) {
+                // The morning's report tells how the morning went: it can only go once decided.
+                let time = Timestamp(schedule.deadline(of: day), in: zone).rfc3339
+                printError(SummaryText.tooEarly(language, morning: day, deadline: time))
+                return .tempFailure
+            }
             if !send {
                 var mailConfiguration = configuration
                 if configuration.sender == nil || configuration.directors.isEmpty {
@@ -73,7 +96,7 @@ struct Summary: AsyncParsableCommand {
     /// The report's data; a morning that may be archived is read from the archive too.
     func reportData(store: IssueStore, schedule: MorningSchedule, morning: LocalDate, at: Date) throws -> MorningReportData {
         let input = try store.input(forMorning: morning)
-        return schedule.reportData(of: morning, issues: input.issues, at: at, base: input.base, since: input.since)
+        return schedule.reportData(of: morning, issues: input.issues, at: at, base: input.base)
     }
 
     /// Says what happened on stderr; the worst exit status wins (75 before 0).

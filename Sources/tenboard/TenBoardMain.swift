@@ -44,7 +44,8 @@ struct TenBoard: AsyncParsableCommand {
         version: TenBoardVersion.current,
         subcommands: [
             Board.self, Wall.self, Demo.self, Status.self, Summary.self, ListIssues.self, Show.self, Add.self,
-            Resolve.self, Reopen.self, Assign.self, SetFields.self, Import.self, Export.self, Check.self, Edit.self,
+            Resolve.self, Withdraw.self, Reopen.self, Assign.self, SetFields.self, Import.self, Export.self, Check.self,
+            Edit.self,
         ],
         defaultSubcommand: Board.self
     )

@@ -7,21 +7,34 @@ struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The interactive board for team leads (the default command).",
         discussion: """
-            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point and who helped), a assign, u reopen, n new issue, e correct an issue, z undo your last change, / filter, t tally mark, ? all keys and the set-up, q quit. In a field: ← → Home End Delete Ctrl-A Ctrl-E Ctrl-K Ctrl-W Ctrl-U; a paste is text, never keys. Changes by others (another lead, a script) appear within a second or two.
+            Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point and who helped), a assign, u reopen, x withdraw (a duplicate or spam, asks a reason), n new issue, e correct an issue, z undo your last change, / filter, t tally mark, ? all keys and the set-up, q quit. In a field: ← → Home End Delete Ctrl-A Ctrl-E Ctrl-K Ctrl-W Ctrl-U; a paste is text, never keys. Changes by others (another lead, a script) appear within a second or two.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM), e.g. to see what 10:00 looked like.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM), e.g. to see what 10:00 looked like: a read-only view with an \"as at\" badge; changes are refused.", valueName: "time"))
     var at: String?
     @Flag(name: .customLong("read-only"), help: "Refuse every change: for watching only.")
     var readOnly = false
+    /// For end-to-end tests and demos: a live board (changes allowed) whose clock stands at this
+    /// instant. Not for people, who want `--at` (frozen, read-only) or the real time.
+    @Option(name: .customLong("pinned-clock"), help: ArgumentHelp("A live board whose clock stands at this instant (tests).", visibility: .hidden))
+    var pinnedClock: String?
+
+    func validate() throws {
+        if at != nil && pinnedClock != nil { throw ValidationError("--at shows a frozen board; it does not go with --pinned-clock") }
+    }
 
     func run() throws {
         let status = try reporting { () throws -> Int32 in
             let (configuration, store) = try global.open()
             let clock: @Sendable () -> Date
-            if let at { let fixed = try parseTime(at, option: "--at", configuration); clock = { fixed } } else { clock = { Date() } }
-            return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly)
+            if let instant = at ?? pinnedClock {
+                let fixed = try parseTime(instant, option: at != nil ? "--at" : "--pinned-clock", configuration)
+                clock = { fixed }
+            } else {
+                clock = { Date() }
+            }
+            return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly, frozen: at != nil)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -35,7 +48,7 @@ struct Wall: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM); it then runs on.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM); it then runs on, with an \"as at\" badge saying the time is shifted.", valueName: "time"))
     var at: String?
 
     func run() throws {
@@ -43,7 +56,7 @@ struct Wall: ParsableCommand {
             let (configuration, store) = try global.open()
             var clock: @Sendable () -> Date = { Date() }
             if let at { clock = WallApp.clock(startingAt: try parseTime(at, option: "--at", configuration)) }
-            return WallApp.run(store: store, configuration: configuration, now: clock)
+            return WallApp.run(store: store, configuration: configuration, now: clock, frozen: at != nil)
         }
         if status != 0 { throw ExitCode(status) }
     }

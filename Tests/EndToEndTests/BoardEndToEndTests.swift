@@ -36,7 +36,8 @@ struct BoardEndToEndTests {
     static func board(_ env: [String: String], width: Int = 100, height: Int = 30, extra: [String] = []) throws -> TmuxSession {
         var boardEnv = env
         boardEnv["TERM"] = "xterm-256color"
-        return try TmuxSession(width: width, height: height, arguments: ["board", "--at", at] + extra, environment: boardEnv)
+        // A live board with its clock pinned (`--at` would be a frozen, read-only view).
+        return try TmuxSession(width: width, height: height, arguments: ["board", "--pinned-clock", at] + extra, environment: boardEnv)
     }
 
     @Test("Resolve with keys, see another process's change, resize, quit; the store has it all")
@@ -118,6 +119,49 @@ struct BoardEndToEndTests {
         let four = try #require(try Self.json(Self.tenboard(["show", "4", "--json"], env)) as? [String: Any])
         #expect(four["customer"] as? String == "Fietsenmaker Gerrit")
         #expect(four["kind"] as? String == "problem")
+    }
+
+    @Test("board --at is a frozen view: an \"as at\" badge, and every change refused with a notice")
+    func frozenBoard() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var boardEnv = env
+        boardEnv["TERM"] = "xterm-256color"
+        let board = try TmuxSession(width: 100, height: 30, arguments: ["board", "--at", Self.at], environment: boardEnv)
+        defer { board.stop() }
+        try board.waitFor("the frozen board with its badge") { $0.contains("as at Tue 09:12") && $0.contains("▶ 1") }
+        try board.press("r")
+        try board.waitFor("the refusal") { $0.contains("frozen view: changes are refused") }
+        try board.press("q")
+        #expect(try board.waitForExit() == 0)
+        let one = try #require(try Self.json(Self.tenboard(["show", "1", "--json"], env)) as? [String: Any])
+        #expect(one["status"] as? String == "open")
+    }
+
+    @Test("x withdraws a duplicate with a reason: it leaves the counts and the list, and the store keeps it")
+    func withdrawWithAKey() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let board = try Self.board(env)
+        defer { board.stop() }
+        try board.waitFor("the board") { $0.contains("▶ 1") && $0.contains("0 of 3 helped") }
+        try board.press("x")
+        try board.waitFor("the reason prompt") { $0.contains("Withdraw #1, reason:") }
+        try board.press("Enter")
+        try board.waitFor("the refusal of an empty reason") { $0.contains("A reason is needed to withdraw.") }
+        try board.press("x")
+        try board.type("dubbel van #2")
+        try board.press("Enter")
+        let screen = try board.waitFor("the withdrawal") { $0.contains("#1 withdrawn.") && $0.contains("0 of 2 helped") }
+        #expect(!screen.contains("山田商事"))
+        try board.press("q")
+        #expect(try board.waitForExit() == 0)
+        let one = try #require(try Self.json(Self.tenboard(["show", "1", "--json"], env)) as? [String: Any])
+        #expect(one["status"] as? String == "withdrawn")
+        #expect(one["withdrawnReason"] as? String == "dubbel van #2")
+        _ = try Self.tenboard(["reopen", "1"], env)
+        let back = try #require(try Self.json(Self.tenboard(["show", "1", "--json"], env)) as? [String: Any])
+        #expect(back["status"] as? String == "open" && back["withdrawnReason"] == nil)
     }
 
     @Test("CJK customers keep the columns aligned in a real terminal")

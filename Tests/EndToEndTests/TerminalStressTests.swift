@@ -46,7 +46,8 @@ struct TerminalStressTests {
     static func start(_ command: String, _ env: [String: String], width: Int = 120, height: Int = 40) throws -> TmuxSession {
         var env = env
         env["TERM"] = "xterm-256color"
-        return try TmuxSession(width: width, height: height, arguments: [command, "--at", at], environment: env)
+        return try TmuxSession(width: width, height: height,
+                               arguments: [command, command == "board" ? "--pinned-clock" : "--at", at], environment: env)
     }
 
     /// The rows of a captured screen (capture-pane ends the last one with a newline too).
@@ -231,8 +232,8 @@ struct TerminalStressTests {
                 rows += 1
                 seen.insert(String(line.prefix(12)))
                 #expect(column == kindColumn, "\(size): kind at cell \(column), heading at \(kindColumn): \(line)")
-                // The age (16h50) is right-aligned under AGE.
-                if let age = line.range(of: #" \d{1,2}h\d\d "#, options: .regularExpression) {
+                // The age (16h 50m) is right-aligned under AGE.
+                if let age = line.range(of: #" \d{1,2}h \d\dm "#, options: .regularExpression) {
                     let end = DisplayWidth.of(line[..<age.upperBound]) - 1
                     #expect(end == ageEnd, "\(size): age ends at cell \(end), heading at \(ageEnd): \(line)")
                 } else {

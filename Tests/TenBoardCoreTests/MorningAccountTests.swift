@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TenBoardCore
 
-/// The morning of Tuesday 24 Nov 2026 in Amsterdam: scope (Mon 08:00, Tue 08:00], deadline 10:00.
+/// The morning of Tuesday 24 Nov 2026 in Amsterdam: scope (Mon 08:00, Tue 08:00] plus those carried
+/// over (still waiting at Tuesday's cut-off), deadline 10:00.
 @Suite struct MorningAccountTests {
     static let issues = [
         Morn.issue("a", "2026-11-23T07:59:00+01:00"), // Monday's, still open
@@ -17,22 +18,23 @@ import Testing
 
     struct Expected: Sendable, CustomTestStringConvertible {
         var at: String
-        var inScope, helped, helpedLate, waiting, next, earlier: [String]
+        var inScope, helped, helpedLate, waiting, next, carried: [String]
         var testDescription: String { at }
     }
 
     @Test(arguments: [
-        Expected(at: "2026-11-24T11:00:00+01:00", inScope: ["b", "h", "e", "d", "c"], helped: ["b", "h", "c"],
-                 helpedLate: ["d"], waiting: ["e"], next: ["f"], earlier: ["a"]),
+        // Monday's a still waits at Tuesday's cut-off: carried over, it counts for Tuesday too.
+        Expected(at: "2026-11-24T11:00:00+01:00", inScope: ["a", "b", "h", "e", "d", "c"], helped: ["b", "h", "c"],
+                 helpedLate: ["d"], waiting: ["a", "e"], next: ["f"], carried: ["a"]),
         // `--at` 09:30: b, c and d are not resolved yet; g came and went.
-        Expected(at: "2026-11-24T09:30:00+01:00", inScope: ["b", "h", "e", "d", "c"], helped: ["h"],
-                 helpedLate: [], waiting: ["b", "e", "d", "c"], next: ["f"], earlier: ["a"]),
+        Expected(at: "2026-11-24T09:30:00+01:00", inScope: ["a", "b", "h", "e", "d", "c"], helped: ["h"],
+                 helpedLate: [], waiting: ["a", "b", "e", "d", "c"], next: ["f"], carried: ["a"]),
         // `--at` 07:30: c, f and g were not received yet.
-        Expected(at: "2026-11-24T07:30:00+01:00", inScope: ["b", "h", "e", "d"], helped: ["h"],
-                 helpedLate: [], waiting: ["b", "e", "d"], next: [], earlier: ["a"]),
-        // Before anything of Tuesday arrived, only Monday's open issue exists.
-        Expected(at: "2026-11-23T08:00:00+01:00", inScope: [], helped: [],
-                 helpedLate: [], waiting: [], next: [], earlier: ["a"]),
+        Expected(at: "2026-11-24T07:30:00+01:00", inScope: ["a", "b", "h", "e", "d"], helped: ["h"],
+                 helpedLate: [], waiting: ["a", "b", "e", "d"], next: [], carried: ["a"]),
+        // Before anything of Tuesday arrived, only Monday's open issue exists, waiting into Tuesday.
+        Expected(at: "2026-11-23T08:00:00+01:00", inScope: ["a"], helped: [],
+                 helpedLate: [], waiting: ["a"], next: [], carried: ["a"]),
     ])
     func accountAt(_ x: Expected) {
         let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: Self.issues, at: Morn.t(x.at))
@@ -41,14 +43,16 @@ import Testing
         #expect(Morn.ids(account.helpedLate) == x.helpedLate)
         #expect(Morn.ids(account.waiting) == x.waiting)
         #expect(Morn.ids(account.nextMorning) == x.next)
-        #expect(Morn.ids(account.earlier) == x.earlier)
+        #expect(Morn.ids(account.carriedOver) == x.carried)
+        #expect(account.inScope.count == account.helped.count + account.helpedLate.count + account.waiting.count)
+        for id in x.carried { #expect(account.missedMorning[id] == Morn.d("2026-11-23")) }
         #expect(account.deadline == Morn.t("2026-11-24T09:00:00Z"))
     }
 
     @Test func emptyIssueList() {
         let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: [], at: Morn.t("2026-11-24T09:00:00+01:00"))
         #expect(account.inScope.isEmpty && account.waiting.isEmpty && account.nextMorning.isEmpty)
-        #expect(account.outcome == true)
+        #expect(account.verdict == .quiet)
     }
 
     @Test func dayWithoutMorningHasNoScope() {
@@ -64,21 +68,47 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2026-11-24", false), // d helped late, e still open
-        ("2026-11-23", false), // a still open
-        ("2026-11-25", false), // f still open
-        ("2026-11-26", true), // nobody: met
-        ("2026-11-28", true), // no morning, empty scope
+        ("2026-11-24", MorningVerdict.missed), // d helped late, a and e still open
+        ("2026-11-23", .missed), // a still open
+        ("2026-11-25", .missed), // f still open, a and e carried over
+        ("2026-11-26", .missed), // nobody new, but a, e and f still wait: carried over, not met
+        ("2026-11-28", .quiet), // no morning, empty scope
     ])
-    func outcome(day: String, met: Bool) {
-        #expect(Morn.amsterdam.outcome(of: Morn.d(day), issues: Self.issues) == met)
+    func verdict(day: String, verdict: MorningVerdict) {
+        #expect(Morn.amsterdam.verdict(of: Morn.d(day), issues: Self.issues) == verdict)
     }
 
-    @Test func outcomeMetWhenEveryoneHelpedInTime() {
+    @Test func metWhenEveryoneHelpedInTime() {
         let issues = [
             Morn.issue("x", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:00:00+01:00"),
             Morn.issue("y", "2026-11-24T08:00:01+01:00"), // Wednesday's: does not spoil Tuesday
         ]
-        #expect(Morn.amsterdam.outcome(of: Morn.d("2026-11-24"), issues: issues))
+        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-24"), issues: issues) == .met)
+        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-26"), issues: [issues[0]]) == .quiet)
+    }
+
+    @Test func aCarriedOverCustomerCountsUntilHelped() {
+        // Friday's customer waits over the weekend and is helped Monday 09:30.
+        let issues = [Morn.issue("fri", "2026-11-20T07:00:00+01:00", resolved: "2026-11-23T09:30:00+01:00")]
+        let monday = Morn.amsterdam.account(of: Morn.d("2026-11-23"), issues: issues, at: Morn.t("2026-11-23T09:00:00+01:00"))
+        #expect(Morn.ids(monday.waiting) == ["fri"] && Morn.ids(monday.carriedOver) == ["fri"])
+        #expect(monday.missedMorning["fri"] == Morn.d("2026-11-20"))
+        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-20"), issues: issues) == .missed)
+        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-23"), issues: issues) == .met)
+        // Helped before Monday's cut-off: late for Friday, no part of Monday.
+        let early = [Morn.issue("fri", "2026-11-20T07:00:00+01:00", resolved: "2026-11-23T07:30:00+01:00")]
+        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-23"), issues: early) == .quiet)
+        let friday = Morn.amsterdam.account(of: Morn.d("2026-11-20"), issues: early, at: .distantFuture)
+        #expect(Morn.ids(friday.helpedLate) == ["fri"])
+    }
+
+    @Test func aWithdrawnIssueLeavesEveryCount() {
+        var spam = Morn.issue("spam", "2026-11-24T07:00:00+01:00")
+        spam.status = .withdrawn
+        let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: [spam], at: Morn.t("2026-11-24T11:00:00+01:00"))
+        #expect(account.inScope.isEmpty && account.waiting.isEmpty)
+        #expect(Morn.ids(account.withdrawn) == ["spam"])
+        #expect(account.verdict == .quiet)
+        #expect(Morn.amsterdam.status(at: Morn.t("2026-11-25T09:00:00+01:00"), issues: [spam]).waiting == 0)
     }
 }

@@ -30,9 +30,10 @@ import Testing
         Case(issues: [inTime], at: "2026-11-24T10:00:01+01:00", state: .closed, secondsLeft: -1),
         Case(issues: [late], at: "2026-11-24T10:15:00+01:00", state: .overdue, secondsLeft: -900),
         Case(issues: [late], at: "2026-11-24T11:00:00+01:00", state: .closed, secondsLeft: -3600),
-        Case(issues: [], at: "2026-11-24T09:00:00+01:00", state: .done, secondsLeft: 3600),
-        Case(issues: [], at: "2026-11-24T11:00:00+01:00", state: .closed, secondsLeft: -3600),
-        // Weekend: the next deadline, Monday 10:00; Tuesday's open customer is not Monday's.
+        // No customers at all: quiet, neither done nor closed.
+        Case(issues: [], at: "2026-11-24T09:00:00+01:00", state: .quiet, secondsLeft: 3600),
+        Case(issues: [], at: "2026-11-24T11:00:00+01:00", state: .quiet, secondsLeft: -3600),
+        // Weekend: the next deadline, Monday 10:00; Tuesday's open customer is carried over to it.
         Case(issues: [open], at: "2026-11-28T12:00:00+01:00", state: .none, secondsLeft: 165_600, morning: "2026-11-30"),
         Case(issues: [], at: "2026-11-29T23:59:59+01:00", state: .none, secondsLeft: 36001, morning: "2026-11-30"),
         // Holiday Monday: Tuesday's deadline, 25 hours on.
@@ -59,8 +60,27 @@ import Testing
         #expect(status.morning == Morn.d(c.morning))
     }
 
-    @Test func allSixStatesAreCovered() {
-        #expect(MorningState.allCases.map(\.rawValue) == ["waiting", "warning", "done", "overdue", "closed", "none"])
+    @Test func theCasesCoverEveryState() {
+        #expect(Set(Self.cases.map(\.state)) == Set(MorningState.allCases))
+    }
+
+    @Test func carriedOverCustomersCountEverywhere() {
+        // Friday's two customers still wait on Monday at 09:00; nobody new came.
+        let friday = [Morn.issue("f1", "2026-11-27T07:00:00+01:00"), Morn.issue("f2", "2026-11-27T16:00:00+01:00")]
+        let status = Morn.amsterdam.status(at: Morn.t("2026-11-30T09:00:00+01:00"), issues: friday)
+        #expect(status.state == .waiting)
+        #expect((status.inScope, status.waiting, status.carriedOver, status.streak) == (2, 2, 1, 0))
+        #expect(MorningText.line(status, .en) == "2 customers waiting (1 carried over) · 1:00:00 to 10:00")
+        #expect(MorningText.line(status, .nl) == "2 klanten wachten (1 van eerder) · 1:00:00 tot 10:00")
+    }
+
+    @Test func noPaceInTheLastMinutesOnlyHowManyToGo() {
+        let seven = (1...7).map { Morn.issue("w\($0)", "2026-11-24T07:0\($0):00+01:00") }
+        let late = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:59:50+01:00"), issues: seven)
+        #expect(late.paceNeeded == nil)
+        #expect(Words(.en).toGo(late.waiting) == "7 to go")
+        let earlier = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:50:00+01:00"), issues: seven)
+        #expect(earlier.paceNeeded == 42.0)
     }
 
     @Test func fractionalSecondsRoundAwayFromTheDeadline() {
@@ -80,7 +100,7 @@ import Testing
         #expect(status.json == .object([
             "morning": .string("2026-11-24"), "deadline": .string("2026-11-24T10:00:00+09:00"),
             "secondsLeft": .int(1800), "state": .string("warning"), "inScope": .int(1), "helped": .int(0),
-            "helpedLate": .int(0), "waiting": .int(1), "nextMorning": .int(0), "streak": .int(0),
+            "helpedLate": .int(0), "waiting": .int(1), "carriedOver": .int(0), "nextMorning": .int(0), "streak": .int(0),
         ]))
     }
 
@@ -89,7 +109,7 @@ import Testing
             Morn.issue("h1", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T08:30:00+01:00"),
             Morn.issue("h2", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T08:45:00+01:00"),
             Morn.issue("h0", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T07:30:00+01:00"), // outside the hour
-            Morn.issue("x", "2026-11-23T06:00:00+01:00", resolved: "2026-11-24T08:50:00+01:00"), // Monday's
+            Morn.issue("x", "2026-11-23T06:00:00+01:00", resolved: "2026-11-24T07:50:00+01:00"), // Monday's, helped before the cut-off
         ]
         let status = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:00:00+01:00"), issues: issues)
         #expect(status.waiting == 4)
@@ -114,16 +134,17 @@ import Testing
         #expect(weekend.paceNeeded == nil && weekend.currentPace == nil)
     }
 
-    @Test func jsonHasExactlyTheTenKeys() throws {
+    @Test func jsonHasExactlyTheElevenKeys() throws {
         let issues = [
             Self.open, Self.inTime, Self.late,
+            Morn.issue("m", "2026-11-23T07:00:00+01:00"), // Monday's, still waiting: carried over
             Morn.issue("n", "2026-11-24T08:30:00+01:00"), // Wednesday's
         ]
         let status = Morn.amsterdam.status(at: Morn.t("2026-11-24T10:45:00+01:00"), issues: issues)
         #expect(status.json == .object([
             "morning": .string("2026-11-24"), "deadline": .string("2026-11-24T10:00:00+01:00"),
-            "secondsLeft": .int(-2700), "state": .string("overdue"), "inScope": .int(3), "helped": .int(1),
-            "helpedLate": .int(1), "waiting": .int(1), "nextMorning": .int(1), "streak": .int(0),
+            "secondsLeft": .int(-2700), "state": .string("overdue"), "inScope": .int(4), "helped": .int(1),
+            "helpedLate": .int(1), "waiting": .int(2), "carriedOver": .int(1), "nextMorning": .int(1), "streak": .int(0),
         ]))
         let summer = Morn.amsterdam.status(at: Morn.t("2026-03-30T07:00:00Z"), issues: [])
         guard case .object(let fields) = summer.json else { Testing.Issue.record("not an object"); return }

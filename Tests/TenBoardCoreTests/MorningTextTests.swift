@@ -26,7 +26,7 @@ import Testing
         Case(issues: helped(27), at: "2026-11-24T09:14:48+01:00",
              en: "All 27 customers helped · 0:45:12 before 10:00", nl: "Alle 27 klanten geholpen · 0:45:12 voor 10:00"),
         Case(issues: [], at: "2026-11-24T07:00:00+01:00",
-             en: "No customers · 3:00:00 before 10:00", nl: "Geen klanten · 3:00:00 voor 10:00"),
+             en: "No customers · 3:00:00 to 10:00", nl: "Geen klanten · 3:00:00 tot 10:00"),
         Case(issues: waiting(3), at: "2026-11-24T10:12:03+01:00",
              en: "Overdue by 0:12:03 · 3 customers waiting", nl: "0:12:03 over tijd · 3 klanten wachten"),
         Case(issues: helped(2), at: "2026-11-24T12:00:00+01:00",
@@ -39,7 +39,11 @@ import Testing
              at: "2026-11-24T12:00:00+01:00",
              en: "Closed · 25 of 27 helped in time, 2 late", nl: "Gesloten · 25 van 27 op tijd geholpen, 2 te laat"),
         Case(issues: [], at: "2026-11-24T12:00:00+01:00", en: "Closed · no customers", nl: "Gesloten · geen klanten"),
+        // Tuesday's two still wait on Saturday: carried over to Monday, they are said.
         Case(issues: waiting(2), at: "2026-11-28T12:00:00+01:00",
+             en: "No morning today · next deadline Mon 30 Nov 10:00 · 2 customers waiting",
+             nl: "Geen ochtend vandaag · volgende deadline ma 30 nov 10:00 · 2 klanten wachten"),
+        Case(issues: [], at: "2026-11-28T12:00:00+01:00",
              en: "No morning today · next deadline Mon 30 Nov 10:00",
              nl: "Geen ochtend vandaag · volgende deadline ma 30 nov 10:00"),
     ]
@@ -55,6 +59,30 @@ import Testing
                       (90061, "25:01:01"), (-1, "0:00:01"), (-723, "0:12:03")])
     func duration(seconds: Int, text: String) {
         #expect(MorningText.duration(seconds) == text)
+    }
+
+    /// One formatter for ages and durations, never like a clock time: at most two units, a space.
+    @Test(arguments: [(0, "<1m", "<1m"), (45 * 60, "45m", "45m"), (3 * 3600 + 5 * 60, "3h 05m", "3u 05m"),
+                      (10 * 3600, "10h 00m", "10u 00m"), (2 * 86_400 + 4 * 3600 + 59, "2d 4h", "2d 4u"),
+                      (-30, "<1m", "<1m")])
+    func ages(seconds: Int, en: String, nl: String) {
+        #expect(Words(.en).age(seconds: seconds) == en)
+        #expect(Words(.nl).age(seconds: seconds) == nl)
+        // The board, the wall, list and the report all use it.
+        #expect(BoardText(.nl).age(seconds: seconds) == nl && WallText(.nl).age(seconds: seconds) == nl)
+        #expect(ReportText.duration(.nl, seconds: seconds) == nl)
+    }
+
+    @Test func kindsAreTheSameWordEverywhere() {
+        for language in Language.allCases {
+            for kind in IssueKind.allCases {
+                let word = Words(language).kind(kind)
+                #expect(ListText(language).kind(kind) == word)
+                #expect(BoardText(language).kind(kind) == word)
+                #expect(ReportText.kind(language, kind, count: 1) == word)
+            }
+        }
+        #expect(Words(.nl).kind(.bug) == "bug")
     }
 
     @Test func otherWords() {

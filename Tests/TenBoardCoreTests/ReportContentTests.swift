@@ -10,7 +10,7 @@ struct ReportContentTests {
     /// A missed morning: two helped in time, one late, two waiting, as seen at 10:30.
     func missed() -> MorningReportData {
         MorningReportData(
-            morning: morning, asOf: F.at(10, 30), deadline: F.at(10), timeZone: F.zone, outcome: false,
+            morning: morning, asOf: F.at(10, 30), deadline: F.at(10), timeZone: F.zone,
             helped: [
                 F.issue("1", customer: "Bakkerij Jansen", summary: "Factuur toont het verkeerde btw-tarief", kind: .problem,
                         received: F.at(17, 45, day: 23), resolved: F.at(9), by: "Ann", action: "Btw-controle in het factuursjabloon"),
@@ -34,7 +34,7 @@ struct ReportContentTests {
         let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "GOAL MISSED: 2 still waiting, 1 helped after 10:00.")
         #expect(lines[1] == "Morning report of Tuesday 24 November 2026")
-        #expect(report.text.contains("Received: 5 customers: 1 question, 1 problem, 1 complaint, 2 bugs."))
+        #expect(report.text.contains("Customers: 5 customers: 1 question, 1 problem, 1 complaint, 2 bugs."))
         #expect(report.text.contains("Helped before 10:00: 2. Helped late: 1. Still waiting: 2."))
         #expect(report.text.contains("Streak: none yet"))
     }
@@ -43,7 +43,7 @@ struct ReportContentTests {
         let report = MorningReport(missed(), language: .nl)
         #expect(report.subject == "Doel niet gehaald: 2 van 5 klanten voor 10:00 geholpen (di 24 nov 2026)")
         #expect(report.text.hasPrefix("DOEL NIET GEHAALD: 2 wachten nog, 1 na 10:00 geholpen.\nOchtendrapport van dinsdag 24 november 2026\n"))
-        #expect(report.text.contains("Binnengekomen: 5 klanten: 1 vraag, 1 probleem, 1 klacht, 2 bugs."))
+        #expect(report.text.contains("Klanten: 5 klanten: 1 vraag, 1 probleem, 1 klacht, 2 bugs."))
     }
 
     @Test func listsEachCustomerWithSummaryAgeAndAssignee() {
@@ -51,18 +51,18 @@ struct ReportContentTests {
         #expect(text.contains("""
             Still waiting (2)
             -----------------
-            * 株式会社テスト: アプリが起動しません
-              bug, waiting 2 h 40 min, assigned to Chris
+            * #4 株式会社テスト: アプリが起動しません
+              bug, waiting 2h 40m, assigned to Chris
             """))
         #expect(text.contains("""
             Helped after 10:00 (1)
             ----------------------
-            * Jörg Müller GmbH: Klacht over de bezorger
-              complaint, helped after 4 h 20 min by Ann
+            * #3 Jörg Müller GmbH: Klacht over de bezorger
+              complaint, waited 4h 20m, helped 10:20 by Ann, 20m late
             """))
         #expect(text.contains("""
-            * Bakkerij Jansen: Factuur toont het verkeerde btw-tarief
-              problem, helped after 15 h 15 min by Ann
+            * #1 Bakkerij Jansen: Factuur toont het verkeerde btw-tarief
+              problem, waited 15h 15m, helped 09:00 by Ann
             """))
         #expect(text.contains("""
             Action points, so it does not happen again
@@ -76,6 +76,37 @@ struct ReportContentTests {
               Ann .................................................................... 2
               Bob .................................................................... 1
             """))
+        #expect(text.contains("1 of 3 helped without an action point."))
+    }
+
+    @Test func carriedOverAndWithdrawnAreShownApart() {
+        var spam = F.issue("9", customer: "Spam BV", summary: "win a prize", received: F.at(7))
+        spam.status = .withdrawn
+        spam.withdrawnReason = "spam"
+        let base = missed()
+        let data = MorningReportData(
+            morning: base.morning, asOf: base.asOf, deadline: base.deadline, timeZone: base.timeZone,
+            helped: base.helped, helpedLate: base.helpedLate, waiting: base.waiting,
+            carriedOver: [base.waiting[0]], withdrawn: [spam], missedMorning: ["4": LocalDate(year: 2026, month: 11, day: 20)],
+            streak: 0)
+        let text = MorningReport(data, language: .en).text
+        #expect(text.contains("Customers: 5 customers (1 carried over from earlier mornings)"))
+        #expect(text.contains("bug, waiting 2h 40m, assigned to Chris, missed Fri 20 Nov"))
+        #expect(text.contains("Withdrawn, not counted: #9 Spam BV (spam)."))
+        let nl = MorningReport(data, language: .nl).text
+        #expect(nl.contains("Ingetrokken, telt niet mee: #9 Spam BV (spam)."))
+        #expect(nl.contains("gemist: vr 20 nov"))
+    }
+
+    @Test func anInterimReportSaysSo() {
+        var data = missed()
+        data.asOf = F.at(9, 15)
+        data.helpedLate = []
+        data.interim = true
+        let report = MorningReport(data, language: .en)
+        #expect(report.subject.hasPrefix("INTERIM (not the morning's report): Goal not met yet"))
+        #expect(report.text.hasPrefix("INTERIM (not the morning's report): GOAL NOT MET YET"))
+        #expect(MorningReport(data, language: .nl).subject.hasPrefix("TUSSENSTAND (niet het ochtendrapport): "))
     }
 
     @Test func untrustedTextCannotBreakOutOfItsLine() throws {
@@ -84,7 +115,7 @@ struct ReportContentTests {
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || (0x80...0x9F).contains($0.value) })
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("Bcc:") })
-        #expect(text.contains("* X Bcc: someone@elsewhere: ␛[2J␛[31mRED"))
+        #expect(text.contains("* #5 X Bcc: someone@elsewhere: ␛[2J␛[31mRED"))
         let outgoing = try MorningReport.outgoing(missed(), configuration: configuration(), now: F.at(10, 30), messageID: "t.1@example.nl")
         let rendered = String(decoding: outgoing.message, as: UTF8.self)
         #expect(!MailDecode.headers(rendered).contains { $0.name.lowercased() == "bcc" })
@@ -118,7 +149,6 @@ struct ReportContentTests {
         var data = missed()
         data.helpedLate = []
         data.waiting = []
-        data.outcome = true
         data.streak = 12
         let report = MorningReport(data, language: .en)
         #expect(report.subject == "Goal met: 2 of 2 customers helped before 10:00 (Tue 24 Nov 2026)")
@@ -128,8 +158,9 @@ struct ReportContentTests {
 
         data.helped = []
         let empty = MorningReport(data, language: .nl)
-        #expect(empty.text.hasPrefix("DOEL GEHAALD: geen klanten hadden deze ochtend hulp nodig.\n"))
-        #expect(empty.subject == "Doel gehaald: geen klanten hadden hulp nodig (di 24 nov 2026)")
+        // A quiet morning is neutral: no goal met, no goal missed.
+        #expect(empty.text.hasPrefix("GEEN KLANTEN: niemand had deze ochtend hulp nodig.\n"))
+        #expect(empty.subject == "Geen klanten hadden hulp nodig (di 24 nov 2026)")
         #expect(empty.text.contains("Er zijn geen actiepunten vastgelegd."))
         #expect(empty.text.contains("Nog niemand heeft een klant geholpen."))
     }
@@ -138,10 +169,9 @@ struct ReportContentTests {
         var data = missed()
         data.asOf = F.at(9, 15)
         data.helpedLate = []
-        data.outcome = nil
         let report = MorningReport(data, language: .en)
         #expect(report.subject == "Goal not met yet: 2 of 4 customers helped so far (Tue 24 Nov 2026)")
-        #expect(report.text.hasPrefix("GOAL NOT MET YET: 2 customers still waiting, 45 min to 10:00.\n"))
+        #expect(report.text.hasPrefix("GOAL NOT MET YET: 2 customers still waiting, 45m to 10:00.\n"))
     }
 
     func configuration(language: Language = .nl) -> Configuration {
@@ -213,7 +243,7 @@ struct ReportContentTests {
         #expect(data.helped.map(\.id) == ["a"])
         #expect(data.helpedLate.map(\.id) == ["b"])
         #expect(data.waiting.map(\.id) == ["c"])
-        #expect(data.outcome == false)
+        #expect(data.verdict == .missed)
         #expect(data.deadline == F.at(10))
         #expect(data.asOf == F.at(10, 30))
         #expect(data.receivedByKind.map(\.kind) == [.question, .complaint, .bug])

@@ -43,7 +43,7 @@ import TenBoardCore
         #expect(resolved.action == "Driver bijgewerkt")
         let state = board.state(now: now)
         #expect(state.notice == Notice("#12 resolved."))
-        #expect(state.header.helped == 2)
+        #expect(state.header.status.helped == 2)
         // The helped customer moves down to "helped"; the next one in line is selected.
         #expect(state.selectedID == "13")
         #expect(state.rows.first { $0.issue.id == "12" }?.group == .helped)

@@ -29,8 +29,7 @@ enum BoardFixtures {
               resolvedAt: time("2026-11-24T08:45:00+01:00"), resolvedBy: "bob", action: "FAQ bijgewerkt"),
     ]
 
-    static let data = BoardData(issues: issues, tally: [LocalDate(year: 2026, month: 11, day: 24): 3],
-                                since: LocalDate(year: 2026, month: 11, day: 1))
+    static let data = BoardData(issues: issues, tally: [LocalDate(year: 2026, month: 11, day: 24): 3])
 
     /// The board at 09:12 with the first customer selected.
     static func state(language: Language = .en, now: Date = now, data: BoardData = data,

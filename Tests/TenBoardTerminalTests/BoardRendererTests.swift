@@ -6,61 +6,64 @@ import TenBoardCore
 /// The board rendered as text at several sizes, compared with what a person would see.
 @Suite struct BoardRendererTests {
     @Test func listAt80Columns() {
-        let grid = BoardRenderer.render(BoardFixtures.state(), width: 80, height: 14)
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: 80, height: 15)
         #expect(grid.text == """
          tenboard · morning Tue 24 Nov                       WAITING · 0:48:00 to 10:00
-         1 of 5 helped · need 5.0/h · done ~13:12 · streak 0 · tally 3
-          ID  CUSTOMER         KIND         AGE ASSIGNEE SUMMARY
-         ── past their deadline (1) ────────────────────────────────────────────────────
-        ▶ 7   Gemeente Utrecht problem   3d 23h piet     Koppeling met het zaaksysteem …
-          12  Bakkerij Jansen  problem    1d 0h          Printer drukt bonnen dubbel af
-          13  山田商事         question   15h27 ann      請求書が届きません (invoice mi…
-          14  Café Zoë         complaint   2h02          Koffie ☕ te koud 😡 en 👨‍👩‍👧 wac…
-          15  Evil␛[31mCorp    bug         1h13          line1 line2�gnp.exe
+         1 of 6 helped · 1 carried over · need 6.3/h · done ~14:12 · streak 0 · tally 3
+          ID  CUSTOMER         KIND          AGE ASSIGNEE SUMMARY
+         ── carried over (1) ───────────────────────────────────────────────────────────
+        ▶ 7   Gemeente Utrecht problem    3d 23h piet     Koppeling met het zaaksysteem…
+         ── this morning (4) ───────────────────────────────────────────────────────────
+          12  Bakkerij Jansen  problem     1d 0h          Printer drukt bonnen dubbel af
+          13  山田商事         question  15h 27m ann      請求書が届きません (invoice m…
+          14  Café Zoë         complaint  2h 02m          Koffie ☕ te koud 😡 en 👨‍👩‍👧 wa…
+          15  Evil␛[31mCorp    bug        1h 13m          line1 line2�gnp.exe
          ── next morning (1) ───────────────────────────────────────────────────────────
-          16  Garage De Vries  question     42m          Vraag over de factuur van okto…
+          16  Garage De Vries  question      42m          Vraag over de factuur van okt…
          ── helped this morning (1) ────────────────────────────────────────────────────
-          11  Sportschool Fit  question  ✓08:45 bob      Wachtwoord vergeten
+          11  Sportschool Fit  question   ✓08:45 bob      Wachtwoord vergeten
          ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  / filter  ? help  q quit
         """)
     }
 
     @Test func listAt120Columns() {
-        let grid = BoardRenderer.render(BoardFixtures.state(), width: 120, height: 14)
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: 120, height: 15)
         #expect(grid.text == """
          tenboard · morning Tue 24 Nov                                                               WAITING · 0:48:00 to 10:00
-         1 of 5 helped · need 5.0/h · done ~13:12 · streak 0 · tally 3
-          ID  CUSTOMER         KIND         AGE ASSIGNEE SUMMARY
-         ── past their deadline (1) ────────────────────────────────────────────────────────────────────────────────────────────
-        ▶ 7   Gemeente Utrecht problem   3d 23h piet     Koppeling met het zaaksysteem faalt
-          12  Bakkerij Jansen  problem    1d 0h          Printer drukt bonnen dubbel af
-          13  山田商事         question   15h27 ann      請求書が届きません (invoice missing)
-          14  Café Zoë         complaint   2h02          Koffie ☕ te koud 😡 en 👨‍👩‍👧 wachten
-          15  Evil␛[31mCorp    bug         1h13          line1 line2�gnp.exe
+         1 of 6 helped · 1 carried over · need 6.3/h · done ~14:12 · streak 0 · tally 3
+          ID  CUSTOMER         KIND          AGE ASSIGNEE SUMMARY
+         ── carried over (1) ───────────────────────────────────────────────────────────────────────────────────────────────────
+        ▶ 7   Gemeente Utrecht problem    3d 23h piet     Koppeling met het zaaksysteem faalt
+         ── this morning (4) ───────────────────────────────────────────────────────────────────────────────────────────────────
+          12  Bakkerij Jansen  problem     1d 0h          Printer drukt bonnen dubbel af
+          13  山田商事         question  15h 27m ann      請求書が届きません (invoice missing)
+          14  Café Zoë         complaint  2h 02m          Koffie ☕ te koud 😡 en 👨‍👩‍👧 wachten
+          15  Evil␛[31mCorp    bug        1h 13m          line1 line2�gnp.exe
          ── next morning (1) ───────────────────────────────────────────────────────────────────────────────────────────────────
-          16  Garage De Vries  question     42m          Vraag over de factuur van oktober
+          16  Garage De Vries  question      42m          Vraag over de factuur van oktober
          ── helped this morning (1) ────────────────────────────────────────────────────────────────────────────────────────────
-          11  Sportschool Fit  question  ✓08:45 bob      Wachtwoord vergeten
+          11  Sportschool Fit  question   ✓08:45 bob      Wachtwoord vergeten
          ↑↓ move  ⏎ open  r resolve  a assign  u reopen  n new  e edit  z undo  / filter  t tally  ? help  q quit
         """)
     }
 
     @Test func listAt40Columns() {
-        let grid = BoardRenderer.render(BoardFixtures.state(), width: 40, height: 14)
+        let grid = BoardRenderer.render(BoardFixtures.state(), width: 40, height: 15)
         #expect(grid.text == """
                      WAITING · 0:48:00 to 10:00
-         1 of 5 helped · need 5.0/h · streak 0
-          ID  CUSTOMER      AGE SUMMARY
-         ── past their deadline (1) ────────────
-        ▶ 7   Gemeente … 3d 23h Koppeling met h…
-          12  Bakkerij …  1d 0h Printer drukt b…
-          13  山田商事    15h27 請求書が届きま…
-          14  Café Zoë     2h02 Koffie ☕ te ko…
-          15  Evil␛[31m…   1h13 line1 line2�gnp…
+         1 of 6 helped · need 6.3/h
+          ID  CUSTOMER       AGE SUMMARY
+         ── carried over (1) ───────────────────
+        ▶ 7   Gemeente …  3d 23h Koppeling met …
+         ── this morning (4) ───────────────────
+          12  Bakkerij …   1d 0h Printer drukt …
+          13  山田商事   15h 27m 請求書が届きま…
+          14  Café Zoë    2h 02m Koffie ☕ te k…
+          15  Evil␛[31m…  1h 13m line1 line2�gn…
          ── next morning (1) ───────────────────
-          16  Garage De…    42m Vraag over de f…
+          16  Garage De…     42m Vraag over de …
          ── helped this morning (1) ────────────
-          11  Sportscho… ✓08:45 Wachtwoord verg…
+          11  Sportscho…  ✓08:45 Wachtwoord ver…
          ↑↓ move  r resolve  ? help  q quit
         """)
     }
@@ -71,15 +74,15 @@ import TenBoardCore
         let grid = BoardRenderer.render(state, width: 60, height: 16)
         #expect(grid.text == """
          tenboard · morning Tue 24 Nov   WAITING · 0:48:00 to 10:00
-         1 of 5 helped · need 5.0/h · streak 0 · tally 3
+         1 of 6 helped · 1 carried over · need 6.3/h · done ~14:12
          #13  山田商事
 
           Customer      山田商事
           Kind          question
-          Received      Mon 23 Nov 17:45 (waiting for 15h27)
+          Received      Mon 23 Nov 17:45 (waiting 15h 27m so far)
           Counts for    Tue 24 Nov
           Assignee      ann
-          Status        waiting for 15h27
+          Status        waiting 15h 27m so far
 
           Summary
             請求書が届きません (invoice missing)
@@ -124,21 +127,22 @@ import TenBoardCore
     }
 
     @Test func dutchList() {
-        let grid = BoardRenderer.render(BoardFixtures.state(language: .nl), width: 80, height: 14)
+        let grid = BoardRenderer.render(BoardFixtures.state(language: .nl), width: 80, height: 15)
         #expect(grid.text == """
          tenboard · ochtend di 24 nov                      WACHTEND · 0:48:00 tot 10:00
-         1 van 5 geholpen · 5,0/u nodig · klaar ~13:12 · reeks 0 · turf 3
-          ID  KLANT            SOORT     WACHT WIE  SAMENVATTING
-         ── deadline voorbij (1) ───────────────────────────────────────────────────────
-        ▶ 7   Gemeente Utrecht probleem 3d 23u piet Koppeling met het zaaksysteem faalt
-          12  Bakkerij Jansen  probleem  1d 0u      Printer drukt bonnen dubbel af
-          13  山田商事         vraag     15u27 ann  請求書が届きません (invoice missing)
-          14  Café Zoë         klacht     2u02      Koffie ☕ te koud 😡 en 👨‍👩‍👧 wachten
-          15  Evil␛[31mCorp    bug        1u13      line1 line2�gnp.exe
+         1 van 6 geholpen · 1 van eerder · 6,3/u nodig · klaar ~14:12 · reeks 0 · turf 3
+          ID  KLANT            SOORT      WACHT WIE  SAMENVATTING
+         ── van eerder (1) ─────────────────────────────────────────────────────────────
+        ▶ 7   Gemeente Utrecht probleem  3d 23u piet Koppeling met het zaaksysteem faalt
+         ── deze ochtend (4) ───────────────────────────────────────────────────────────
+          12  Bakkerij Jansen  probleem   1d 0u      Printer drukt bonnen dubbel af
+          13  山田商事         vraag    15u 27m ann  請求書が届きません (invoice missin…
+          14  Café Zoë         klacht    2u 02m      Koffie ☕ te koud 😡 en 👨‍👩‍👧 wachten
+          15  Evil␛[31mCorp    bug       1u 13m      line1 line2�gnp.exe
          ── volgende ochtend (1) ───────────────────────────────────────────────────────
-          16  Garage De Vries  vraag       42m      Vraag over de factuur van oktober
+          16  Garage De Vries  vraag        42m      Vraag over de factuur van oktober
          ── deze ochtend geholpen (1) ──────────────────────────────────────────────────
-          11  Sportschool Fit  vraag    ✓08:45 bob  Wachtwoord vergeten
+          11  Sportschool Fit  vraag     ✓08:45 bob  Wachtwoord vergeten
          ↑↓ kies  ⏎ open  r opgelost  a toewijzen  u heropen  n nieuw  ? hulp  q stop
         """)
     }
@@ -149,7 +153,7 @@ import TenBoardCore
         let grid = BoardRenderer.render(state, width: 80, height: 16)
         #expect(grid.text == """
          tenboard · ochtend di 24 nov                      WACHTEND · 0:48:00 tot 10:00
-         1 van 5 geholpen · 5,0/u nodig · klaar ~13:12 · reeks 0 · turf 3
+         1 van 6 geholpen · 1 van eerder · 6,3/u nodig · klaar ~14:12 · reeks 0 · turf 3
          #11  Sportschool Fit
 
           Klant         Sportschool Fit
@@ -178,7 +182,10 @@ import TenBoardCore
         let weekend = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-28T12:00:00+01:00")), width: 80, height: 14)
         #expect(weekend.line(0).contains("next: Mon 30 Nov 10:00, in 46:00:00"))
         let done = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-24T09:00:00+01:00"), data: BoardData()), width: 80, height: 14)
-        #expect(done.line(0).trimmingTrailingSpaces().hasSuffix("DONE · 1:00:00 before 10:00"))
+        // An empty store does not celebrate: no customers is neutral, not DONE.
+        #expect(done.line(0).trimmingTrailingSpaces().hasSuffix("NO CUSTOMERS · 1:00:00 to 10:00"))
+        #expect(done[79, 0].role == .stateNone)
+        #expect(done.line(1).hasPrefix(" no customers · streak 0"))
         #expect(done.line(3).contains("Nobody is waiting."))
     }
 

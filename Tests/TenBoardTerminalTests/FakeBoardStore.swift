@@ -35,13 +35,21 @@ final class FakeBoardStore: BoardStore {
         return data.issues[i]
     }
 
-    func resolve(id: String, by: String, action: String?, at: Date) throws -> Issue {
+    func resolve(id: String, by: String, recordedBy: String?, action: String?, at: Date) throws -> Issue {
         try modify(id) {
             guard $0.isOpen else { throw Failure(description: "issue \(id) is already resolved") }
             $0.status = .resolved
             $0.resolvedAt = Timestamp(at, offsetSeconds: 3600)
             $0.resolvedBy = by
             $0.action = action?.isEmpty == false ? action : nil
+        }
+    }
+
+    func withdraw(id: String, reason: String, at: Date) throws -> Issue {
+        try modify(id) {
+            guard $0.isOpen else { throw Failure(description: "issue \(id) is not open") }
+            $0.status = .withdrawn
+            $0.withdrawnReason = reason
         }
     }
 

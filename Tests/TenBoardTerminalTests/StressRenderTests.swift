@@ -51,7 +51,7 @@ import TenBoardCore
     /// customer, help, the form, a prompt full of hostile text, a filter, a notice.
     static func boardStates() -> [BoardState] {
         let data = BoardData(issues: many, tally: [LocalDate(year: 2026, month: 11, day: 24): 999_999],
-                             since: LocalDate(year: 2026, month: 1, day: 1), pendingReports: [LocalDate(year: 2026, month: 11, day: 23)])
+                             pendingReports: [LocalDate(year: 2026, month: 11, day: 23)])
         var list = BoardFixtures.state(data: data, selected: "200")
         list.scrollTop = 150
         var detail = list

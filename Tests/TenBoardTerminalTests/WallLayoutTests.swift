@@ -23,14 +23,14 @@ import TenBoardCore
                             ██████          ██      ██      ██████  ██████
 
 
-                                left until 10:00 · 2 customers waiting
-                  3 of 5 helped · 2.6 an hour needed · streak 0 · "customer" said 3×
+                       left until 10:00 · 3 customers waiting (1 carried over)
+                  3 of 6 helped · 3.9 an hour needed · streak 0 · "customer" said 3×
 
              Waiting                                           Helped this morning
-              1d 2h  Bakkerij Jansen              -              2 Sanne
-              16h52  Gemeente Utrecht             Sanne          1 Pieter
-               1h57  Zorggroep Oost               Pieter
-                42m  Café 't Hoekje (next)        -
+               1d 2h  Bakkerij Jansen             -              2 Sanne
+             16h 52m  Gemeente Utrecht            Sanne          1 Pieter
+              1h 57m  Zorggroep Oost              Pieter
+                 42m  Café 't Hoekje (next)       -
             """ + String(repeating: "\n", count: 6))
         // The digits sit on a block of the state's colour, with a margin around them.
         #expect(grid[14, 3].role == .stateWaiting && grid[14, 3].text == " ")
@@ -55,7 +55,7 @@ import TenBoardCore
 
     @Test func overdueSaysHowLate() {
         let grid = WallLayout.render(W.wall(at: "2026-11-24T10:12:47+01:00"), width: 80, height: 24)
-        #expect(grid.text.contains("OVERDUE since 10:00 · 2 customers waiting"))
+        #expect(grid.text.contains("OVERDUE since 10:00 · 3 customers waiting"))
         #expect(grid[16, 4].role == .stateOverdue)
         // The leading plus: 3 pixels of 2 cells, lit only in its middle row.
         #expect(grid.line(5).contains("██████  ██  ██"))
@@ -112,12 +112,12 @@ import TenBoardCore
         let grid = WallLayout.render(W.wall(at: Self.tuesday), width: 30, height: 8)
         #expect(grid.text == """
                        0:47:13
-            left until 10:00 · 2 customer…
-            3 of 5 helped · 2.6 an hour n…
+            left until 10:00 · 3 customer…
+            3 of 6 helped · 3.9 an hour n…
 
              Waiting
-              1d 2h  Bakkerij Jansen
-                     +3 more
+               1d 2h  Bakkerij Jansen
+                      +3 more
 
             """)
         #expect(grid[0, 0].role == .stateWaiting, "the headline line carries the state's colour")
@@ -222,5 +222,40 @@ import TenBoardCore
         for role in used where role != .normal {
             #expect(Theme.colour8.style(for: role) != .plain, "\(role) should look different on the console")
         }
+    }
+}
+
+@Suite struct WallFrozenAndQuietTests {
+    @Test func aWallAtAnotherInstantSaysSo() throws {
+        let state = WallState.make(snapshot: W.busy, schedule: W.schedule, at: W.t("2026-11-24T09:12:47+01:00"),
+                                   language: .en, frozen: true)
+        let grid = WallLayout.render(state, width: 80, height: 24)
+        let line = grid.line(0)
+        let badge = try #require(line.range(of: "as at Tue 09:12"))
+        #expect(grid[DisplayWidth.of(line[..<badge.lowerBound]), 0].role == .notice)
+        let live = WallLayout.render(W.wall(at: "2026-11-24T09:12:47+01:00"), width: 80, height: 24)
+        #expect(!live.text.contains("as at"))
+        let dutch = WallState.make(snapshot: W.busy, schedule: W.schedule, at: W.t("2026-11-24T09:12:47+01:00"),
+                                   language: .nl, frozen: true)
+        #expect(WallLayout.render(dutch, width: 80, height: 24).line(0).contains("stand van di 09:12"))
+    }
+
+    @Test func aQuietMorningIsNeutralNotACelebration() {
+        let empty = W.wall(StoreSnapshot(), at: "2026-11-24T06:38:00+01:00")
+        #expect(empty.state == .quiet && empty.mode == .countdown)
+        let grid = WallLayout.render(empty, width: 80, height: 24)
+        #expect(grid.text.contains("left until 10:00 · no customers"))
+        #expect(!grid.cells.contains { $0.role == .stateDone }, "no green check on an empty store")
+        #expect(grid.cells.contains { $0.text == "█" && $0.role == .stateNone })
+        // After the deadline it is a quiet morning between mornings.
+        let after = W.wall(StoreSnapshot(), at: "2026-11-24T11:00:00+01:00")
+        #expect(after.mode == .between)
+        #expect(WallLayout.render(after, width: 80, height: 24).text.contains("Tue 24 Nov: no customers"))
+    }
+
+    @Test func theLastMinutesSayHowManyToGoNotAnAbsurdPace() {
+        let grid = WallLayout.render(W.wall(at: "2026-11-24T09:59:50+01:00"), width: 80, height: 24)
+        #expect(grid.text.contains("3 to go"))
+        #expect(!grid.text.contains("an hour needed"))
     }
 }

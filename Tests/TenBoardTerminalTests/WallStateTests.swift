@@ -9,7 +9,9 @@ import TenBoardCore
         #expect(wall.mode == .countdown && wall.state == .waiting)
         #expect(wall.morning == W.d("2026-11-24"))
         #expect(wall.secondsLeft == 47 * 60 + 13)
-        #expect((wall.helped, wall.helpedLate, wall.inScope, wall.waiting) == (3, 0, 5, 2))
+        // Monday's Bakkerij Jansen still waits: carried over, it counts in Tuesday's numbers.
+        #expect((wall.helped, wall.helpedLate, wall.inScope, wall.waiting) == (3, 0, 6, 3))
+        #expect(wall.status.carriedOver == 1)
         #expect(wall.customers.map(\.name) == ["Bakkerij Jansen", "Gemeente Utrecht", "Zorggroep Oost", "Café 't Hoekje"])
         #expect(wall.customers.map(\.group) == [.earlier, .waiting, .waiting, .nextMorning])
         #expect(wall.customers[1].assignee == "Sanne")
@@ -39,7 +41,8 @@ import TenBoardCore
         #expect(wall.mode == .between && wall.state == .closed)
         #expect(wall.morning == W.d("2026-11-25"))
         #expect(wall.secondsLeft == 23 * 3600)
-        #expect(wall.result == MorningResult(morning: W.d("2026-11-24"), inScope: 5, helped: 5, met: true))
+        // Bakkerij Jansen, carried over from Monday and helped at 09:50, counts for Tuesday.
+        #expect(wall.result == MorningResult(morning: W.d("2026-11-24"), inScope: 6, helped: 6, met: true))
     }
 
     @Test func weekendShowsFridayAndCountsDownToMonday() {
@@ -89,16 +92,21 @@ import TenBoardCore
         #expect(wall.customers[1].assignee == nil)
     }
 
-    @Test func helpersSinceThePreviousDeadlineOnly() {
+    @Test func helpersAreTheMorningsCustomersHelpedOnly() {
         let snapshot = StoreSnapshot(issues: [
             W.issue("1", "A", "2026-11-23T07:00:00+01:00", resolved: "2026-11-23T09:59:00+01:00", by: "Old"),
             W.issue("2", "B", "2026-11-23T12:00:00+01:00", resolved: "2026-11-23T15:00:00+01:00", by: "Bo"),
             W.issue("3", "C", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T08:00:00+01:00", by: nil),
             W.issue("4", "D", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T09:30:00+01:00", by: "Bo"),
+            // The next morning's customer, helped already: not one of this morning's.
+            W.issue("5", "E", "2026-11-24T08:30:00+01:00", resolved: "2026-11-24T08:50:00+01:00", by: "Bram"),
         ])
         let wall = W.wall(snapshot, at: "2026-11-24T09:00:00+01:00")
-        #expect(wall.helpers == [WallHelper(name: "?", count: 1), WallHelper(name: "Bo", count: 1)],
-                "resolved later than now does not count yet; before Monday's deadline neither")
+        #expect(wall.helpers == [WallHelper(name: "Bo", count: 1), WallHelper(name: "?", count: 1)],
+                "resolved later than now does not count yet; Monday's and the next morning's customers neither")
+        // The report counts the same customers the same way.
+        let report = W.schedule.reportData(of: W.d("2026-11-24"), issues: snapshot.issues, at: W.t("2026-11-24T09:00:00+01:00"))
+        #expect(report.helpers.map { WallHelper(name: $0.name ?? "?", count: $0.count) } == wall.helpers)
     }
 }
 

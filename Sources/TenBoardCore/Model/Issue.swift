@@ -8,6 +8,8 @@ public enum IssueKind: String, Sendable, CaseIterable, Codable {
 /// Whether a customer still waits.
 public enum IssueStatus: String, Sendable, CaseIterable, Codable {
     case open, resolved
+    /// Not a customer's request after all (a duplicate, spam…): kept in history, in no count.
+    case withdrawn
 }
 
 /// One customer who asked for help: the record of the JSON interchange format (`docs/issue.schema.json`).
@@ -21,7 +23,14 @@ public struct Issue: Sendable, Equatable {
     public var status: IssueStatus
     public var assignee: String?
     public var resolvedAt: Timestamp?
+    /// Who helped the customer (credited on the wall and in the report).
     public var resolvedBy: String?
+    /// Who recorded the resolution, when not the person who helped.
+    public var recordedBy: String?
+    /// When the issue was withdrawn (`status` withdrawn).
+    public var withdrawnAt: Timestamp?
+    /// Why it was withdrawn.
+    public var withdrawnReason: String?
     /// The action point recorded on resolve, so the problem does not come back.
     public var action: String?
     /// True when the customer is another department.
@@ -35,7 +44,8 @@ public struct Issue: Sendable, Equatable {
         id: String, customer: String, summary: String, kind: IssueKind = .question,
         receivedAt: Timestamp, status: IssueStatus = .open, assignee: String? = nil,
         resolvedAt: Timestamp? = nil, resolvedBy: String? = nil, action: String? = nil,
-        isInternal: Bool = false, channel: String? = nil, extra: [String: JSONValue] = [:]
+        isInternal: Bool = false, channel: String? = nil, extra: [String: JSONValue] = [:],
+        recordedBy: String? = nil, withdrawnAt: Timestamp? = nil, withdrawnReason: String? = nil
     ) {
         self.id = id
         self.customer = customer
@@ -46,6 +56,9 @@ public struct Issue: Sendable, Equatable {
         self.assignee = assignee
         self.resolvedAt = resolvedAt
         self.resolvedBy = resolvedBy
+        self.recordedBy = recordedBy
+        self.withdrawnAt = withdrawnAt
+        self.withdrawnReason = withdrawnReason
         self.action = action
         self.isInternal = isInternal
         self.channel = channel
@@ -57,7 +70,8 @@ public struct Issue: Sendable, Equatable {
     /// The field names of the format, in the order the documentation lists them.
     public static let knownFields: [String] = [
         "id", "customer", "summary", "kind", "receivedAt", "status", "assignee",
-        "resolvedAt", "resolvedBy", "action", "internal", "channel",
+        "resolvedAt", "resolvedBy", "recordedBy", "action", "internal", "channel", "withdrawnAt",
+        "withdrawnReason",
     ]
 }
 
@@ -126,6 +140,9 @@ extension Issue {
         let assignee = try string("assignee")
         let resolvedAt = try time("resolvedAt")
         let resolvedBy = try string("resolvedBy")
+        let recordedBy = try string("recordedBy")
+        let withdrawnAt = try time("withdrawnAt")
+        let withdrawnReason = try string("withdrawnReason")
         let action = try string("action")
         var isInternal = false
         switch fields.removeValue(forKey: "internal") {
@@ -146,7 +163,10 @@ extension Issue {
             id: id, customer: customer, summary: summary, kind: kind, receivedAt: receivedAt,
             status: status, assignee: assignee, resolvedAt: status == .resolved ? resolvedAt : nil,
             resolvedBy: status == .resolved ? resolvedBy : nil, action: action,
-            isInternal: isInternal, channel: channel, extra: fields
+            isInternal: isInternal, channel: channel, extra: fields,
+            recordedBy: status == .resolved ? recordedBy : nil,
+            withdrawnAt: status == .withdrawn ? withdrawnAt : nil,
+            withdrawnReason: status == .withdrawn ? withdrawnReason : nil
         )
     }
 
@@ -162,6 +182,9 @@ extension Issue {
         o["assignee"] = assignee.map(JSONValue.string) ?? .null
         if let resolvedAt { o["resolvedAt"] = .string(resolvedAt.rfc3339) }
         if let resolvedBy { o["resolvedBy"] = .string(resolvedBy) }
+        if let recordedBy { o["recordedBy"] = .string(recordedBy) }
+        if let withdrawnAt { o["withdrawnAt"] = .string(withdrawnAt.rfc3339) }
+        if let withdrawnReason { o["withdrawnReason"] = .string(withdrawnReason) }
         if let action { o["action"] = .string(action) }
         o["internal"] = .bool(isInternal)
         if let channel { o["channel"] = .string(channel) }
@@ -218,7 +241,10 @@ extension Issue {
             case "receivedAt": text = receivedAt.rfc3339
             case "resolvedAt": text = resolvedAt?.rfc3339
             case "resolvedBy": text = resolvedBy
+            case "recordedBy": text = recordedBy
             case "status": text = status.rawValue
+            case "withdrawnAt": text = withdrawnAt?.rfc3339
+            case "withdrawnReason": text = withdrawnReason
             default: text = summary
             }
             guard text != nil || raw != nil else { continue }

@@ -1,21 +1,51 @@
 import Foundation
 
+/// What became of one customer in the account of one morning: the one set of definitions every
+/// screen, the report and `status` use.
+public enum MorningFate: String, Sendable, CaseIterable {
+    /// Counting for the morning and helped at or before its deadline.
+    case helped
+    /// Counting for the morning and helped after its deadline.
+    case helpedLate
+    /// Counting for the morning and still waiting.
+    case waiting
+    /// Waiting, received after the morning's cut-off: counting for a later morning.
+    case nextMorning
+    /// Received in the morning's window but withdrawn (a duplicate, spam, not a request): it
+    /// leaves every count.
+    case withdrawn
+}
+
+/// How a morning went, as far as it is decided.
+public enum MorningVerdict: String, Sendable {
+    /// Every customer of the morning was helped by the deadline (decided as soon as nobody waits).
+    case met
+    /// The deadline passed with a customer waiting or helped late.
+    case missed
+    /// Customers wait and the deadline has not passed.
+    case pending
+    /// The morning has no customers: it neither extends nor breaks the streak.
+    case quiet
+}
+
 /// Which customers one morning had, and how they fared, as seen at one instant.
 ///
-/// Seen at an instant (`tenboard … --at`): issues received after it do not exist yet, and an issue
-/// resolved after it is still waiting. Every list is sorted by `receivedAt`, then `id`.
+/// A morning's customers are those received since the previous morning's cut-off up to this
+/// cut-off, plus every customer from an earlier morning still waiting at this cut-off (carried
+/// over). Seen at an instant (`tenboard … --at`): issues received after it do not exist yet, and
+/// an issue resolved after it is still waiting. Every list is sorted by `receivedAt`, then `id`.
 public struct MorningAccount: Sendable, Equatable {
     /// The day of the morning.
     public var morning: LocalDate
     /// The instant the account was taken at.
     public var at: Date
-    /// Issues received after this instant count for an earlier morning.
+    /// Issues received after this instant count for this morning or a later one.
     public var scopeStart: Date
     /// Issues received after this instant count for a later morning.
     public var scopeEnd: Date
     /// When the customers in scope must have been helped.
     public var deadline: Date
-    /// Issues counting for this morning.
+    /// The morning's customers: `helped + helpedLate + waiting`, in receipt order.
     public var inScope: [Issue]
     /// In scope, resolved at or before the deadline.
     public var helped: [Issue]
@@ -23,17 +53,70 @@ public struct MorningAccount: Sendable, Equatable {
     public var helpedLate: [Issue]
     /// In scope, still open at `at`.
     public var waiting: [Issue]
+    /// The part of `inScope` received for an earlier morning and still waiting at this cut-off.
+    public var carriedOver: [Issue]
     /// Open at `at`, counting for a later morning (received after the cut-off).
     public var nextMorning: [Issue]
-    /// Open at `at`, counting for an earlier morning: customers whose deadline has gone.
-    public var earlier: [Issue]
+    /// Received in the morning's window, then withdrawn: in no count.
+    public var withdrawn: [Issue]
+    /// For each carried-over customer (by id), the morning they first counted for and missed.
+    public var missedMorning: [String: LocalDate] = [:]
 
-    /// Whether every customer in scope was helped in time, once that is decided: `true` as soon
-    /// as nobody waits (more may still arrive before the cut-off), `false` once the deadline passed
-    /// with someone waiting or helped late, `nil` while customers wait before the deadline.
-    public var outcome: Bool? {
-        if at > deadline { return waiting.isEmpty && helpedLate.isEmpty }
-        return waiting.isEmpty ? true : nil
+    /// How the morning went as far as decided at `at`.
+    public var verdict: MorningVerdict {
+        if inScope.isEmpty { return .quiet }
+        if at > deadline { return waiting.isEmpty && helpedLate.isEmpty ? .met : .missed }
+        return waiting.isEmpty ? .met : .pending
+    }
+
+    /// Whether `issue` (one of `inScope`) came from an earlier morning.
+    public func isCarriedOver(_ issue: Issue) -> Bool { missedMorning[issue.id] != nil }
+
+    /// The fate of `issue` in this account; `nil` when it is no part of it.
+    public func fate(of issue: Issue) -> MorningFate? {
+        MorningWindow(account: self).fate(of: issue)
+    }
+
+    /// Who helped how many of the morning's customers (in time or late), most first.
+    public var helpers: [HelperCount] { HelperCount.count(helped + helpedLate) }
+}
+
+/// The instants that decide every fate in one morning's account.
+struct MorningWindow {
+    var start: Date
+    var end: Date
+    var deadline: Date
+    var at: Date
+    /// Whether the day has a morning; without one nobody is in scope.
+    var hasScope: Bool
+
+    init(start: Date, end: Date, deadline: Date, at: Date, hasScope: Bool) {
+        self.start = start
+        self.end = end
+        self.deadline = deadline
+        self.at = at
+        self.hasScope = hasScope
+    }
+
+    init(account: MorningAccount) {
+        self.init(start: account.scopeStart, end: account.scopeEnd, deadline: account.deadline, at: account.at,
+                  hasScope: account.scopeEnd > account.scopeStart)
+    }
+
+    /// The one definition of the fates.
+    func fate(of issue: Issue) -> MorningFate? {
+        let received = issue.receivedAt.date
+        guard received <= at else { return nil }
+        if issue.status == .withdrawn { return received > start && received <= end ? .withdrawn : nil }
+        let resolved: Date? = issue.wasResolved(at: at) ? issue.resolvedAt?.date : nil
+        if received > end { return resolved == nil ? .nextMorning : nil }
+        if received <= start {
+            // Carried over only while still waiting at this cut-off.
+            guard hasScope else { return nil }
+            if let resolved, resolved <= end { return nil }
+        }
+        guard let resolved else { return .waiting }
+        return resolved <= deadline ? .helped : .helpedLate
     }
 }
 
@@ -68,44 +151,41 @@ extension MorningSchedule {
     /// - Parameters:
     ///   - day: should be a morning; for a day without one the scope is empty, and what arrived
     ///     since the previous morning's cut-off is listed as `nextMorning`.
-    ///   - issues: any issues; each is placed by its `receivedAt`.
+    ///   - issues: any issues; each is placed by its `receivedAt` (and carried over while waiting).
     ///   - at: the instant; `.distantFuture` takes the account as recorded, for archived mornings.
     public func account(of day: LocalDate, issues: [Issue], at: Date) -> MorningAccount {
         let cal = calendar
         let start = instant(of: cutoff, on: previousMorning(before: day), calendar: cal)
         let end = isMorning(day) ? instant(of: cutoff, on: day, calendar: cal) : start
         let deadlineDate = instant(of: deadline, on: day, calendar: cal)
+        let window = MorningWindow(start: start, end: end, deadline: deadlineDate, at: at, hasScope: end > start)
         var account = MorningAccount(
             morning: day, at: at, scopeStart: start, scopeEnd: end, deadline: deadlineDate,
-            inScope: [], helped: [], helpedLate: [], waiting: [], nextMorning: [], earlier: []
+            inScope: [], helped: [], helpedLate: [], waiting: [], carriedOver: [], nextMorning: [], withdrawn: []
         )
-        let known = issues.filter { $0.receivedAt.date <= at }.sorted {
-            ($0.receivedAt.date, $0.id) < ($1.receivedAt.date, $1.id)
+        let placed = issues.compactMap { issue in window.fate(of: issue).map { (issue, $0) } }.sorted {
+            ($0.0.receivedAt.date, $0.0.id) < ($1.0.receivedAt.date, $1.0.id)
         }
-        for issue in known {
-            let received = issue.receivedAt.date
-            let resolved = issue.wasResolved(at: at)
-            if received <= start {
-                if !resolved { account.earlier.append(issue) }
-            } else if received > end {
-                if !resolved { account.nextMorning.append(issue) }
-            } else {
-                account.inScope.append(issue)
-                if !resolved {
-                    account.waiting.append(issue)
-                } else if issue.resolvedAt!.date <= deadlineDate {
-                    account.helped.append(issue)
-                } else {
-                    account.helpedLate.append(issue)
-                }
+        var placer = MorningPlacer(self)
+        for (issue, fate) in placed {
+            switch fate {
+            case .helped: account.helped.append(issue)
+            case .helpedLate: account.helpedLate.append(issue)
+            case .waiting: account.waiting.append(issue)
+            case .nextMorning: account.nextMorning.append(issue); continue
+            case .withdrawn: account.withdrawn.append(issue); continue
+            }
+            account.inScope.append(issue)
+            if issue.receivedAt.date <= start {
+                account.carriedOver.append(issue)
+                account.missedMorning[issue.id] = placer.morning(forReceived: issue.receivedAt.date)
             }
         }
         return account
     }
 
-    /// Whether every customer of the morning of `day` was helped in time, as recorded; zero
-    /// customers counts as met. For the store when it archives a morning.
-    public func outcome(of day: LocalDate, issues: [Issue]) -> Bool {
-        account(of: day, issues: issues, at: .distantFuture).outcome ?? false
+    /// How the morning of `day` went, as recorded.
+    public func verdict(of day: LocalDate, issues: [Issue]) -> MorningVerdict {
+        account(of: day, issues: issues, at: .distantFuture).verdict
     }
 }

@@ -72,11 +72,10 @@ extension MorningSchedule {
     }
 
     /// The morning an issue received at `received` counts for: the first whose cut-off is at or
-    /// after it.
+    /// after it. One issue at a time; to place many, keep one `MorningPlacer`.
     public func morning(forReceived received: Date) -> LocalDate {
-        let day = localDate(of: received)
-        if isMorning(day), received <= cutoff(of: day) { return day }
-        return nextMorning(after: day)
+        var placer = MorningPlacer(self)
+        return placer.morning(forReceived: received)
     }
 
     /// The morning that matters at `date`: today's until midnight if today has one, else the next.

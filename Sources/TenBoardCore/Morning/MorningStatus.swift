@@ -6,33 +6,33 @@ public enum MorningState: String, Sendable, CaseIterable, Codable {
     case waiting
     /// Within the schedule's `warningSeconds` of the deadline (inclusive), customers waiting.
     case warning
-    /// Nobody in scope waits, at or before the deadline (also with zero customers).
+    /// Every customer of the morning is helped, at or before the deadline.
     case done
     /// The deadline passed with customers waiting.
     case overdue
     /// The deadline passed and nobody waits, whether helped in time or late.
     case closed
+    /// The morning has no customers (so far): neutral, it neither extends nor breaks the streak.
+    case quiet
     /// Today has no morning (weekend, holiday); the status is about the next one.
     case none
 }
 
-/// The morning as `tenboard status` shows it at one instant.
+/// The morning as `tenboard status`, the board, the wall and the report see it at one instant:
+/// the account of the relevant morning and what follows from it. Screens hold this value; they
+/// do not copy its numbers.
 public struct MorningStatus: Sendable, Equatable {
-    /// The instant the status is taken at.
-    public var at: Date
-    /// The morning now relevant: today's until midnight if today has one, else the next.
-    public var morning: LocalDate
-    public var deadline: Date
     /// Whole seconds to the deadline, negative once passed; rounded away from zero, so that a
     /// countdown reaches 0 only at the deadline and "overdue" never shows 0:00:00.
     public var secondsLeft: Int
     public var state: MorningState
-    /// The customers of `morning` and those already counting for a later one.
+    /// The customers of the relevant morning and those already counting for a later one.
     public var account: MorningAccount
     /// Mornings in a row ended with every customer helped in time; see `MorningSchedule.streak`.
     public var streak: Int
     /// Customers per hour needed to help everyone waiting by the deadline; `nil` when nobody
-    /// waits, the deadline is not ahead, or today has no morning.
+    /// waits, today has no morning, or less than `MorningSchedule.paceMinimumSeconds` are left
+    /// (a rate then means nothing: screens say how many are still to go).
     public var paceNeeded: Double?
     /// Customers in scope helped per hour over the last `MorningSchedule.paceWindowSeconds`;
     /// `nil` when today has no morning.
@@ -43,13 +43,23 @@ public struct MorningStatus: Sendable, Equatable {
     /// The schedule the status was computed with (its zone writes the deadline).
     public var schedule: MorningSchedule
 
+    /// The instant the status is taken at.
+    public var at: Date { account.at }
+    /// The morning now relevant: today's until midnight if today has one, else the next.
+    public var morning: LocalDate { account.morning }
+    public var deadline: Date { account.deadline }
     public var inScope: Int { account.inScope.count }
     public var helped: Int { account.helped.count }
     public var helpedLate: Int { account.helpedLate.count }
+    /// Helped in time or late: the N of "N of M helped".
+    public var helpedAll: Int { helped + helpedLate }
     public var waiting: Int { account.waiting.count }
+    public var carriedOver: Int { account.carriedOver.count }
     public var nextMorning: Int { account.nextMorning.count }
+    /// Whether the projected finish lies after the deadline.
+    public var finishesLate: Bool { projectedFinish.map { $0 > deadline } ?? false }
 
-    /// The object of `tenboard status --json`, with exactly its ten keys.
+    /// The object of `tenboard status --json`, with exactly its eleven keys.
     public var json: JSONValue {
         .object([
             "morning": .string(morning.description),
@@ -60,6 +70,7 @@ public struct MorningStatus: Sendable, Equatable {
             "helped": .int(helped),
             "helpedLate": .int(helpedLate),
             "waiting": .int(waiting),
+            "carriedOver": .int(carriedOver),
             "nextMorning": .int(nextMorning),
             "streak": .int(streak),
         ])
@@ -69,6 +80,8 @@ public struct MorningStatus: Sendable, Equatable {
 extension MorningSchedule {
     /// The span over which the current pace is measured: recent enough to follow the team.
     public static let paceWindowSeconds = 3600
+    /// Below this much time to the deadline no pace is given, only how many are still to go.
+    public static let paceMinimumSeconds = 600
 
     /// The status of the morning relevant at `at`.
     ///
@@ -76,10 +89,8 @@ extension MorningSchedule {
     ///   - at: the instant (`--at`); issues received later do not exist yet, and issues resolved
     ///     later still wait.
     ///   - issues: the hot issues of the store.
-    ///   - base, since: passed on to `streak(at:issues:base:since:)`.
-    public func status(
-        at: Date, issues: [Issue], base: StreakBase? = nil, since: LocalDate? = nil
-    ) -> MorningStatus {
+    ///   - base: passed on to `streak(at:issues:base:)`.
+    public func status(at: Date, issues: [Issue], base: StreakBase? = nil) -> MorningStatus {
         let morning = relevantMorning(at: at)
         let account = account(of: morning, issues: issues, at: at)
         let left = account.deadline.timeIntervalSince(at)
@@ -87,6 +98,7 @@ extension MorningSchedule {
         let waiting = account.waiting.count
         let state: MorningState =
             if !hasMorning { .none }
+            else if account.inScope.isEmpty { .quiet }
             else if left < 0 { waiting == 0 ? .closed : .overdue }
             else if waiting == 0 { .done }
             else if left <= Double(warningSeconds) { .warning }
@@ -105,12 +117,12 @@ extension MorningSchedule {
         if waiting > 0, let pace = currentPace, pace > 0 {
             projected = at.addingTimeInterval(Double(waiting) / pace * 3600)
         }
+        let paceNeeded = hasMorning && waiting > 0 && left >= Double(Self.paceMinimumSeconds)
+            ? Double(waiting) * 3600 / left : nil
         return MorningStatus(
-            at: at, morning: morning, deadline: account.deadline,
             secondsLeft: Int(left.rounded(.awayFromZero)), state: state, account: account,
-            streak: streak(at: at, issues: issues, base: base, since: since),
-            paceNeeded: hasMorning && waiting > 0 && left > 0 ? Double(waiting) * 3600 / left : nil,
-            currentPace: currentPace, projectedFinish: projected, schedule: self
+            streak: streak(at: at, issues: issues, base: base, today: account),
+            paceNeeded: paceNeeded, currentPace: currentPace, projectedFinish: projected, schedule: self
         )
     }
 }

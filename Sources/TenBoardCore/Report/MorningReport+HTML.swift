@@ -5,7 +5,12 @@ extension MorningReport {
     /// drop `<style>` blocks and never load external CSS).
     public var html: String {
         let l = language
-        let color = data.outcome == true ? "#1b7a2f" : data.outcome == false ? "#b3261e" : "#8a5a00"
+        let color = switch data.verdict {
+        case .met: "#1b7a2f"
+        case .missed: "#b3261e"
+        case .pending: "#8a5a00"
+        case .quiet: "#555555"
+        }
         var out: [String] = [
             "<!DOCTYPE html>",
             "<html lang=\"\(l.rawValue)\">",
@@ -13,7 +18,8 @@ extension MorningReport {
             "<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #222; margin: 0; padding: 16px;\">",
             "<p style=\"font-size: 18px; font-weight: bold; color: \(color); margin: 0 0 4px 0;\">\(Self.escape(headline))</p>",
             "<p style=\"margin: 0 0 12px 0; color: #555;\">\(Self.escape(ReportText.title(l, date: ReportText.longDate(l, data.morning))))</p>",
-            "<p style=\"margin: 0 0 12px 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(tallyLine))<br>\(Self.escape(ReportText.streak(l, data.streak)))</p>",
+            "<p style=\"margin: 0 0 12px 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(tallyLine))<br>\(Self.escape(ReportText.streak(l, data.streak)))"
+                + (withdrawnLine.map { "<br>" + Self.escape($0) } ?? "") + "</p>",
         ]
 
         func section(_ heading: String, _ entries: [Entry]) {
@@ -39,6 +45,7 @@ extension MorningReport {
             }
             out.append("</ul>")
         }
+        if let line = withoutActionLine { out.append("<p style=\"margin: 4px 0 0 0; color: #555;\">\(Self.escape(line))</p>") }
 
         out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.helpersHeading(l)))</h2>")
         if helperRows.isEmpty {

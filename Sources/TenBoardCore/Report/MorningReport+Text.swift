@@ -9,7 +9,7 @@ extension MorningReport {
         out += ReportSanitizer.wrap(headline, width: w)
         out += ReportSanitizer.wrap(ReportText.title(l, date: ReportText.longDate(l, data.morning)), width: w)
         out.append("")
-        for line in [receivedLine, tallyLine, ReportText.streak(l, data.streak)] {
+        for line in [receivedLine, tallyLine, ReportText.streak(l, data.streak)] + [withdrawnLine].compactMap(\.self) {
             out += ReportSanitizer.wrap(line, width: w)
         }
 
@@ -36,6 +36,7 @@ extension MorningReport {
         for entry in actionEntries {
             out += ReportSanitizer.wrap(entry.title + " " + entry.detail, width: w, first: "* ", rest: "  ")
         }
+        if let line = withoutActionLine { out += ReportSanitizer.wrap(line, width: w) }
 
         out.append("")
         let helpersHead = ReportText.helpersHeading(l)

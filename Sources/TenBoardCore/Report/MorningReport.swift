@@ -16,45 +16,56 @@ public struct MorningReport: Sendable {
     /// `10:00` in the report's zone.
     var deadlineTime: String { clock(data.deadline) }
 
-    func clock(_ date: Date) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = data.timeZone
-        let c = cal.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
-    }
+    func clock(_ date: Date) -> String { Words.clock(date, in: data.timeZone) }
 
     /// `2026-11-24 10:00`, for the footer.
-    func stamp(_ date: Date) -> String {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = data.timeZone
-        let c = cal.dateComponents([.year, .month, .day], from: date)
-        let day = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
-        return "\(day) \(clock(date))"
-    }
+    func stamp(_ date: Date) -> String { "\(Words.localDate(date, in: data.timeZone)) \(clock(date))" }
+
+    var words: Words { Words(language) }
 
     /// The subject: the outcome first, so it reads in a list of mails.
     public var subject: String {
-        ReportText.subject(
-            language, outcome: data.outcome, helped: data.helped.count, total: data.received.count,
+        (data.interim ? ReportText.interim(language) : "") + ReportText.subject(
+            language, verdict: data.verdict, helped: data.helped.count, total: data.received.count,
             time: deadlineTime, date: ReportText.shortDate(language, data.morning))
     }
 
     /// The first line of both parts.
     var headline: String {
         let left = ReportText.duration(language, seconds: Int(data.deadline.timeIntervalSince(data.asOf)))
-        return ReportText.headline(
-            language, outcome: data.outcome, total: data.received.count, waiting: data.waiting.count,
+        return (data.interim ? ReportText.interim(language) : "") + ReportText.headline(
+            language, verdict: data.verdict, total: data.received.count, waiting: data.waiting.count,
             late: data.helpedLate.count, time: deadlineTime, left: left)
     }
 
     var receivedLine: String {
         let parts = data.receivedByKind.map { "\($0.count) \(ReportText.kind(language, $0.kind, count: $0.count))" }
-        return ReportText.received(language, total: data.received.count, parts: parts)
+        return ReportText.received(language, total: data.received.count, parts: parts, carriedOver: data.carriedOver.count)
     }
 
     var tallyLine: String {
         ReportText.tally(language, helped: data.helped.count, late: data.helpedLate.count,
                          waiting: data.waiting.count, time: deadlineTime)
+    }
+
+    /// The one line about withdrawn issues; `nil` when there are none.
+    var withdrawnLine: String? {
+        guard !data.withdrawn.isEmpty else { return nil }
+        return ReportText.withdrawn(language, data.withdrawn.map { issue in
+            "#\(clean(issue.id) ?? "?") \(clean(issue.customer) ?? "?")" + (clean(issue.withdrawnReason).map { " (\($0))" } ?? "")
+        })
+    }
+
+    /// "2 of 10 helped without an action point."; `nil` when every helped one has one.
+    var withoutActionLine: String? {
+        let helped = data.helped.count + data.helpedLate.count
+        guard data.helpedWithoutAction > 0 else { return nil }
+        return ReportText.withoutAction(language, data.helpedWithoutAction, of: helped)
+    }
+
+    /// The mark of a customer carried over: which morning they missed.
+    func missed(_ issue: Issue) -> String? {
+        data.account.missedMorning[issue.id].map(words.missed)
     }
 
     /// One listed customer: sanitised title and detail line.
@@ -72,7 +83,7 @@ public struct MorningReport: Sendable {
     }
 
     func title(_ issue: Issue) -> String {
-        let customer = clean(issue.customer) ?? "?"
+        let customer = "#\(clean(issue.id) ?? "?") " + (clean(issue.customer) ?? "?")
         guard let summary = clean(issue.summary) else { return customer }
         return "\(customer): \(summary)"
     }
@@ -81,16 +92,19 @@ public struct MorningReport: Sendable {
         data.waiting.map { issue in
             let age = ReportText.duration(language, seconds: Int(data.asOf.timeIntervalSince(issue.receivedAt.date)))
             return Entry(title: title(issue), detail: ReportText.waitingDetail(
-                language, kind: kindWord(issue), age: age, assignee: clean(issue.assignee)))
+                language, kind: kindWord(issue), age: age, assignee: clean(issue.assignee), missed: missed(issue)))
         }
     }
 
     func helpedEntries(_ issues: [Issue]) -> [Entry] {
         issues.map { issue in
-            let seconds = (issue.resolvedAt?.date ?? data.asOf).timeIntervalSince(issue.receivedAt.date)
+            let resolved = issue.resolvedAt?.date ?? data.asOf
+            let seconds = resolved.timeIntervalSince(issue.receivedAt.date)
+            let lateBy = resolved > data.deadline ? words.age(seconds: Int(resolved.timeIntervalSince(data.deadline))) : nil
             return Entry(title: title(issue), detail: ReportText.helpedDetail(
-                language, kind: kindWord(issue), age: ReportText.duration(language, seconds: Int(seconds)),
-                by: clean(issue.resolvedBy)))
+                language, kind: kindWord(issue), age: words.age(seconds: Int(seconds)),
+                when: words.when(resolved, now: data.deadline, in: data.timeZone), late: lateBy,
+                by: clean(issue.resolvedBy), missed: missed(issue)))
         }
     }
 

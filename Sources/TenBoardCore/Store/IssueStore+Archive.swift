@@ -47,8 +47,7 @@ extension IssueStore {
         else { return }
         // The streak over the mornings about to leave, counted while all their issues are here.
         let lastLeaving = schedule.previousMorning(before: horizon)
-        state.streakBase = schedule.advance(
-            state.streakBase, through: lastLeaving, issues: state.issues, since: state.createdAt)
+        state.streakBase = schedule.advance(state.streakBase, through: lastLeaving, issues: state.issues)
         var leaving: [Issue] = []
         state.issues.removeAll { issue in
             guard isArchivable(issue, horizon: horizon) else { return false }
@@ -127,8 +126,6 @@ extension IssueStore {
         public var issues: [Issue]
         /// The streak carried in the hot file; `nil` when `issues` holds the whole history.
         public var base: StreakBase?
-        /// The day the store was created.
-        public var since: LocalDate?
     }
 
     /// Whether issues of `morning` may have moved to the archive: what is archived depends on
@@ -143,8 +140,8 @@ extension IssueStore {
     public func input(forMorning morning: LocalDate) throws(TenBoardError) -> MorningInput {
         let state = try snapshot()
         guard mayHaveArchived(morning: morning) else {
-            return MorningInput(issues: state.issues, base: state.streakBase, since: state.createdAt)
+            return MorningInput(issues: state.issues, base: state.streakBase)
         }
-        return MorningInput(issues: try allIssues(), base: nil, since: state.createdAt)
+        return MorningInput(issues: try allIssues(), base: nil)
     }
 }

@@ -307,13 +307,24 @@ public final class IssueStore: Sendable {
     /// Marks an issue helped.
     ///
     /// - Parameters:
-    ///   - by: who helped (the configured name or the login name).
+    ///   - by: who helped the customer: credited on the wall and in the report.
+    ///   - recordedBy: who records it, kept when it is not `by` (a lead recording a colleague's
+    ///     call-back); `nil` when the helper records it themselves.
     ///   - action: the action point so the problem does not come back; `nil` or empty for none.
     ///   - at: when the customer was helped (a lead may record a call-back made earlier).
     /// - Throws: exit 66 for an unknown id, 65 when it is already resolved.
     @discardableResult
     public func resolve(id: String, by: String, action: String?, at: Date) throws -> Issue {
+        try resolve(id: id, by: by, recordedBy: nil, action: action, at: at)
+    }
+
+    /// Marks an issue helped by `by`, recorded by `recordedBy` (kept only when someone else).
+    @discardableResult
+    public func resolve(id: String, by: String, recordedBy: String?, action: String?, at: Date) throws -> Issue {
         try modify(id: id, now: at) { issue in
+            guard issue.status != .withdrawn else {
+                throw TenBoardError("issue \(id) is withdrawn; 'tenboard reopen \(id)' first to resolve it", exitCode: .dataError)
+            }
             guard issue.isOpen else {
                 throw TenBoardError("issue \(id) is already resolved (by \(issue.resolvedBy ?? "?") at \(issue.resolvedAt?.rfc3339 ?? "?")); 'tenboard reopen \(id)' first to change that", exitCode: .dataError)
             }
@@ -331,12 +342,14 @@ public final class IssueStore: Sendable {
             }
             issue.resolvedAt = resolvedAt
             issue.resolvedBy = by
+            let recorder = recordedBy?.trimmingCharacters(in: .whitespacesAndNewlines)
+            issue.recordedBy = recorder.flatMap { $0.isEmpty || $0 == by ? nil : $0 }
             let trimmed = action?.trimmingCharacters(in: .whitespacesAndNewlines)
             issue.action = (trimmed?.isEmpty ?? true) ? nil : trimmed
         }
     }
 
-    /// Opens a resolved issue again; its resolution (and action point) is cleared.
+    /// Opens a resolved or withdrawn issue again; its resolution or withdrawal is cleared.
     @discardableResult
     public func reopen(id: String, now: Date = Date()) throws -> Issue {
         try modify(id: id, now: now) { issue in
@@ -346,6 +359,9 @@ public final class IssueStore: Sendable {
             issue.status = .open
             issue.resolvedAt = nil
             issue.resolvedBy = nil
+            issue.recordedBy = nil
+            issue.withdrawnAt = nil
+            issue.withdrawnReason = nil
         }
     }
 

@@ -22,16 +22,14 @@ public struct BoardText: Sendable {
         pick("next: \(day) \(time), in \(left)", "volgende: \(day) \(time), over \(left)")
     }
     public func morning(_ day: String) -> String { pick("morning \(day)", "ochtend \(day)") }
-    public func progress(_ helped: Int, of total: Int) -> String {
-        pick("\(helped) of \(total) helped", "\(helped) van \(total) geholpen")
-    }
-    public func late(_ n: Int) -> String { pick("\(n) late", "\(n) te laat") }
+    public func progress(_ helped: Int, of total: Int) -> String { Words(language).progress(helped, of: total) }
+    public func late(_ n: Int) -> String { Words(language).late(n) }
     public func paceNeeded(_ perHour: Double) -> String {
         let number = MorningText.oneDecimal(perHour, language)
         return pick("need \(number)/h", "\(number)/u nodig")
     }
     public func projected(_ time: String) -> String { pick("done ~\(time)", "klaar ~\(time)") }
-    public func streak(_ n: Int) -> String { pick("streak \(n)", "reeks \(n)") }
+    public func streak(_ n: Int) -> String { Words(language).streak(n) }
     public func tally(_ n: Int) -> String { pick("tally \(n)", "turf \(n)") }
     public var readOnly: String { pick("read-only", "alleen lezen") }
 
@@ -43,7 +41,8 @@ public struct BoardText: Sendable {
     public var columnAge: String { pick("AGE", "WACHT") }
     public var columnAssignee: String { pick("ASSIGNEE", "WIE") }
     public var columnSummary: String { pick("SUMMARY", "SAMENVATTING") }
-    public func sectionEarlier(_ n: Int) -> String { pick("past their deadline (\(n))", "deadline voorbij (\(n))") }
+    public func sectionEarlier(_ n: Int) -> String { pick("carried over (\(n))", "van eerder (\(n))") }
+    public func sectionThisMorning(_ n: Int) -> String { pick("this morning (\(n))", "deze ochtend (\(n))") }
     public func sectionNextMorning(_ n: Int) -> String { pick("next morning (\(n))", "volgende ochtend (\(n))") }
     public func sectionHelped(_ n: Int) -> String { pick("helped this morning (\(n))", "deze ochtend geholpen (\(n))") }
     public var nobodyWaiting: String { pick("Nobody is waiting.", "Niemand wacht.") }
@@ -54,26 +53,10 @@ public struct BoardText: Sendable {
         pick("filter \"\(filter)\": \(n) shown · / to change", "filter \"\(filter)\": \(n) getoond · / om te wijzigen")
     }
 
-    public func kind(_ kind: IssueKind) -> String {
-        switch (kind, language) {
-        case (.question, .en): "question"
-        case (.question, .nl): "vraag"
-        case (.problem, .en): "problem"
-        case (.problem, .nl): "probleem"
-        case (.complaint, .en): "complaint"
-        case (.complaint, .nl): "klacht"
-        case (.bug, _): "bug"
-        }
-    }
+    public func kind(_ kind: IssueKind) -> String { Words(language).kind(kind) }
 
-    /// A waiting time: "<1m", "42m", "3h05", "2d 4h" (Dutch "3u05", "2d 4u").
-    public func age(seconds: Int) -> String {
-        let s = max(0, seconds)
-        if s < 60 { return "<1m" }
-        if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { let m = s / 60 % 60; return "\(s / 3600)" + pick("h", "u") + (m < 10 ? "0\(m)" : "\(m)") }
-        return pick("\(s / 86_400)d \(s / 3600 % 24)h", "\(s / 86_400)d \(s / 3600 % 24)u")
-    }
+    /// A waiting time: see `Words.age`.
+    public func age(seconds: Int) -> String { Words(language).age(seconds: seconds) }
 
     // MARK: detail
 
@@ -86,16 +69,16 @@ public struct BoardText: Sendable {
     public var labelStatus: String { pick("Status", "Status") }
     public var labelAction: String { pick("Action point", "Actiepunt") }
     public var labelSummary: String { pick("Summary", "Samenvatting") }
+    public var labelRecordedBy: String { pick("Recorded by", "Vastgelegd door") }
     public var internalCustomer: String { pick("internal customer", "interne klant") }
     public var nobody: String { pick("nobody", "niemand") }
-    public func waitingFor(_ age: String) -> String { pick("waiting for \(age)", "wacht al \(age)") }
+    public func waitingFor(_ age: String) -> String { pick("waiting \(age) so far", "wacht al \(age)") }
     public func helpedBy(_ who: String?, on day: String, at time: String, late: Bool) -> String {
         let by = who.map { pick(" by \($0)", " door \($0)") } ?? ""
         return pick("helped\(by) on \(day) at \(time)", "geholpen\(by) op \(day) om \(time)")
             + (late ? pick(" (late)", " (te laat)") : "")
     }
     public var nextMorningMark: String { pick("next morning", "volgende ochtend") }
-    public var pastDeadlineMark: String { pick("deadline passed", "deadline voorbij") }
 
     // MARK: keys
 
@@ -130,7 +113,8 @@ public struct BoardText: Sendable {
             ("Esc", pick("back, cancel", "terug, annuleren")),
             ("r", pick("resolve: record the action point, then Enter", "opgelost: actiepunt noteren, dan Enter")),
             ("a", pick("assign (your own name is offered)", "toewijzen (je eigen naam staat klaar)")),
-            ("u", pick("reopen a helped customer", "een geholpen klant heropenen")),
+            ("u", pick("reopen a helped or withdrawn customer", "een geholpen of ingetrokken klant heropenen")),
+            ("x", pick("withdraw: a duplicate or spam, with a reason", "intrekken: dubbel of spam, met een reden")),
             ("n", pick("new issue: customer, summary, kind", "nieuw: klant, samenvatting, soort")),
             ("/", pick("filter by text (Esc clears)", "filteren op tekst (Esc wist)")),
             ("t", pick("tally: someone said \"customer\"", "turf: iemand zei \"klant\"")),
@@ -165,6 +149,14 @@ public struct BoardText: Sendable {
     public var nothingSelected: String { pick("No customer selected.", "Geen klant gekozen.") }
     public var customerRequired: String { pick("A customer name is needed.", "Een klantnaam is nodig.") }
     public var readOnlyRefused: String { pick("This board is read-only.", "Dit bord is alleen-lezen.") }
+    public var frozenRefused: String {
+        pick("A board --at another time is a frozen view: changes are refused.",
+             "Een bord met --at is een bevroren stand: wijzigen kan niet.")
+    }
+    public func withdrawn(_ id: String) -> String { pick("#\(id) withdrawn.", "#\(id) ingetrokken.") }
+    public func promptWithdraw(_ id: String) -> String { pick("Withdraw #\(id), reason: ", "#\(id) intrekken, reden: ") }
+    public var keyWithdraw: String { pick("withdraw", "intrekken") }
+    public var reasonRequired: String { pick("A reason is needed to withdraw.", "Een reden is nodig om in te trekken.") }
     public func storeProblem(_ message: String) -> String {
         pick("Store problem: \(message) · showing the last good state", "Probleem met de opslag: \(message) · laatste goede stand getoond")
     }

@@ -1,22 +1,23 @@
 import Foundation
 
-/// The words of the morning, in English and Dutch.
-///
-/// Dates and numbers are written by hand, not by a locale-dependent formatter, so that the
-/// machine's locale and zone never change what people read.
+/// The words of the morning's state, in English and Dutch; the shared formatters are `Words`.
 public enum MorningText {
     /// The one line of `tenboard status`, for people and shell prompts.
     public static func line(_ status: MorningStatus, _ language: Language) -> String {
+        let w = Words(language)
         let time = status.schedule.deadline.description
         let left = duration(status.secondsLeft)
-        let waiting = customers(status.waiting, language)
+        let waiting = w.customersWaiting(status.waiting)
+        let carried = status.carriedOver > 0 ? " (" + w.carriedOver(status.carriedOver) + ")" : ""
         switch (status.state, language) {
-        case (.waiting, .en), (.warning, .en): return "\(waiting) · \(left) to \(time)"
-        case (.waiting, .nl), (.warning, .nl): return "\(waiting) · \(left) tot \(time)"
-        case (.done, _): return "\(allHelped(status.inScope, language)) · \(left) " + (language == .en ? "before" : "voor") + " \(time)"
-        case (.overdue, .en): return "Overdue by \(left) · \(waiting)"
-        case (.overdue, .nl): return "\(left) over tijd · \(waiting)"
-        case (.closed, _) where status.inScope == 0: return language == .en ? "Closed · no customers" : "Gesloten · geen klanten"
+        case (.waiting, .en), (.warning, .en): return "\(waiting)\(carried) · \(left) to \(time)"
+        case (.waiting, .nl), (.warning, .nl): return "\(waiting)\(carried) · \(left) tot \(time)"
+        case (.done, _): return "\(allHelped(status.inScope, language)) · \(left) " + w.pick("before", "voor") + " \(time)"
+        case (.quiet, _) where status.secondsLeft >= 0:
+            return w.pick("No customers · \(left) to \(time)", "Geen klanten · \(left) tot \(time)")
+        case (.quiet, _): return w.pick("Closed · no customers", "Gesloten · geen klanten")
+        case (.overdue, .en): return "Overdue by \(left) · \(waiting)\(carried)"
+        case (.overdue, .nl): return "\(left) over tijd · \(waiting)\(carried)"
         case (.closed, .en) where status.helpedLate == 0:
             return "Closed · " + (status.inScope == 1 ? "1 customer" : "all \(status.inScope) customers") + " helped in time"
         case (.closed, .nl) where status.helpedLate == 0:
@@ -25,7 +26,8 @@ public enum MorningText {
         case (.closed, .nl): return "Gesloten · \(status.helped) van \(status.inScope) op tijd geholpen, \(status.helpedLate) te laat"
         case (.none, _):
             let next = day(status.morning, language) + " \(time)"
-            return language == .en ? "No morning today · next deadline \(next)" : "Geen ochtend vandaag · volgende deadline \(next)"
+            return w.pick("No morning today · next deadline \(next)", "Geen ochtend vandaag · volgende deadline \(next)")
+                + (status.waiting > 0 ? " · \(waiting)" : "")
         }
     }
 
@@ -42,6 +44,8 @@ public enum MorningText {
         case (.overdue, .nl): "te laat"
         case (.closed, .en): "closed"
         case (.closed, .nl): "gesloten"
+        case (.quiet, .en): "no customers"
+        case (.quiet, .nl): "geen klanten"
         case (.none, .en): "no morning"
         case (.none, .nl): "geen ochtend"
         }
@@ -49,7 +53,7 @@ public enum MorningText {
 
     /// Progress, e.g. "19 of 27 helped".
     public static func progress(helped: Int, of inScope: Int, _ language: Language) -> String {
-        language == .en ? "\(helped) of \(inScope) helped" : "\(helped) van \(inScope) geholpen"
+        Words(language).progress(helped, of: inScope)
     }
 
     /// The pace needed, e.g. "4.5 customers an hour needed"; one decimal, Dutch with a comma.
@@ -58,10 +62,9 @@ public enum MorningText {
         return language == .en ? "\(number) customers an hour needed" : "\(number) klanten per uur nodig"
     }
 
-    /// A rate with one decimal, rounded up (a pace needed is never understated): "4.5", Dutch "4,5".
+    /// A rate with one decimal, rounded up: see `Words.oneDecimal`.
     public static func oneDecimal(_ value: Double, _ language: Language) -> String {
-        let tenths = Int((value * 10).rounded(.up))
-        return "\(tenths / 10)" + (language == .en ? "." : ",") + "\(tenths % 10)"
+        Words(language).oneDecimal(value)
     }
 
     /// The streak, e.g. "12 mornings in a row".
@@ -79,29 +82,13 @@ public enum MorningText {
             : "\(issue.id): opgelost voordat het binnenkwam (\(times))"
     }
 
-    /// `H:MM:SS` of the magnitude of `seconds`; hours are not wrapped at 24.
-    public static func duration(_ seconds: Int) -> String {
-        let s = abs(seconds)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))"
-    }
+    /// `H:MM:SS` of the magnitude of `seconds`: see `Words.countdown`.
+    public static func duration(_ seconds: Int) -> String { Words.countdown(seconds) }
 
-    /// A day as "Mon 30 Nov" or "ma 30 nov".
-    public static func day(_ date: LocalDate, _ language: Language) -> String {
-        let weekdays = language == .en ? ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-            : ["zo", "ma", "di", "wo", "do", "vr", "za"]
-        let months = language == .en
-            ? ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            : ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-        return "\(weekdays[date.weekday.calendarNumber - 1]) \(date.day) \(months[date.month - 1])"
-    }
+    /// A day as "Mon 30 Nov" or "ma 30 nov": see `Words.day`.
+    public static func day(_ date: LocalDate, _ language: Language) -> String { Words(language).day(date) }
 
-    static func customers(_ n: Int, _ language: Language) -> String {
-        switch language {
-        case .en: n == 1 ? "1 customer waiting" : "\(n) customers waiting"
-        case .nl: n == 1 ? "1 klant wacht" : "\(n) klanten wachten"
-        }
-    }
+    static func customers(_ n: Int, _ language: Language) -> String { Words(language).customersWaiting(n) }
 
     static func allHelped(_ n: Int, _ language: Language) -> String {
         switch (n, language) {

@@ -5,90 +5,51 @@ import Foundation
 /// Kept together so they can be merged into one catalogue; the arguments are already
 /// sanitised and formatted (`time` is `10:00`, `date` is `Tuesday 24 November 2026`).
 public enum ReportText {
-    // MARK: Calendar words
-
-    static func weekday(_ l: Language, _ day: Weekday) -> String {
-        let index = day.calendarNumber - 1
-        switch l {
-        case .en: return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][index]
-        case .nl: return ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"][index]
-        }
-    }
-
-    static func month(_ l: Language, _ month: Int) -> String {
-        switch l {
-        case .en: return ["January", "February", "March", "April", "May", "June", "July", "August",
-                          "September", "October", "November", "December"][month - 1]
-        case .nl: return ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                          "september", "oktober", "november", "december"][month - 1]
-        }
-    }
+    // MARK: Calendar words (the shared formatters of `Words`)
 
     /// `Tuesday 24 November 2026` / `dinsdag 24 november 2026`.
-    static func longDate(_ l: Language, _ d: LocalDate) -> String {
-        "\(weekday(l, d.weekday)) \(d.day) \(month(l, d.month)) \(d.year)"
-    }
+    static func longDate(_ l: Language, _ d: LocalDate) -> String { Words(l).longDay(d) }
 
     /// `Tue 24 Nov 2026` / `di 24 nov 2026`, for the subject.
-    static func shortDate(_ l: Language, _ d: LocalDate) -> String {
-        "\(weekday(l, d.weekday).prefix(l == .en ? 3 : 2)) \(d.day) \(month(l, d.month).prefix(3)) \(d.year)"
-    }
+    static func shortDate(_ l: Language, _ d: LocalDate) -> String { Words(l).dayWithYear(d) }
 
-    /// `45 min`, `2 h 05 min`, `3 d 4 h` (Dutch `u` for hours).
-    static func duration(_ l: Language, seconds: Int) -> String {
-        let minutes = max(0, seconds) / 60
-        let h = l == .en ? "h" : "u"
-        if minutes < 60 { return "\(minutes) min" }
-        if minutes < 24 * 60 { return "\(minutes / 60) \(h) \(String(format: "%02d", minutes % 60)) min" }
-        return "\(minutes / 1440) d \(minutes % 1440 / 60) \(h)"
-    }
+    /// `45m`, `2h 05m`, `3d 4h` (Dutch `u` for hours): see `Words.age`.
+    static func duration(_ l: Language, seconds: Int) -> String { Words(l).age(seconds: seconds) }
 
-    static func kind(_ l: Language, _ kind: IssueKind, count: Int) -> String {
-        let one = count == 1
-        switch (l, kind) {
-        case (.en, .question): return one ? "question" : "questions"
-        case (.en, .problem): return one ? "problem" : "problems"
-        case (.en, .complaint): return one ? "complaint" : "complaints"
-        case (.en, .bug): return one ? "bug" : "bugs"
-        case (.nl, .question): return one ? "vraag" : "vragen"
-        case (.nl, .problem): return one ? "probleem" : "problemen"
-        case (.nl, .complaint): return one ? "klacht" : "klachten"
-        case (.nl, .bug): return one ? "bug" : "bugs"
-        }
-    }
+    static func kind(_ l: Language, _ kind: IssueKind, count: Int) -> String { Words(l).kind(kind, count: count) }
 
-    static func customers(_ l: Language, _ n: Int) -> String {
-        switch l {
-        case .en: n == 1 ? "1 customer" : "\(n) customers"
-        case .nl: n == 1 ? "1 klant" : "\(n) klanten"
-        }
-    }
+    static func customers(_ l: Language, _ n: Int) -> String { Words(l).customers(n) }
 
     // MARK: Subject and first line
 
-    static func subject(_ l: Language, outcome: Bool?, helped: Int, total: Int, time: String, date: String) -> String {
-        switch (l, outcome) {
-        case (.en, true?) where total == 0: "Goal met: no customers needed help (\(date))"
-        case (.nl, true?) where total == 0: "Doel gehaald: geen klanten hadden hulp nodig (\(date))"
-        case (.en, true?): "Goal met: \(helped) of \(total) customers helped before \(time) (\(date))"
-        case (.en, false?): "Goal missed: \(helped) of \(total) customers helped before \(time) (\(date))"
-        case (.en, nil): "Goal not met yet: \(helped) of \(total) customers helped so far (\(date))"
-        case (.nl, true?): "Doel gehaald: \(helped) van \(total) klanten voor \(time) geholpen (\(date))"
-        case (.nl, false?): "Doel niet gehaald: \(helped) van \(total) klanten voor \(time) geholpen (\(date))"
-        case (.nl, nil): "Doel nog niet gehaald: \(helped) van \(total) klanten tot nu toe geholpen (\(date))"
+    static func subject(_ l: Language, verdict: MorningVerdict, helped: Int, total: Int, time: String, date: String) -> String {
+        switch (l, verdict) {
+        case (.en, .quiet): "No customers needed help (\(date))"
+        case (.nl, .quiet): "Geen klanten hadden hulp nodig (\(date))"
+        case (.en, .met): "Goal met: \(helped) of \(total) customers helped before \(time) (\(date))"
+        case (.en, .missed): "Goal missed: \(helped) of \(total) customers helped before \(time) (\(date))"
+        case (.en, .pending): "Goal not met yet: \(helped) of \(total) customers helped so far (\(date))"
+        case (.nl, .met): "Doel gehaald: \(helped) van \(total) klanten voor \(time) geholpen (\(date))"
+        case (.nl, .missed): "Doel niet gehaald: \(helped) van \(total) klanten voor \(time) geholpen (\(date))"
+        case (.nl, .pending): "Doel nog niet gehaald: \(helped) van \(total) klanten tot nu toe geholpen (\(date))"
         }
     }
 
-    static func headline(_ l: Language, outcome: Bool?, total: Int, waiting: Int, late: Int, time: String, left: String) -> String {
-        switch (l, outcome) {
-        case (.en, true?) where total == 0: return "GOAL MET: no customers needed help this morning."
-        case (.nl, true?) where total == 0: return "DOEL GEHAALD: geen klanten hadden deze ochtend hulp nodig."
-        case (.en, true?): return "GOAL MET: all \(customers(l, total)) were helped before \(time)."
-        case (.nl, true?): return "DOEL GEHAALD: alle \(customers(l, total)) zijn voor \(time) geholpen."
-        case (.en, false?): return "GOAL MISSED: \(waiting) still waiting, \(late) helped after \(time)."
-        case (.nl, false?): return "DOEL NIET GEHAALD: \(waiting) wachten nog, \(late) na \(time) geholpen."
-        case (.en, nil): return "GOAL NOT MET YET: \(customers(l, waiting)) still waiting, \(left) to \(time)."
-        case (.nl, nil): return "DOEL NOG NIET GEHAALD: \(customers(l, waiting)) wachten nog, nog \(left) tot \(time)."
+    /// The mark in front of an interim report's subject and first line.
+    static func interim(_ l: Language) -> String {
+        l == .en ? "INTERIM (not the morning's report): " : "TUSSENSTAND (niet het ochtendrapport): "
+    }
+
+    static func headline(_ l: Language, verdict: MorningVerdict, total: Int, waiting: Int, late: Int, time: String, left: String) -> String {
+        switch (l, verdict) {
+        case (.en, .quiet): return "NO CUSTOMERS: nobody needed help this morning."
+        case (.nl, .quiet): return "GEEN KLANTEN: niemand had deze ochtend hulp nodig."
+        case (.en, .met): return "GOAL MET: all \(customers(l, total)) were helped before \(time)."
+        case (.nl, .met): return "DOEL GEHAALD: alle \(customers(l, total)) zijn voor \(time) geholpen."
+        case (.en, .missed): return "GOAL MISSED: \(waiting) still waiting, \(late) helped after \(time)."
+        case (.nl, .missed): return "DOEL NIET GEHAALD: \(waiting) wachten nog, \(late) na \(time) geholpen."
+        case (.en, .pending): return "GOAL NOT MET YET: \(customers(l, waiting)) still waiting, \(left) to \(time)."
+        case (.nl, .pending): return "DOEL NOG NIET GEHAALD: \(customers(l, waiting)) wachten nog, nog \(left) tot \(time)."
         }
     }
 
@@ -98,9 +59,22 @@ public enum ReportText {
 
     // MARK: Sections
 
-    static func received(_ l: Language, total: Int, parts: [String]) -> String {
+    static func received(_ l: Language, total: Int, parts: [String], carriedOver: Int) -> String {
         let list = parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
-        return l == .en ? "Received: \(customers(l, total))\(list)." : "Binnengekomen: \(customers(l, total))\(list)."
+        let carried = carriedOver == 0 ? "" : l == .en ? " (\(carriedOver) carried over from earlier mornings)"
+            : " (\(carriedOver) van eerdere ochtenden)"
+        return l == .en ? "Customers: \(customers(l, total))\(carried)\(list)."
+            : "Klanten: \(customers(l, total))\(carried)\(list)."
+    }
+
+    /// `Withdrawn, not counted: #4 Foo (duplicate)`.
+    static func withdrawn(_ l: Language, _ items: [String]) -> String {
+        (l == .en ? "Withdrawn, not counted: " : "Ingetrokken, telt niet mee: ") + items.joined(separator: "; ") + "."
+    }
+
+    /// `2 of 10 helped without an action point.`
+    static func withoutAction(_ l: Language, _ n: Int, of total: Int) -> String {
+        l == .en ? "\(n) of \(total) helped without an action point." : "\(n) van \(total) geholpen zonder actiepunt."
     }
 
     static func tally(_ l: Language, helped: Int, late: Int, waiting: Int, time: String) -> String {
@@ -129,20 +103,24 @@ public enum ReportText {
     static func nobodyHelped(_ l: Language) -> String { l == .en ? "Nobody has helped a customer yet." : "Nog niemand heeft een klant geholpen." }
     static func unknownPerson(_ l: Language) -> String { l == .en ? "(not recorded)" : "(niet vastgelegd)" }
 
-    /// `problem, waiting 18 h 20 min, assigned to Bob` / `probleem, wacht 18 u 20 min, bij Bob`.
-    static func waitingDetail(_ l: Language, kind: String, age: String, assignee: String?) -> String {
-        switch l {
+    /// `problem, waiting 18h 20m, assigned to Bob, missed Fri 27 Nov`.
+    static func waitingDetail(_ l: Language, kind: String, age: String, assignee: String?, missed: String?) -> String {
+        let base: String = switch l {
         case .en: "\(kind), waiting \(age), " + (assignee.map { "assigned to \($0)" } ?? "not assigned")
         case .nl: "\(kind), wacht \(age), " + (assignee.map { "toegewezen aan \($0)" } ?? "niet toegewezen")
         }
+        return base + (missed.map { ", \($0)" } ?? "")
     }
 
-    /// `question, helped after 2 h 15 min by Ann`.
-    static func helpedDetail(_ l: Language, kind: String, age: String, by: String?) -> String {
-        switch l {
-        case .en: "\(kind), helped after \(age)" + (by.map { " by \($0)" } ?? "")
-        case .nl: "\(kind), geholpen na \(age)" + (by.map { " door \($0)" } ?? "")
-        }
+    /// `question, waited 2h 15m, helped at 09:40 by Ann` (late: `…, helped Mon 10:25, 25m late, by Ann`).
+    static func helpedDetail(_ l: Language, kind: String, age: String, when: String, late: String?, by: String?,
+                             missed: String?) -> String {
+        let words = Words(l)
+        var parts = [kind, words.waited(age)]
+        parts.append((l == .en ? "helped \(when)" : "geholpen \(when)") + (by.map { l == .en ? " by \($0)" : " door \($0)" } ?? ""))
+        if let late { parts.append(l == .en ? "\(late) late" : "\(late) te laat") }
+        if let missed { parts.append(missed) }
+        return parts.joined(separator: ", ")
     }
 
     static func actionDetail(_ l: Language, customer: String, by: String?) -> String {

@@ -39,6 +39,22 @@ public enum SummaryText {
             : "--morning \(day): die dag heeft geen ochtend (geen werkdag, of een feestdag)"
     }
 
+    public static func tooEarly(_ l: Language, morning: LocalDate, deadline: String) -> String {
+        l == .en
+            ? "The report of \(morning) can go from its deadline (\(deadline)), when the morning is decided; nothing sent. 'tenboard summary --interim' sends an interim report now."
+            : "Het rapport van \(morning) kan vanaf de deadline (\(deadline)) weg, als de ochtend beslist is; niets verstuurd. 'tenboard summary --interim' stuurt nu een tussenstand."
+    }
+
+    public static func interimSent(_ l: Language, morning: LocalDate, recipients: Int) -> String {
+        l == .en
+            ? "Sent an interim report of \(morning) to \(recipients) recipient(s); the morning's report still goes at the deadline."
+            : "Tussenstand van \(morning) verstuurd naar \(recipients) ontvanger(s); het ochtendrapport gaat nog steeds bij de deadline."
+    }
+
+    public static func interimNotSent(_ l: Language, reason: String) -> String {
+        l == .en ? "The interim report was NOT sent: \(reason)." : "De tussenstand is NIET verstuurd: \(reason)."
+    }
+
     public static func dryRunAddresses(_ l: Language) -> String {
         l == .en
             ? "no sender or directors configured: this dry run uses placeholders; set 'sender' and 'directors' before --send"

@@ -21,15 +21,17 @@ public struct WallText: Sendable {
     }
 
     /// Under the big countdown before the deadline: "left until 10:00 · 5 customers waiting".
-    public func untilDeadline(_ deadline: ClockTime, waiting: Int) -> String {
-        pick("left until \(deadline) · \(customers(waiting)) waiting",
-             "tot \(deadline) · \(customers(waiting)) \(waiting == 1 ? "wacht" : "wachten")")
+    public func untilDeadline(_ deadline: ClockTime, waiting: Int, carriedOver: Int = 0) -> String {
+        pick("left until \(deadline) · ", "tot \(deadline) · ") + Words(language).customersWaiting(waiting) + carried(carriedOver)
     }
 
+    /// " (2 carried over)" when some of those waiting come from an earlier morning.
+    private func carried(_ n: Int) -> String { n == 0 ? "" : " (\(Words(language).carriedOver(n)))" }
+
     /// Under the big count after the deadline: "OVERDUE since 10:00 · 3 customers waiting".
-    public func overdue(_ deadline: ClockTime, waiting: Int) -> String {
-        pick("OVERDUE since \(deadline) · \(customers(waiting)) waiting",
-             "TE LAAT sinds \(deadline) · \(customers(waiting)) \(waiting == 1 ? "wacht" : "wachten")")
+    public func overdue(_ deadline: ClockTime, waiting: Int, carriedOver: Int = 0) -> String {
+        pick("OVERDUE since \(deadline) · ", "TE LAAT sinds \(deadline) · ") + Words(language).customersWaiting(waiting)
+            + carried(carriedOver)
     }
 
     /// The headline of the all-helped screen.
@@ -55,7 +57,7 @@ public struct WallText: Sendable {
     /// The result of the last morning, for the screen between mornings.
     public func result(_ r: MorningResult) -> String {
         let d = MorningText.day(r.morning, language)
-        if r.inScope == 0 { return pick("\(d): no customers", "\(d): geen klanten") }
+        if r.inScope == 0 { return "\(d): " + Words(language).noCustomers }
         if r.met {
             return r.inScope == 1 ? pick("\(d): the customer was helped in time", "\(d): de klant is op tijd geholpen")
                 : pick("\(d): all \(r.inScope) customers helped in time", "\(d): alle \(r.inScope) klanten op tijd geholpen")
@@ -68,8 +70,9 @@ public struct WallText: Sendable {
 
     /// "19 of 27 helped", with the late ones when there are any.
     public func progress(helped: Int, late: Int, of inScope: Int) -> String {
-        let base = pick("\(helped + late) of \(inScope) helped", "\(helped + late) van \(inScope) geholpen")
-        return late == 0 ? base : base + pick(" (\(late) late)", " (\(late) te laat)")
+        let words = Words(language)
+        let base = words.progress(helped + late, of: inScope)
+        return late == 0 ? base : base + " (\(words.late(late)))"
     }
 
     public func pace(_ perHour: Double) -> String {
@@ -77,7 +80,7 @@ public struct WallText: Sendable {
         return pick("\(number) an hour needed", "\(number) per uur nodig")
     }
 
-    public func streak(_ n: Int) -> String { pick("streak \(n)", "reeks \(n)") }
+    public func streak(_ n: Int) -> String { Words(language).streak(n) }
     public func tally(_ n: Int) -> String { pick("\"customer\" said \(n)×", "\"klant\" gezegd \(n)×") }
     public func tallyASCII(_ n: Int) -> String { pick("\"customer\" said \(n)x", "\"klant\" gezegd \(n)x") }
 
@@ -99,19 +102,16 @@ public struct WallText: Sendable {
         pick("No store at \(path)", "Geen opslag in \(path)")
     }
 
-    /// A waiting time: "<1m", "42m", "3h05", "2d 4h".
-    public func age(seconds: Int) -> String {
-        let s = max(0, seconds)
-        if s < 60 { return "<1m" }
-        if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { let m = s / 60 % 60; return "\(s / 3600)h" + (m < 10 ? "0\(m)" : "\(m)") }
-        return pick("\(s / 86_400)d \(s / 3600 % 24)h", "\(s / 86_400)d \(s / 3600 % 24)u")
+    /// A waiting time: see `Words.age`.
+    public func age(seconds: Int) -> String { Words(language).age(seconds: seconds) }
+
+    private func customers(_ n: Int) -> String { Words(language).customers(n) }
+
+    /// Under the big countdown on a quiet morning: "left until 10:00 · no customers".
+    public func quiet(_ deadline: ClockTime) -> String {
+        pick("left until \(deadline) · no customers", "tot \(deadline) · geen klanten")
     }
 
-    private func customers(_ n: Int) -> String {
-        switch n {
-        case 1: pick("1 customer", "1 klant")
-        default: pick("\(n) customers", "\(n) klanten")
-        }
-    }
+    /// Instead of a pace in the last minutes: "7 to go".
+    public func toGo(_ n: Int) -> String { Words(language).toGo(n) }
 }

@@ -11,13 +11,15 @@ public enum BoardApp {
     ///   - configuration: schedule, language and the lead's `name` (`nil`: the login name).
     ///   - now: the clock; a fixed instant (`--at`) freezes the countdown, for tests.
     ///   - readOnly: refuse every change (for watching only).
+    ///   - frozen: `now` is another instant (`--at`): a read-only view with an "as at" badge.
     /// - Returns: the exit status: 0 after `q`, 128 + the signal after one, 64 without a terminal.
     public static func run(
-        store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date, readOnly: Bool
+        store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date, readOnly: Bool,
+        frozen: Bool = false
     ) -> Int32 {
         let controller = BoardController(
             store: store, schedule: configuration.schedule, language: configuration.language,
-            userName: configuration.userName, readOnly: readOnly,
+            userName: configuration.userName, readOnly: readOnly, frozen: frozen,
             setup: BoardSetup(store: configuration.store, configFile: configuration.file, schedule: configuration.schedule)
         )
         return run(controller, now: now)

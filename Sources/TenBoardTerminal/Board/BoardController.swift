@@ -19,6 +19,8 @@ public final class BoardController<Store: BoardStore> {
     let readOnly: Bool
     /// What `?` shows below the keys: store, config file, zone, cut-off, deadline, version.
     let setup: BoardSetup?
+    /// A view of another instant (`board --at`): read-only, and the header says so.
+    let frozen: Bool
     /// How long a notice about an action stays, in seconds.
     static var noticeSeconds: Double { 6 }
 
@@ -44,11 +46,13 @@ public final class BoardController<Store: BoardStore> {
     /// - Parameters:
     ///   - userName: recorded as `resolvedBy` and offered when assigning.
     ///   - readOnly: refuse every change (a board for watching only).
+    ///   - frozen: the board shows another instant (`--at`): every change is refused.
     ///   - setup: shown in the help overlay; `nil` leaves that part out.
     ///   - uptime: a monotonic clock in seconds for how long notices show (default: the system's).
     public init(
         store: Store, schedule: MorningSchedule, language: Language, userName: String, readOnly: Bool,
-        setup: BoardSetup? = nil, uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
+        frozen: Bool = false, setup: BoardSetup? = nil,
+        uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
     ) {
         self.setup = setup
         self.uptime = uptime
@@ -56,7 +60,8 @@ public final class BoardController<Store: BoardStore> {
         self.schedule = schedule
         self.language = language
         self.userName = userName
-        self.readOnly = readOnly
+        self.readOnly = readOnly || frozen
+        self.frozen = frozen
     }
 
     private var text: BoardText { BoardText(language) }
@@ -82,7 +87,7 @@ public final class BoardController<Store: BoardStore> {
 
     /// The view-model at `now`.
     public func state(now: Date) -> BoardState {
-        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now)
+        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen)
         let rows = allRows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
         if let id = selectedID, let index = rows.firstIndex(where: { $0.issue.id == id }) {
             selectedIndex = index
@@ -173,6 +178,11 @@ public final class BoardController<Store: BoardStore> {
                     return text.reopened($0.id)
                 }
             }
+        case .beginWithdraw:
+            guard let row = editableRow(current) else { break }
+            if !row.issue.isOpen { say(text.alreadyHelped(row.issue.id), now) } else {
+                overlay = .prompt(LinePrompt(.withdraw(id: row.issue.id)))
+            }
         case .beginNew:
             guard allowed(now) else { break }
             overlay = .form(IssueForm(names: knownNames))
@@ -225,7 +235,7 @@ public final class BoardController<Store: BoardStore> {
     }
 
     private func allowed(_ now: Date) -> Bool {
-        if readOnly { say(text.readOnlyRefused, now, error: true) }
+        if readOnly { say(frozen ? text.frozenRefused : text.readOnlyRefused, now, error: true) }
         return !readOnly
     }
 
@@ -281,7 +291,7 @@ public final class BoardController<Store: BoardStore> {
                 let before = data.issues.first { $0.id == id }
                 // Credit goes to who helped (the assignee unless changed), not to whoever typed.
                 let helper = prompt.helper.flatMap { IssueForm.optional($0) } ?? userName
-                let saved = change(now) { try store.resolve(id: id, by: helper, action: answer, at: now) } done: { issue in
+                let saved = change(now) { try store.resolve(id: id, by: helper, recordedBy: userName, action: answer, at: now) } done: { issue in
                     // The helped customer moves down to "helped": go on with whoever is next in line.
                     if selectedID == id { selectedID = nil }
                     lastChange = before.map { .issue(.resolve, before: $0, after: issue) }
@@ -294,6 +304,13 @@ public final class BoardController<Store: BoardStore> {
                         let at = TimeInput.written(resolvedAt.date, in: schedule.timeZone)
                         say(text.resolvedMeanwhile(id, by: Untrusted.oneLine(other.resolvedBy ?? "?"), at: at), now, error: true)
                     }
+                }
+            case .withdraw(let id):
+                let reason = answer.trimmingCharacters(in: .whitespaces)
+                guard !reason.isEmpty else { say(text.reasonRequired, now, error: true); break }
+                change(now) { try store.withdraw(id: id, reason: reason, at: now) } done: { issue in
+                    if selectedID == id { selectedID = nil }
+                    return text.withdrawn(issue.id)
                 }
             case .assign(let id):
                 let before = data.issues.first { $0.id == id }

@@ -1,6 +1,7 @@
 /// The parts of the list, in display order.
 public enum BoardGroup: Int, Sendable, Comparable, CaseIterable {
-    /// Still waiting after their own morning's deadline: the oldest, shown first.
+    /// Carried over: still waiting after their own morning's deadline, counting for this one too.
+    /// The oldest, shown first.
     case earlier
     /// Waiting, counting for the current morning.
     case waiting

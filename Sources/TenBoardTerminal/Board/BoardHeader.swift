@@ -1,45 +1,25 @@
 import Foundation
 import TenBoardCore
 
-/// The morning as the header shows it.
+/// The morning as the header shows it: the core's `MorningStatus` itself (the same value the
+/// wall, `status` and the report show), plus what only the board adds.
 public struct BoardHeader: Sendable, Equatable {
-    public var morning: LocalDate
-    /// The deadline's wall-clock time ("10:00").
-    public var deadlineTime: ClockTime
-    /// Seconds to the deadline, negative once passed.
-    public var secondsLeft: Int
-    public var state: MorningState
-    public var helped: Int
-    public var helpedLate: Int
-    public var inScope: Int
-    public var waiting: Int
-    public var nextMorning: Int
-    /// Customers per hour needed to make it; `nil` when not meaningful.
-    public var paceNeeded: Double?
-    /// When everyone is helped at the current pace; `nil` when unknown.
-    public var projectedFinish: Date?
-    public var streak: Int
+    /// The morning's account and state, as the core decided them.
+    public var status: MorningStatus
     /// Tally marks drawn today ("customer" said).
     public var tally: Int
+    /// The instant of a frozen view (`board --at`); `nil` for the live board.
+    public var frozenAt: Date?
 
-    public init(
-        morning: LocalDate, deadlineTime: ClockTime = ClockTime(hour: 10, minute: 0), secondsLeft: Int,
-        state: MorningState, helped: Int = 0, helpedLate: Int = 0, inScope: Int = 0, waiting: Int = 0,
-        nextMorning: Int = 0, paceNeeded: Double? = nil, projectedFinish: Date? = nil, streak: Int = 0,
-        tally: Int = 0
-    ) {
-        self.morning = morning
-        self.deadlineTime = deadlineTime
-        self.secondsLeft = secondsLeft
-        self.state = state
-        self.helped = helped
-        self.helpedLate = helpedLate
-        self.inScope = inScope
-        self.waiting = waiting
-        self.nextMorning = nextMorning
-        self.paceNeeded = paceNeeded
-        self.projectedFinish = projectedFinish
-        self.streak = streak
+    public init(status: MorningStatus, tally: Int = 0, frozenAt: Date? = nil) {
+        self.status = status
         self.tally = tally
+        self.frozenAt = frozenAt
     }
+
+    public var morning: LocalDate { status.morning }
+    /// The deadline's wall-clock time ("10:00").
+    public var deadlineTime: ClockTime { status.schedule.deadline }
+    public var secondsLeft: Int { status.secondsLeft }
+    public var state: MorningState { status.state }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TenBoardCore
 
 /// Builds the header and the rows of the board from the store's data and the morning's status at
-/// an instant, using the morning rules of `MorningSchedule`.
+/// an instant: the rows are the account's lists, in display order, never decided again here.
 public enum BoardStateBuilder {
     /// The header values and the rows (unfiltered), in display order.
     ///
@@ -10,28 +10,26 @@ public enum BoardStateBuilder {
     ///   - data: the store's issues, tally and streak base.
     ///   - schedule: the morning rules.
     ///   - now: the instant to show.
-    public static func build(_ data: BoardData, schedule: MorningSchedule, now: Date) -> (BoardHeader, [BoardRow]) {
-        let status = schedule.status(at: now, issues: data.issues, base: data.streakBase, since: data.since)
+    ///   - frozen: the board shows `--at` another time: the header says so.
+    public static func build(_ data: BoardData, schedule: MorningSchedule, now: Date, frozen: Bool = false) -> (BoardHeader, [BoardRow]) {
+        let status = schedule.status(at: now, issues: data.issues, base: data.streakBase)
         let account = status.account
         let today = schedule.localDate(of: now)
-        let header = BoardHeader(
-            morning: status.morning, deadlineTime: schedule.deadline, secondsLeft: status.secondsLeft,
-            state: status.state, helped: status.helped, helpedLate: status.helpedLate,
-            inScope: status.inScope, waiting: status.waiting, nextMorning: status.nextMorning,
-            paceNeeded: status.paceNeeded, projectedFinish: status.projectedFinish, streak: status.streak,
-            tally: data.tally[today] ?? 0
-        )
-        var rows: [BoardRow] = []
-        func morning(_ issue: Issue) -> LocalDate { schedule.morning(forReceived: issue.receivedAt.date) }
-        // Oldest first across earlier mornings and this one: the longest wait is at the top.
-        let waiting = (account.earlier.map { ($0, BoardGroup.earlier) } + account.waiting.map { ($0, BoardGroup.waiting) })
-            .sorted { ($0.0.receivedAt.date, $0.0.id) < ($1.0.receivedAt.date, $1.0.id) }
-        rows += waiting.map { BoardRow(issue: $0.0, group: $0.1, morning: morning($0.0)) }
-        rows += account.nextMorning.map { BoardRow(issue: $0, group: .nextMorning, morning: morning($0)) }
-        let helped = (account.helped + account.helpedLate).sorted {
-            ($0.resolvedAt?.date ?? .distantPast, $0.id) > ($1.resolvedAt?.date ?? .distantPast, $1.id)
+        let header = BoardHeader(status: status, tally: data.tally[today] ?? 0, frozenAt: frozen ? now : nil)
+        var placer = MorningPlacer(schedule)
+        func row(_ issue: Issue, _ group: BoardGroup, _ fate: MorningFate) -> BoardRow {
+            let morning = account.missedMorning[issue.id]
+                ?? (group == .nextMorning ? placer.morning(forReceived: issue.receivedAt.date) : account.morning)
+            return BoardRow(issue: issue, group: group, morning: morning, fate: fate, deadline: account.deadline)
         }
-        rows += helped.map { BoardRow(issue: $0, group: .helped, morning: account.morning) }
+        var rows: [BoardRow] = []
+        // Carried over first (the longest wait at the top), then this morning's, each oldest first.
+        rows += account.carriedOver.filter { account.fate(of: $0) == .waiting }.map { row($0, .earlier, .waiting) }
+        rows += account.waiting.filter { !account.isCarriedOver($0) }.map { row($0, .waiting, .waiting) }
+        rows += account.nextMorning.map { row($0, .nextMorning, .nextMorning) }
+        let helped = (account.helped.map { ($0, MorningFate.helped) } + account.helpedLate.map { ($0, MorningFate.helpedLate) })
+            .sorted { ($0.0.resolvedAt?.date ?? .distantPast, $0.0.id) > ($1.0.resolvedAt?.date ?? .distantPast, $1.0.id) }
+        rows += helped.map { row($0.0, .helped, $0.1) }
         return (header, rows)
     }
 

@@ -9,7 +9,8 @@ public protocol BoardStore: AnyObject {
     func loadBoard() throws -> BoardData
     /// A fingerprint that changes whenever anyone changes the store; `nil` when there is no store yet.
     func boardStamp() -> Stamp?
-    func resolve(id: String, by: String, action: String?, at: Date) throws -> Issue
+    /// `by` helped the customer; `recordedBy` typed it in, when that is someone else.
+    func resolve(id: String, by: String, recordedBy: String?, action: String?, at: Date) throws -> Issue
     func reopen(id: String, at: Date) throws -> Issue
     func assign(id: String, to assignee: String?, at: Date) throws -> Issue
     func add(_ new: NewIssue, at: Date) throws -> Issue
@@ -20,6 +21,8 @@ public protocol BoardStore: AnyObject {
     func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue
     /// Undo of a tally mark, refused when the day's count is no longer `expected`.
     func undrawTally(on day: LocalDate, expected: Int, at: Date) throws -> Int
+    /// Takes an open issue out of every count (a duplicate, spam); `reopen` brings it back.
+    func withdraw(id: String, reason: String, at: Date) throws -> Issue
 }
 
 /// What the form of `n` gives for a new issue.
@@ -50,19 +53,16 @@ public struct BoardData: Sendable, Equatable {
     public var issues: [Issue]
     public var tally: [LocalDate: Int]
     public var streakBase: StreakBase?
-    /// The first day the store existed: the streak does not count mornings before it.
-    public var since: LocalDate?
     /// Mornings whose report to the directors is still in the outbox, oldest first.
     public var pendingReports: [LocalDate]
 
     public init(
-        issues: [Issue] = [], tally: [LocalDate: Int] = [:], streakBase: StreakBase? = nil, since: LocalDate? = nil,
+        issues: [Issue] = [], tally: [LocalDate: Int] = [:], streakBase: StreakBase? = nil,
         pendingReports: [LocalDate] = []
     ) {
         self.issues = issues
         self.tally = tally
         self.streakBase = streakBase
-        self.since = since
         self.pendingReports = pendingReports
     }
 }
@@ -71,7 +71,7 @@ extension IssueStore: BoardStore {
     public func loadBoard() throws -> BoardData {
         let s = try snapshot()
         return BoardData(
-            issues: s.issues, tally: s.tally, streakBase: s.streakBase, since: s.createdAt,
+            issues: s.issues, tally: s.tally, streakBase: s.streakBase,
             pendingReports: ReportSender.pendingReports(store: directory).map(\.morning))
     }
 

@@ -7,7 +7,8 @@ struct Columns {
     var idWidth: Int
     var customerWidth: Int
     var kindWidth: Int?
-    let ageWidth = 6
+    /// Room for "10h 05m" and "✓ 09:40".
+    let ageWidth = 7
     var assigneeWidth: Int?
     var summaryWidth: Int
     /// The first cell holds the selection marker.
@@ -58,10 +59,18 @@ struct Columns {
         let age: String
         var ageRole = base
         if row.group == .helped, let resolved = issue.resolvedAt?.date {
-            age = glyphs.check + BoardClock.time(resolved, in: zone)
+            // Helped late differs by symbol and colour; an earlier day shows its weekday.
+            let mark = row.isLate ? glyphs.late : glyphs.check
+            let day = Words.localDate(resolved, in: zone)
+            age = mark + (day == Words.localDate(now, in: zone) ? BoardClock.time(resolved, in: zone)
+                          : " " + Words(text.language).weekday(day.weekday))
+            if row.isLate { ageRole = .stateOverdue }
         } else {
             age = text.age(seconds: Int(now.timeIntervalSince(issue.receivedAt.date)))
-            if row.group == .earlier { ageRole = .stateOverdue }
+            // Urgent once its deadline has passed: carried over, or this morning's after the deadline.
+            if row.group == .earlier || (row.group == .waiting && (row.deadline.map { now > $0 } ?? false)) {
+                ageRole = .stateOverdue
+            }
         }
         x = cell(TextFit.padLeft(age, to: ageWidth), ageWidth, into: &grid, x: x, y: y, role: ageRole)
         // For a helped customer, who helped (the seed's "customer thinker") says more than who had it.
@@ -81,4 +90,10 @@ struct Columns {
         grid.put(TextFit.truncate(value, to: width, ellipsis: ellipsis), x: x, y: y, role: role, limit: x + width)
         return x + width + 1
     }
+}
+
+extension Glyphs {
+    /// The mark of a customer helped after the deadline, in place of the check: the same in
+    /// Unicode and ASCII, so lateness never depends on colour alone.
+    var late: String { "!" }
 }

@@ -19,20 +19,25 @@ enum DetailView {
         lines.append((text.labelReceived, BoardClock.dayTime(issue.receivedAt.date, in: zone, state.language)
                       + (issue.isOpen ? " (\(text.waitingFor(age)))" : ""), .normal))
         if let morning = row.morning {
+            let words = Words(state.language)
             let mark: String = switch row.group {
             case .nextMorning: " (\(text.nextMorningMark))"
-            case .earlier: " (\(text.pastDeadlineMark))"
+            case .earlier: " (\(words.carriedOverMark), \(words.missed(morning)))"
+            case .helped where row.isLate: " (\(words.fate(.helpedLate)))"
             default: ""
             }
-            lines.append((text.labelCountsFor, MorningText.day(morning, state.language) + mark,
+            // A carried-over customer counts for this morning too, until helped.
+            let day = row.group == .earlier ? state.header.morning : morning
+            lines.append((text.labelCountsFor, words.day(day) + mark,
                           row.group == .earlier ? .stateOverdue : row.group == .nextMorning ? .nextMorning : .normal))
         }
         lines.append((text.labelAssignee, issue.assignee ?? text.nobody, issue.assignee == nil ? .dim : .normal))
         if let channel = issue.channel { lines.append((text.labelChannel, channel, .normal)) }
         if let resolved = issue.resolvedAt?.date, !issue.isOpen {
-            let late = resolved > deadline(of: row, state: state)
             lines.append((text.labelStatus, text.helpedBy(issue.resolvedBy, on: BoardClock.day(resolved, in: zone, state.language),
-                                                      at: BoardClock.time(resolved, in: zone), late: late), .helped))
+                                                      at: BoardClock.time(resolved, in: zone), late: row.isLate),
+                          row.isLate ? .stateOverdue : .helped))
+            if let recorder = issue.recordedBy { lines.append((text.labelRecordedBy, recorder, .dim)) }
         } else {
             lines.append((text.labelStatus, text.waitingFor(age), row.group == .earlier ? .stateOverdue : .normal))
         }
@@ -61,15 +66,5 @@ enum DetailView {
             grid.put(part, x: area.x + 4, y: y, role: .normal, limit: area.maxX)
             y += 1
         }
-    }
-
-    /// The deadline that decides "late" for a helped issue: its own morning's, if known.
-    private static func deadline(of row: BoardRow, state: BoardState) -> Date {
-        guard let morning = row.morning else { return .distantFuture }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = state.timeZone
-        let t = state.header.deadlineTime
-        return cal.date(from: DateComponents(year: morning.year, month: morning.month, day: morning.day,
-                                             hour: t.hour, minute: t.minute)) ?? .distantFuture
     }
 }

@@ -6,7 +6,9 @@ import TenBoardCore
 enum HeaderView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
         let h = state.header
+        let status = h.status
         let text = BoardText(state.language)
+        let words = Words(state.language)
         let stateRole = Role(h.state)
         let deadline = h.deadlineTime.description
         let left = MorningText.duration(h.secondsLeft)
@@ -18,6 +20,7 @@ enum HeaderView {
         case .done: text.spare(left, before: deadline)
         case .overdue: text.overdue(by: left)
         case .closed: MorningText.state(.closed, state.language)
+        case .quiet: h.secondsLeft >= 0 ? text.countdown(left, to: deadline) : words.noCustomers
         case .none: text.nextDeadline(MorningText.day(h.morning, state.language), deadline, in: left)
         }
         let badgeLabel = MorningText.state(h.state, state.language).uppercased()
@@ -38,17 +41,32 @@ enum HeaderView {
         // Line 2: the numbers of the morning.
         guard area.height > 1 else { return }
         var parts: [Segment] = []
-        if h.state != .none {
-            parts.append(Segment(" " + text.progress(h.helped, of: h.inScope), role: .normal, priority: 9))
-            if h.helpedLate > 0 { parts.append(Segment(text.late(h.helpedLate), role: .stateOverdue, priority: 5)) }
-            if let pace = h.paceNeeded { parts.append(Segment(text.paceNeeded(pace), role: stateRole == .stateWarning ? .stateWarning : .normal, priority: 6)) }
-            if let finish = h.projectedFinish {
-                parts.append(Segment(text.projected(BoardClock.time(finish, in: state.timeZone)), role: .dim, priority: 2))
+        if let frozen = h.frozenAt {
+            parts.append(Segment(" " + words.asAt(frozen, in: state.timeZone), role: .notice, priority: 10))
+        }
+        if h.state == .quiet {
+            parts.append(Segment(" " + words.noCustomers, role: .dim, priority: 9))
+        } else if h.state != .none {
+            parts.append(Segment(" " + text.progress(status.helpedAll, of: status.inScope), role: .normal, priority: 9))
+            if status.helpedLate > 0 { parts.append(Segment(text.late(status.helpedLate), role: .stateOverdue, priority: 5)) }
+            if status.carriedOver > 0 {
+                parts.append(Segment(words.carriedOver(status.carriedOver), role: .stateOverdue, priority: 5))
+            }
+            let urgent: Role = stateRole == .stateWarning || stateRole == .stateOverdue ? stateRole : .normal
+            if let pace = status.paceNeeded {
+                parts.append(Segment(text.paceNeeded(pace), role: urgent, priority: 6))
+            } else if status.waiting > 0, h.secondsLeft > 0 {
+                parts.append(Segment(words.toGo(status.waiting), role: urgent, priority: 6))
+            }
+            if let finish = status.projectedFinish {
+                // The most useful early warning: red when the team will not make it.
+                parts.append(Segment(text.projected(BoardClock.time(finish, in: state.timeZone)),
+                                     role: status.finishesLate ? .stateOverdue : .dim, priority: status.finishesLate ? 6 : 2))
             }
         } else {
             parts.append(Segment(" " + MorningText.state(.none, state.language), role: .dim, priority: 9))
         }
-        parts.append(Segment(text.streak(h.streak), role: .normal, priority: 4))
+        parts.append(Segment(text.streak(status.streak), role: .normal, priority: 4))
         parts.append(Segment(text.tally(h.tally), role: .normal, priority: 3))
         if state.readOnly { parts.append(Segment(text.readOnly, role: .notice, priority: 7)) }
         Segment.draw(parts, into: &grid, x: area.x, y: area.y + 1, width: area.width, separator: glyphs.separator)

@@ -17,8 +17,10 @@ enum IssueListView {
         let counts = Dictionary(grouping: state.rows, by: \.group).mapValues(\.count)
         if (counts[.earlier] ?? 0) + (counts[.waiting] ?? 0) == 0 { out.append(.empty) }
         var previous: BoardGroup?
+        // "This morning" gets its heading only when carried-over customers stand above it.
+        let headWaiting = (counts[.earlier] ?? 0) > 0
         for (i, row) in state.rows.enumerated() {
-            if row.group != previous, row.group != .waiting {
+            if row.group != previous, row.group != .waiting || headWaiting {
                 out.append(.section(row.group, count: counts[row.group] ?? 0))
             }
             previous = row.group
@@ -71,7 +73,7 @@ enum IssueListView {
             case .section(let group, let count):
                 let title: String = switch group {
                 case .earlier: text.sectionEarlier(count)
-                case .waiting: ""
+                case .waiting: text.sectionThisMorning(count)
                 case .nextMorning: text.sectionNextMorning(count)
                 case .helped: text.sectionHelped(count)
                 }

@@ -3,6 +3,8 @@ public struct LinePrompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case resolve(id: String)
         case assign(id: String)
+        /// Why the issue is withdrawn (a duplicate, spam); required.
+        case withdraw(id: String)
         case filter
     }
 

@@ -16,6 +16,7 @@ enum StatusLineView {
             let question: String = switch prompt.purpose {
             case .resolve(let id): text.promptAction(id)
             case .assign(let id): text.promptAssign(id)
+            case .withdraw(let id): text.promptWithdraw(id)
             case .filter: text.promptFilter
             }
             if let helper = prompt.helper, prompt.onHelper, area.height < 2 {

@@ -7,6 +7,8 @@ public enum BoardIntent: Sendable, Equatable {
     case first, last
     case openDetail, back
     case beginResolve, beginAssign, reopen, beginNew, beginFilter
+    /// Withdraw the selected issue (not a customer's request): asks for the reason.
+    case beginWithdraw
     case tally
     case toggleHelp
     case quit

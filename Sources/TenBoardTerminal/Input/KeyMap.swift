@@ -74,6 +74,7 @@ public enum KeyMap {
         case .character("r"): .beginResolve
         case .character("a"): .beginAssign
         case .character("u"): .reopen
+        case .character("x"): .beginWithdraw
         case .character("n"): .beginNew
         case .character("e"): .beginEdit
         case .character("z"): .undo

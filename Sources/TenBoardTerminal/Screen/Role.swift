@@ -40,7 +40,7 @@ extension Role {
         case .done: self = .stateDone
         case .overdue: self = .stateOverdue
         case .closed: self = .stateClosed
-        case .none: self = .stateNone
+        case .quiet, .none: self = .stateNone
         }
     }
 }

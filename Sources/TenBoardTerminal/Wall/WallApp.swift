@@ -15,7 +15,10 @@ public enum WallApp {
     ///   - now: the clock, asked afresh every tick so nothing drifts; for `--at`, pass
     ///     `WallApp.clock(startingAt:)` so the countdown still ticks.
     /// - Returns: the exit status: 0 after `q`, 128 + the signal after one, 64 without a terminal.
-    public static func run(store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date) -> Int32 {
+    ///   - frozen: `now` is not the real time (`--at`): the wall shows an "as at" badge.
+    public static func run(
+        store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date, frozen: Bool = false
+    ) -> Int32 {
         let reader = WallReader(source: store, language: configuration.language)
         guard let screen = CursesScreen.start(explainingIn: configuration.language) else { return ExitCode.usage.rawValue }
         defer { screen.stop() }
@@ -31,7 +34,7 @@ public enum WallApp {
             lastShift = shift
             let state = WallState.make(
                 snapshot: reader.snapshot, schedule: configuration.schedule, at: at,
-                language: configuration.language, notice: reader.notice)
+                language: configuration.language, notice: reader.notice, frozen: frozen)
             let size = screen.currentSize()
             screen.draw(WallLayout.render(state, width: size.width, height: size.height, unicode: screen.unicode, shift: shift))
             switch screen.readKey(milliseconds: CursesScreen.millisecondsToNextSecond(now())) {

@@ -30,11 +30,13 @@ extension WallPage {
         }
         let room = rows - 1
         let shown = state.customers.count <= room ? state.customers.count : max(0, room - 1)
-        let ageWidth = 6
+        let ageWidth = 7
         let assigneeWidth = w >= 40 ? min(14, w / 4) : 0
         for customer in state.customers.prefix(shown) {
             let age = TextFit.padLeft(text.age(seconds: customer.waitingSeconds), to: ageWidth)
-            grid.put(age, x: x, y: y, role: customer.group == .earlier ? .stateOverdue : .normal)
+            // Urgent once their deadline has passed: carried over, or everyone after the deadline.
+            let urgent = customer.group == .earlier || (customer.group == .waiting && state.mode == .countdown && state.secondsLeft < 0)
+            grid.put(age, x: x, y: y, role: urgent ? .stateOverdue : .normal)
             var name = customer.name
             if customer.group == .nextMorning { name += " (\(text.nextMorningMark))" }
             let nameWidth = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)

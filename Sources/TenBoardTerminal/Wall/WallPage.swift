@@ -61,15 +61,17 @@ struct WallPage {
         let title = state.mode == .between ? text.nextTitle(state.morning, deadline: state.deadline)
             : text.title(state.morning, deadline: state.deadline)
         grid.fill(x: 0, y: row, count: width, role: .titleBar)
-        let clock = " \(state.clock) "
+        // A frozen view (--at) says so where the clock would be.
+        let clock = state.frozenAt.map { " " + Words(state.language).asAt($0, in: state.status.schedule.timeZone) + " " }
+            ?? " \(state.clock) "
         let room = width - DisplayWidth.of(clock) - 1
         grid.put(fit(" " + title, room), x: 0, y: row, role: .titleBar)
-        if room > 10 { grid.put(clock, x: width - DisplayWidth.of(clock), y: row, role: .titleBar) }
+        if room > 10 { grid.put(clock, x: width - DisplayWidth.of(clock), y: row, role: state.frozenAt == nil ? .titleBar : .notice) }
         row += 1
     }
 
     mutating func resultLine(_ result: MorningResult) {
-        centered(text.result(result), role: result.met ? .stateDone : .stateOverdue)
+        centered(text.result(result), role: result.inScope == 0 ? .stateNone : result.met ? .stateDone : .stateOverdue)
         row += 1
     }
 
@@ -105,8 +107,9 @@ struct WallPage {
         let role = Role(state.state)
         switch state.mode {
         case .countdown:
-            let label = state.secondsLeft < 0 ? text.overdue(state.deadline, waiting: state.waiting)
-                : text.untilDeadline(state.deadline, waiting: state.waiting)
+            let label = state.state == .quiet ? text.quiet(state.deadline)
+                : state.secondsLeft < 0 ? text.overdue(state.deadline, waiting: state.waiting, carriedOver: state.status.carriedOver)
+                : text.untilDeadline(state.deadline, waiting: state.waiting, carriedOver: state.status.carriedOver)
             centered(label, role: role)
         case .allHelped:
             if height >= 12 { centered(text.allHelped(state.inScope), role: role); row += 1 }
@@ -116,8 +119,14 @@ struct WallPage {
         }
         row += 1
         var facts: [String] = []
-        if state.mode != .between { facts.append(text.progress(helped: state.helped, late: state.helpedLate, of: state.inScope)) }
-        if state.mode == .countdown, let pace = state.paceNeeded { facts.append(text.pace(pace)) }
+        if state.mode != .between, state.state != .quiet {
+            facts.append(text.progress(helped: state.helped, late: state.helpedLate, of: state.inScope))
+        }
+        if state.mode == .countdown, let pace = state.paceNeeded {
+            facts.append(text.pace(pace))
+        } else if state.mode == .countdown, state.waiting > 0, state.secondsLeft > 0 {
+            facts.append(text.toGo(state.waiting))
+        }
         facts.append(text.streak(state.streak))
         if state.tally > 0 { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
         centered(facts.joined(separator: " · "), role: .normal)

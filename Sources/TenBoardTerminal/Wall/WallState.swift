@@ -16,58 +16,56 @@ public struct WallState: Sendable, Equatable {
 
     public var language: Language
     public var mode: Mode
-    public var state: MorningState
+    /// The morning's account and state, as the core decided them: the same value as the board's,
+    /// `status`'s and the report's. The wall holds it; it does not copy its numbers.
+    public var status: MorningStatus
     /// The morning shown: today's, or between mornings the next one.
     public var morning: LocalDate
-    public var deadline: ClockTime
     /// Seconds to the deadline of `morning`, negative once passed.
     public var secondsLeft: Int
-    public var helped: Int
-    public var helpedLate: Int
-    public var inScope: Int
-    /// Customers of `morning` still waiting.
-    public var waiting: Int
-    /// Everyone still waiting, oldest first: earlier mornings', this morning's, the next one's.
+    /// Everyone still waiting, oldest first: carried over, this morning's, the next one's.
     public var customers: [WallCustomer]
-    /// Who helped how many since the previous deadline, most first.
+    /// Who helped how many of the morning's customers, most first (the account's one count).
     public var helpers: [WallHelper]
-    public var streak: Int
     /// Tally marks drawn today ("customer" said).
     public var tally: Int
-    public var paceNeeded: Double?
     /// Between mornings: how the last morning went.
     public var result: MorningResult?
     /// The wall-clock time, "09:41".
     public var clock: String
     /// A problem reading the store, shown in a corner; `nil` when all is well.
     public var notice: String?
+    /// The instant of a frozen view (`wall --at`), shown as a badge; `nil` when live.
+    public var frozenAt: Date?
 
     public init(
-        language: Language = .en, mode: Mode, state: MorningState, morning: LocalDate,
-        deadline: ClockTime = ClockTime(hour: 10, minute: 0), secondsLeft: Int, helped: Int = 0,
-        helpedLate: Int = 0, inScope: Int = 0, waiting: Int = 0, customers: [WallCustomer] = [],
-        helpers: [WallHelper] = [], streak: Int = 0, tally: Int = 0, paceNeeded: Double? = nil,
-        result: MorningResult? = nil, clock: String = "", notice: String? = nil
+        language: Language = .en, mode: Mode, status: MorningStatus, customers: [WallCustomer] = [],
+        helpers: [WallHelper] = [], tally: Int = 0, result: MorningResult? = nil, clock: String = "",
+        notice: String? = nil, frozenAt: Date? = nil
     ) {
         self.language = language
         self.mode = mode
-        self.state = state
-        self.morning = morning
-        self.deadline = deadline
-        self.secondsLeft = secondsLeft
-        self.helped = helped
-        self.helpedLate = helpedLate
-        self.inScope = inScope
-        self.waiting = waiting
+        self.status = status
+        self.morning = status.morning
+        self.secondsLeft = status.secondsLeft
         self.customers = customers
         self.helpers = helpers
-        self.streak = streak
         self.tally = tally
-        self.paceNeeded = paceNeeded
         self.result = result
         self.clock = clock
         self.notice = notice
+        self.frozenAt = frozenAt
     }
+
+    public var state: MorningState { status.state }
+    public var deadline: ClockTime { status.schedule.deadline }
+    public var helped: Int { status.helped }
+    public var helpedLate: Int { status.helpedLate }
+    public var inScope: Int { status.inScope }
+    /// Customers of the morning still waiting, carried over ones included.
+    public var waiting: Int { status.waiting }
+    public var streak: Int { status.streak }
+    public var paceNeeded: Double? { status.paceNeeded }
 }
 
 /// One waiting customer on the wall.

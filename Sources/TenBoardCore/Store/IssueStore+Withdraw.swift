@@ -1,0 +1,29 @@
+import Foundation
+
+extension IssueStore {
+    /// Withdraws an issue that was not a customer's request (a duplicate, spam…): it leaves every
+    /// count of every morning but stays in the store, in history and in export. `reopen` brings
+    /// it back.
+    ///
+    /// - Parameters:
+    ///   - reason: why, in a few words; required.
+    ///   - at: when it was withdrawn.
+    /// - Throws: exit 64 for an empty reason, 66 for an unknown id, 65 when it is not open.
+    @discardableResult
+    public func withdraw(id: String, reason: String, at: Date = Date()) throws -> Issue {
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw TenBoardError("a reason is needed to withdraw issue \(id) (--reason TEXT)", exitCode: .usage)
+        }
+        return try modify(id: id, now: at) { issue in
+            guard issue.isOpen else {
+                throw TenBoardError(
+                    "issue \(id) is \(issue.status.rawValue); only an open issue can be withdrawn ('tenboard reopen \(id)' first)",
+                    exitCode: .dataError)
+            }
+            issue.status = .withdrawn
+            issue.withdrawnAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)
+            issue.withdrawnReason = trimmed
+        }
+    }
+}

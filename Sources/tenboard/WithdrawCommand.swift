@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+
+struct Withdraw: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Withdraw an issue that was not a customer's request (a duplicate, spam…).",
+        discussion: "A withdrawn issue leaves every count (waiting, helped, the goal, the streak, the report) but stays in the store, in history and in export with \"status\": \"withdrawn\". The report names it in one line. 'tenboard reopen ID' brings it back.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The issue's id.") var id: String
+    @Option(help: "Why it is withdrawn, e.g. \"duplicate of 12\".") var reason: String
+    @OptionGroup var at: AtOption
+
+    func run() throws {
+        try reporting {
+            let (_, store) = try global.open()
+            try writeOut(try store.withdraw(id: id, reason: reason, at: try at.instant(configuration)).id + "\n")
+        }
+    }
+}
