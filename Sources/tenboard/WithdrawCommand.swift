@@ -14,7 +14,7 @@ struct Withdraw: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let (_, store) = try global.open()
+            let (configuration, store) = try global.open()
             try writeOut(try store.withdraw(id: id, reason: reason, at: try at.instant(configuration)).id + "\n")
         }
     }
