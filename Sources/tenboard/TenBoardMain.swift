@@ -25,7 +25,7 @@ struct TenBoard: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Board.self, Wall.self, Demo.self, Status.self, Summary.self, ListIssues.self, Show.self, Add.self,
-            Resolve.self, Reopen.self, Assign.self, Import.self, Export.self, Check.self, Edit.self,
+            Resolve.self, Reopen.self, Assign.self, Import.self, Export.self, Check.self, Edit.self, Intake.self,
         ],
         defaultSubcommand: Board.self
     )
