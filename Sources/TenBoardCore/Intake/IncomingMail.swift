@@ -92,7 +92,18 @@ public struct IncomingMail: Sendable {
             notes.append("\(attachments.count) attachment\(attachments.count == 1 ? "" : "s"): \(names.joined(separator: ", "))\(attachments.count > 5 ? ", …" : "")")
         }
         guard let chosen else { return ("", notes) }
-        let bytes = message.decodedBody(of: chosen)
+        // Enough encoded bytes for maxCharacters of the worst case (4-byte UTF-8, QP-encoded, CRLF).
+        let encodedLimit = maxCharacters * 16
+        var bytes = message.decodedBody(of: chosen, maxEncodedBytes: encodedLimit)
+        if chosen.body.count > encodedLimit {
+            // A character cut in two at the end would make the whole text look like another charset.
+            var trim = 0
+            while trim < 3, let last = bytes.last, last & 0xC0 == 0x80 || last >= 0xC0 {
+                bytes.removeLast()
+                trim += 1
+                if last >= 0xC0 { break }
+            }
+        }
         let charset = chosen.contentType.parameters["charset"].flatMap(MailCharset.init(name:))
         var text = charset?.decode(bytes) ?? MailCharset.guess(bytes)
         if chosen.contentType.subtype == "html" { text = HTMLText.text(text) }

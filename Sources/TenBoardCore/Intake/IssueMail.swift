@@ -38,3 +38,32 @@ extension Issue {
         return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).map(String.init)
     }
 }
+
+extension Issue {
+    /// The mail part of an issue's detail (`show`): address, "wrote again", and each message
+    /// with its first lines. Label/value pairs, values neutralised for a terminal; the text lines
+    /// have an empty label.
+    public func mailDetail(zone: TimeZone, language: Language, lines: Int = 12) -> [(String, String)] {
+        let nl = language == .nl
+        var pairs: [(String, String)] = []
+        if let email { pairs.append((nl ? "e-mail" : "email", Untrusted.oneLine(email))) }
+        if let wroteAgain {
+            pairs.append((nl ? "schreef opnieuw" : "wrote again", Timestamp(wroteAgain.date, in: zone).rfc3339))
+        }
+        let messages = mailMessages
+        for (n, message) in messages.enumerated() {
+            func s(_ key: String) -> String { if case .string(let v)? = message[key] { return v } else { return "" } }
+            let when = Timestamp(rfc3339: s("receivedAt")).map { Timestamp($0.date, in: zone).rfc3339 } ?? "?"
+            let label = (nl ? "bericht" : "message") + (messages.count > 1 ? " \(n + 1)" : "")
+            pairs.append((label, "\(when)  \(Untrusted.oneLine(s("from")))  \(Untrusted.oneLine(s("subject")))"))
+            let text = s("text").split(separator: "\n", omittingEmptySubsequences: false)
+            for line in text.prefix(lines) { pairs.append(("", "  " + Untrusted.clean(String(line)))) }
+            if text.count > lines { pairs.append(("", nl ? "  … (\(text.count - lines) regels meer)" : "  … (\(text.count - lines) more lines)")) }
+            if case .array(let notes)? = message["notes"] {
+                for case .string(let note) in notes { pairs.append(("", "  [" + Untrusted.oneLine(note) + "]")) }
+            }
+            if !s("raw").isEmpty { pairs.append(("", "  " + (nl ? "origineel: " : "original: ") + Untrusted.oneLine(s("raw")))) }
+        }
+        return pairs
+    }
+}

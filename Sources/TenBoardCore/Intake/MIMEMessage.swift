@@ -138,9 +138,13 @@ public struct MIMEMessage: Sendable {
     }
 
     /// A part's body with its transfer encoding undone (base64, quoted-printable, else as it is).
-    public func decodedBody(of part: MIMEPart) -> [UInt8] {
+    ///
+    /// - Parameter maxEncodedBytes: decode only this much of the body (a text shown in part need
+    ///   not be decoded whole); `nil` for all of it.
+    public func decodedBody(of part: MIMEPart, maxEncodedBytes: Int? = nil) -> [UInt8] {
         raw.withUnsafeBufferPointer { b in
-            let body = UnsafeBufferPointer(rebasing: b[part.body])
+            let range = part.body.lowerBound..<min(part.body.upperBound, part.body.lowerBound + (maxEncodedBytes ?? part.body.count))
+            let body = UnsafeBufferPointer(rebasing: b[range])
             switch part.transferEncoding {
             case "base64": return MIMEMessage.decodeBase64(body)
             case "quoted-printable": return QuotedPrintable.decode(body)
