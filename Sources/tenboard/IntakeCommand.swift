@@ -94,7 +94,7 @@ struct Intake: ParsableCommand {
             let delivered = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
             _ = try intake.record(raw: [UInt8](data), envelopeSender: nil, deliveredAt: delivered)
             let base = name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? name
-            guard rename(file.path, cur.appendingPathComponent(base + ":2,S").path) == 0 else {
+            guard rename(file.path, cur.appendingPathComponent(base + ":2,S").path) == 0 || errno == ENOENT else {
                 throw TenBoardError("\(file.path): recorded, but cannot move it to cur/: \(String(cString: strerror(errno)))", exitCode: .tempFailure)
             }
             recorded += 1

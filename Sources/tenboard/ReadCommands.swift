@@ -90,7 +90,7 @@ enum IssueTable {
         if let action = issue.action { pairs.append((l.action, Untrusted.clean(action))) }
         if issue.isInternal { pairs.append((l.internal, text.yes)) }
         if let channel = issue.channel { pairs.append((l.channel, Untrusted.clean(channel))) }
-        let mailFields: Set<String> = [Issue.emailField, Issue.messagesField, Issue.wroteAgainField]
+        let mailFields: Set<String> = [Issue.emailField, Issue.messagesField, Issue.wroteAgainField, Issue.followsField]
         for key in issue.extra.keys.sorted() where !mailFields.contains(key) {
             pairs.append((Untrusted.clean(key), Untrusted.clean(JSONWriter.compact(issue.extra[key]!))))
         }

@@ -102,6 +102,12 @@ struct IntakeReaderTests {
             extra: ["MIME-Version: 1.0", "Content-Type: text/html; charset=utf-8"],
             body: "<html><head><style>p{}</style><title>x</title></head><body><p>De app &amp; de site<br>werken niet&nbsp;&#8364;</p><script>alert(1)</script></body></html>")
         #expect(IncomingMail(raw: raw).text == "De app & de site\nwerken niet €")
+        #expect(HTMLText.text("a < b <!-- x > y --> c &lt;3") == "a < b c <3")
+        let many = String(repeating: "<!-- x -->", count: 20_000) + "<p>einde" + String(repeating: "< ", count: 20_000)
+        let start = Date()
+        let text = HTMLText.text(many)
+        #expect(String(text.prefix(9)) == "einde< < ")
+        #expect(Date().timeIntervalSince(start) < 10, "linear in the input")
     }
 
     @Test("Hostile: a 50 MB line, NULs and escape sequences in the body, a header over the limit")

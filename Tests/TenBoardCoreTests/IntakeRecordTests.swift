@@ -71,6 +71,14 @@ struct IntakeRecordTests {
         #expect(try f.t.store.snapshot().issues.count == 1)
     }
 
+    @Test("A message without a Message-ID delivered twice: recorded once, known by its bytes")
+    func duplicateWithoutID() throws {
+        let f = IntakeFixture()
+        let first = try #require(created(try f.record(IntakeMail.make(messageID: nil))))
+        #expect(try f.record(IntakeMail.make(messageID: nil)) == .duplicate(issueID: first.id))
+        #expect(created(try f.record(IntakeMail.make(messageID: nil, body: "iets anders\n"))) != nil)
+    }
+
     @Test("A reply (In-Reply-To, References or [#id] in the subject) joins its issue; after help it is marked wrote again, not reopened")
     func threading() throws {
         let f = IntakeFixture()
@@ -92,7 +100,7 @@ struct IntakeRecordTests {
         #expect(try f.t.store.snapshot().issues.count == 1)
     }
 
-    @Test("Archived history: a reply and a duplicate are found through the index")
+    @Test("Archived history: a duplicate is found through the index; a reply becomes a new issue that follows the old one")
     func archived() throws {
         let f = IntakeFixture()
         let old = Timestamp(rfc3339: "2026-06-01T09:00:00+02:00")!.date
@@ -102,9 +110,10 @@ struct IntakeRecordTests {
         _ = try f.t.store.add(customer: "Jan", summary: "x", receivedAt: f.now, now: f.now) // archives the old one
         #expect(try f.t.store.snapshot().index(of: first.id) == nil, "archived")
         #expect(try f.record(IntakeMail.make(messageID: "old@example.nl")) == .duplicate(issueID: first.id))
-        let reply = try f.record(IntakeMail.make(messageID: "new@example.nl", extra: ["In-Reply-To: <old@example.nl>"]))
-        guard case .appended(let issue) = reply else { Testing.Issue.record("not appended: \(reply)"); return }
-        #expect(issue.id == first.id)
+        // A reply to an archived issue would go straight back to the archive: a new issue naming it.
+        let reply = try #require(created(try f.record(IntakeMail.make(messageID: "new@example.nl", extra: ["In-Reply-To: <old@example.nl>"]))))
+        #expect(reply.extra["follows"] == .string(first.id))
+        #expect(reply.isOpen)
     }
 
     @Test("Not customers: auto-replies, lists, bounces, mail systems, our own report; filed in the log with the reason")
@@ -195,5 +204,45 @@ struct IntakeRecordTests {
             #expect(!(label + value).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
         }
         #expect(!issue.customer.unicodeScalars.contains { $0.value < 0x20 })
+    }
+
+    @Test("Another intake holding the lock: a temporary failure (exit 75) after the timeout, nothing recorded; then recorded")
+    func lockBusy() throws {
+        let f = IntakeFixture()
+        let lock = try LockFile(in: f.t.url.appendingPathComponent(MailIntake.directoryName), name: "intake.lock")
+        #expect(try lock.tryLock())
+        var intake = f.intake
+        intake.lockTimeout = 0.3
+        do {
+            _ = try intake.record(raw: IntakeMail.make(), now: f.now)
+            Testing.Issue.record("recorded while another intake held the lock")
+        } catch {
+            #expect(error.exitCode == .tempFailure)
+            #expect(error.message.contains("intake.lock"))
+        }
+        #expect(try f.t.store.snapshot().issues.isEmpty)
+        lock.unlock()
+        #expect(created(try intake.record(raw: IntakeMail.make(), now: f.now)) != nil)
+    }
+
+    @Test("Config: intake-kinds, intake-max-size, intake-allow/deny from the environment; bad values name the key (78)")
+    func configuration() throws {
+        let env = ["HOME": "/tmp", "TENBOARD_INTAKE_KINDS": "spoed=problem, klacht=complaint", "TENBOARD_INTAKE_MAX_SIZE": "2M",
+                   "TENBOARD_INTAKE_DENY": "@spam.test", "TENBOARD_SENDER": "support@example.com"]
+        let c = try ConfigLoader(environment: env).load()
+        #expect(c.intake.kinds.map(\.keyword) == ["spoed", "klacht"])
+        #expect(c.intake.maxMessageBytes == 2 << 20)
+        #expect(c.intake.deny == ["@spam.test"])
+        #expect(c.intake.ownAddress == "support@example.com")
+        #expect(IntakeSettings().kinds.count == IntakeSettings.defaultKinds.count)
+        for (variable, value) in [("TENBOARD_INTAKE_KINDS", "spoed"), ("TENBOARD_INTAKE_MAX_SIZE", "huge"), ("TENBOARD_INTAKE_MAX_SIZE", "1K")] {
+            do {
+                _ = try ConfigLoader(environment: ["HOME": "/tmp", variable: value]).load()
+                Testing.Issue.record("\(variable)=\(value) accepted")
+            } catch {
+                #expect(error.exitCode == .config)
+                #expect(error.message.contains(variable))
+            }
+        }
     }
 }

@@ -9,16 +9,29 @@ enum HTMLText {
         var i = html.unicodeScalars.startIndex
         let s = html.unicodeScalars
         var skipping: String?
+        // Once a '<' has no '>' after it, no later one has: the rest is text.
+        var noMoreTags = false
         while i < s.endIndex {
             let c = s[i]
-            if c == "<" {
-                guard let close = s[i...].firstIndex(of: ">") else { break }
+            // As in a browser, '<' starts a tag only before a letter, '/' or '!'.
+            let next = s.index(after: i) < s.endIndex ? s[s.index(after: i)] : " "
+            if c == "<", !noMoreTags, next.properties.isAlphabetic || next == "/" || next == "!" {
+                guard let close = s[i...].firstIndex(of: ">") else {
+                    noMoreTags = true
+                    continue
+                }
                 let inside = String(s[s.index(after: i)..<close]).lowercased()
                 i = s.index(after: close)
                 if inside.hasPrefix("!--") {
-                    // A comment may hold '>': skip to its real end.
-                    if !inside.hasSuffix("--"), let end = String(s[i...]).range(of: "-->") {
-                        i = s.index(i, offsetBy: String(s[i...])[..<end.upperBound].unicodeScalars.count)
+                    // A comment may hold '>': skip to its real end, "-->".
+                    if !inside.hasSuffix("--") {
+                        var dashes = 0
+                        while i < s.endIndex {
+                            let c = s[i]
+                            i = s.index(after: i)
+                            if c == ">" && dashes >= 2 { break }
+                            dashes = c == "-" ? dashes + 1 : 0
+                        }
                     }
                     continue
                 }

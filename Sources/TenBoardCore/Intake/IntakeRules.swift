@@ -91,6 +91,9 @@ public enum IntakeRules {
         let address = mail.fromAddress?.lowercased() ?? ""
         if matches(address, settings.deny) { return "sender \(address) is on the deny list (intake-deny)" }
         if !address.isEmpty, matches(address, settings.allow) { return nil }
+        if let envelopeSender, envelopeSender.isEmpty || envelopeSender == "<>" {
+            return "empty envelope sender (a bounce or notification)"
+        }
         guard let header = mail.header else { return nil }
         if let auto = header.value("Auto-Submitted")?.lowercased(), !auto.hasPrefix("no") {
             return "Auto-Submitted: \(HeaderEncoding.neutralised(auto)) (an automatic message, RFC 3834)"
@@ -103,9 +106,6 @@ public enum IntakeRules {
         if header.has("X-Auto-Response-Suppress") { return "X-Auto-Response-Suppress (sent by a program)" }
         if let returnPath = header.value("Return-Path"), returnPath.filter({ $0 != " " }) == "<>" {
             return "empty Return-Path (a bounce or notification)"
-        }
-        if let envelopeSender, envelopeSender.isEmpty || envelopeSender == "<>" {
-            return "empty envelope sender (a bounce or notification)"
         }
         if mail.contentType.mimeType == "multipart/report" {
             let type = mail.contentType.parameters["report-type"]?.lowercased() ?? ""

@@ -6,6 +6,8 @@ extension Issue {
     public static let emailField = "email"
     public static let messagesField = "messages"
     public static let wroteAgainField = "wroteAgain"
+    /// On an issue made from a reply to an archived issue: that issue's id.
+    public static let followsField = "follows"
 
     /// The customer's mail address, when the issue came in by mail.
     public var email: String? {
@@ -47,6 +49,9 @@ extension Issue {
         let nl = language == .nl
         var pairs: [(String, String)] = []
         if let email { pairs.append((nl ? "e-mail" : "email", Untrusted.oneLine(email))) }
+        if case .string(let follows)? = extra[Issue.followsField] {
+            pairs.append((nl ? "vervolg op" : "follows", Untrusted.oneLine(follows)))
+        }
         if let wroteAgain {
             pairs.append((nl ? "schreef opnieuw" : "wrote again", Timestamp(wroteAgain.date, in: zone).rfc3339))
         }

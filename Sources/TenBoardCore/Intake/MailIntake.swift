@@ -60,6 +60,8 @@ public struct MailIntake: Sendable {
 
         return try withIntakeLock { () throws(TenBoardError) -> Outcome in
             let kept = try keep(raw, mail: mail, at: receivedStamp)
+            // A message without a Message-ID is known by its bytes, so a redelivery is still one.
+            let messageKey: String? = mail.messageID ?? "raw-\(kept.hash)"
             if let reason = IntakeRules.notCustomerReason(mail, envelopeSender: envelopeSender, settings: settings) {
                 try log.append(IntakeLog.Entry(
                     at: Timestamp(now.wholeSeconds, in: zone), outcome: "filed", issue: nil, from: sender, subject: mail.subject,
@@ -67,15 +69,18 @@ public struct MailIntake: Sendable {
                 return .filed(reason: reason)
             }
             let state = try store.snapshot()
-            if let id = mail.messageID, let existing = try issueHolding(messageID: id, in: state) {
+            if let id = messageKey, let existing = try issueHolding(messageID: id, in: state) {
                 try? log.append(IntakeLog.Entry(
                     at: Timestamp(now.wholeSeconds, in: zone), outcome: "duplicate", issue: existing, from: sender,
                     subject: mail.subject, messageID: id, reason: nil, raw: kept.path))
                 return .duplicate(issueID: existing)
             }
-            let message = messageRecord(mail, kept: kept, received: receivedStamp, sender: sender)
+            let message = messageRecord(mail, key: messageKey, kept: kept, received: receivedStamp, sender: sender)
             var outcome: Outcome?
-            if let target = try threadTarget(mail, in: state) {
+            let thread = try threadTarget(mail, in: state)
+            // A reply to an issue already in the archive would go straight back there, unseen:
+            // it becomes a new issue that names the old one.
+            if let target = thread, state.index(of: target) != nil {
                 do {
                     let issue = try store.modify(id: target, now: now) { issue in
                         var messages: [JSONValue]
@@ -104,6 +109,7 @@ public struct MailIntake: Sendable {
                     Issue.messagesField: .array([message]),
                 ]
                 if !sender.isEmpty { fields[Issue.emailField] = .string(sender) }
+                if let thread { fields[Issue.followsField] = .string(thread) }
                 do {
                     outcome = .created(try store.add(records: [.object(fields)], now: now)[0])
                 } catch let error as TenBoardError {
@@ -118,7 +124,7 @@ public struct MailIntake: Sendable {
             default: fatalError("unreachable")
             }
             // The index only speeds up finding archived issues; the issue itself is the record.
-            if let id = mail.messageID { try? index(messageID: id, issueID: issue.id) }
+            if let id = messageKey { try? index(messageID: id, issueID: issue.id) }
             try? log.append(IntakeLog.Entry(
                 at: Timestamp(now.wholeSeconds, in: zone), outcome: word, issue: issue.id, from: sender, subject: mail.subject,
                 messageID: mail.messageID, reason: mail.readProblem, raw: kept.path))
@@ -162,12 +168,12 @@ public struct MailIntake: Sendable {
     }
 
     /// The message as kept in the issue's `messages` list.
-    func messageRecord(_ mail: IncomingMail, kept: KeptMessage, received: Timestamp, sender: String) -> JSONValue {
+    func messageRecord(_ mail: IncomingMail, key: String?, kept: KeptMessage, received: Timestamp, sender: String) -> JSONValue {
         var o: [String: JSONValue] = [
             "receivedAt": .string(received.rfc3339), "from": .string(sender), "subject": .string(mail.subject),
             "raw": .string(kept.path),
         ]
-        if let id = mail.messageID { o["messageId"] = .string(id) }
+        if let key { o["messageId"] = .string(key) }
         var notes = mail.notes
         if let problem = mail.readProblem { notes.append("not readable as MIME: \(problem)") }
         var text = mail.text
@@ -260,21 +266,24 @@ public struct MailIntake: Sendable {
     struct KeptMessage {
         var path: String
         var note: String?
+        /// The kept bytes' hash and size, `0123456789abcdef-4711`.
+        var hash: String
     }
 
     /// Writes the message (its big parts dropped when over the cap) to `mail/YYYY-MM/HASH.eml`;
     /// the name comes from the content, so a redelivery writes the same file.
     func keep(_ raw: [UInt8], mail: IncomingMail, at received: Timestamp) throws(TenBoardError) -> KeptMessage {
         let (bytes, note) = capped(raw, mail: mail)
-        let hash = String(MailIntake.fnv1a(bytes), radix: 16)
+        let hex = String(MailIntake.fnv1a(bytes), radix: 16)
+        let hash = String(repeating: "0", count: 16 - hex.count) + hex + "-\(bytes.count)"
         let month = String(received.rfc3339.prefix(7))
-        let relative = "\(MailIntake.mailDirectoryName)/\(month)/\(String(repeating: "0", count: 16 - hash.count))\(hash)-\(bytes.count).eml"
+        let relative = "\(MailIntake.mailDirectoryName)/\(month)/\(hash).eml"
         let url = store.directory.appendingPathComponent(relative)
         try AtomicFile.makeDirectory(url.deletingLastPathComponent())
         var info = stat()
-        if stat(url.path, &info) == 0, Int(info.st_size) == bytes.count { return KeptMessage(path: relative, note: note) }
+        if stat(url.path, &info) == 0, Int(info.st_size) == bytes.count { return KeptMessage(path: relative, note: note, hash: hash) }
         try AtomicFile.write(Data(bytes), to: url)
-        return KeptMessage(path: relative, note: note)
+        return KeptMessage(path: relative, note: note, hash: hash)
     }
 
     /// `raw` within `settings.maxMessageBytes`: the biggest parts replaced by a line that says so;
