@@ -22,9 +22,20 @@ def message(n):
 
 
 def timed(cmd, env, data):
+    """Wall time and CPU time (user + system, from wait4) of one run."""
+    r, w = os.pipe()
+    devnull = os.open(os.devnull, os.O_WRONLY)
     t = time.perf_counter()
-    subprocess.run(cmd, env=env, input=data, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
-    return time.perf_counter() - t
+    pid = os.posix_spawn(cmd[0], cmd, env, file_actions=[
+        (os.POSIX_SPAWN_DUP2, r, 0), (os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_CLOSE, w)])
+    os.close(r)
+    os.write(w, data)
+    os.close(w)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - t
+    os.close(devnull)
+    assert status == 0, f"{cmd} failed: {status}"
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -47,16 +58,23 @@ def main():
         # One intake each first: creates the intake folders, and archives what is old.
         timed([binary, "intake"], env_h, message(1_000_000))
         timed([binary, "intake"], env_0, message(1_000_001))
-        hist, none = [], []
+        hist, none, add = [], [], []
+        add_cmd = [binary, "add", "--customer", "Renée", "--summary", "Storing", "--channel", "mail"]
         for i in range(args.runs):
             hist.append(timed([binary, "intake"], env_h, message(2 * i)))
             none.append(timed([binary, "intake"], env_0, message(2 * i + 1)))
+            add.append(timed(add_cmd, env_h, b""))
         med = statistics.median
-        ratio = med(hist) / med(none)
-        ok = ratio <= 1.2 and med(hist) < 0.050
-        print(f"intake benchmark: {args.history} resolved + 50 open, median of {args.runs} runs")
+        wall_h, wall_0, wall_a = (med([x[0] for x in v]) for v in (hist, none, add))
+        cpu_h, cpu_0, cpu_a = (med([x[1] for x in v]) for v in (hist, none, add))
+        ratio = wall_h / wall_0
+        ok = ratio <= 1.2 and wall_h < 0.050
+        print(f"intake benchmark: {args.history} resolved + 50 open, median of {args.runs} runs, "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         print(f"(i) intake of one message, history / none {ratio:7.2f}  goal <= 1.2 and < 50 ms  "
-              f"{'met ' if ok else 'MISSED'}  ({med(hist)*1000:.1f} ms / {med(none)*1000:.1f} ms)")
+              f"{'met ' if ok else 'MISSED'}  ({wall_h*1000:.1f} ms / {wall_0*1000:.1f} ms wall; "
+              f"{cpu_h*1000:.1f} ms / {cpu_0*1000:.1f} ms CPU)")
+        print(f"    for comparison, tenboard add with history: {wall_a*1000:.1f} ms wall, {cpu_a*1000:.1f} ms CPU")
         return 0 if ok else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)

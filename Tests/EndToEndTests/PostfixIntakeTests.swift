@@ -32,7 +32,11 @@ struct PostfixIntakeTests {
             // The store as the README sets it up: the delivering user's group, group-writable, setgid.
             FaultKit.sh("mkdir -p '\(store.path)' '\(root.path)/inbox' && chgrp nogroup '\(store.path)' && chmod 2775 '\(store.path)' && chown nobody '\(root.path)/inbox'")
             port = 20000 + Int.random(in: 0..<20000)
-            let command = "\(TenBoardBinary.path) intake --store \(store.path)"
+            // A copy of the binary where nobody may run it (the checkout may be under /root).
+            let binary = root.appendingPathComponent("tenboard")
+            try FileManager.default.copyItem(atPath: TenBoardBinary.path, toPath: binary.path)
+            chmod(binary.path, 0o755)
+            let command = "\(binary.path) intake --store \(store.path)"
             let r = FaultKit.sh("sh '\(PostfixIntakeTests.scripts.path)/postfix_instance.sh' start '\(root.path)' \(port) '\(command)' '\(maildir.path)'")
             guard r.status == 0 else { throw FaultError("postfix did not start: \(r.output)") }
         }

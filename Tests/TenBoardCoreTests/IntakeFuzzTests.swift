@@ -3,12 +3,12 @@ import Testing
 @testable import TenBoardCore
 
 /// The MIME and header reader on damaged mail: a fixed number of inputs (TENBOARD_FUZZ_MAIL_INPUTS,
-/// default 1,000; seed TENBOARD_FUZZ_SEED), each a valid message generated from the seed, then
+/// default 500; seed TENBOARD_FUZZ_SEED), each a valid message generated from the seed, then
 /// damaged (bit flips, cuts, inserted bytes, deep nesting, long lines, NULs, broken encoded-words).
 /// Nothing may crash or hang, a rejection must say why, and what is read must be safe to show.
 @Suite("Intake: fuzzed mail")
 struct IntakeFuzzTests {
-    static let inputs = Int(ProcessInfo.processInfo.environment["TENBOARD_FUZZ_MAIL_INPUTS"] ?? "") ?? 1000
+    static let inputs = Int(ProcessInfo.processInfo.environment["TENBOARD_FUZZ_MAIL_INPUTS"] ?? "") ?? 500
 
     static let tokens: [[UInt8]] = [
         "=?", "?=", "=?utf-8?B?", "=?iso-8859-1?Q?=E9", "=?x?Q?", "\r\n", "\n", "\n\n", "\r", "\u{0}", "\u{1b}[31m", "--b\n", "--b--\n",

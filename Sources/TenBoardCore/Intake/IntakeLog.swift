@@ -63,7 +63,10 @@ public struct IntakeLog: Sendable {
 
     /// Appends `entry` in one `write` (O_APPEND), so lines of concurrent deliveries never mix.
     /// Call under the intake lock (rotation renames the file).
-    func append(_ entry: Entry) throws(TenBoardError) {
+    ///
+    /// - Parameter durable: `fsync` before returning: for a message filed as not a customer, whose
+    ///   only record is this line; a recorded message's record is its issue.
+    func append(_ entry: Entry, durable: Bool = false) throws(TenBoardError) {
         try AtomicFile.makeDirectory(directory)
         var info = stat()
         if stat(url.path, &info) == 0, Int(info.st_size) > IntakeLog.rotateBytes {
@@ -75,7 +78,7 @@ public struct IntakeLog: Sendable {
         defer { close(fd) }
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
         guard written == line.count else { throw AtomicFile.failure(errno, "cannot write the intake log \(url.path)") }
-        guard fsync(fd) == 0 else { throw AtomicFile.failure(errno, "cannot write the intake log \(url.path) to disk") }
+        guard !durable || fsync(fd) == 0 else { throw AtomicFile.failure(errno, "cannot write the intake log \(url.path) to disk") }
     }
 
     /// The last `count` entries, oldest first; `filedOnly` keeps the messages that were not taken.

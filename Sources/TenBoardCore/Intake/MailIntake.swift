@@ -65,7 +65,7 @@ public struct MailIntake: Sendable {
             if let reason = IntakeRules.notCustomerReason(mail, envelopeSender: envelopeSender, settings: settings) {
                 try log.append(IntakeLog.Entry(
                     at: Timestamp(now.wholeSeconds, in: zone), outcome: "filed", issue: nil, from: sender, subject: mail.subject,
-                    messageID: mail.messageID, reason: reason, raw: kept.path))
+                    messageID: mail.messageID, reason: reason, raw: kept.path), durable: true)
                 return .filed(reason: reason)
             }
             let state = try store.snapshot()
