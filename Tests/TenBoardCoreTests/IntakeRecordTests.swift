@@ -43,6 +43,21 @@ struct IntakeRecordTests {
         #expect([UInt8](kept) == raw, "the message is kept byte for byte")
     }
 
+    @Test("A long text: the issue keeps its first 1,500 characters and says where the whole message is")
+    func longText() throws {
+        let f = IntakeFixture()
+        let body = (1...400).map { "regel \($0)" }.joined(separator: "\n")
+        let issue = try #require(created(try f.record(IntakeMail.make(body: body))))
+        let message = try #require(issue.mailMessages.first)
+        guard case .string(let text)? = message["text"] else { Testing.Issue.record("no text"); return }
+        #expect(text.count == MailIntake.maxTextInIssue)
+        #expect(text.hasPrefix("regel 1\nregel 2\n"))
+        let notes = JSONWriter.compact(message["notes"] ?? .null)
+        #expect(notes.contains(rawPath(issue)))
+        let kept = try String(contentsOf: f.t.url.appendingPathComponent(rawPath(issue)), encoding: .utf8)
+        #expect(kept.contains("regel 400"))
+    }
+
     @Test("No Received header: the time is now, never the sender's Date")
     func noReceived() throws {
         let f = IntakeFixture()
