@@ -71,7 +71,7 @@ struct IntakeEndToEndTests {
         defer { try? FileManager.default.removeItem(at: msg) }
         chmod(msg.path, 0o644)
         chmod(store.path, 0o755)
-        let command = "{ setpriv --reuid=nobody --regid=nogroup --clear-groups -- '\(TenBoardBinary.path)' intake --store '\(store.path)' < '\(msg.path)' 2>&1 >/dev/null; }"
+        let command = "{ umask 077; setpriv --reuid=nobody --regid=nogroup --clear-groups -- '\(TenBoardBinary.path)' intake --store '\(store.path)' < '\(msg.path)' 2>&1 >/dev/null; }"
         let refused = FaultKit.sh(command)
         #expect(refused.status == 75, "\(refused.output)")
         #expect(refused.output.split(separator: "\n").count == 1, "one line for the MTA's log: \(refused.output)")
@@ -82,6 +82,9 @@ struct IntakeEndToEndTests {
         #expect(accepted.status == 0, "\(accepted.output)")
         let list = try TenBoardBinary.run(["list", "--store", store.path])
         #expect(list.stdout.contains("Ann de Vries"))
+        // Whatever nobody's umask, what intake made is the group's too: another member can go on.
+        let made = FaultKit.sh("find '\(store.path)' -type f ! -perm -g=rw").output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(made.isEmpty, "files the group cannot write: \(made)")
     }
 
     @Test("--maildir: each message in new/ taken once and moved to cur/ with :2,S only after it is recorded; a store failure leaves it in new/")

@@ -247,8 +247,7 @@ public struct MailIntake: Sendable {
         let url = indexFile(messageID)
         try AtomicFile.makeDirectory(url.deletingLastPathComponent())
         let line = Array("\(issueID)\t\(messageID)\n".utf8)
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o664)
-        guard fd >= 0 else { throw AtomicFile.failure(errno, "cannot open \(url.path)") }
+        let fd = try IntakeLog.openForAppending(url.path, "the message-id index")
         defer { close(fd) }
         _ = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
     }
