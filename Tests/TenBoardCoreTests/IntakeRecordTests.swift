@@ -160,6 +160,14 @@ struct IntakeRecordTests {
         #expect(created(try f.record(IntakeMail.make(messageID: "p@x", extra: ["Auto-Submitted: no"]))) != nil)
     }
 
+    @Test("An empty delivery is filed, not an issue")
+    func empty() throws {
+        let f = IntakeFixture()
+        #expect(try f.record([]) == .filed(reason: "an empty message"))
+        #expect(try f.record(Array("\r\n \n".utf8)) == .filed(reason: "an empty message"))
+        #expect(try f.t.store.snapshot().issues.isEmpty)
+    }
+
     @Test("Allow and deny lists: deny wins; allow takes mail that looks automatic")
     func allowDeny() throws {
         var f = IntakeFixture()

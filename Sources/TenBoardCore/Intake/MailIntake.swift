@@ -63,7 +63,8 @@ public struct MailIntake: Sendable {
             let kept = try keep(raw, mail: mail, at: receivedStamp)
             // A message without a Message-ID is known by its bytes, so a redelivery is still one.
             let messageKey: String? = mail.messageID ?? "raw-\(kept.hash)"
-            if let reason = IntakeRules.notCustomerReason(mail, envelopeSender: envelopeSender, settings: settings) {
+            let isEmpty = raw.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            if let reason = isEmpty ? "an empty message" : IntakeRules.notCustomerReason(mail, envelopeSender: envelopeSender, settings: settings) {
                 try log.append(IntakeLog.Entry(
                     at: Timestamp(now.wholeSeconds, in: zone), outcome: "filed", issue: nil, from: sender, subject: mail.subject,
                     messageID: mail.messageID, reason: reason, raw: kept.path), durable: true)
