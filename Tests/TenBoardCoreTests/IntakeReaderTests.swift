@@ -142,5 +142,7 @@ struct IntakeReaderTests {
         #expect(MailHeaderValues.mailbox("=?utf-8?Q?J=C3=BCrgen?= <j@x.de>") == ("Jürgen", "j@x.de"))
         #expect(MailHeaderValues.mailbox("bob@example.nl (Bob)") == ("Bob", "bob@example.nl"))
         #expect(MailHeaderValues.mailbox("bob@example.nl") == (nil, "bob@example.nl"))
+        #expect(MailHeaderValues.mailbox("\"a <b> c\" <ann@example.nl>") == ("a <b> c", "ann@example.nl"))
+        #expect(MailHeaderValues.mailbox("Ann <ann@example.nl>, Bob <bob@example.nl>") == ("Ann", "ann@example.nl"))
     }
 }

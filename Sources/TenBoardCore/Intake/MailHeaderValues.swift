@@ -62,7 +62,14 @@ enum MailHeaderValues {
     static func mailbox(_ value: String) -> (name: String?, address: String?) {
         // Group syntax and lists: the first mailbox is the sender.
         var text = Substring(value)
-        if let lt = text.firstIndex(of: "<"), let gt = text[lt...].firstIndex(of: ">") {
+        // The first `<` outside a quoted name starts the angle address (a quoted name may hold '<').
+        var quoted = false, escaped = false
+        let angle = text.firstIndex { c in
+            defer { escaped = quoted && c == "\\" && !escaped }
+            if c == "\"" && !escaped { quoted.toggle() }
+            return c == "<" && !quoted
+        }
+        if let lt = angle, let gt = text[lt...].firstIndex(of: ">") {
             let address = text[text.index(after: lt)..<gt].trimmingCharacters(in: .whitespaces)
             let name = unquote(String(text[..<lt]))
             return (name.isEmpty ? nil : name, address.isEmpty ? nil : address)
