@@ -58,11 +58,17 @@ struct IntakeRecordTests {
         #expect(kept.contains("regel 400"))
     }
 
-    @Test("No Received header: the time is now, never the sender's Date")
+    @Test("No Received header: the Maildir delivery time, else now, never the sender's Date; a Received date ahead of our clock is now")
     func noReceived() throws {
         let f = IntakeFixture()
         let issue = try #require(created(try f.record(IntakeMail.make(received: nil))))
         #expect(issue.receivedAt.date == f.now)
+        let delivered = f.now.addingTimeInterval(-3600)
+        let fromMaildir = try #require(created(try f.intake.record(
+            raw: IntakeMail.make(messageID: "md@x", received: nil), deliveredAt: delivered, now: f.now)))
+        #expect(fromMaildir.receivedAt.date == delivered)
+        let future = try #require(created(try f.record(IntakeMail.make(messageID: "f@x", received: "Thu, 1 Jan 2099 00:00:00 +0000"))))
+        #expect(future.receivedAt.date == f.now)
     }
 
     @Test("Kinds by keyword, subject before text, whole words only, configurable")
