@@ -31,5 +31,16 @@ struct IntakeTerminalTests {
         #expect(wallScreen.contains("3 customers waiting"))
         let boardScreen = try board.waitFor("the mailed customer on the board") { $0.contains("Müller GmbH") }
         #expect(boardScreen.contains("De koppeling is kapot"))
+        // Its detail shows what the customer wrote: open each of the three rows in turn.
+        var detail = ""
+        for _ in 0..<3 {
+            try board.press("Enter")
+            detail = (try? board.waitFor("the detail", timeout: 2) { $0.contains("Sinds vanochtend werkt de koppeling niet.") }) ?? ""
+            if !detail.isEmpty { break }
+            try board.press("Escape", "Down")
+        }
+        let last = try board.screen()
+        #expect(detail.contains("Sinds vanochtend werkt de koppeling niet."), "\(last)")
+        #expect(detail.contains("info@mueller.example"))
     }
 }
