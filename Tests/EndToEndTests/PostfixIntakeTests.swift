@@ -38,7 +38,11 @@ struct PostfixIntakeTests {
             chmod(binary.path, 0o755)
             let command = "\(binary.path) intake --store \(store.path)"
             let r = FaultKit.sh("sh '\(PostfixIntakeTests.scripts.path)/postfix_instance.sh' start '\(root.path)' \(port) '\(command)' '\(maildir.path)'")
-            guard r.status == 0 else { throw FaultError("postfix did not start: \(r.output)") }
+            guard r.status == 0 else {
+                FaultKit.sh("sh '\(PostfixIntakeTests.scripts.path)/postfix_instance.sh' stop '\(root.path)'")
+                try? FileManager.default.removeItem(at: root)
+                throw FaultError("postfix did not start: \(r.output)")
+            }
         }
 
         func stop() {
