@@ -100,12 +100,15 @@ enum IssueTable {
         if let action = issue.action { pairs.append((l.action, Untrusted.clean(action))) }
         if issue.isInternal { pairs.append((l.internal, text.yes)) }
         if let channel = issue.channel { pairs.append((l.channel, Untrusted.clean(channel))) }
-        for key in issue.extra.keys.sorted() {
+        let mailFields: Set<String> = [Issue.emailField, Issue.messagesField, Issue.wroteAgainField, Issue.followsField]
+        for key in issue.extra.keys.sorted() where !mailFields.contains(key) {
             pairs.append((Untrusted.clean(key), Untrusted.clean(JSONWriter.compact(issue.extra[key]!))))
         }
+        pairs += issue.mailDetail(zone: zone, language: language)
         let width = pairs.map { DisplayWidth.of($0.0) }.max()! + 2
         return pairs.map { label, value in
-            label + ":" + String(repeating: " ", count: max(1, width - DisplayWidth.of(label) - 1)) + value
+            label.isEmpty ? String(repeating: " ", count: width) + value
+                : label + ":" + String(repeating: " ", count: max(1, width - DisplayWidth.of(label) - 1)) + value
         }.joined(separator: "\n") + "\n"
     }
 

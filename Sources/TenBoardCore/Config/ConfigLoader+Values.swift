@@ -121,9 +121,12 @@ extension ConfigLoader {
         } else {
             throw TenBoardError("no store directory: set 'store' in the config file or TENBOARD_STORE (HOME is not set, so there is no default)", exitCode: .config)
         }
-        return Configuration(
+        var configuration = Configuration(
             store: store, schedule: schedule, name: name, language: language, directors: directors,
             sender: sender, sendmail: sendmail, wallQuitKey: wallQuitKey, wallShiftMinutes: wallShift, file: file)
+        configuration.intake = try intakeSettings(items: items, text: text, bad: bad)
+        configuration.intake.ownAddress = sender?.address
+        return configuration
     }
 
     /// `nl` when the locale variables ask for Dutch, else English.

@@ -25,6 +25,8 @@ public struct Configuration: Sendable, Equatable {
     public var wallShiftMinutes: Int
     /// The file the settings were read from, if any.
     public var file: String?
+    /// How `tenboard intake` turns mail into issues (`intake-*` keys).
+    public var intake = IntakeSettings()
 
     public init(
         store: String, schedule: MorningSchedule = MorningSchedule(), name: String? = nil,

@@ -172,3 +172,73 @@ enum HeaderEncoding {
         return out
     }
 }
+
+extension HeaderEncoding {
+    /// Decodes the RFC 2047 encoded-words of a received header value (`=?ISO-8859-1?Q?Ren=E9?=`)
+    /// into text; white space between two adjacent encoded-words is dropped, as §6.2 says.
+    ///
+    /// Lenient as mail is: an encoded-word with an unknown charset or a broken encoding is left as
+    /// it was written. Untrusted: the result can hold anything, control characters included;
+    /// neutralise before showing it.
+    static func decodeEncodedWords(_ value: String) -> String {
+        guard value.contains("=?") else { return value }
+        var out = ""
+        var pendingSpace = ""
+        var lastWasEncoded = false
+        var rest = Substring(value)
+        while !rest.isEmpty {
+            if rest.hasPrefix("=?"), let (text, length) = decodeEncodedWord(rest) {
+                // Only white space between two encoded-words disappears.
+                if !lastWasEncoded { out += pendingSpace }
+                pendingSpace = ""
+                out += text
+                rest = rest.dropFirst(length)
+                lastWasEncoded = true
+                continue
+            }
+            let c = rest.first!
+            rest = rest.dropFirst()
+            if c == " " || c == "\t" {
+                pendingSpace.append(c)
+                continue
+            }
+            out += pendingSpace
+            pendingSpace = ""
+            out.append(c)
+            lastWasEncoded = false
+        }
+        return out + pendingSpace
+    }
+
+    /// One `=?charset[*lang]?B|Q?text?=` at the start of `s`: its text and its length in characters.
+    private static func decodeEncodedWord(_ s: Substring) -> (String, Int)? {
+        // charset ? encoding ? text ?= ; no white space inside, at most 75 characters by the RFC
+        // (longer ones are common in the wild, so allow up to 1,000).
+        let parts = s.dropFirst(2).prefix(1000)
+        guard let q1 = parts.firstIndex(of: "?") else { return nil }
+        let afterCharset = parts[parts.index(after: q1)...]
+        guard let q2 = afterCharset.firstIndex(of: "?") else { return nil }
+        let encoding = afterCharset[..<q2]
+        let afterEncoding = afterCharset[afterCharset.index(after: q2)...]
+        guard let end = afterEncoding.range(of: "?=") else { return nil }
+        let payload = afterEncoding[..<end.lowerBound]
+        let charsetName = parts[..<q1].split(separator: "*", maxSplits: 1).first.map(String.init) ?? ""
+        guard !payload.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }),
+              let charset = MailCharset(name: charsetName) else { return nil }
+        let bytes: [UInt8]
+        switch encoding.uppercased() {
+        case "B":
+            var text = String(payload).filter { !$0.isWhitespace }
+            while text.count % 4 != 0 { text += "=" }
+            guard let data = Data(base64Encoded: text) else { return nil }
+            bytes = [UInt8](data)
+        case "Q":
+            let underscoreAsSpace = payload.utf8.map { $0 == 0x5F ? 0x20 : $0 }
+            bytes = QuotedPrintable.decode(underscoreAsSpace)
+        default:
+            return nil
+        }
+        let length = s.distance(from: s.startIndex, to: end.upperBound)
+        return (charset.decode(bytes), length)
+    }
+}

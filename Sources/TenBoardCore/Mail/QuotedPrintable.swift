@@ -50,3 +50,56 @@ enum QuotedPrintable {
         return lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
     }
 }
+
+extension QuotedPrintable {
+    /// Decodes a quoted-printable body (RFC 2045 §6.7) leniently, as mail arrives: soft breaks
+    /// (`=` at a line's end, CRLF or LF) join lines, `=XX` (either case) is the byte, and an `=`
+    /// that starts no valid escape is kept as it is. Trailing white space of a line is dropped.
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        let n = input.count
+        func hexValue(_ b: UInt8) -> UInt8? {
+            switch b {
+            case 0x30...0x39: return b - 0x30
+            case 0x41...0x46: return b - 0x41 + 10
+            case 0x61...0x66: return b - 0x61 + 10
+            default: return nil
+            }
+        }
+        var lineStart = 0
+        while i < n {
+            let b = input[i]
+            if b == 0x3D {
+                // Soft line break: `=` then optional white space then the line end.
+                var j = i + 1
+                while j < n, input[j] == 0x20 || input[j] == 0x09 { j += 1 }
+                if j < n, input[j] == 0x0A { i = j + 1; lineStart = out.count; continue }
+                if j + 1 < n, input[j] == 0x0D, input[j + 1] == 0x0A { i = j + 2; lineStart = out.count; continue }
+                if j == n { i = n; continue }
+                if i + 2 < n, let hi = hexValue(input[i + 1]), let lo = hexValue(input[i + 2]) {
+                    out.append(hi << 4 | lo)
+                    i += 3
+                    lineStart = out.count
+                    continue
+                }
+                out.append(b)
+                i += 1
+            } else if b == 0x0A || (b == 0x0D && i + 1 < n && input[i + 1] == 0x0A) {
+                while out.count > lineStart, out.last == 0x20 || out.last == 0x09 { out.removeLast() }
+                out.append(0x0A)
+                i += b == 0x0A ? 1 : 2
+                lineStart = out.count
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { decode($0) }
+    }
+}

@@ -66,5 +66,16 @@ enum DetailView {
             grid.put(part, x: area.x + 4, y: y, role: .normal, limit: area.maxX)
             y += 1
         }
+        // A mailed customer (tenboard intake): address, "wrote again", each message's first lines.
+        let mail = issue.mailDetail(zone: zone, language: state.language, lines: 8)
+        if !mail.isEmpty { y += 1 }
+        for (label, value) in mail where y < area.maxY {
+            if label.isEmpty {
+                grid.put(value, x: area.x + 2, y: y, role: .normal, limit: area.maxX)
+                y += 1
+            } else {
+                field(label, value, .normal)
+            }
+        }
     }
 }

@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What intake did with each message, one JSON object a line in `intake/log.jsonl` of the store:
+/// so a lead can check that nothing real was filed away as an auto-reply or bounce.
+public struct IntakeLog: Sendable {
+    public let directory: URL
+    static let fileName = "log.jsonl"
+    /// The log is started afresh (the old one kept as `log.1.jsonl`) past this size.
+    static let rotateBytes = 4 << 20
+
+    public init(store: URL) {
+        directory = store.appendingPathComponent(MailIntake.directoryName)
+    }
+
+    var url: URL { directory.appendingPathComponent(IntakeLog.fileName) }
+
+    /// One line of the log.
+    public struct Entry: Sendable, Equatable {
+        public var at: Timestamp
+        /// `new`, `appended`, `duplicate`, `unreadable` or `filed`.
+        public var outcome: String
+        public var issue: String?
+        public var from: String
+        public var subject: String
+        public var messageID: String?
+        public var reason: String?
+        /// The kept copy, relative to the store.
+        public var raw: String?
+
+        var json: JSONValue {
+            var o: [String: JSONValue] = [
+                "at": .string(at.rfc3339), "outcome": .string(outcome), "from": .string(from), "subject": .string(subject),
+            ]
+            if let issue { o["issue"] = .string(issue) }
+            if let messageID { o["messageId"] = .string(messageID) }
+            if let reason { o["reason"] = .string(reason) }
+            if let raw { o["raw"] = .string(raw) }
+            return .object(o)
+        }
+
+        init(at: Timestamp, outcome: String, issue: String?, from: String, subject: String, messageID: String?, reason: String?, raw: String?) {
+            self.at = at
+            self.outcome = outcome
+            self.issue = issue
+            self.from = from
+            self.subject = subject
+            self.messageID = messageID
+            self.reason = reason
+            self.raw = raw
+        }
+
+        init?(json: JSONValue) {
+            guard case .object(let o) = json, case .string(let at)? = o["at"], let t = Timestamp(rfc3339: at),
+                  case .string(let outcome)? = o["outcome"] else { return nil }
+            func s(_ k: String) -> String? { if case .string(let v)? = o[k] { return v } else { return nil } }
+            self.init(at: t, outcome: outcome, issue: s("issue"), from: s("from") ?? "", subject: s("subject") ?? "",
+                      messageID: s("messageId"), reason: s("reason"), raw: s("raw"))
+        }
+    }
+
+    /// Appends `entry` in one `write` (O_APPEND), so lines of concurrent deliveries never mix.
+    /// Call under the intake lock (rotation renames the file).
+    ///
+    /// - Parameter durable: `fsync` before returning: for a message filed as not a customer, whose
+    ///   only record is this line; a recorded message's record is its issue.
+    func append(_ entry: Entry, durable: Bool = false) throws(TenBoardError) {
+        try AtomicFile.makeDirectory(directory)
+        var info = stat()
+        if stat(url.path, &info) == 0, Int(info.st_size) > IntakeLog.rotateBytes {
+            rename(url.path, directory.appendingPathComponent("log.1.jsonl").path)
+        }
+        let line = Array((JSONWriter.compact(entry.json) + "\n").utf8)
+        let fd = try IntakeLog.openForAppending(url.path, "the intake log")
+        defer { close(fd) }
+        let written = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        guard written == line.count else { throw AtomicFile.failure(errno, "cannot write the intake log \(url.path)") }
+        guard !durable || fsync(fd) == 0 else { throw AtomicFile.failure(errno, "cannot write the intake log \(url.path) to disk") }
+    }
+
+    /// Opens (and creates) a file to append to, group-writable whatever the umask, as the store's
+    /// files are: the MTA's user and a lead's `--maildir` run may both write it.
+    static func openForAppending(_ path: String, _ what: String) throws(TenBoardError) -> Int32 {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o664)
+        guard fd >= 0 else { throw AtomicFile.failure(errno, "cannot open \(what) \(path)") }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_uid == getuid(), info.st_mode & 0o060 != 0o060 {
+            _ = fchmod(fd, AtomicFile.mode(replacing: path) | 0o660)
+        }
+        return fd
+    }
+
+    /// The last `count` entries, oldest first; `filedOnly` keeps the messages that were not taken.
+    public func last(_ count: Int, filedOnly: Bool = false) throws(TenBoardError) -> [Entry] {
+        var entries: [Entry] = []
+        for name in ["log.1.jsonl", IntakeLog.fileName] {
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+            for line in data.split(separator: 0x0A) {
+                guard let value = try? JSONParser.parse(Data(line)), let entry = Entry(json: value) else { continue }
+                if filedOnly && entry.outcome != "filed" { continue }
+                entries.append(entry)
+            }
+        }
+        return Array(entries.suffix(count))
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+
+/// `tenboard intake`: the mail gateway. Run by the mail system with one message on stdin, or on a
+/// Maildir; exits 0 only when every message is recorded (or filed as not a customer), 75 when
+/// it could not be stored, so that the mail system keeps the message and tries again.
+struct Intake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record mail from customers: one message on standard input, or a Maildir.",
+        discussion: """
+            Run by the mail system: an alias such as support: "|/usr/local/bin/tenboard intake --config /etc/tenboard/config.yaml", Postfix's mailbox_command or a pipe transport, a .forward, procmail, fdm or fetchmail --mda (config/mail/ has each set-up). A new message becomes an issue (channel mail); a reply to a message of an issue, or a subject with the issue's tag [#42], is added to that issue; the same Message-ID twice is recorded once. Auto-replies, bounces, lists and our own report coming back are filed in the intake log instead (--log lists them).
+
+            Exit statuses: 0 recorded (or filed as not a customer); 75 not stored (store locked, disk full, store damaged, not writable, bad configuration): the mail system keeps the message and tries again. A message that cannot be read as MIME is kept raw as an issue "unreadable mail from …".
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Take every message in this Maildir's new/ and move each to cur/ once recorded.", valueName: "dir"))
+    var maildir: String?
+    @Option(help: ArgumentHelp("The envelope sender (default: SENDER from the mail system; empty for a bounce).", valueName: "address"))
+    var sender: String?
+    @Flag(help: "List what intake did with the last messages, instead of reading one.")
+    var log = false
+    @Flag(help: "With --log: only the messages filed as not from a customer.")
+    var filed = false
+    @Option(help: "With --log: how many entries.") var count = 20
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        if log, maildir != nil { throw ValidationError("--log and --maildir do not go together") }
+    }
+
+    func run() throws {
+        if log {
+            try reporting { try showLog() }
+            return
+        }
+        // Whatever goes wrong from here, the mail system must keep the message: exit 75.
+        do {
+            let (configuration, store) = try global.open()
+            let intake = MailIntake(store: store, settings: configuration.intake)
+            let envelope = sender ?? ProcessInfo.processInfo.environment["SENDER"]
+            if let maildir {
+                try recordMaildir(maildir, intake: intake)
+            } else {
+                let raw = try readStandardInput()
+                let outcome = try intake.record(raw: raw, envelopeSender: envelope)
+                try? writeOut(Intake.describe(outcome) + "\n")
+            }
+        } catch let error as TenBoardError {
+            printError("intake: \(oneLine(error.message)) (exit 75: the mail system keeps the message and tries again)")
+            throw ArgumentParser.ExitCode(TenBoardCore.ExitCode.tempFailure.rawValue)
+        } catch let error as ArgumentParser.ExitCode {
+            throw error
+        } catch {
+            printError("intake: \(oneLine("\(error)")) (exit 75: the mail system keeps the message and tries again)")
+            throw ArgumentParser.ExitCode(TenBoardCore.ExitCode.tempFailure.rawValue)
+        }
+    }
+
+    func oneLine(_ text: String) -> String { Untrusted.oneLine(text) }
+
+    static func describe(_ outcome: MailIntake.Outcome) -> String {
+        switch outcome {
+        case .created(let issue): return "new issue \(issue.id)"
+        case .appended(let issue): return "added to issue \(issue.id)"
+        case .duplicate(let id): return "already recorded in issue \(id)"
+        case .filed(let reason): return "filed, not a customer: \(Untrusted.oneLine(reason))"
+        }
+    }
+
+    func readStandardInput() throws -> [UInt8] {
+        do {
+            return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
+        } catch {
+            throw TenBoardError("cannot read the message from standard input: \(error.localizedDescription)", exitCode: .tempFailure)
+        }
+    }
+
+    /// Each message in `new/`, oldest name first; moved to `cur/` with the Seen flag only once recorded.
+    func recordMaildir(_ path: String, intake: MailIntake) throws {
+        let root = URL(fileURLWithPath: path)
+        let new = root.appendingPathComponent("new"), cur = root.appendingPathComponent("cur")
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: new.path).filter { !$0.hasPrefix(".") }.sorted()
+        } catch {
+            throw TenBoardError("\(new.path): cannot list the Maildir's new/ folder: \(error.localizedDescription)", exitCode: .tempFailure)
+        }
+        var recorded = 0
+        for name in names {
+            let file = new.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file.path) else { continue } // taken by another run
+            let delivered = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
+            _ = try intake.record(raw: [UInt8](data), envelopeSender: nil, deliveredAt: delivered)
+            let base = name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? name
+            guard rename(file.path, cur.appendingPathComponent(base + ":2,S").path) == 0 || errno == ENOENT else {
+                throw TenBoardError("\(file.path): recorded, but cannot move it to cur/: \(String(cString: strerror(errno)))", exitCode: .tempFailure)
+            }
+            recorded += 1
+        }
+        try? writeOut("\(recorded) message\(recorded == 1 ? "" : "s") taken from \(Untrusted.oneLine(new.path))\n")
+    }
+
+    func showLog() throws {
+        let (configuration, store) = try global.open()
+        let entries = try MailIntake(store: store).log.last(count, filedOnly: filed)
+        if entries.isEmpty {
+            try writeOut("no mail taken in yet\n")
+            return
+        }
+        let zone = configuration.schedule.timeZone
+        var out = ""
+        for e in entries {
+            let when = String(Timestamp(e.at.date, in: zone).rfc3339.prefix(16)).replacingOccurrences(of: "T", with: " ")
+            var line = "\(when)  \(e.outcome.padding(toLength: 10, withPad: " ", startingAt: 0))"
+            line += e.issue.map { "#\($0)  " } ?? ""
+            line += "\(IssueTable.clip(Untrusted.oneLine(e.from), 40))  \(IssueTable.clip(Untrusted.oneLine(e.subject), 50))"
+            if let reason = e.reason { line += "  (\(IssueTable.clip(Untrusted.oneLine(reason), 80)))" }
+            out += line + "\n"
+        }
+        try writeOut(out)
+    }
+}
