@@ -4,15 +4,16 @@ import Testing
 /// The morning through the real binary, as a new user would meet it: customers carried over from
 /// Friday, one helped late, one withdrawn, a colleague credited by the lead. `status --json`,
 /// `status` and `list` tell the same story, in English and Dutch; the report waits for the deadline.
+/// (A week in the past: no change may be dated after the real clock.)
 @Suite("The morning on the command line")
 struct MorningCLITests {
     static func store() throws -> (dir: URL, env: [String: String]) {
         let dir = try TenBoardBinary.temporaryDirectory("morning")
         let env = ["TENBOARD_STORE": dir.appendingPathComponent("store").path, "HOME": dir.path,
                    "TENBOARD_TIMEZONE": "Europe/Amsterdam", "TENBOARD_NAME": "Marieke", "TENBOARD_LANGUAGE": "en"]
-        for (customer, received) in [("Friday Left", "2026-11-27T07:00:00+01:00"), ("Friday Late", "2026-11-27T16:00:00+01:00"),
-                                     ("Monday One", "2026-11-30T07:00:00+01:00"), ("Monday Two", "2026-11-30T07:30:00+01:00"),
-                                     ("Spam BV", "2026-11-30T07:45:00+01:00")] {
+        for (customer, received) in [("Friday Left", "2026-11-20T07:00:00+01:00"), ("Friday Late", "2026-11-20T16:00:00+01:00"),
+                                     ("Monday One", "2026-11-23T07:00:00+01:00"), ("Monday Two", "2026-11-23T07:30:00+01:00"),
+                                     ("Spam BV", "2026-11-23T07:45:00+01:00")] {
             let r = try TenBoardBinary.run(["add", "--customer", customer, "--summary", "s", "--received", received], environment: env)
             try #require(r.status == 0, "add: \(r.stderr)")
         }
@@ -30,8 +31,8 @@ struct MorningCLITests {
             try TenBoardBinary.run(args, environment: env.merging(extra) { $1 })
         }
         // The lead records Sanne's call-back; Pieter helps one late; the spam is withdrawn.
-        #expect(try run(["resolve", "3", "--by", "Sanne", "--at", "2026-11-30T09:30:00+01:00"]).status == 0)
-        #expect(try run(["resolve", "4", "--by", "Pieter", "--at", "2026-11-30T10:20:00+01:00"]).status == 0)
+        #expect(try run(["resolve", "3", "--by", "Sanne", "--at", "2026-11-23T09:30:00+01:00"]).status == 0)
+        #expect(try run(["resolve", "4", "--by", "Pieter", "--at", "2026-11-23T10:20:00+01:00"]).status == 0)
         #expect(try run(["withdraw", "5"]).status == 64, "a reason is required")
         #expect(try run(["withdraw", "5", "--reason", "spam"]).status == 0)
         let three = try Self.json(try run(["show", "3", "--json"]).stdout)
@@ -39,30 +40,30 @@ struct MorningCLITests {
         #expect(try Self.json(try run(["show", "5", "--json"]).stdout)["status"] as? String == "withdrawn")
 
         // Monday 09:00: Friday's customer still waits and counts; the spam does not.
-        let nine = try Self.json(try run(["status", "--json", "--at", "2026-11-30T09:00:00+01:00"]).stdout)
+        let nine = try Self.json(try run(["status", "--json", "--at", "2026-11-23T09:00:00+01:00"]).stdout)
         #expect(nine["state"] as? String == "waiting")
         #expect(nine["inScope"] as? Int == 4 && nine["waiting"] as? Int == 4 && nine["carriedOver"] as? Int == 1)
-        #expect(try run(["status", "--at", "2026-11-30T09:00:00+01:00"]).stdout
+        #expect(try run(["status", "--at", "2026-11-23T09:00:00+01:00"]).stdout
                 == "4 customers waiting (1 carried over) · 1:00:00 to 10:00\n")
-        #expect(try run(["status", "--at", "2026-11-30T09:00:00+01:00"], ["TENBOARD_LANGUAGE": "nl"]).stdout
+        #expect(try run(["status", "--at", "2026-11-23T09:00:00+01:00"], ["TENBOARD_LANGUAGE": "nl"]).stdout
                 == "4 klanten wachten (1 van eerder) · 1:00:00 tot 10:00\n")
-        let list = try run(["list", "--at", "2026-11-30T09:00:00+01:00"]).stdout
-        #expect(list.contains("missed Fri 27 Nov") && list.contains("3d 2h"))
+        let list = try run(["list", "--at", "2026-11-23T09:00:00+01:00"]).stdout
+        #expect(list.contains("missed Fri 20 Nov") && list.contains("3d 2h"))
         #expect(!list.contains("Spam BV"))
-        #expect(try run(["list", "--at", "2026-11-30T09:00:00+01:00"], ["TENBOARD_LANGUAGE": "nl"]).stdout.contains("gemist: vr 27 nov"))
+        #expect(try run(["list", "--at", "2026-11-23T09:00:00+01:00"], ["TENBOARD_LANGUAGE": "nl"]).stdout.contains("gemist: vr 20 nov"))
 
         // After the deadline: 2 of 4 helped (one late), 2 waiting, the morning is overdue.
-        let late = try Self.json(try run(["status", "--json", "--at", "2026-11-30T10:30:00+01:00"]).stdout)
+        let late = try Self.json(try run(["status", "--json", "--at", "2026-11-23T10:30:00+01:00"]).stdout)
         #expect(late["state"] as? String == "overdue")
         #expect(late["helped"] as? Int == 1 && late["helpedLate"] as? Int == 1 && late["waiting"] as? Int == 2)
         #expect((late["helped"] as! Int) + (late["helpedLate"] as! Int) + (late["waiting"] as! Int) == late["inScope"] as? Int)
 
         // The report cannot go before the deadline: nothing is sent, exit 75, and it says when.
-        let early = try run(["summary", "--send", "--at", "2026-11-30T09:00:00+01:00"])
+        let early = try run(["summary", "--send", "--at", "2026-11-23T09:00:00+01:00"])
         #expect(early.status == 75)
-        #expect(early.stderr.contains("can go from its deadline (2026-11-30T10:00:00+01:00)"))
+        #expect(early.stderr.contains("can go from its deadline (2026-11-23T10:00:00+01:00)"))
         #expect(early.stderr.contains("nothing sent"))
-        let dry = try run(["summary", "--at", "2026-11-30T10:30:00+01:00"])
+        let dry = try run(["summary", "--at", "2026-11-23T10:30:00+01:00"])
         #expect(dry.status == 0 && dry.stdout.contains("Goal missed"))
     }
 
@@ -83,25 +84,25 @@ struct MorningCLITests {
                 .map { try String(contentsOf: outbox.appendingPathComponent($0), encoding: .utf8) }
         }
 
-        let early = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-30T08:37:00+01:00"], environment: mail)
+        let early = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-23T08:37:00+01:00"], environment: mail)
         #expect(early.status == 75)
         #expect(try delivered().isEmpty, "nothing is sent before the deadline")
 
-        let interim = try TenBoardBinary.run(["summary", "--interim", "--at", "2026-11-30T08:37:00+01:00"], environment: mail)
+        let interim = try TenBoardBinary.run(["summary", "--interim", "--at", "2026-11-23T08:37:00+01:00"], environment: mail)
         #expect(interim.status == 0, "\(interim.stderr)")
         #expect(interim.stderr.contains("interim report"))
         #expect(try delivered().count == 1)
         #expect(try delivered()[0].contains("INTERIM"))
 
         // The run at the deadline still sends the morning's report.
-        let cron = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-30T10:00:30+01:00"], environment: mail)
+        let cron = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-23T10:00:30+01:00"], environment: mail)
         #expect(cron.status == 0, "\(cron.stderr)")
-        #expect(cron.stderr.contains("Sent the report of 2026-11-30"))
+        #expect(cron.stderr.contains("Sent the report of 2026-11-23"))
         let mails = try delivered()
         #expect(mails.count == 2)
         #expect(mails.filter { $0.contains("INTERIM") }.count == 1)
         // And only once: a second run says it was sent.
-        let again = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-30T10:05:00+01:00"], environment: mail)
+        let again = try TenBoardBinary.run(["summary", "--send", "--at", "2026-11-23T10:05:00+01:00"], environment: mail)
         #expect(again.status == 0 && again.stderr.contains("already sent"))
         #expect(try delivered().count == 2)
     }
@@ -111,7 +112,7 @@ struct MorningCLITests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let env = ["TENBOARD_STORE": dir.appendingPathComponent("store").path, "HOME": dir.path,
                    "TENBOARD_TIMEZONE": "Europe/Amsterdam"]
-        let status = try Self.json(try TenBoardBinary.run(["status", "--json", "--at", "2026-11-30T06:38:00+01:00"], environment: env).stdout)
+        let status = try Self.json(try TenBoardBinary.run(["status", "--json", "--at", "2026-11-23T06:38:00+01:00"], environment: env).stdout)
         #expect(status["state"] as? String == "quiet")
         #expect(status["streak"] as? Int == 0)
     }

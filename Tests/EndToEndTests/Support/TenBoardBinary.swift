@@ -70,6 +70,17 @@ enum TenBoardBinary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// `run(program:…)` on a thread of its own, for a program that takes minutes (a release
+    /// build): a test that waits this way leaves the test runner's few shared threads to the
+    /// tests beside it instead of blocking one of them.
+    static func runAway(program: String, _ arguments: [String], environment: [String: String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try run(program: program, arguments, environment: environment) })
+            }.start()
+        }
+    }
+
     /// A new empty directory under the system's temporary directory.
     static func temporaryDirectory(_ label: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-\(label)-\(UUID().uuidString)")
