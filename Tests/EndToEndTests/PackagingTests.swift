@@ -32,7 +32,7 @@ struct PackagingTests {
     /// What needs to hold for these tests to mean anything; a reason when it does not.
     static func preconditions() async throws -> String? {
         if getuid() != 0 { return "the packaging tests install a package and create users: run them as root (CI does)" }
-        if try sh("/usr/bin/dpkg-query", ["-W", "-f=${Status}", "tenboard"]).stdout.contains("installed") {
+        if try await sh("/usr/bin/dpkg-query", ["-W", "-f=${Status}", "tenboard"]).stdout.contains("installed") {
             return "a tenboard package is installed on this machine; these tests would purge it"
         }
         return nil

@@ -18,6 +18,11 @@ struct MailTransportTests {
         return (path, directory)
     }
 
+    /// These tests are about what a finished sendmail means, not about the time limit (one test
+    /// below sets a short one). Beside the heavy end-to-end suites the test runner may not get to
+    /// a waiting task for minutes, which a 60 s limit would misread as a hanging sendmail.
+    static let patient: Duration = .seconds(1800)
+
     func failure(_ transport: SendmailTransport, message: Data = Data("Subject: x\n\nhi\n".utf8)) async -> DeliveryFailure? {
         do {
             try await transport.deliver(message, from: sender, to: directors)
@@ -41,7 +46,7 @@ struct MailTransportTests {
 
     @Test func refusesAnAddressThatLooksLikeAnOption() async throws {
         let (path, dir) = try script("touch \"$D/ran\"; exit 0")
-        let transport = SendmailTransport(command: [path])
+        let transport = SendmailTransport(command: [path], timeout: Self.patient)
         await #expect(throws: DeliveryFailure.self) {
             try await transport.deliver(Data("x".utf8), from: sender, to: [MailAddress(address: "-oQ/tmp/x@example.nl")])
         }
@@ -53,7 +58,7 @@ struct MailTransportTests {
 
     @Test func tempFailIsTemporaryWithTheReason() async throws {
         let (path, _) = try script("cat >/dev/null; echo 'msmtp: cannot connect to 127.0.0.1, port 2525: Connection refused' >&2; exit 75")
-        let failure = try #require(await failure(SendmailTransport(command: [path])))
+        let failure = try #require(await failure(SendmailTransport(command: [path], timeout: Self.patient)))
         #expect(failure.kind == .temporary)
         #expect(failure.exitCode == .tempFailure)
         #expect(failure.reason.contains("exited with status 75"))
@@ -65,7 +70,7 @@ struct MailTransportTests {
                       (74, .temporary), (1, .temporary)])
     func exitStatusesMapToKinds(status: Int, kind: DeliveryFailure.Kind) async throws {
         let (path, _) = try script("cat >/dev/null; exit \(status)")
-        let failure = try #require(await failure(SendmailTransport(command: [path])))
+        let failure = try #require(await failure(SendmailTransport(command: [path], timeout: Self.patient)))
         #expect(failure.kind == kind)
         #expect(failure.reason.contains("status \(status)"))
     }
@@ -74,7 +79,7 @@ struct MailTransportTests {
         // Far more than a pipe buffer, so the write must hit a closed pipe (EPIPE, not SIGPIPE).
         let big = Data(repeating: UInt8(ascii: "x"), count: 4 << 20)
         let (path, _) = try script("exit 75")
-        let failure = try #require(await failure(SendmailTransport(command: [path]), message: big))
+        let failure = try #require(await failure(SendmailTransport(command: [path], timeout: Self.patient), message: big))
         #expect(failure.kind == .temporary)
         #expect(failure.reason.contains("status 75"))
         // And one that exits 0 without reading has not sent it: a temporary failure, so the
@@ -90,13 +95,13 @@ struct MailTransportTests {
     @Test func sendmailReadsTheCompleteMessageFromAFileNotAPipe() async throws {
         let (path, dir) = try script("stat -L -c %F /dev/stdin > \"$D/kind\"; cat > \"$D/stdin\"")
         let message = Data((0..<200_000).map { _ in UInt8(ascii: "m") })
-        try await SendmailTransport(command: [path]).deliver(message, from: sender, to: directors)
+        try await SendmailTransport(command: [path], timeout: Self.patient).deliver(message, from: sender, to: directors)
         #expect(try String(contentsOfFile: dir.path + "/kind", encoding: .utf8) == "regular file\n")
         #expect(try Data(contentsOf: dir.appendingPathComponent("stdin")) == message)
         // The outbox copy itself, as ReportSender hands it over.
         let file = dir.appendingPathComponent("report.eml")
         try message.write(to: file)
-        try await SendmailTransport(command: [path]).deliver(file: file, from: sender, to: directors)
+        try await SendmailTransport(command: [path], timeout: Self.patient).deliver(file: file, from: sender, to: directors)
         #expect(try Data(contentsOf: dir.appendingPathComponent("stdin")) == message)
     }
 
@@ -114,7 +119,7 @@ struct MailTransportTests {
 
     @Test func aBackgroundedGrandchildDoesNotHoldUsUp() async throws {
         let (path, dir) = try script("cat >/dev/null; (sleep 600 & echo $! > \"$D/grandchild\"); exit 0")
-        #expect(await failure(SendmailTransport(command: [path])) == nil)
+        #expect(await failure(SendmailTransport(command: [path], timeout: Self.patient)) == nil)
         // Returned while the grandchild still runs: we waited for sendmail, not for it.
         let pid = try #require(Int32(String(contentsOfFile: dir.path + "/grandchild", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(kill(pid, 0) == 0, "the grandchild must still be running when deliver returns")
@@ -123,7 +128,7 @@ struct MailTransportTests {
 
     @Test func aKilledSendmailIsTemporary() async throws {
         let (path, _) = try script("kill -KILL $$")
-        let failure = try #require(await failure(SendmailTransport(command: [path])))
+        let failure = try #require(await failure(SendmailTransport(command: [path], timeout: Self.patient)))
         #expect(failure.kind == .temporary)
         #expect(failure.reason.contains("signal 9"))
     }
