@@ -10,26 +10,8 @@ import Glibc
 @Suite("Hostile input and shared stores, end to end", .serialized)
 struct HostileEndToEndTests {
     static func bash(_ script: String, _ env: [String: String]) throws -> TenBoardBinary.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", script]
-        p.environment = TenBoardBinary.environment(env.merging(["BIN": TenBoardBinary.path]) { $1 })
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return TenBoardBinary.Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                     stderr: String(decoding: errData, as: UTF8.self))
+        try TenBoardBinary.run(program: "/bin/bash", ["-c", script],
+                               environment: TenBoardBinary.environment(env.merging(["BIN": TenBoardBinary.path]) { $1 }))
     }
 
     /// A store of `count` resolved issues (archived) plus a few open ones, made with `import`.

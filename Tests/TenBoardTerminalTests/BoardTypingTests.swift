@@ -311,6 +311,38 @@ import TenBoardCore
         #expect(board.state(now: now).notice?.text.hasPrefix("Not undone:") == true)
     }
 
+    @Test func undoOfAnAddWithdrawsItAndUndoOfAWithdrawBringsItBack() {
+        let board = board()
+        press(board, .character("n"))
+        type(board, "Garage Peeters")
+        press(board, .enter, .enter, .enter)
+        #expect(issue("17").isOpen)
+        press(board, .character("z"))
+        #expect(issue("17").status == .withdrawn, "the store keeps it, out of every count")
+        #expect(board.state(now: now).notice == Notice("Undone: #17 is withdrawn (it stays in the history)."))
+
+        select(board, "12")
+        press(board, .character("x"))
+        type(board, "duplicate of 7")
+        press(board, .enter)
+        #expect(issue("12").status == .withdrawn)
+        press(board, .character("z"))
+        #expect(issue("12").isOpen)
+        #expect(issue("12").withdrawnReason == nil)
+        #expect(board.state(now: now).notice == Notice("Undone: #12 is back."))
+    }
+
+    @Test func undoOfAnAddIsRefusedOnceSomeoneChangedTheIssue() {
+        let board = board()
+        press(board, .character("n"))
+        type(board, "Garage Peeters")
+        press(board, .enter, .enter, .enter)
+        store.external { data in data.issues[data.issues.count - 1].assignee = "piet" }
+        press(board, .character("z"))
+        #expect(issue("17").isOpen, "another lead took it on: it is not withdrawn behind their back")
+        #expect(board.state(now: now).notice?.text.hasPrefix("Not undone: #17 was changed since") == true)
+    }
+
     @Test func theHelpScrollsAndShowsTheSetup() {
         let board = board(size: (40, 12))
         press(board, .character("?"))

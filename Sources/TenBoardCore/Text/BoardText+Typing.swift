@@ -58,8 +58,13 @@ extension BoardText {
     public func undidAssign(_ id: String) -> String { say("Undone: the assignment of #\(id).", "Teruggedraaid: de toewijzing van #\(id).") }
     public func undidEdit(_ id: String) -> String { say("Undone: the correction of #\(id).", "Teruggedraaid: de correctie van #\(id).") }
     public func undidTally(_ n: Int) -> String { say("Undone: the tally mark (\(n) today).", "Teruggedraaid: het turfje (\(n) vandaag).") }
-    public func cannotUndoAdd(_ id: String) -> String {
-        say("Adding #\(id) cannot be taken back with z; correct it with e.", "#\(id) toevoegen kan niet met z terug; corrigeer het met e.")
+    public func undidAdd(_ id: String) -> String {
+        say("Undone: #\(id) is withdrawn (it stays in the history).", "Teruggedraaid: #\(id) is ingetrokken (het blijft in de geschiedenis).")
+    }
+    public var undoneAddReason: String { say("added by mistake (undone on the board)", "per vergissing toegevoegd (teruggedraaid op het bord)") }
+    public func undidWithdraw(_ id: String) -> String { say("Undone: #\(id) is back.", "Teruggedraaid: #\(id) is terug.") }
+    public func changedSince(_ id: String) -> String {
+        say("#\(id) was changed since; correct it with e.", "#\(id) is intussen gewijzigd; corrigeer het met e.")
     }
     public func undoFailed(_ message: String) -> String { say("Not undone: \(message)", "Niet teruggedraaid: \(message)") }
 

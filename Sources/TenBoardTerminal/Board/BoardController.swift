@@ -308,8 +308,10 @@ public final class BoardController<Store: BoardStore> {
             case .withdraw(let id):
                 let reason = answer.trimmingCharacters(in: .whitespaces)
                 guard !reason.isEmpty else { say(text.reasonRequired, now, error: true); break }
+                let before = data.issues.first { $0.id == id }
                 change(now) { try store.withdraw(id: id, reason: reason, at: now) } done: { issue in
                     if selectedID == id { selectedID = nil }
+                    lastChange = before.map { .issue(.withdraw, before: $0, after: issue) }
                     return text.withdrawn(issue.id)
                 }
             case .assign(let id):
@@ -358,7 +360,7 @@ public final class BoardController<Store: BoardStore> {
                                isInternal: form.isInternal)
             change(now) { try store.add(new, at: now) } done: { issue in
                 selectedID = issue.id
-                lastChange = .added(issue.id)
+                lastChange = .added(issue)
                 return countsFor(issue)
             }
         case .edit(let original):
@@ -402,12 +404,18 @@ public final class BoardController<Store: BoardStore> {
                 case .reopen: text.undidReopen(after.id)
                 case .assign: text.undidAssign(after.id)
                 case .edit: text.undidEdit(after.id)
+                case .withdraw: text.undidWithdraw(after.id)
                 }
                 selectedID = after.id
             case .tally(let day, let count):
                 message = text.undidTally(try store.undrawTally(on: day, expected: count, at: now))
-            case .added(let id):
-                return say(text.cannotUndoAdd(id), now, error: true)
+            case .added(let added):
+                refresh(force: true) // the latest state: another lead may have taken it on
+                guard data.issues.first(where: { $0.id == added.id }) == added else {
+                    throw TenBoardError(text.changedSince(added.id), exitCode: .tempFailure)
+                }
+                _ = try store.withdraw(id: added.id, reason: text.undoneAddReason, at: now)
+                message = text.undidAdd(added.id)
             }
             lastChange = nil
             say(message, now)
@@ -441,9 +449,10 @@ public final class BoardController<Store: BoardStore> {
 
 /// A change `z` can take back: the issue before and after it, or a tally mark.
 enum UndoStep {
-    enum Kind { case resolve, reopen, assign, edit }
+    enum Kind { case resolve, reopen, assign, edit, withdraw }
     case issue(Kind, before: Issue, after: Issue)
     case tally(day: LocalDate, count: Int)
-    /// Adding cannot be taken back (the store never drops an issue); the notice says so.
-    case added(String)
+    /// The store never drops an issue: taking back an add withdraws it (it leaves every count
+    /// and stays in history), if nobody changed it since.
+    case added(Issue)
 }
