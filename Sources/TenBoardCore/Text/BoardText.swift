@@ -156,6 +156,10 @@ public struct BoardText: Sendable {
     public func withdrawn(_ id: String) -> String { pick("#\(id) withdrawn.", "#\(id) ingetrokken.") }
     public func promptWithdraw(_ id: String) -> String { pick("Withdraw #\(id), reason: ", "#\(id) intrekken, reden: ") }
     public var keyWithdraw: String { pick("withdraw", "intrekken") }
+    public var storeUnreadable: String { pick("STORE UNREADABLE", "OPSLAG ONLEESBAAR") }
+    public var nothingRead: String {
+        pick("Nothing could be read from the store: see the message below.", "Niets kon uit de opslag gelezen worden: zie de melding onder.")
+    }
     public var reasonRequired: String { pick("A reason is needed to withdraw.", "Een reden is nodig om in te trekken.") }
     public func storeProblem(_ message: String) -> String {
         pick("Store problem: \(message) · showing the last good state", "Probleem met de opslag: \(message) · laatste goede stand getoond")

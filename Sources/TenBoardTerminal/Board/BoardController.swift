@@ -27,6 +27,8 @@ public final class BoardController<Store: BoardStore> {
     private(set) var data = BoardData()
     private var stamp: Store.Stamp?
     private var loaded = false
+    /// Whether any read of the store has succeeded: until then there is no last good state.
+    private var everRead = false
     private(set) var loadError: String?
     private var screen = BoardScreen.list
     private var overlay = BoardOverlay.none
@@ -77,6 +79,7 @@ public final class BoardController<Store: BoardStore> {
         do {
             data = try store.loadBoard()
             loadError = nil
+            everRead = true
         } catch {
             loadError = "\(error)"
         }
@@ -108,7 +111,7 @@ public final class BoardController<Store: BoardStore> {
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,
             selectedID: selectedID, scrollTop: scrollTop, screen: screen, overlay: overlay, filter: filter,
-            notice: shown, readOnly: readOnly
+            notice: shown, readOnly: readOnly, unread: !everRead && loadError != nil
         )
         state.scrollTop = BoardRenderer.listTop(state, width: size.width, height: size.height)
         scrollTop = state.scrollTop

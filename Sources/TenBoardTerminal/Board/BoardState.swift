@@ -22,12 +22,15 @@ public struct BoardState: Sendable, Equatable {
     /// A line about the last action or a problem; `nil` when there is none.
     public var notice: Notice?
     public var readOnly: Bool
+    /// Nothing could be read from the store yet (it was damaged or unreadable from the start):
+    /// the screen must not say "no customers", it does not know.
+    public var unread: Bool
 
     public init(
         language: Language = .en, timeZone: TimeZone, now: Date, header: BoardHeader,
         rows: [BoardRow] = [], selectedID: String? = nil, scrollTop: Int = 0,
         screen: BoardScreen = .list, overlay: BoardOverlay = .none, filter: String = "",
-        notice: Notice? = nil, readOnly: Bool = false
+        notice: Notice? = nil, readOnly: Bool = false, unread: Bool = false
     ) {
         self.language = language
         self.timeZone = timeZone
@@ -41,6 +44,7 @@ public struct BoardState: Sendable, Equatable {
         self.filter = filter
         self.notice = notice
         self.readOnly = readOnly
+        self.unread = unread
     }
 
     /// The index in `rows` of the selected issue, if it is shown.

@@ -9,7 +9,7 @@ enum HeaderView {
         let status = h.status
         let text = BoardText(state.language)
         let words = Words(state.language)
-        let stateRole = Role(h.state)
+        let stateRole: Role = state.unread ? .stateOverdue : Role(h.state)
         let deadline = h.deadlineTime.description
         let left = MorningText.duration(h.secondsLeft)
 
@@ -24,8 +24,10 @@ enum HeaderView {
         case .none: text.nextDeadline(MorningText.day(h.morning, state.language), deadline, in: left)
         }
         let badgeLabel = MorningText.state(h.state, state.language).uppercased()
-        let fullBadge = " \(badgeLabel) \(glyphs.separator.trimmingCharacters(in: .whitespaces)) \(clock) "
-        let shortBadge = " \(clock) "
+        // A store that was never read has no state to show: say so rather than "no customers".
+        let fullBadge = state.unread ? " \(text.storeUnreadable) "
+            : " \(badgeLabel) \(glyphs.separator.trimmingCharacters(in: .whitespaces)) \(clock) "
+        let shortBadge = state.unread ? fullBadge : " \(clock) "
         let titleParts = [
             Segment(" " + text.appName, role: .titleBar, priority: 1),
             Segment(text.morning(MorningText.day(h.morning, state.language)), role: .titleBar, priority: 2),
@@ -43,6 +45,11 @@ enum HeaderView {
         var parts: [Segment] = []
         if let frozen = h.frozenAt {
             parts.append(Segment(" " + words.asAt(frozen, in: state.timeZone), role: .notice, priority: 10))
+        }
+        if state.unread {
+            // No numbers at all: every one of them would be a guess.
+            grid.put(" " + text.nothingRead, x: area.x, y: area.y + 1, role: .stateOverdue, limit: area.maxX)
+            return
         }
         if h.state == .quiet {
             parts.append(Segment(" " + words.noCustomers, role: .dim, priority: 9))

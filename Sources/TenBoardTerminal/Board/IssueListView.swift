@@ -68,8 +68,9 @@ enum IssueListView {
             let y = body.y + offset
             switch line {
             case .empty:
-                let message = state.filter.isEmpty ? text.nobodyWaiting : text.noMatch(state.filter)
-                grid.put("  " + message, x: body.x, y: y, role: .dim, limit: body.maxX)
+                let message = state.unread ? text.nothingRead
+                    : state.filter.isEmpty ? text.nobodyWaiting : text.noMatch(state.filter)
+                grid.put("  " + message, x: body.x, y: y, role: state.unread ? .stateOverdue : .dim, limit: body.maxX)
             case .section(let group, let count):
                 let title: String = switch group {
                 case .earlier: text.sectionEarlier(count)
