@@ -38,7 +38,7 @@ struct MailTransportTests {
             cat > "$D/stdin"
             """)
         let message = Data("Subject: x\n\n.\nline with $HOME and `id` and ; rm -rf /\n".utf8)
-        try await SendmailTransport(command: [path, "-i"]).deliver(message, from: sender, to: directors)
+        try await SendmailTransport(command: [path, "-i"], timeout: Self.patient).deliver(message, from: sender, to: directors)
         let argv = try String(contentsOfFile: dir.path + "/argv", encoding: .utf8)
         #expect(argv == "-i\n-f\ndashboard@example.nl\n--\nann@example.nl\nbob@example.nl\n")
         #expect(try Data(contentsOf: dir.appendingPathComponent("stdin")) == message)
@@ -85,11 +85,11 @@ struct MailTransportTests {
         // And one that exits 0 without reading has not sent it: a temporary failure, so the
         // report stays in the outbox.
         let (quiet, _) = try script("exit 0")
-        let unread = try #require(await self.failure(SendmailTransport(command: [quiet]), message: big))
+        let unread = try #require(await self.failure(SendmailTransport(command: [quiet], timeout: Self.patient), message: big))
         #expect(unread.kind == .temporary)
         #expect(unread.reason.contains("without reading the whole message (it read 0 of 4194304 bytes)"), "\(unread.reason)")
         let (half, _) = try script("head -c 1000 >/dev/null; exit 0")
-        #expect(await self.failure(SendmailTransport(command: [half]), message: big)?.kind == .temporary)
+        #expect(await self.failure(SendmailTransport(command: [half], timeout: Self.patient), message: big)?.kind == .temporary)
     }
 
     @Test func sendmailReadsTheCompleteMessageFromAFileNotAPipe() async throws {

@@ -44,6 +44,10 @@ public struct BoardText: Sendable {
     public func sectionEarlier(_ n: Int) -> String { pick("carried over (\(n))", "van eerder (\(n))") }
     public func sectionThisMorning(_ n: Int) -> String { pick("this morning (\(n))", "deze ochtend (\(n))") }
     public func sectionNextMorning(_ n: Int) -> String { pick("next morning (\(n))", "volgende ochtend (\(n))") }
+    public func sectionWroteAgain(_ n: Int) -> String {
+        pick("helped, then wrote again (\(n)): u reopens", "geholpen, daarna opnieuw geschreven (\(n)): u heropent")
+    }
+    public var wroteAgainMark: String { pick("wrote again after being helped", "schreef opnieuw na geholpen te zijn") }
     public func sectionHelped(_ n: Int) -> String { pick("helped this morning (\(n))", "deze ochtend geholpen (\(n))") }
     public var nobodyWaiting: String { pick("Nobody is waiting.", "Niemand wacht.") }
     public func noMatch(_ filter: String) -> String {

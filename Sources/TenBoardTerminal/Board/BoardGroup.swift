@@ -1,5 +1,8 @@
 /// The parts of the list, in display order.
 public enum BoardGroup: Int, Sendable, Comparable, CaseIterable {
+    /// Helped, then the customer wrote again (mail intake): first, for a lead to decide whether
+    /// to reopen. It stays until the issue is reopened or helped again.
+    case wroteAgain
     /// Carried over: still waiting after their own morning's deadline, counting for this one too.
     /// The oldest, shown first.
     case earlier

@@ -23,13 +23,20 @@ public enum BoardStateBuilder {
             return BoardRow(issue: issue, group: group, morning: morning, fate: fate, deadline: account.deadline)
         }
         var rows: [BoardRow] = []
+        // A helped customer who wrote again since: first, until a lead reopens or helps again.
+        let wroteAgain = data.issues.filter { issue in
+            guard issue.status == .resolved, let wrote = issue.wroteAgain?.date, let helped = issue.resolvedAt?.date else { return false }
+            return wrote > helped
+        }
+        rows += wroteAgain.map { row($0, .wroteAgain, account.fate(of: $0) ?? .helped) }
+        let shownAgain = Set(wroteAgain.map(\.id))
         // Carried over first (the longest wait at the top), then this morning's, each oldest first.
         rows += account.carriedOver.filter { account.fate(of: $0) == .waiting }.map { row($0, .earlier, .waiting) }
         rows += account.waiting.filter { !account.isCarriedOver($0) }.map { row($0, .waiting, .waiting) }
         rows += account.nextMorning.map { row($0, .nextMorning, .nextMorning) }
         let helped = (account.helped.map { ($0, MorningFate.helped) } + account.helpedLate.map { ($0, MorningFate.helpedLate) })
             .sorted { ($0.0.resolvedAt?.date ?? .distantPast, $0.0.id) > ($1.0.resolvedAt?.date ?? .distantPast, $1.0.id) }
-        rows += helped.map { row($0.0, .helped, $0.1) }
+        rows += helped.filter { !shownAgain.contains($0.0.id) }.map { row($0.0, .helped, $0.1) }
         return (header, rows)
     }
 

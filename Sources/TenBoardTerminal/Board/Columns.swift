@@ -50,6 +50,7 @@ struct Columns {
         case .earlier, .waiting: .normal
         case .nextMorning: .nextMorning
         case .helped: .helped
+        case .wroteAgain: .stateWarning
         }
         if selected { grid.put(glyphs.selection, x: 0, y: y, role: .selected) }
         var x = margin
@@ -58,7 +59,7 @@ struct Columns {
         if let kindWidth { x = cell(text.kind(issue.kind), kindWidth, into: &grid, x: x, y: y, role: base) }
         let age: String
         var ageRole = base
-        if row.group == .helped, let resolved = issue.resolvedAt?.date {
+        if row.group == .helped || row.group == .wroteAgain, let resolved = issue.resolvedAt?.date {
             // Helped late differs by symbol and colour; an earlier day shows its weekday.
             let mark = row.isLate ? glyphs.late : glyphs.check
             let day = Words.localDate(resolved, in: zone)
@@ -74,7 +75,7 @@ struct Columns {
         }
         x = cell(TextFit.padLeft(age, to: ageWidth), ageWidth, into: &grid, x: x, y: y, role: ageRole)
         // For a helped customer, who helped (the seed's "customer thinker") says more than who had it.
-        let who = row.group == .helped ? (issue.resolvedBy ?? issue.assignee) : issue.assignee
+        let who = row.group == .helped || row.group == .wroteAgain ? (issue.resolvedBy ?? issue.assignee) : issue.assignee
         if let assigneeWidth { x = cell(who ?? "", assigneeWidth, into: &grid, x: x, y: y, role: base) }
         _ = cell(Self.oneLine(issue.summary), summaryWidth, into: &grid, x: x, y: y, role: base)
         if selected { grid.paint(x: 0, y: y, count: grid.width, role: .selected) }

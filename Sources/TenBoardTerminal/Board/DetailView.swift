@@ -24,6 +24,7 @@ enum DetailView {
             case .nextMorning: " (\(text.nextMorningMark))"
             case .earlier: " (\(words.carriedOverMark), \(words.missed(morning)))"
             case .helped where row.isLate: " (\(words.fate(.helpedLate)))"
+            case .wroteAgain: " (\(text.wroteAgainMark))"
             default: ""
             }
             // A carried-over customer counts for this morning too, until helped.

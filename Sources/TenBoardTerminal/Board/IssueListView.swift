@@ -77,6 +77,7 @@ enum IssueListView {
                 case .waiting: text.sectionThisMorning(count)
                 case .nextMorning: text.sectionNextMorning(count)
                 case .helped: text.sectionHelped(count)
+                case .wroteAgain: text.sectionWroteAgain(count)
                 }
                 let rule = String(repeating: glyphs.horizontal, count: 2)
                 let x = grid.put(" \(rule) \(title) ", x: body.x, y: y, role: .section, limit: body.maxX)
