@@ -173,7 +173,7 @@ struct PackagingTests {
         let config = destdir.appendingPathComponent("etc/tenboard/config.yaml")
         try "timezone: Europe/Brussels\n".write(to: config, atomically: true, encoding: .utf8)
         let again = try Self.sh(script, ["--prefix", "/usr/local", "--destdir", destdir.path, "--binary", installed])
-        #expect(again.status == 0 && again.stderr.contains("keeping the existing"), again.stderr)
+        #expect(again.status == 0 && again.stderr.contains("keeping the existing"), "\(again.stderr)")
         #expect(try String(contentsOf: config, encoding: .utf8) == "timezone: Europe/Brussels\n")
 
         let uninstall = try Self.sh(script, ["--uninstall", "--prefix", "/usr/local", "--destdir", destdir.path])
