@@ -280,6 +280,7 @@ public final class IssueStore: Sendable {
     /// file; a segment without a valid one is read whole, and given one), and a new generation of
     /// it written without that line, the other lines copied as they are.
     func unarchive(id: String, into state: inout StoreState) throws {
+        if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
         for (n, name) in state.segments.enumerated().reversed() {
             let url = archiveURL.appendingPathComponent(name)
             guard let data = try StoreFile.read(url, what: "archive segment") else {
