@@ -99,9 +99,10 @@ extension IssueStore {
         let (state, segments) = try snapshotWithSegments()
         var buffer = Data()
         var first = true
-        func emit(_ line: some Collection<UInt8>) throws {
-            if !jsonLines { buffer.append(contentsOf: first ? Array("[\n".utf8) : Array(",\n".utf8)) }
-            buffer.append(contentsOf: line)
+        let opening = Array("[\n".utf8), separator = Array(",\n".utf8)
+        func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
+            if !jsonLines { buffer.append(contentsOf: first ? opening : separator) }
+            buffer.append(line)
             if jsonLines { buffer.append(10) }
             first = false
             if buffer.count >= 1 << 20 {
@@ -116,10 +117,13 @@ extension IssueStore {
                 _ = try ArchiveSegment.decode(data, from: segment.url)
             }
             try JSONLinesText.forEachLine(in: data) { line in
-                if !line.isBlank { try emit(line.bytes) }
+                if !line.isBlank { try emit(line.bytes.assumingMemoryBound(to: UInt8.self)) }
             }
         }
-        for issue in state.issues { try emit(Array(JSONWriter.compact(issue.json).utf8)) }
+        for issue in state.issues {
+            var text = JSONWriter.compact(issue.json)
+            try text.withUTF8 { try emit($0) }
+        }
         if !jsonLines { buffer.append(contentsOf: Array((first ? "[]\n" : "\n]\n").utf8)) }
         try write(buffer)
     }

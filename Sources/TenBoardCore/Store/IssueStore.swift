@@ -108,7 +108,8 @@ public final class IssueStore: Sendable {
         // The hot file first: an issue there needs no archive segment opened (nor readable).
         let hot = try snapshot()
         if let i = hot.index(of: id) { return hot.issues[i] }
-        let (state, segments) = try snapshotWithSegments()
+        // The segments of the hot file just read (it is read again only when a writer replaced one).
+        let (state, segments) = try snapshotWithSegments(startingWith: hot)
         if let i = state.index(of: id) { return state.issues[i] }
         for segment in segments.reversed() {
             if let found = try segment.issue(id: id, index: indexURL(forSegment: segment.url)) { return found }
@@ -157,10 +158,13 @@ public final class IssueStore: Sendable {
     /// take no lock. A writer that archives or unarchives writes a new generation of a segment,
     /// and the change after it deletes the old one; a reader that read the hot file before those
     /// two changes finds its segment gone, and simply reads the newer hot file.
-    func snapshotWithSegments() throws(TenBoardError) -> (StoreState, [OpenSegment]) {
+    func snapshotWithSegments(startingWith first: StoreState? = nil) throws(TenBoardError) -> (StoreState, [OpenSegment]) {
         var previousRevision: Int?
+        var first = first
         while true {
-            let state = try snapshot()
+            let state: StoreState
+            if let given = first { state = given } else { state = try snapshot() }
+            first = nil
             if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
             var segments: [OpenSegment] = []
             var missing: (URL, StoreFile.Failure)?
