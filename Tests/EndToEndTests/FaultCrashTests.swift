@@ -187,7 +187,7 @@ struct FaultCrashTests {
                     named.formUnion(names)
                 }
             }
-            unnamedSegmentsSeen.formUnion(segmentsNow.subtracting(named))
+            unnamedSegmentsSeen.formUnion(segmentsNow.filter { $0.hasSuffix(".jsonl") }.subtracting(named))
             if failures.count > 10 { break }
         }
 
@@ -204,7 +204,10 @@ struct FaultCrashTests {
             return Set((doc["archive"] as? [String] ?? []).map { "archive/" + $0 })
         }
         let named = try segments("issues.json")
-        let onDisk = Set(finalFiles.filter { $0.hasPrefix("archive/") })
+        let onDisk = Set(finalFiles.filter { $0.hasPrefix("archive/") && $0.hasSuffix(".jsonl") })
+        // Each segment file has its index beside it, and no index outlives its segment.
+        let indexes = Set(finalFiles.filter { $0.hasPrefix("archive/") && $0.hasSuffix(".idx") })
+        #expect(indexes == Set(onDisk.map { String($0.dropLast(".jsonl".count)) + ".idx" }), "\(indexes.sorted()) for \(onDisk.sorted())")
         #expect(named.isSubset(of: onDisk))
         #expect(onDisk.subtracting(named).isSubset(of: try segments("issues.json.bak")),
                 "segment files neither the hot file nor its .bak names: \(onDisk.subtracting(named).sorted())")

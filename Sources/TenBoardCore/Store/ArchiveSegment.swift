@@ -37,19 +37,36 @@ public enum ArchiveSegment {
     /// A segment's issues from its bytes; errors name `url` and the line.
     static func decode(_ data: Data, from url: URL) throws(TenBoardError) -> [Issue] {
         var issues: [Issue] = []
-        var line = 0
-        for chunk in data.split(separator: 10, omittingEmptySubsequences: false) {
-            line += 1
-            if chunk.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
-            do {
-                issues.append(try Issue(json: try JSONParser.parse(Data(chunk))))
-            } catch let error as JSONSyntaxError {
-                throw TenBoardError("\(url.path): line \(line), column \(error.column): \(error.problem)", exitCode: .dataError)
-            } catch {
-                throw TenBoardError("\(url.path): line \(line): \(error)", exitCode: .dataError)
-            }
+        try JSONLinesText.forEachLine(in: data) { (line) throws(TenBoardError) in
+            if line.isBlank { return }
+            issues.append(try decode(line, from: url))
         }
         return issues
+    }
+
+    /// The issue on one line of a segment; errors name `url` and the line.
+    static func decode(_ line: TextLine, from url: URL) throws(TenBoardError) -> Issue {
+        do {
+            return try Issue(json: try JSONParser.parse(line.data))
+        } catch let error as JSONSyntaxError {
+            throw TenBoardError("\(url.path): line \(line.number), column \(error.column): \(error.problem)", exitCode: .dataError)
+        } catch {
+            throw TenBoardError("\(url.path): line \(line.number): \(error)", exitCode: .dataError)
+        }
+    }
+
+    /// The issue with `id` in a segment's bytes and the bytes of its line (newline included),
+    /// every line read; `nil` when it is not there. Errors name `url` and the line.
+    static func locate(_ id: String, in data: Data, from url: URL) throws(TenBoardError) -> (Issue, Range<Int>)? {
+        var found: (Issue, Range<Int>)?
+        try JSONLinesText.forEachLine(in: data) { (line) throws(TenBoardError) in
+            if line.isBlank { return }
+            let issue = try decode(line, from: url)
+            if found == nil, issue.id == id {
+                found = (issue, line.offset..<min(line.offset + line.bytes.count + 1, data.count))
+            }
+        }
+        return found
     }
 
     /// The segment's text for `issues`.

@@ -100,7 +100,23 @@ extension IssueStore {
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
         try AtomicFile.write(data, to: archiveURL.appendingPathComponent(name))
+        // Its index, before the hot file names the segment: a writer killed in between leaves
+        // both unnamed (removed by the next change), never a named segment with a wrong index.
+        if let index = ArchiveIndex.build(data) {
+            do {
+                try AtomicFile.write(index, to: archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: name)))
+            } catch {
+                unlink(archiveURL.appendingPathComponent(name).path)
+                throw error
+            }
+        }
         return name
+    }
+
+    /// Deletes a segment file and its index.
+    func removeSegment(_ name: String) {
+        unlink(archiveURL.appendingPathComponent(name).path)
+        unlink(archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: name)).path)
     }
 
     /// Deletes segment files that neither `state` (just written) nor `alsoKeeping` (the segments
@@ -111,10 +127,18 @@ extension IssueStore {
     /// names a missing segment is damaged, and an unnamed segment may then be all that is left.
     func removeUnnamedSegments(_ state: StoreState, alsoKeeping: [String] = []) {
         guard StoreFile.isRealDirectory(archiveURL) else { return }
-        let onDisk = Set(((try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []).filter(ArchiveSegment.isValidName))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []
+        let onDisk = Set(names.filter(ArchiveSegment.isValidName))
         guard Set(state.segments).isSubset(of: onDisk) else { return }
-        for name in onDisk.subtracting(state.segments).subtracting(alsoKeeping) {
-            unlink(archiveURL.appendingPathComponent(name).path)
+        let keeping = Set(state.segments).union(alsoKeeping)
+        for name in onDisk.subtracting(keeping) {
+            removeSegment(name)
+        }
+        // Indexes whose segment is gone (a writer killed between the two unlinks).
+        for name in names {
+            if let segment = ArchiveIndex.segment(forIndex: name), !keeping.contains(segment), !onDisk.contains(segment) {
+                unlink(archiveURL.appendingPathComponent(name).path)
+            }
         }
     }
 }

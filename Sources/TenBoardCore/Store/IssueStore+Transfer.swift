@@ -39,14 +39,12 @@ public struct ImportRecord: Sendable {
         // Not one document: JSON Lines, read line by line so each record knows its line.
         var records: [ImportRecord] = []
         var problems: [String] = []
-        var line = 0
-        for chunk in data.split(separator: 10, omittingEmptySubsequences: false) {
-            line += 1
-            if chunk.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
-            do {
-                records.append(ImportRecord(position: "line \(line)", json: try JSONParser.parse(Data(chunk))))
+        JSONLinesText.forEachLine(in: data) { line in
+            if line.isBlank { return }
+            do throws(JSONSyntaxError) {
+                records.append(ImportRecord(position: "line \(line.number)", json: try JSONParser.parse(line.data)))
             } catch {
-                problems.append("line \(line), column \(error.column): \(error.problem)")
+                problems.append("line \(line.number), column \(error.column): \(error.problem)")
             }
         }
         if records.isEmpty || data.first(where: { $0 > 32 }) == UInt8(ascii: "[") {
@@ -101,9 +99,10 @@ extension IssueStore {
         let (state, segments) = try snapshotWithSegments()
         var buffer = Data()
         var first = true
-        func emit(_ line: some Collection<UInt8>) throws {
-            if !jsonLines { buffer.append(contentsOf: first ? Array("[\n".utf8) : Array(",\n".utf8)) }
-            buffer.append(contentsOf: line)
+        let opening = Array("[\n".utf8), separator = Array(",\n".utf8)
+        func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
+            if !jsonLines { buffer.append(contentsOf: first ? opening : separator) }
+            buffer.append(line)
             if jsonLines { buffer.append(10) }
             first = false
             if buffer.count >= 1 << 20 {
@@ -113,10 +112,18 @@ extension IssueStore {
         }
         for segment in segments {
             let data = try segment.contents()
-            _ = try ArchiveSegment.decode(data, from: segment.url)
-            for line in data.split(separator: 10) where !line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { try emit(line) }
+            // Bytes its index vouches for are those written, valid when they were: no parse.
+            if !ArchiveIndex.vouches(for: data, index: indexURL(forSegment: segment.url)) {
+                _ = try ArchiveSegment.decode(data, from: segment.url)
+            }
+            try JSONLinesText.forEachLine(in: data) { line in
+                if !line.isBlank { try emit(line.bytes.assumingMemoryBound(to: UInt8.self)) }
+            }
         }
-        for issue in state.issues { try emit(Array(JSONWriter.compact(issue.json).utf8)) }
+        for issue in state.issues {
+            var text = JSONWriter.compact(issue.json)
+            try text.withUTF8 { try emit($0) }
+        }
         if !jsonLines { buffer.append(contentsOf: Array((first ? "[]\n" : "\n]\n").utf8)) }
         try write(buffer)
     }

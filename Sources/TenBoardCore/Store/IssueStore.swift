@@ -108,14 +108,18 @@ public final class IssueStore: Sendable {
         // The hot file first: an issue there needs no archive segment opened (nor readable).
         let hot = try snapshot()
         if let i = hot.index(of: id) { return hot.issues[i] }
-        let (state, segments) = try snapshotWithSegments()
+        // The segments of the hot file just read (it is read again only when a writer replaced one).
+        let (state, segments) = try snapshotWithSegments(startingWith: hot)
         if let i = state.index(of: id) { return state.issues[i] }
         for segment in segments.reversed() {
-            if let found = try ArchiveSegment.decode(try segment.contents(), from: segment.url).first(where: { $0.id == id }) {
-                return found
-            }
+            if let found = try segment.issue(id: id, index: indexURL(forSegment: segment.url)) { return found }
         }
         throw unknown(id)
+    }
+
+    /// The index file of the segment at `url`.
+    func indexURL(forSegment url: URL) -> URL {
+        archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: url.lastPathComponent))
     }
 
     /// An archive segment a reader has open: a writer may replace and delete the file meanwhile,
@@ -127,16 +131,40 @@ public final class IssueStore: Sendable {
         func contents() throws(TenBoardError) -> Data {
             try StoreFile.readAll(handle.fileDescriptor, path: url.path, what: "archive segment")
         }
+
+        /// The issue with `id` if it is in this segment: one line read when the segment's index
+        /// answers (and the line it points at holds that id), else the whole segment.
+        func issue(id: String, index: URL) throws(TenBoardError) -> Issue? {
+            var info = stat()
+            let fd = handle.fileDescriptor
+            if fstat(fd, &info) == 0 {
+                switch ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.st_size)) {
+                case .absent:
+                    return nil
+                case .at(let offset, let length):
+                    if let bytes = ArchiveIndex.read(fd, offset: offset, length: length),
+                       let issue = try? ArchiveSegment.decode(bytes, from: url).first, issue.id == id {
+                        return issue
+                    }
+                case .unknown:
+                    break
+                }
+            }
+            return try ArchiveSegment.decode(try contents(), from: url).first { $0.id == id }
+        }
     }
 
     /// The store as it is now with the archive segments it names already open, for readers that
     /// take no lock. A writer that archives or unarchives writes a new generation of a segment,
     /// and the change after it deletes the old one; a reader that read the hot file before those
     /// two changes finds its segment gone, and simply reads the newer hot file.
-    func snapshotWithSegments() throws(TenBoardError) -> (StoreState, [OpenSegment]) {
+    func snapshotWithSegments(startingWith first: StoreState? = nil) throws(TenBoardError) -> (StoreState, [OpenSegment]) {
         var previousRevision: Int?
+        var first = first
         while true {
-            let state = try snapshot()
+            let state: StoreState
+            if let given = first { state = given } else { state = try snapshot() }
+            first = nil
             if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
             var segments: [OpenSegment] = []
             var missing: (URL, StoreFile.Failure)?
@@ -198,7 +226,7 @@ public final class IssueStore: Sendable {
                 // Nothing was committed: segments this change wrote (a full disk stopped the hot
                 // file after them) go now, not at some later successful write.
                 for name in Set(state.segments).subtracting(before.segments) {
-                    unlink(archiveURL.appendingPathComponent(name).path)
+                    removeSegment(name)
                 }
                 throw error
             }
@@ -252,16 +280,43 @@ public final class IssueStore: Sendable {
         }
     }
 
+    /// Moves an archived issue back into `state`: its segment found by the indexes (each a small
+    /// file; a segment without a valid one is read whole, and given one), and a new generation of
+    /// it written without that line, the other lines copied as they are.
     func unarchive(id: String, into state: inout StoreState) throws {
+        if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
         for (n, name) in state.segments.enumerated().reversed() {
-            var issues = try ArchiveSegment.read(archiveURL.appendingPathComponent(name))
-            guard let i = issues.firstIndex(where: { $0.id == id }) else { continue }
-            let issue = issues.remove(at: i)
+            let url = archiveURL.appendingPathComponent(name)
+            guard let data = try StoreFile.read(url, what: "archive segment") else {
+                throw StoreFile.error(.missing, url.path, "archive segment")
+            }
+            let index = indexURL(forSegment: url)
+            var found: (Issue, Range<Int>)?
+            switch ArchiveIndex.lookup(id, in: index, segmentSize: data.count) {
+            case .absent:
+                continue
+            case .at(let offset, let length):
+                if let issue = try? ArchiveSegment.decode(data.subdata(in: offset..<offset + length), from: url).first, issue.id == id {
+                    found = (issue, offset..<min(offset + length + 1, data.count))
+                }
+            case .unknown:
+                break
+            }
+            if found == nil {
+                found = try ArchiveSegment.locate(id, in: data, from: url)
+                // Under the lock: a segment named by the hot file gets the index it lacked.
+                if let rebuilt = ArchiveIndex.build(data) { try? AtomicFile.write(rebuilt, to: index) }
+            }
+            guard let (issue, range) = found else { continue }
+            var rest = data
+            rest.removeSubrange(range)
             let month = ArchiveSegment.parse(name: name)!.month
-            if issues.isEmpty {
+            var isEmpty = true
+            JSONLinesText.forEachLine(in: rest) { if !$0.isBlank { isEmpty = false } }
+            if isEmpty {
                 state.segments.remove(at: n)
             } else {
-                state.segments[n] = try writeSegment(month: month, issues: issues, existing: state.segments)
+                state.segments[n] = try writeSegment(month: month, data: rest, existing: state.segments)
             }
             insertSorted(issue, into: &state.issues)
             return

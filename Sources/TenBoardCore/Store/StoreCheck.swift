@@ -21,7 +21,11 @@ public struct StoreCheck: Sendable {
         }
         for segment in segments {
             let url = segment.url
-            let issues = try ArchiveSegment.decode(try segment.contents(), from: url)
+            let data = try segment.contents()
+            let issues = try ArchiveSegment.decode(data, from: url)
+            if ArchiveIndex.matches(store.indexURL(forSegment: url), segment: data) == false {
+                problems.append("\(store.indexURL(forSegment: url).path): not the index of \(url.lastPathComponent) (it is only a help to find issues: delete it, and the next change to an issue of that segment writes it again)")
+            }
             archived += issues.count
             for issue in issues {
                 note(issue, in: url.path)

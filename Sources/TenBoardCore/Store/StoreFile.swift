@@ -98,15 +98,21 @@ enum StoreFile {
 
     /// Reads `fd` to its end.
     static func readAll(_ fd: Int32, path: String, what: String) throws(TenBoardError) -> Data {
-        var data = Data()
+        // Straight into the Data's storage: the size fstat gives, then more if the file grew.
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_size > 0 { data.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var capacity = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16
+        var data = Data(count: capacity)
+        var length = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if length == capacity {
+                capacity *= 2
+                data.count = capacity
+            }
+            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + length, capacity - length) }
             if n > 0 {
-                data.append(contentsOf: chunk[0..<n])
+                length += n
             } else if n == 0 {
+                data.count = length
                 return data
             } else if errno != EINTR {
                 throw error(.system(errno), path, what)

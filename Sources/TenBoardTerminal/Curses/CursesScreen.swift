@@ -10,6 +10,12 @@ import TenBoardCore
 /// the signal handler, read by the main loop: an atomic store is async-signal-safe.
 private let pendingSignal = Atomic<Int32>(0)
 
+/// The pipe a stop signal writes a byte into, so that the loop's wait for a key (a `poll` on the
+/// terminal and this pipe) ends at once, whichever thread the signal lands on: (read, write) ends,
+/// -1 until `installSignalHandlers` made it.
+private let wakeReadEnd = Atomic<Int32>(-1)
+private let wakeWriteEnd = Atomic<Int32>(-1)
+
 /// The handlers that were in place for the crash signals (the Swift runtime's backtracer), so a
 /// crash restores the terminal and then is handled as it would have been. Written once, before
 /// the handlers are installed; only read afterwards.
@@ -287,7 +293,27 @@ final class CursesScreen {
         case undecodable
     }
 
+    /// Waits up to `milliseconds` for a key. What ncurses has already read (the rest of a
+    /// sequence) comes first; then the wait is a `poll` on the terminal and the signal pipe, so a
+    /// stop signal ends it at once (a key read by ncurses' own wait would only see the signal at
+    /// the next tick, when it lands on another thread).
     private func readCode(milliseconds: Int) -> Code {
+        let now = readCodeNow(milliseconds: 0)
+        guard case .none = now, milliseconds > 0 else { return now }
+        let wake = wakeReadEnd.load(ordering: .relaxed)
+        guard wake >= 0 else { return readCodeNow(milliseconds: milliseconds) }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        guard poll(&fds, 2, Int32(milliseconds)) > 0 else { return .none }
+        if fds[1].revents != 0 {
+            var drain = [UInt8](repeating: 0, count: 64)
+            while read(wake, &drain, drain.count) > 0 {}
+            return .none
+        }
+        // Ready (or hung up: then ncurses' read fails at once, as the hang-up check expects).
+        return readCodeNow(milliseconds: 0)
+    }
+
+    private func readCodeNow(milliseconds: Int) -> Code {
         wtimeout(window, Int32(max(0, milliseconds)))
         if asciiInput { return readByteCode() }
         var code: wint_t = 0
@@ -386,15 +412,38 @@ final class CursesScreen {
 
     // MARK: signals
 
-    /// SIGINT, SIGTERM and SIGHUP only set a flag that the loop reads each tick, which then
-    /// restores the terminal and returns; SIGHUP matters most (a dropped SSH connection), and
+    /// SIGINT, SIGTERM and SIGHUP only set a flag and wake the loop through a pipe (and let
+    /// output stopped with Ctrl-S flow again); the loop then restores the terminal and returns; SIGHUP matters most (a dropped SSH connection), and
     /// ncurses does not handle it. A crash first restores the terminal, then goes to the handler
     /// that was there before (the Swift runtime's backtrace, or the default core dump); `endwin`
     /// is not async-signal-safe, a risk htop takes too for a process that is dying anyway.
     /// SIGWINCH is left to ncurses, which turns it into `KEY_RESIZE` at once.
     private static func installSignalHandlers() {
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for end in ends {
+                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            }
+            wakeReadEnd.store(ends[0], ordering: .relaxed)
+            wakeWriteEnd.store(ends[1], ordering: .relaxed)
+        }
         let stop: @convention(c) (Int32) -> Void = { signal in
+            let savedErrno = errno
             pendingSignal.store(signal, ordering: .relaxed)
+            var byte: UInt8 = 1
+            let wake = wakeWriteEnd.load(ordering: .relaxed)
+            if wake >= 0 { _ = write(wake, &byte, 1) }
+            // Output stopped with Ctrl-S (XOFF) would keep the loop blocked in write(), never
+            // seeing the flag: turning IXON off lets it flow again (Linux restarts a tty stopped
+            // by the stop character then; TCOON only undoes TCOOFF), so the loop can stop and
+            // restore the terminal, IXON included. tcgetattr/tcsetattr are async-signal-safe.
+            var mode = termios()
+            if tcgetattr(STDOUT_FILENO, &mode) == 0, mode.c_iflag & tcflag_t(IXON) != 0 {
+                mode.c_iflag &= ~tcflag_t(IXON)
+                _ = tcsetattr(STDOUT_FILENO, TCSANOW, &mode)
+            }
+            errno = savedErrno
         }
         for signal in [SIGINT, SIGTERM, SIGHUP] { install(stop, for: signal) }
         // A parent may have left them blocked (a test runner, a badly written launcher): then

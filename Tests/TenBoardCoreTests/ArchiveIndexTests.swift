@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import TenBoardCore
+
+/// A store whose history (two months, resolved long ago) lies in the archive.
+private func archivedStore(count: Int = 40) throws -> TempStore {
+    let t = TempStore(clock: { time("2026-12-15T09:00:00+01:00") })
+    var records: [ImportRecord] = []
+    for n in 1...count {
+        let day = LocalDate("2025-03-01")!.adding(days: n)
+        let json = #"{"id":"h\#(n)","customer":"c\#(n)","summary":"s","receivedAt":"\#(day)T07:00:00+01:00","status":"resolved","resolvedAt":"\#(day)T09:00:00+01:00"}"#
+        records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(json.utf8))))
+    }
+    try t.store.importIssues(records, name: "history", now: time("2026-12-15T08:00:00+01:00"))
+    return t
+}
+
+private func archiveNames(_ t: TempStore) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: t.url.appendingPathComponent("archive").path).sorted()
+}
+
+/// Overwrites the line of issue `id` in its segment with as many other bytes.
+private func spoilLine(of id: String, in t: TempStore) throws {
+    for name in try t.store.snapshot().segments {
+        let url = t.url.appendingPathComponent("archive/\(name)")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.contains("\"id\":\"\(id)\"") }) else { continue }
+        text = text.replacingOccurrences(of: line, with: String(repeating: "x", count: line.count))
+        try Data(text.utf8).write(to: url)
+        return
+    }
+    Issue.record("no line of \(id)")
+}
+
+@Suite("Archive index: an archived issue by id without reading the history")
+struct ArchiveIndexTests {
+    @Test("Every segment is written with its index, which points at each issue's line")
+    func written() throws {
+        let t = try archivedStore()
+        let segments = try t.store.snapshot().segments
+        #expect(segments.count == 2)
+        #expect(try archiveNames(t) == segments.flatMap { [ArchiveIndex.name(forSegment: $0), $0] }.sorted())
+        for name in segments {
+            let data = try t.bytes("archive/\(name)")
+            let index = try t.bytes("archive/\(ArchiveIndex.name(forSegment: name))")
+            #expect(index == ArchiveIndex.build(data))
+            let entries = String(decoding: index, as: UTF8.self).split(separator: "\n").dropFirst()
+            #expect(entries.count == data.filter { $0 == 10 }.count)
+            for entry in entries {
+                let fields = entry.split(separator: "\t")
+                let line = data.subdata(in: Int(fields[1])!..<Int(fields[1])! + Int(fields[2])!)
+                #expect(try Issue(json: JSONParser.parse(line)).id == String(fields[0]))
+            }
+        }
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
+    @Test("show reads only the issue's line when the index answers")
+    func showReadsOneLine() throws {
+        let t = try archivedStore()
+        // Another line of the same segment spoiled, size unchanged: reading the whole segment
+        // would fail, so finding h3 proves only its line was read.
+        try spoilLine(of: "h2", in: t)
+        #expect(try t.store.issue(id: "h3").customer == "c3")
+        #expect(throws: TenBoardError.self) { try t.store.allIssues() }
+        #expect(throws: TenBoardError.self) { try t.store.issue(id: "h2") }
+        // check reads everything: the spoiled line and the index that no longer matches.
+        #expect(throws: TenBoardError.self) { try StoreCheck.run(t.store) }
+    }
+
+    @Test("An unknown id is answered from the indexes; with none, from the segments")
+    func unknownID() throws {
+        let t = try archivedStore()
+        #expect(throws: TenBoardError.self) { try t.store.issue(id: "nope") }
+        for name in try archiveNames(t) where name.hasSuffix(".idx") {
+            try FileManager.default.removeItem(at: t.url.appendingPathComponent("archive/\(name)"))
+        }
+        #expect(try t.store.issue(id: "h40").customer == "c40")
+        #expect(throws: TenBoardError.self) { try t.store.issue(id: "nope") }
+    }
+
+    @Test("A stale index is not believed: its line is checked, and check names it")
+    func staleIndex() throws {
+        let t = try archivedStore()
+        let name = try #require(try t.store.snapshot().segments.first)
+        let indexName = "archive/\(ArchiveIndex.name(forSegment: name))"
+        // Swap the offsets of h1 and h2: same size, wrong lines.
+        var lines = String(decoding: try t.bytes(indexName), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let h1 = try #require(lines.firstIndex { $0.hasPrefix("h1\t") }), h2 = try #require(lines.firstIndex { $0.hasPrefix("h2\t") })
+        let (a, b) = (lines[h1].split(separator: "\t"), lines[h2].split(separator: "\t"))
+        lines[h1] = "h1\t\(b[1])\t\(b[2])"
+        lines[h2] = "h2\t\(a[1])\t\(a[2])"
+        try t.write(lines.joined(separator: "\n"), to: indexName)
+        #expect(try t.store.issue(id: "h1").customer == "c1")
+        #expect(try t.store.issue(id: "h2").customer == "c2")
+        let problems = try StoreCheck.run(t.store).problems
+        #expect(problems.count == 1 && problems[0].contains(ArchiveIndex.name(forSegment: name)))
+        // Reopening through the stale index takes the right line, and the new generation's index is right.
+        try t.store.reopen(id: "h2", now: time("2026-12-15T08:30:00+01:00"))
+        #expect(try t.store.snapshot().issues.contains { $0.id == "h2" && $0.isOpen })
+        #expect(try t.store.allIssues().filter { $0.id == "h1" }.count == 1)
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
+    @Test("reopen copies the other lines as they are and leaves one index per named segment")
+    func reopenRewritesSegment() throws {
+        let t = try archivedStore()
+        let before = try t.store.snapshot().segments
+        let oldSegment = try t.bytes("archive/\(before[0])")
+        try t.store.reopen(id: "h5", now: time("2026-12-15T08:30:00+01:00"))
+        let after = try t.store.snapshot().segments
+        #expect(after[0] != before[0] && after[1] == before[1])
+        let newSegment = try t.bytes("archive/\(after[0])")
+        let h5 = try #require(String(decoding: oldSegment, as: UTF8.self).split(separator: "\n").first { $0.contains("\"id\":\"h5\"") })
+        #expect(String(decoding: newSegment, as: UTF8.self) == String(decoding: oldSegment, as: UTF8.self).replacingOccurrences(of: h5 + "\n", with: ""))
+        #expect(try t.store.issue(id: "h5").isOpen)
+        #expect(try t.store.issue(id: "h6").customer == "c6")
+        // The replaced generation and its index stay while issues.json.bak names them; the next change removes both.
+        try t.store.add(customer: "n", summary: "n", receivedAt: time("2026-12-15T08:40:00+01:00"), now: time("2026-12-15T08:40:00+01:00"))
+        #expect(try archiveNames(t) == after.flatMap { [ArchiveIndex.name(forSegment: $0), $0] }.sorted())
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
+    @Test("A segment without an index (a store from before indexes) is read whole and given one")
+    func rebuiltOnReopen() throws {
+        let t = try archivedStore()
+        for name in try archiveNames(t) where name.hasSuffix(".idx") {
+            try FileManager.default.removeItem(at: t.url.appendingPathComponent("archive/\(name)"))
+        }
+        #expect(try StoreCheck.run(t.store).problems.isEmpty, "a missing index is no problem")
+        try t.store.reopen(id: "h35", now: time("2026-12-15T08:30:00+01:00"))
+        // Segments the search went through got their index back; the rewritten one has its own.
+        let segments = try t.store.snapshot().segments
+        let names = try archiveNames(t)
+        #expect(names.contains(ArchiveIndex.name(forSegment: segments[1])))
+        #expect(try t.bytes("archive/\(ArchiveIndex.name(forSegment: segments[1]))") == ArchiveIndex.build(try t.bytes("archive/\(segments[1])")))
+        #expect(try t.store.issue(id: "h35").isOpen)
+    }
+
+    @Test("Resolving the last issue out of a segment removes the segment and its index")
+    func lastIssueLeaves() throws {
+        let t = try archivedStore(count: 1)
+        let name = try #require(try t.store.snapshot().segments.first)
+        try t.store.reopen(id: "h1", now: time("2026-12-15T08:30:00+01:00"))
+        #expect(try t.store.snapshot().segments.isEmpty)
+        try t.store.add(customer: "n", summary: "n", receivedAt: time("2026-12-15T08:40:00+01:00"), now: time("2026-12-15T08:40:00+01:00"))
+        #expect(!(try archiveNames(t)).contains(name))
+        #expect(!(try archiveNames(t)).contains(ArchiveIndex.name(forSegment: name)))
+    }
+
+    @Test("An index a killed writer left without its segment goes with the next change")
+    func orphanIndex() throws {
+        let t = try archivedStore()
+        try t.write("tenboard-archive-index 1 0 0000000000000000\n", to: "archive/2019-01.4.idx")
+        try t.store.add(customer: "n", summary: "n", receivedAt: time("2026-12-15T08:40:00+01:00"), now: time("2026-12-15T08:40:00+01:00"))
+        #expect(!(try archiveNames(t)).contains("2019-01.4.idx"))
+        #expect(try archiveNames(t).count == 4)
+    }
+
+    @Test("export copies lines its index vouches for, and still refuses a damaged segment")
+    func exportChecksum() throws {
+        let t = try archivedStore()
+        var exported = Data()
+        try t.store.export(jsonLines: true) { exported.append($0) }
+        let records = try ImportRecord.parse(exported, name: "export")
+        #expect(records.count == 40)
+        // Same size, other bytes: the checksum no longer matches, the segment is parsed, and fails.
+        try spoilLine(of: "h7", in: t)
+        #expect { try t.store.export(jsonLines: true) { _ in } } throws: {
+            ($0 as? TenBoardError)?.exitCode == .dataError
+        }
+    }
+
+    @Test("The id found without a parse is the object's own, not a nested or a value one")
+    func topLevelID() {
+        func id(_ text: String) -> String? {
+            Array(text.utf8).withUnsafeBytes { ArchiveIndex.topLevelID($0) }
+        }
+        #expect(id(#"{"a":{"id":"inner"},"b":["id","x"],"c":"id","id":"real"}"#) == "real")
+        #expect(id(#"{"note":"say \"id\":\"fake\"","id":"7"}"#) == "7")
+        #expect(id(#"{"x":[1,2],"y":"id"}"#) == nil)
+        #expect(id(#"{"id":"a\"b"}"#) == nil, "escaped: left to the parser")
+        let escaped = #"{"id":"a\"b","customer":"c"}"#
+        #expect(ArchiveIndex.build(Data(escaped.utf8)).map { String(decoding: $0, as: UTF8.self).hasSuffix("\na\"b\t0\t\(escaped.utf8.count)\n") } == true)
+    }
+
+    @Test("Lines are split at each newline with their number and offset, whatever surrounds them")
+    func lines() {
+        var seen: [String] = []
+        JSONLinesText.forEachLine(in: Data("a\r\n\n  \nbc\nd".utf8)) { line in
+            seen.append("\(line.number)@\(line.offset):\(String(decoding: line.bytes, as: UTF8.self))\(line.isBlank ? " blank" : "")")
+        }
+        #expect(seen == ["1@0:a\r", "2@3: blank", "3@4:   blank", "4@7:bc", "5@10:d"])
+        seen = []
+        JSONLinesText.forEachLine(in: Data("x\n".utf8)) { seen.append("\($0.number):\($0.isBlank)") }
+        #expect(seen == ["1:false", "2:true"])
+    }
+}
