@@ -79,6 +79,28 @@ struct ReportContentTests {
         #expect(text.contains("1 of 3 helped without an action point."))
     }
 
+    @Test func aCustomerWhoMailedIsQuotedUnderTheirLineCleanedAndCut() {
+        var mailed = F.issue("6", customer: "Renée Peeters", summary: "Storing", kind: .problem, received: F.at(7, 30))
+        let text = "Goedemorgen,\n\nDe app \u{1B}[31mwerkt niet <b>sinds</b> gisteren. " + String(repeating: "x", count: 200)
+        mailed.extra[Issue.messagesField] = .array([.object(["text": .string(text)])])
+        let base = missed()
+        let data = MorningReportData(
+            morning: base.morning, asOf: base.asOf, deadline: base.deadline, timeZone: base.timeZone,
+            helped: base.helped, helpedLate: base.helpedLate, waiting: base.waiting + [mailed], streak: 0)
+        let report = MorningReport(data, language: .en)
+        // The first line with words: the greeting; the escape never reaches the mail.
+        #expect(report.text.contains("  > “Goedemorgen,”"))
+        #expect(!report.text.contains("\u{1B}"))
+        #expect(report.html.contains("font-style: italic;\">“Goedemorgen,”</span>"))
+        var long = mailed
+        long.extra[Issue.messagesField] = .array([.object(["text": .string("\n" + String(repeating: "ab ", count: 100))])])
+        let cut = MorningReport(MorningReportData(
+            morning: base.morning, asOf: base.asOf, deadline: base.deadline, timeZone: base.timeZone,
+            helped: [], helpedLate: [], waiting: [long], streak: 0), language: .en).html
+        #expect(cut.contains("…”</span>"), "a long first line is cut")
+        #expect(!MorningReport(base, language: .en).text.contains("  > "), "no quote for issues that did not come by mail")
+    }
+
     @Test func carriedOverAndWithdrawnAreShownApart() {
         var spam = F.issue("9", customer: "Spam BV", summary: "win a prize", received: F.at(7))
         spam.status = .withdrawn

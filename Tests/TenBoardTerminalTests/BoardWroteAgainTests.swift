@@ -35,4 +35,16 @@ struct BoardWroteAgainTests {
                                                  schedule: BoardFixtures.schedule, now: BoardFixtures.now)
         #expect(!plain.contains { $0.issue.id == "9" }, "helped yesterday and quiet since: not on today's board")
     }
+
+    @Test func theWallListsThemFirstAsWroteAgain() {
+        let snapshot = StoreSnapshot(issues: BoardFixtures.issues + [Self.helpedYesterday(wroteAgain: "2026-11-24T08:05:00+01:00")])
+        let wall = WallState.make(snapshot: snapshot, schedule: BoardFixtures.schedule, at: BoardFixtures.now, language: .en)
+        #expect(wall.customers.first?.group == .wroteAgain)
+        #expect(wall.customers.first?.name == "Bakkerij Ömer")
+        #expect(wall.customers.first?.waitingSeconds == 67 * 60, "since they wrote, not since their first mail")
+        let screen = WallLayout.render(wall, width: 100, height: 30).text
+        #expect(screen.contains("Bakkerij Ömer (wrote again)"))
+        let dutch = WallState.make(snapshot: snapshot, schedule: BoardFixtures.schedule, at: BoardFixtures.now, language: .nl)
+        #expect(WallLayout.render(dutch, width: 100, height: 30).text.contains("Bakkerij Ömer (schreef opnieuw)"))
+    }
 }

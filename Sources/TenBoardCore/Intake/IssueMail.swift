@@ -29,6 +29,10 @@ extension Issue {
         return t
     }
 
+    /// Helped, then the customer wrote again (a mail threaded onto it after `resolvedAt`): the
+    /// board and the wall show it apart, for a lead to decide, until it is reopened or helped again.
+    public var wroteAgainSinceHelped: Bool { status == .resolved && wroteAgain != nil }
+
     /// Whether one of the issue's messages has this `Message-ID`.
     func hasMessage(id: String) -> Bool {
         mailMessages.contains { $0["messageId"] == .string(id) }

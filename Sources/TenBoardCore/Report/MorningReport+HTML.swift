@@ -27,7 +27,8 @@ extension MorningReport {
             out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(heading)) (\(entries.count))</h2>")
             out.append("<ul style=\"margin: 0; padding-left: 20px;\">")
             for entry in entries {
-                out.append("<li style=\"margin-bottom: 4px;\">\(Self.escape(entry.title))<br><span style=\"color: #555;\">\(Self.escape(entry.detail))</span></li>")
+                let quote = entry.quote.map { "<br><span style=\"color: #555; font-style: italic;\">“\(Self.escape($0))”</span>" } ?? ""
+                out.append("<li style=\"margin-bottom: 4px;\">\(Self.escape(entry.title))<br><span style=\"color: #555;\">\(Self.escape(entry.detail))</span>\(quote)</li>")
             }
             out.append("</ul>")
         }

@@ -22,6 +22,7 @@ extension MorningReport {
             for entry in entries {
                 out += ReportSanitizer.wrap(entry.title, width: w, first: "* ", rest: "  ")
                 out += ReportSanitizer.wrap(entry.detail, width: w, first: "  ", rest: "  ")
+                if let quote = entry.quote { out += ReportSanitizer.wrap("“\(quote)”", width: w, first: "  > ", rest: "    ") }
             }
         }
         section(ReportText.waitingHeading(l), waitingEntries)

@@ -72,6 +72,15 @@ public struct MorningReport: Sendable {
     struct Entry {
         var title: String
         var detail: String
+        /// What the customer wrote, for one who mailed: the first line of text of their last message.
+        var quote: String? = nil
+    }
+
+    /// The first line with words in it of the customer's last mail, cleaned and cut to `limit`
+    /// characters; `nil` for an issue that did not come by mail.
+    func mailQuote(_ issue: Issue, limit: Int = 120) -> String? {
+        guard let line = issue.mailTextLines(8).lazy.compactMap(clean).first else { return nil }
+        return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
     }
 
     func kindWord(_ issue: Issue) -> String { ReportText.kind(language, issue.kind, count: 1) }
@@ -92,7 +101,8 @@ public struct MorningReport: Sendable {
         data.waiting.map { issue in
             let age = ReportText.duration(language, seconds: Int(data.asOf.timeIntervalSince(issue.receivedAt.date)))
             return Entry(title: title(issue), detail: ReportText.waitingDetail(
-                language, kind: kindWord(issue), age: age, assignee: clean(issue.assignee), missed: missed(issue)))
+                language, kind: kindWord(issue), age: age, assignee: clean(issue.assignee), missed: missed(issue)),
+                quote: mailQuote(issue))
         }
     }
 

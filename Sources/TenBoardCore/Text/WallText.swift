@@ -89,6 +89,7 @@ public struct WallText: Sendable {
     public var nobodyWaiting: String { pick("Nobody is waiting.", "Niemand wacht.") }
     public var nobodyHelpedYet: String { pick("Nobody yet.", "Nog niemand.") }
     public var nextMorningMark: String { pick("next", "volgende") }
+    public var wroteAgainMark: String { pick("wrote again", "schreef opnieuw") }
     public var unassigned: String { "-" }
     public func more(_ n: Int) -> String { pick("+\(n) more", "+\(n) meer") }
 

@@ -24,10 +24,7 @@ public enum BoardStateBuilder {
         }
         var rows: [BoardRow] = []
         // A helped customer who wrote again since: first, until a lead reopens or helps again.
-        let wroteAgain = data.issues.filter { issue in
-            guard issue.status == .resolved, let wrote = issue.wroteAgain?.date, let helped = issue.resolvedAt?.date else { return false }
-            return wrote > helped
-        }
+        let wroteAgain = data.issues.filter(\.wroteAgainSinceHelped)
         rows += wroteAgain.map { row($0, .wroteAgain, account.fate(of: $0) ?? .helped) }
         let shownAgain = Set(wroteAgain.map(\.id))
         // Carried over first (the longest wait at the top), then this morning's, each oldest first.

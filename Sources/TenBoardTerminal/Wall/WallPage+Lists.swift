@@ -39,9 +39,14 @@ extension WallPage {
             grid.put(age, x: x, y: y, role: urgent ? .stateOverdue : .normal)
             var name = customer.name
             if customer.group == .nextMorning { name += " (\(text.nextMorningMark))" }
+            if customer.group == .wroteAgain { name += " (\(text.wroteAgainMark))" }
             let nameWidth = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)
-            grid.put(fit(name, nameWidth), x: x + ageWidth + 2, y: y,
-                     role: customer.group == .nextMorning ? .nextMorning : .normal)
+            let nameRole: Role = switch customer.group {
+            case .nextMorning: .nextMorning
+            case .wroteAgain: .stateWarning
+            case .earlier, .waiting: .normal
+            }
+            grid.put(fit(name, nameWidth), x: x + ageWidth + 2, y: y, role: nameRole)
             if assigneeWidth > 0 {
                 grid.put(fit(customer.assignee ?? text.unassigned, assigneeWidth), x: x + w - assigneeWidth, y: y, role: .dim)
             }

@@ -25,7 +25,7 @@ extension WallState {
             language: language, mode: .countdown, status: status, tally: snapshot.tally[today] ?? 0,
             clock: Words.clock(at, in: schedule.timeZone), notice: notice, frozenAt: frozen ? at : nil
         )
-        wall.customers = customers(account, at: at)
+        wall.customers = customers(account, at: at, issues: issues)
         wall.helpers = account.helpers.map { WallHelper(name: $0.name ?? "?", count: $0.count) }
 
         switch status.state {
@@ -42,7 +42,7 @@ extension WallState {
             wall.morning = next
             wall.secondsLeft = Int(schedule.deadline(of: next).timeIntervalSince(at).rounded(.awayFromZero))
             // The next morning's customers, not the closed one's.
-            wall.customers = customers(schedule.account(of: next, issues: issues, at: at), at: at)
+            wall.customers = customers(schedule.account(of: next, issues: issues, at: at), at: at, issues: issues)
         case .none:
             wall.mode = .between
             wall.result = result(schedule.account(of: schedule.previousMorning(before: today), issues: issues, at: at))
@@ -56,18 +56,22 @@ extension WallState {
             helpedLate: account.helpedLate.count, waiting: account.waiting.count, met: account.verdict == .met)
     }
 
-    static func customers(_ account: MorningAccount, at: Date) -> [WallCustomer] {
+    static func customers(_ account: MorningAccount, at: Date, issues all: [Issue]) -> [WallCustomer] {
         func rows(_ issues: [Issue], _ group: WallCustomer.Group) -> [WallCustomer] {
             issues.map { issue in
-                let age = Int(at.timeIntervalSince(issue.receivedAt.date))
+                // One who wrote again: how long ago they wrote.
+                let since = group == .wroteAgain ? (issue.wroteAgain?.date ?? issue.receivedAt.date) : issue.receivedAt.date
+                let age = Int(at.timeIntervalSince(since))
                 let assignee = issue.assignee.map(Untrusted.oneLine)
                 return WallCustomer(
                     name: Untrusted.oneLine(issue.customer), assignee: assignee?.isEmpty == true ? nil : assignee,
                     waitingSeconds: age, group: group)
             }
         }
-        // Carried over first, then this morning's, then the next one's; each oldest first.
-        return rows(account.waiting.filter(account.isCarriedOver), .earlier)
+        // Who wrote again after being helped first, then carried over, this morning's and the
+        // next one's; each oldest first.
+        return rows(all.filter(\.wroteAgainSinceHelped), .wroteAgain)
+            + rows(account.waiting.filter(account.isCarriedOver), .earlier)
             + rows(account.waiting.filter { !account.isCarriedOver($0) }, .waiting)
             + rows(account.nextMorning, .nextMorning)
     }

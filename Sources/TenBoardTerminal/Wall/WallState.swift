@@ -71,6 +71,8 @@ public struct WallState: Sendable, Equatable {
 /// One waiting customer on the wall.
 public struct WallCustomer: Sendable, Equatable {
     public enum Group: Sendable, Equatable {
+        /// Helped, then wrote again (mail intake): first, for a lead to decide.
+        case wroteAgain
         /// Their own morning's deadline has passed.
         case earlier
         /// Counting for the morning shown.
