@@ -4,7 +4,7 @@ import TenBoardCore
 @testable import TenBoardTerminal
 
 /// The board's behaviour driven by keys, against an in-memory store.
-@Suite struct BoardControllerTests {
+@Suite struct BoardControllerTests: DrivesBoard {
     let store = FakeBoardStore(BoardFixtures.data)
     let now = BoardFixtures.now
 
@@ -15,16 +15,6 @@ import TenBoardCore
         board.refresh()
         return board
     }
-
-    func press(_ board: BoardController<FakeBoardStore>, _ keys: Key...) {
-        for key in keys { _ = board.handle(key, now: now) }
-    }
-
-    func type(_ board: BoardController<FakeBoardStore>, _ text: String) {
-        for c in text { _ = board.handle(.character(c), now: now) }
-    }
-
-    func issue(_ id: String) -> TenBoardCore.Issue { store.data.issues.first { $0.id == id }! }
 
     @Test func startsOnTheOldestWaitingCustomer() {
         #expect(board().state(now: now).selectedID == "7")

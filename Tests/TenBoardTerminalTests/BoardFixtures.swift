@@ -39,3 +39,21 @@ enum BoardFixtures {
                           selectedID: selected)
     }
 }
+
+/// Keys and reads for tests that drive a board over a `FakeBoardStore`, written once.
+protocol DrivesBoard {
+    var store: FakeBoardStore { get }
+    var now: Date { get }
+}
+
+extension DrivesBoard {
+    func press(_ board: BoardController<FakeBoardStore>, _ keys: Key...) {
+        for key in keys { _ = board.handle(key, now: now) }
+    }
+
+    func type(_ board: BoardController<FakeBoardStore>, _ text: String) {
+        for c in text { _ = board.handle(.character(c), now: now) }
+    }
+
+    func issue(_ id: String) -> TenBoardCore.Issue { store.data.issues.first { $0.id == id }! }
+}

@@ -5,7 +5,7 @@ import TenBoardCore
 
 /// Typing and correcting on the board (issue 11): the resolve prompt keeps the action point and
 /// asks who helped, pastes stay text, the full form, edit, undo and the help's set-up.
-@Suite struct BoardTypingTests {
+@Suite struct BoardTypingTests: DrivesBoard {
     let store = FakeBoardStore(BoardFixtures.data)
     let now = BoardFixtures.now
 
@@ -17,16 +17,6 @@ import TenBoardCore
         board.refresh()
         return board
     }
-
-    func press(_ board: BoardController<FakeBoardStore>, _ keys: Key...) {
-        for key in keys { _ = board.handle(key, now: now) }
-    }
-
-    func type(_ board: BoardController<FakeBoardStore>, _ text: String) {
-        for c in text { _ = board.handle(.character(c), now: now) }
-    }
-
-    func issue(_ id: String) -> TenBoardCore.Issue { store.data.issues.first { $0.id == id }! }
 
     func select(_ board: BoardController<FakeBoardStore>, _ id: String) {
         press(board, .home)
