@@ -229,7 +229,7 @@ struct HostileEndToEndTests {
             """#.utf8).write(to: editor)
         chmod(editor.path, 0o755)
         let edit = try users.run(as: users.ann, #""$BIN" edit"#, env: ["EDITOR": editor.path])
-        #expect(edit.status == 0, "\(edit.stderr)")
+        #expect(edit.status == 0, "stderr: \(edit.stderr) stdout: \(edit.stdout)")
         let info = try String(contentsOfFile: users.base.appendingPathComponent("home-\(users.ann)/copy-info").path, encoding: .utf8)
         #expect(info.trimmingCharacters(in: .whitespacesAndNewlines) == "600 \(users.ann) regular file")
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep")
