@@ -6,7 +6,7 @@ struct Summary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The morning report to the directors: printed, or sent through sendmail.",
         discussion: """
-            Without --send it prints the whole message (a dry run). --send pipes it into the configured sendmail for every director, once per morning: a second --send says when it was sent. Before the deadline --send sends nothing and exits 75, saying when the report can go; --interim sends a report marked as interim, which does not count as the morning's report (the run at the deadline still sends it). If sendmail is missing or fails, the message stays in the store's outbox, the command exits 75, and the next --send or --retry delivers it with the same Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
+            Without --send it prints the whole message (a dry run); --text prints only its plain-text part and --html only its HTML part, decoded, as the directors will read them (save the HTML and open it in a browser to see the mail). --send pipes it into the configured sendmail for every director, once per morning: a second --send says when it was sent. Before the deadline --send sends nothing and exits 75, saying when the report can go; --interim sends a report marked as interim, which does not count as the morning's report (the run at the deadline still sends it). If sendmail is missing or fails, the message stays in the store's outbox, the command exits 75, and the next --send or --retry delivers it with the same Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -14,6 +14,8 @@ struct Summary: AsyncParsableCommand {
     @Flag(help: "With --send: send again even if this morning's report was sent.") var force = false
     @Flag(help: "Send an interim report now, marked as such; it does not count as the morning's report.") var interim = false
     @Flag(help: "Deliver the reports waiting in the outbox, and nothing else.") var retry = false
+    @Flag(help: "Print only the report's plain text, decoded (a preview; nothing is sent).") var text = false
+    @Flag(help: "Print only the report's HTML, decoded: open it in a browser to see the mail (nothing is sent).") var html = false
     @OptionGroup var at: AtOption
     @Option(help: ArgumentHelp("Report this morning (YYYY-MM-DD) instead of today's.", valueName: "date")) var morning: String?
 
@@ -21,6 +23,10 @@ struct Summary: AsyncParsableCommand {
         if force && !send { throw ValidationError("--force goes with --send") }
         if interim && (send || retry) { throw ValidationError("--interim sends on its own: without --send or --retry") }
         if retry && (send || morning != nil || at.at != nil) { throw ValidationError("--retry takes no other option") }
+        if text && html { throw ValidationError("--text and --html exclude each other") }
+        if (text || html) && (send || retry || interim) {
+            throw ValidationError("--\(text ? "text" : "html") previews the report: without --send, --retry or --interim")
+        }
         if let morning, LocalDate(morning) == nil { throw ValidationError("--morning: '\(morning)' is not a date YYYY-MM-DD") }
     }
 
@@ -72,6 +78,11 @@ struct Summary: AsyncParsableCommand {
                 let time = Timestamp(schedule.deadline(of: day), in: zone).rfc3339
                 printError(SummaryText.tooEarly(language, morning: day, deadline: time))
                 return .tempFailure
+            }
+            if text || html {
+                let report = MorningReport(data, language: language)
+                try writeOut(text ? report.text : report.html)
+                return .ok
             }
             if !send {
                 var mailConfiguration = configuration

@@ -1,40 +1,47 @@
 import Foundation
 
 extension MorningReport {
-    /// The `text/html` part: the same content, escaped, with inline styles only (mail clients
-    /// drop `<style>` blocks and never load external CSS).
+    /// The `text/html` part: the same content, escaped, laid out in tables with inline styles and
+    /// `bgcolor` only (mail clients drop `<style>` blocks, Outlook ignores most CSS layout, and
+    /// nothing external is ever loaded: no images, no scripts, no fonts).
     public var html: String {
         let l = language
         let color = switch data.verdict {
-        case .met: "#1b7a2f"
-        case .missed: "#b3261e"
+        case .met: Self.green
+        case .missed: Self.red
         case .pending: "#8a5a00"
         case .quiet: "#555555"
         }
         var out: [String] = [
             "<!DOCTYPE html>",
             "<html lang=\"\(l.rawValue)\">",
-            "<head><meta charset=\"utf-8\"><title>\(Self.escape(subject))</title></head>",
-            "<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #222; margin: 0; padding: 16px;\">",
+            "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(Self.escape(subject))</title></head>",
+            "<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #222222; margin: 0; padding: 0; background-color: #ffffff;\">",
+            // One centred column: Outlook takes the width attribute, the rest max-width.
+            "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td align=\"center\" style=\"padding: 12px 8px;\">",
+            "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width: 680px;\"><tr><td align=\"left\">",
             "<p style=\"font-size: 18px; font-weight: bold; color: \(color); margin: 0 0 4px 0;\">\(Self.escape(headline))</p>",
-            "<p style=\"margin: 0 0 12px 0; color: #555;\">\(Self.escape(ReportText.title(l, date: ReportText.longDate(l, data.morning))))</p>",
-            "<p style=\"margin: 0 0 12px 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(tallyLine))<br>\(Self.escape(ReportText.streak(l, data.streak)))"
-                + (withdrawnLine.map { "<br>" + Self.escape($0) } ?? "") + "</p>",
+            "<p style=\"margin: 0 0 12px 0; color: #555555;\">\(Self.escape(ReportText.title(l, date: ReportText.longDate(l, data.morning))))</p>",
         ]
+        figuresHTML(into: &out)
+        chartHTML(into: &out)
+        out.append("<p style=\"margin: 12px 0 0 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(ReportText.streak(l, data.streak)))"
+            + (withdrawnLine.map { "<br>" + Self.escape($0) } ?? "") + "</p>")
 
-        func section(_ heading: String, _ entries: [Entry]) {
-            guard !entries.isEmpty else { return }
-            out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(heading)) (\(entries.count))</h2>")
+        tableHTML(ReportText.waitingHeading(l), waitingRows, waiting: true, into: &out)
+        tableHTML(ReportText.lateHeading(l, time: deadlineTime), helpedRows(data.helpedLate), waiting: false, into: &out)
+        tableHTML(ReportText.helpedHeading(l, time: deadlineTime), helpedRows(data.helped), waiting: false, into: &out)
+        if let line = withoutActionLine { out.append("<p style=\"margin: 8px 0 0 0; color: #555555;\">\(Self.escape(line))</p>") }
+
+        let following = nextMorningEntries
+        if !following.isEmpty {
+            out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(words.nextMorningHeading)) (\(following.count))</h2>")
             out.append("<ul style=\"margin: 0; padding-left: 20px;\">")
-            for entry in entries {
-                let quote = entry.quote.map { "<br><span style=\"color: #555; font-style: italic;\">“\(Self.escape($0))”</span>" } ?? ""
-                out.append("<li style=\"margin-bottom: 4px;\">\(Self.escape(entry.title))<br><span style=\"color: #555;\">\(Self.escape(entry.detail))</span>\(quote)</li>")
+            for entry in following {
+                out.append("<li style=\"margin-bottom: 4px;\">\(Self.escape(entry.title))<br><span style=\"color: #555555;\">\(Self.escape(entry.detail))</span></li>")
             }
             out.append("</ul>")
         }
-        section(ReportText.waitingHeading(l), waitingEntries)
-        section(ReportText.lateHeading(l, time: deadlineTime), helpedEntries(data.helpedLate))
-        section(ReportText.helpedHeading(l, time: deadlineTime), helpedEntries(data.helped))
 
         out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.actionsHeading(l)))</h2>")
         if actionEntries.isEmpty {
@@ -46,7 +53,6 @@ extension MorningReport {
             }
             out.append("</ul>")
         }
-        if let line = withoutActionLine { out.append("<p style=\"margin: 4px 0 0 0; color: #555;\">\(Self.escape(line))</p>") }
 
         out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.helpersHeading(l)))</h2>")
         if helperRows.isEmpty {
@@ -58,10 +64,104 @@ extension MorningReport {
             }
             out.append("</table>")
         }
-        out.append("<p style=\"margin: 24px 0 0 0; font-size: 12px; color: #777;\">\(Self.escape(footer))</p>")
+        out.append("<p style=\"margin: 24px 0 0 0; font-size: 12px; color: #777777;\">\(Self.escape(footer))</p>")
+        out.append("</td></tr></table>")
+        out.append("</td></tr></table>")
         out.append("</body>")
         out.append("</html>")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static let green = "#1b7a2f"
+    static let red = "#b3261e"
+    static let grey = "#c8c8c8"
+
+    /// The key figures: three cells a row, so they fit a phone; colours by bgcolor and inline
+    /// style only.
+    func figuresHTML(into out: inout [String]) {
+        out.append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"4\" border=\"0\" style=\"border-collapse: separate;\">")
+        let all = figures
+        for start in stride(from: 0, to: all.count, by: 3) {
+            out.append("<tr>")
+            for figure in all[start..<min(start + 3, all.count)] {
+                let (background, ink) = switch figure.tone {
+                case .plain: ("#f1f3f5", "#222222")
+                case .good: ("#e6f4ea", Self.green)
+                case .bad: ("#fce8e6", Self.red)
+                }
+                let note = figure.note.map { "<br><span style=\"font-size: 11px; color: #555555;\">\(Self.escape($0))</span>" } ?? ""
+                out.append("<td width=\"33%\" valign=\"top\" bgcolor=\"\(background)\" style=\"background-color: \(background); padding: 8px; width: 33%;\">"
+                    + "<span style=\"font-size: 12px; color: #555555;\">\(Self.escape(figure.label))</span><br>"
+                    + "<span style=\"font-size: 22px; font-weight: bold; color: \(ink);\">\(Self.escape(figure.value))</span>\(note)</td>")
+            }
+            out.append("</tr>")
+        }
+        out.append("</table>")
+    }
+
+    /// The last mornings as a bar chart of table cells: one column a morning, its height the
+    /// number of customers, green met, red missed, grey quiet; the day of the month under it.
+    func chartHTML(into out: inout [String]) {
+        let rows = data.recent
+        guard !rows.isEmpty else { return }
+        let most = max(1, rows.map(\.customers).max() ?? 1)
+        let tallest = 48
+        out.append("<p style=\"font-size: 13px; font-weight: bold; margin: 12px 0 4px 0;\">\(Self.escape(words.chartHeading(rows.count)))"
+            + (chartSpan.map { " <span style=\"font-weight: normal; color: #555555;\">(\(Self.escape($0)))</span>" } ?? "") + "</p>")
+        out.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"2\" border=\"0\" style=\"border-collapse: separate;\">")
+        var bars = "<tr>"
+        var days = "<tr>"
+        for row in rows {
+            let color = switch row.verdict {
+            case .met: Self.green
+            case .missed: Self.red
+            case .quiet, .pending: Self.grey
+            }
+            let height = row.verdict == .quiet ? 3 : max(6, tallest * row.customers / most)
+            let tip = Self.escape(words.chartCell(row))
+            bars += "<td valign=\"bottom\" height=\"\(tallest)\" style=\"height: \(tallest)px; width: 14px;\" title=\"\(tip)\">"
+                + "<table role=\"presentation\" width=\"14\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>"
+                + "<td height=\"\(height)\" bgcolor=\"\(color)\" style=\"height: \(height)px; background-color: \(color); font-size: 1px; line-height: 1px;\">&nbsp;</td>"
+                + "</tr></table></td>"
+            days += "<td align=\"center\" style=\"font-size: 10px; color: #555555;\">\(row.morning.day)</td>"
+        }
+        out.append(bars + "</tr>")
+        out.append(days + "</tr>")
+        out.append("</table>")
+        out.append("<p style=\"font-size: 11px; color: #555555; margin: 2px 0 0 0;\">"
+            + "<span style=\"color: \(Self.green);\">&#9632;</span> \(Self.escape(words.verdictWord(.met))) &nbsp; "
+            + "<span style=\"color: \(Self.red);\">&#9632;</span> \(Self.escape(words.verdictWord(.missed))) &nbsp; "
+            + "<span style=\"color: \(Self.grey);\">&#9632;</span> \(Self.escape(words.noCustomers))</p>")
+    }
+
+    /// A section of customers as a compact table: customer, kind, waited, helped by (or
+    /// assigned to), action point. Narrow enough for a phone: the customer column wraps.
+    func tableHTML(_ heading: String, _ rows: [TableRow], waiting: Bool, into out: inout [String]) {
+        guard !rows.isEmpty else { return }
+        let w = words
+        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(heading)) (\(rows.count))</h2>")
+        out.append("<table width=\"100%\" cellpadding=\"4\" cellspacing=\"0\" border=\"0\" style=\"border-collapse: collapse; font-size: 13px;\">")
+        let th = "<th align=\"left\" valign=\"bottom\" style=\"font-size: 11px; color: #555555; border-bottom: 1px solid #cccccc; padding: 4px;\">"
+        var head = "<tr>" + th + Self.escape(w.columnCustomer) + "</th>" + th + Self.escape(w.columnKind) + "</th>"
+            + th + Self.escape(waiting ? w.columnWaiting : w.columnWaited) + "</th>"
+            + th + Self.escape(waiting ? w.columnAssigned : w.columnHelpedBy) + "</th>"
+        if !waiting { head += th + Self.escape(w.columnAction) + "</th>" }
+        out.append(head + "</tr>")
+        let td = "<td valign=\"top\" style=\"border-bottom: 1px solid #eeeeee; padding: 4px;\">"
+        for row in rows {
+            var customer = "<b>\(Self.escape(row.id))</b> \(Self.escape(row.customer))"
+            if let summary = row.summary { customer += "<br><span style=\"color: #555555;\">\(Self.escape(summary))</span>" }
+            for mark in row.marks { customer += "<br><span style=\"color: \(Self.red);\">\(Self.escape(mark))</span>" }
+            if let quote = row.quote { customer += "<br><span style=\"color: #555; font-style: italic;\">“\(Self.escape(quote))”</span>" }
+            var waited = Self.escape(row.waited)
+            if let when = row.when { waited += "<br><span style=\"color: \(Self.red);\">\(Self.escape(when))</span>" }
+            var line = "<tr>" + td + customer + "</td>" + td + Self.escape(row.kind) + "</td>" + td + waited + "</td>" + td + Self.escape(row.who) + "</td>"
+            if !waiting {
+                line += td + (row.action.map(Self.escape) ?? "<span style=\"color: #777777;\">\(Self.escape(w.noActionMark))</span>") + "</td>"
+            }
+            out.append(line + "</tr>")
+        }
+        out.append("</table>")
     }
 
     /// `text` for HTML element content and quoted attributes.

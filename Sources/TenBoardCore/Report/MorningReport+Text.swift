@@ -9,7 +9,10 @@ extension MorningReport {
         out += ReportSanitizer.wrap(headline, width: w)
         out += ReportSanitizer.wrap(ReportText.title(l, date: ReportText.longDate(l, data.morning)), width: w)
         out.append("")
-        for line in [receivedLine, tallyLine, ReportText.streak(l, data.streak)] + [withdrawnLine].compactMap(\.self) {
+        figuresText(into: &out)
+        chartText(into: &out)
+        out.append("")
+        for line in [receivedLine, ReportText.streak(l, data.streak)] + [withdrawnLine].compactMap(\.self) {
             out += ReportSanitizer.wrap(line, width: w)
         }
 
@@ -28,6 +31,7 @@ extension MorningReport {
         section(ReportText.waitingHeading(l), waitingEntries)
         section(ReportText.lateHeading(l, time: deadlineTime), helpedEntries(data.helpedLate))
         section(ReportText.helpedHeading(l, time: deadlineTime), helpedEntries(data.helped))
+        section(words.nextMorningHeading, nextMorningEntries)
 
         out.append("")
         let actionsHead = ReportText.actionsHeading(l)
@@ -58,5 +62,27 @@ extension MorningReport {
         out.append("-- ")
         out += ReportSanitizer.wrap(footer, width: w)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The key figures, one a line, values in one column.
+    func figuresText(into out: inout [String]) {
+        let all = figures
+        let labelWidth = all.map { ReportSanitizer.width(of: $0.label) }.max() ?? 0
+        for figure in all {
+            let dots = String(repeating: ".", count: labelWidth + 2 - ReportSanitizer.width(of: figure.label))
+            let value = String(repeating: " ", count: max(0, 3 - figure.value.count)) + figure.value
+            out += ReportSanitizer.wrap(figure.label + " " + dots + " " + value + (figure.note.map { "  (\($0))" } ?? ""),
+                                        width: MorningReport.width, rest: "      ")
+        }
+    }
+
+    /// The last mornings as a bar of block characters, its span and its legend.
+    func chartText(into out: inout [String]) {
+        let rows = data.recent
+        guard !rows.isEmpty else { return }
+        out.append("")
+        out += ReportSanitizer.wrap(words.chartHeading(rows.count) + (chartSpan.map { " (\($0))" } ?? "") + ":", width: MorningReport.width)
+        out.append("  " + Words.strip(rows, unicode: true))
+        out.append("  " + words.stripLegend(unicode: true))
     }
 }

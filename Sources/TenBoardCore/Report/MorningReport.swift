@@ -5,8 +5,8 @@ public struct MorningReport: Sendable {
     public var data: MorningReportData
     public var language: Language
 
-    /// Columns of the plain text: fits a terminal and every mail client.
-    public static let width = 78
+    /// Columns of the plain text: fits a 72-column terminal mail client (and quotes with "> ").
+    public static let width = 72
 
     public init(_ data: MorningReportData, language: Language) {
         self.data = data
@@ -41,11 +41,6 @@ public struct MorningReport: Sendable {
     var receivedLine: String {
         let parts = data.receivedByKind.map { "\($0.count) \(ReportText.kind(language, $0.kind, count: $0.count))" }
         return ReportText.received(language, total: data.received.count, parts: parts, carriedOver: data.carriedOver.count)
-    }
-
-    var tallyLine: String {
-        ReportText.tally(language, helped: data.helped.count, late: data.helpedLate.count,
-                         waiting: data.waiting.count, time: deadlineTime)
     }
 
     /// The one line about withdrawn issues; `nil` when there are none.
@@ -111,10 +106,14 @@ public struct MorningReport: Sendable {
             let resolved = issue.resolvedAt?.date ?? data.asOf
             let seconds = resolved.timeIntervalSince(issue.receivedAt.date)
             let lateBy = resolved > data.deadline ? words.age(seconds: Int(resolved.timeIntervalSince(data.deadline))) : nil
-            return Entry(title: title(issue), detail: ReportText.helpedDetail(
+            var detail = ReportText.helpedDetail(
                 language, kind: kindWord(issue), age: words.age(seconds: Int(seconds)),
                 when: words.when(resolved, now: data.deadline, in: data.timeZone), late: lateBy,
-                by: clean(issue.resolvedBy), missed: missed(issue)))
+                by: clean(issue.resolvedBy), missed: missed(issue))
+            if issue.wroteAgainSinceHelped, let again = issue.wroteAgain?.date {
+                detail += ", " + words.wroteAgainSinceHelped + " " + words.when(again, now: data.deadline, in: data.timeZone)
+            }
+            return Entry(title: title(issue), detail: detail)
         }
     }
 

@@ -14,9 +14,14 @@ extension MorningSchedule {
         // The streak as it stood just after that morning's deadline, when the morning was
         // decided: the report of a past morning keeps saying what it said on the day.
         let streakAt = min(at, deadline(of: day).addingTimeInterval(1))
-        return MorningReportData(
+        var data = MorningReportData(
             account: account(of: day, issues: issues, at: at),
             streak: streak(at: streakAt, issues: issues, base: base),
             timeZone: timeZone, interim: interim)
+        // The trend as it stood at the same instant as the streak.
+        let history = MorningHistory(rows: history(of: issues, at: streakAt).rows.filter { $0.morning <= day })
+        data.recent = history.decided(Words.stripLength)
+        data.fourWeeks = history.metRate(days: 28, through: day)
+        return data
     }
 }

@@ -12,6 +12,11 @@ public struct MorningReportData: Sendable, Equatable {
     /// An interim report, sent before the deadline on request: it does not count as the
     /// morning's report and says so.
     public var interim: Bool
+    /// The mornings up to this one whose outcome is known, oldest first, at most
+    /// `Words.stripLength`: the report's chart.
+    public var recent: [MorningRow] = []
+    /// Of the mornings with customers in the four weeks up to this one, how many were met.
+    public var fourWeeks = MorningRate(met: 0, of: 0)
 
     public init(account: MorningAccount, streak: Int, timeZone: TimeZone, interim: Bool = false) {
         self.account = account
@@ -64,6 +69,8 @@ public struct MorningReportData: Sendable, Equatable {
     public var carriedOver: [Issue] { account.carriedOver }
     /// Withdrawn issues of the morning's window: in no count, named in one line.
     public var withdrawn: [Issue] { account.withdrawn }
+    /// Open at `asOf`, already counting for the next morning (received after the cut-off).
+    public var nextMorning: [Issue] { account.nextMorning }
 
     private mutating func rescope() {
         account.inScope = account.helped + account.helpedLate + account.waiting

@@ -10,6 +10,10 @@ public struct BoardHeader: Sendable, Equatable {
     public var tally: Int
     /// The instant of a frozen view (`board --at`); `nil` for the live board.
     public var frozenAt: Date?
+    /// The last decided mornings, oldest first, for the strip beside the streak.
+    public var recent: [MorningRow] = []
+    /// How many of the last few mornings with customers were met.
+    public var recentRate = MorningRate(met: 0, of: 0)
 
     public init(status: MorningStatus, tally: Int = 0, frozenAt: Date? = nil) {
         self.status = status

@@ -15,7 +15,8 @@ public enum BoardStateBuilder {
         let status = schedule.status(at: now, issues: data.issues, base: data.streakBase)
         let account = status.account
         let today = schedule.localDate(of: now)
-        let header = BoardHeader(status: status, tally: data.tally[today] ?? 0, frozenAt: frozen ? now : nil)
+        var header = BoardHeader(status: status, tally: data.tally[today] ?? 0, frozenAt: frozen ? now : nil)
+        (header.recent, header.recentRate) = MorningHistory.recent(data.issues, schedule: schedule, at: now)
         var placer = MorningPlacer(schedule)
         func row(_ issue: Issue, _ group: BoardGroup, _ fate: MorningFate) -> BoardRow {
             let morning = account.missedMorning[issue.id]

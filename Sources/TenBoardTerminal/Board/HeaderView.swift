@@ -73,7 +73,12 @@ enum HeaderView {
         } else {
             parts.append(Segment(" " + MorningText.state(.none, state.language), role: .dim, priority: 9))
         }
+        let strip = Words.strip(h.recent, unicode: glyphs == .unicode)
         parts.append(Segment(text.streak(status.streak), role: .normal, priority: 4))
+        if !strip.isEmpty { parts.append(Segment(strip, role: .dim, priority: 2)) }
+        if let rate = words.lastMornings(met: h.recentRate.met, of: h.recentRate.of) {
+            parts.append(Segment(rate, role: .dim, priority: 1))
+        }
         parts.append(Segment(text.tally(h.tally), role: .normal, priority: 3))
         if state.readOnly { parts.append(Segment(text.readOnly, role: .notice, priority: 7)) }
         Segment.draw(parts, into: &grid, x: area.x, y: area.y + 1, width: area.width, separator: glyphs.separator)

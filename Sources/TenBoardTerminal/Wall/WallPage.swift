@@ -127,9 +127,21 @@ struct WallPage {
         } else if state.mode == .countdown, state.waiting > 0, state.secondsLeft > 0 {
             facts.append(text.toGo(state.waiting))
         }
-        facts.append(text.streak(state.streak))
+        // The streak with the strip of the last mornings beside it, and the recent rate; on a
+        // narrow wall the rate goes first, then the strip.
+        let strip = Words.strip(state.recent, unicode: grid.unicode)
+        let rate = Words(state.language).lastMornings(met: state.recentRate.met, of: state.recentRate.of)
+        let streakIndex = facts.count
+        facts.append(text.streak(state.streak) + (strip.isEmpty ? "" : " " + strip))
         if state.tally > 0 { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
-        centered(facts.joined(separator: " · "), role: .normal)
+        if let rate { facts.append(rate) }
+        var line = facts.joined(separator: " · ")
+        if rate != nil, DisplayWidth.of(line) > width { facts.removeLast(); line = facts.joined(separator: " · ") }
+        if !strip.isEmpty, DisplayWidth.of(line) > width {
+            facts[streakIndex] = text.streak(state.streak)
+            line = facts.joined(separator: " · ")
+        }
+        centered(line, role: .normal)
         row += 1
     }
 

@@ -26,6 +26,7 @@ extension WallState {
             clock: Words.clock(at, in: schedule.timeZone), notice: notice, frozenAt: frozen ? at : nil
         )
         wall.customers = customers(account, at: at, issues: issues)
+        (wall.recent, wall.recentRate) = MorningHistory.recent(issues, schedule: schedule, at: at)
         wall.helpers = account.helpers.map { WallHelper(name: $0.name ?? "?", count: $0.count) }
 
         switch status.state {

@@ -37,6 +37,10 @@ public struct WallState: Sendable, Equatable {
     public var notice: String?
     /// The instant of a frozen view (`wall --at`), shown as a badge; `nil` when live.
     public var frozenAt: Date?
+    /// The last decided mornings, oldest first, for the strip beside the streak.
+    public var recent: [MorningRow] = []
+    /// How many of the last few mornings with customers were met.
+    public var recentRate = MorningRate(met: 0, of: 0)
 
     public init(
         language: Language = .en, mode: Mode, status: MorningStatus, customers: [WallCustomer] = [],

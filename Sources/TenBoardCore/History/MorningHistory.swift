@@ -1,0 +1,196 @@
+import Foundation
+
+/// One morning of the history: its account's numbers, how it went, and the streak after it.
+///
+/// Every number comes from `MorningAccount` (taken at the history's instant), the verdict from
+/// `MorningAccount.verdict`; nothing here decides a fate again.
+public struct MorningRow: Sendable, Equatable {
+    public var morning: LocalDate
+    /// The morning's customers (carried over ones included): `helped + helpedLate + waiting`.
+    public var customers: Int
+    /// Helped at or before the deadline.
+    public var helped: Int
+    /// Helped after the deadline.
+    public var helpedLate: Int
+    /// Not helped at the deadline (or, for a morning whose deadline is still to come, so far):
+    /// those helped late and those still waiting.
+    public var waitingAtDeadline: Int
+    /// Still waiting at the history's instant.
+    public var waiting: Int
+    /// Customers from an earlier morning, still waiting at this morning's cut-off.
+    public var carriedOver: Int
+    /// Withdrawn issues of the morning's window (in no other count).
+    public var withdrawn: Int
+    /// How the morning went: met, missed, quiet (no customers), or pending (today, undecided).
+    public var verdict: MorningVerdict
+    /// Mornings in a row met, as it stood after this morning (quiet and pending ones leave it).
+    public var streak: Int
+    /// Tally marks drawn on that day; `nil` where the store no longer keeps them.
+    public var tally: Int?
+
+    public init(account: MorningAccount, streak: Int, tally: Int?) {
+        morning = account.morning
+        customers = account.inScope.count
+        helped = account.helped.count
+        helpedLate = account.helpedLate.count
+        waiting = account.waiting.count
+        waitingAtDeadline = account.helpedLate.count + account.waiting.count
+        carriedOver = account.carriedOver.count
+        withdrawn = account.withdrawn.count
+        verdict = account.verdict
+        self.streak = streak
+        self.tally = tally
+    }
+
+    /// The object of `tenboard history --json`.
+    public var json: JSONValue {
+        .object([
+            "morning": .string(morning.description),
+            "customers": .int(customers),
+            "helped": .int(helped),
+            "helpedLate": .int(helpedLate),
+            "waitingAtDeadline": .int(waitingAtDeadline),
+            "waiting": .int(waiting),
+            "carriedOver": .int(carriedOver),
+            "withdrawn": .int(withdrawn),
+            "verdict": .string(verdict.rawValue),
+            "streak": .int(streak),
+            "tally": tally.map(JSONValue.int) ?? .null,
+        ])
+    }
+
+    /// The columns of `tenboard history --csv`, in order (the keys of `json`).
+    public static let csvHeader = [
+        "morning", "customers", "helped", "helpedLate", "waitingAtDeadline", "waiting", "carriedOver",
+        "withdrawn", "verdict", "streak", "tally",
+    ]
+
+    /// This row's CSV fields, in the order of `csvHeader` (numbers, dates and fixed words only).
+    public var csvFields: [String] {
+        [morning.description, "\(customers)", "\(helped)", "\(helpedLate)", "\(waitingAtDeadline)", "\(waiting)",
+         "\(carriedOver)", "\(withdrawn)", verdict.rawValue, "\(streak)", tally.map { "\($0)" } ?? ""]
+    }
+}
+
+/// The history of the mornings: one row per morning, from the first morning with an issue up
+/// to today's (or the last one before today).
+public struct MorningHistory: Sendable, Equatable {
+    /// Oldest first.
+    public var rows: [MorningRow]
+
+    public init(rows: [MorningRow]) { self.rows = rows }
+
+    /// The strip of the screens: the last `Words.stripLength` decided mornings from the hot
+    /// issues alone (the hot file keeps six weeks, more than the strip's mornings), and how many
+    /// of the last `Words.recentLength` mornings with customers were met.
+    public static func recent(_ issues: [Issue], schedule: MorningSchedule, at: Date) -> (strip: [MorningRow], rate: MorningRate) {
+        let history = schedule.history(of: issues, at: at)
+        return (history.decided(Words.stripLength), history.metRate(last: Words.recentLength))
+    }
+
+    /// The last `n` rows, oldest first.
+    public func last(_ n: Int) -> [MorningRow] { Array(rows.suffix(max(0, n))) }
+
+    /// The last `n` mornings whose outcome is known (met, missed or quiet), oldest first: today's
+    /// morning is left out while it is pending.
+    public func decided(_ n: Int) -> [MorningRow] {
+        Array(rows.filter { $0.verdict != .pending }.suffix(max(0, n)))
+    }
+
+    /// Of the last `n` decided mornings that had customers, how many were met: "4 of the last 5".
+    /// Quiet mornings are skipped (they are neither met nor missed), so `of` may be below `n`.
+    public func metRate(last n: Int) -> MorningRate {
+        let counted = rows.filter { $0.verdict == .met || $0.verdict == .missed }.suffix(max(0, n))
+        return MorningRate(met: counted.count { $0.verdict == .met }, of: counted.count)
+    }
+
+    /// The rate over the mornings of the last `days` calendar days up to `through` (the report's
+    /// "last 4 weeks"): met and decided-with-customers counts.
+    public func metRate(days: Int, through: LocalDate) -> MorningRate {
+        let first = through.adding(days: -(days - 1))
+        let counted = rows.filter { $0.morning >= first && $0.morning <= through && ($0.verdict == .met || $0.verdict == .missed) }
+        return MorningRate(met: counted.count { $0.verdict == .met }, of: counted.count)
+    }
+}
+
+/// How many of a number of mornings with customers were met.
+public struct MorningRate: Sendable, Equatable {
+    public var met: Int
+    public var of: Int
+
+    public init(met: Int, of: Int) {
+        self.met = met
+        self.of = of
+    }
+}
+
+extension MorningSchedule {
+    /// The history of every morning up to the one relevant at `at`, each as its account saw it at
+    /// `at` (so `--at` shows the history as it was then).
+    ///
+    /// One pass over `issues`: each is placed once (`MorningPlacer`) and listed with its own
+    /// morning and each later morning it was carried over to (still waiting at that cut-off);
+    /// then each morning's account is taken of its own few issues, never of the whole history.
+    ///
+    /// - Parameters:
+    ///   - issues: the whole history (`IssueStore.allIssues`), in any order. With only the hot
+    ///     issues the mornings whose issues were archived read as quiet, and the streak counts
+    ///     from the first morning given.
+    ///   - at: the instant; issues received later do not exist, those resolved later still wait.
+    ///   - tally: the tally marks of a day (`MorningHistory.tally(_:)`), `nil` where unknown.
+    public func history(of issues: [Issue], at: Date, tally: (LocalDate) -> Int? = { _ in nil }) -> MorningHistory {
+        let today = localDate(of: at)
+        guard hasMornings else { return MorningHistory(rows: []) }
+        let last = isMorning(today) ? today : previousMorning(before: today)
+        var placer = MorningPlacer(self)
+        var groups: [Int: [Issue]] = [:]
+        var first: LocalDate?
+        for issue in issues {
+            let received = issue.receivedAt.date
+            guard received <= at else { continue }
+            var day = placer.morning(forReceived: received)
+            guard day <= last else { continue }
+            if first == nil || day < first! { first = day }
+            if issue.status == .withdrawn {
+                groups[day.dayNumber, default: []].append(issue)
+                continue
+            }
+            let resolved: Date? = issue.wasResolved(at: at) ? issue.resolvedAt?.date : nil
+            while true {
+                groups[day.dayNumber, default: []].append(issue)
+                guard day < last else { break }
+                let next = placer.nextMorning(after: day)
+                if let resolved, resolved <= placer.cutoff(of: next) { break }
+                day = next
+            }
+        }
+        guard var day = first else { return MorningHistory(rows: []) }
+        var rows: [MorningRow] = []
+        var streak = 0
+        while day <= last {
+            let account = account(of: day, issues: groups[day.dayNumber] ?? [], at: at)
+            switch account.verdict {
+            case .met: streak += 1
+            case .missed: streak = 0
+            case .quiet, .pending: break
+            }
+            rows.append(MorningRow(account: account, streak: streak, tally: tally(day)))
+            day = placer.nextMorning(after: day)
+        }
+        return MorningHistory(rows: rows)
+    }
+}
+
+extension MorningHistory {
+    /// The tally marks of each day as the store keeps them: the one place the history reads the
+    /// tally, so a change to how the tally is stored (per person) changes only this function.
+    public static func tally(_ kept: [LocalDate: Int]) -> (LocalDate) -> Int? {
+        let oldest = kept.keys.min()
+        return { day in
+            if let count = kept[day] { return count }
+            // Days inside the kept span had no marks; older days are no longer known.
+            guard let oldest, day >= oldest else { return nil }
+            return 0
+        }
+    }
+}
