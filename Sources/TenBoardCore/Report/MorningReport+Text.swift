@@ -64,14 +64,13 @@ extension MorningReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The key figures, one a line, values in one column.
+    /// The key figures, one a line, the values after dotted leaders.
     func figuresText(into out: inout [String]) {
         let all = figures
         let labelWidth = all.map { ReportSanitizer.width(of: $0.label) }.max() ?? 0
         for figure in all {
             let dots = String(repeating: ".", count: labelWidth + 2 - ReportSanitizer.width(of: figure.label))
-            let value = String(repeating: " ", count: max(0, 3 - figure.value.count)) + figure.value
-            out += ReportSanitizer.wrap(figure.label + " " + dots + " " + value + (figure.note.map { "  (\($0))" } ?? ""),
+            out += ReportSanitizer.wrap(figure.label + " " + dots + " " + figure.value + (figure.note.map { " (\($0))" } ?? ""),
                                         width: MorningReport.width, rest: "      ")
         }
     }

@@ -78,11 +78,11 @@ extension Words {
     public var figureStreak: String { pick("Streak", "Reeks") }
     public var figureFourWeeks: String { pick("Last 4 weeks", "Laatste 4 weken") }
 
-    /// "85% (17 of 20 mornings)"; "no mornings yet".
-    public func rate(met: Int, of total: Int) -> String {
+    /// "17 of 20 mornings met"; "no mornings yet".
+    public func metOf(met: Int, of total: Int) -> String {
         guard total > 0 else { return pick("no mornings yet", "nog geen ochtenden") }
-        let percent = (met * 100) / total
-        return pick("\(percent)% (\(met) of \(total) mornings)", "\(percent)% (\(met) van \(total) ochtenden)")
+        return total == 1 ? pick("\(met) of 1 morning met", "\(met) van 1 ochtend gehaald")
+            : pick("\(met) of \(total) mornings met", "\(met) van \(total) ochtenden gehaald")
     }
 
     /// The chart's heading: "The last 20 mornings".
