@@ -59,7 +59,8 @@ struct HistoryCLITests {
         let tableLines = table.stdout.split(separator: "\n").map(String.init)
         #expect(tableLines.first?.hasPrefix("MORNING") == true)
         #expect(tableLines.count == 7, "a head, five mornings and the strip: \(table.stdout)")
-        #expect(tableLines.contains { $0.hasPrefix("Thu 19 Nov 2026") && $0.contains("quiet") })
+        #expect(tableLines[1].hasPrefix("Mon 23 Nov 2026") && tableLines[1].contains("met"), "the last five mornings, oldest first")
+        #expect(tableLines[5].hasPrefix("Fri 27 Nov 2026") && tableLines[5].contains("missed"))
         #expect(tableLines.last == "▇▇▁·▇▇▁▁▁▁  1 of the last 5 mornings met  streak 0")
     }
 

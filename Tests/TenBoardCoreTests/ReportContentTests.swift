@@ -169,10 +169,10 @@ struct ReportContentTests {
         data.waiting.append(F.issue("8", customer: "<script>alert(1)</script> & \"Co\"", summary: "<b>bold</b>", received: F.at(7)))
         let html = MorningReport(data, language: .en).html
         #expect(!html.contains("<script>"))
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;<br><span style=\"color: #555555;\">&lt;b&gt;bold&lt;/b&gt;"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;<br><span style=\"color:#555555\">&lt;b&gt;bold&lt;/b&gt;"))
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("GOAL MISSED: 3 still waiting, 1 helped after 10:00."))
-        #expect(html.contains("<b>#4</b> 株式会社テスト<br><span style=\"color: #555555;\">アプリが起動しません"))
+        #expect(html.contains("<b>#4</b> 株式会社テスト<br><span style=\"color:#555555\">アプリが起動しません"))
     }
 
     @Test func aMetMorningAndAnEmptyOne() {

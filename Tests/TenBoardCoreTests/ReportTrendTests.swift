@@ -70,9 +70,9 @@ struct ReportTrendTests {
         #expect(html.contains(">Last 4 weeks</span><br><span style=\"font-size: 22px; font-weight: bold; color: #222222;\">71%</span>"))
         // Tables: the late one says when and how late; an action point or "(none)".
         #expect(html.contains("<b>#t2</b> Customer t2"))
-        #expect(html.contains("3h 15m<br><span style=\"color: #b3261e;\">helped 10:25, 25m late</span>"))
+        #expect(html.contains("3h 15m<br><span style=\"color:#b3261e\">helped 10:25, 25m late</span>"))
         #expect(html.contains(">Checklist bijgewerkt</td>"))
-        #expect(html.contains(">(none)</span></td>"))
+        #expect(html.contains("<span style=\"color:#777777\">(none)</span></td>"))
         #expect(!html.contains("<style") && !html.contains("<img") && !html.contains("<script") && !html.contains("http"))
     }
 

@@ -18,7 +18,7 @@ extension MorningReport {
             "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(Self.escape(subject))</title></head>",
             "<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #222222; margin: 0; padding: 0; background-color: #ffffff;\">",
             // One centred column: Outlook takes the width attribute, the rest max-width.
-            "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td align=\"center\" style=\"padding: 12px 8px;\">",
+            "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td align=\"center\" style=\"padding: 8px 4px;\">",
             "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width: 680px;\"><tr><td align=\"left\">",
             "<p style=\"font-size: 18px; font-weight: bold; color: \(color); margin: 0 0 4px 0;\">\(Self.escape(headline))</p>",
             "<p style=\"margin: 0 0 12px 0; color: #555555;\">\(Self.escape(ReportText.title(l, date: ReportText.longDate(l, data.morning))))</p>",
@@ -135,29 +135,33 @@ extension MorningReport {
     }
 
     /// A section of customers as a compact table: customer, kind, waited, helped by (or
-    /// assigned to), action point. Narrow enough for a phone: the customer column wraps.
+    /// assigned to), action point. Narrow enough for a phone (the customer column wraps) and
+    /// small: rows are told apart by a band of colour on every other one, cells carry no style
+    /// (a 200-customer morning stays well under 100 KB).
     func tableHTML(_ heading: String, _ rows: [TableRow], waiting: Bool, into out: inout [String]) {
         guard !rows.isEmpty else { return }
         let w = words
         out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(heading)) (\(rows.count))</h2>")
-        out.append("<table width=\"100%\" cellpadding=\"4\" cellspacing=\"0\" border=\"0\" style=\"border-collapse: collapse; font-size: 13px;\">")
-        let th = "<th align=\"left\" valign=\"bottom\" style=\"font-size: 11px; color: #555555; border-bottom: 1px solid #cccccc; padding: 4px;\">"
+        out.append("<table width=\"100%\" cellpadding=\"3\" cellspacing=\"0\" border=\"0\" style=\"border-collapse: collapse; font-size: 13px;\">")
+        let th = "<th align=\"left\" valign=\"bottom\" style=\"font-size: 11px; color: #555555; border-bottom: 1px solid #cccccc;\">"
         var head = "<tr>" + th + Self.escape(w.columnCustomer) + "</th>" + th + Self.escape(w.columnKind) + "</th>"
             + th + Self.escape(waiting ? w.columnWaiting : w.columnWaited) + "</th>"
             + th + Self.escape(waiting ? w.columnAssigned : w.columnHelpedBy) + "</th>"
         if !waiting { head += th + Self.escape(w.columnAction) + "</th>" }
         out.append(head + "</tr>")
-        let td = "<td valign=\"top\" style=\"border-bottom: 1px solid #eeeeee; padding: 4px;\">"
-        for row in rows {
+        let grey = "<br><span style=\"color:#555555\">", red = "<br><span style=\"color:\(Self.red)\">"
+        for (i, row) in rows.enumerated() {
             var customer = "<b>\(Self.escape(row.id))</b> \(Self.escape(row.customer))"
-            if let summary = row.summary { customer += "<br><span style=\"color: #555555;\">\(Self.escape(summary))</span>" }
-            for mark in row.marks { customer += "<br><span style=\"color: \(Self.red);\">\(Self.escape(mark))</span>" }
+            if let summary = row.summary { customer += grey + Self.escape(summary) + "</span>" }
+            for mark in row.marks { customer += red + Self.escape(mark) + "</span>" }
             if let quote = row.quote { customer += "<br><span style=\"color: #555; font-style: italic;\">“\(Self.escape(quote))”</span>" }
             var waited = Self.escape(row.waited)
-            if let when = row.when { waited += "<br><span style=\"color: \(Self.red);\">\(Self.escape(when))</span>" }
-            var line = "<tr>" + td + customer + "</td>" + td + Self.escape(row.kind) + "</td>" + td + waited + "</td>" + td + Self.escape(row.who) + "</td>"
+            if let when = row.when { waited += red + Self.escape(when) + "</span>" }
+            var line = (i % 2 == 1 ? "<tr bgcolor=\"#f4f6f8\">" : "<tr>")
+                + "<td valign=\"top\">" + customer + "</td><td valign=\"top\">" + Self.escape(row.kind)
+                + "</td><td valign=\"top\">" + waited + "</td><td valign=\"top\">" + Self.escape(row.who) + "</td>"
             if !waiting {
-                line += td + (row.action.map(Self.escape) ?? "<span style=\"color: #777777;\">\(Self.escape(w.noActionMark))</span>") + "</td>"
+                line += "<td valign=\"top\">" + (row.action.map(Self.escape) ?? "<span style=\"color:#777777\">\(Self.escape(w.noActionMark))</span>") + "</td>"
             }
             out.append(line + "</tr>")
         }
