@@ -24,7 +24,7 @@ import TenBoardCore
 
 
                        left until 10:00 · 3 customers waiting (1 carried over)
-                  3 of 6 helped · 3.9 an hour needed · streak 0 · "customer" said 3×
+                 3 of 6 helped · 3.9 an hour needed · streak 0 ▁ · "customer" said 3×
 
              Waiting                                           Helped this morning
                1d 2h  Bakkerij Jansen             -              2 Sanne
