@@ -9,7 +9,7 @@ import TenBoardCore
         let grid = BoardRenderer.render(BoardFixtures.state(), width: 80, height: 15)
         #expect(grid.text == """
          tenboard · morning Tue 24 Nov                       WAITING · 0:48:00 to 10:00
-         1 of 6 helped · 1 carried over · need 6.3/h · done ~14:12 · streak 0 · ▁ · the last morning missed · tally 3
+         1 of 6 helped · 1 carried over · need 6.3/h · done ~14:12 · streak 0 · tally 3
           ID  CUSTOMER         KIND          AGE ASSIGNEE SUMMARY
          ── carried over (1) ───────────────────────────────────────────────────────────
         ▶ 7   Gemeente Utrecht problem    3d 23h piet     Koppeling met het zaaksysteem…

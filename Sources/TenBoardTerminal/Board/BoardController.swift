@@ -25,6 +25,8 @@ public final class BoardController<Store: BoardStore> {
     static var noticeSeconds: Double { 6 }
 
     private(set) var data = BoardData()
+    /// The header's strip of the last mornings, for the minute it was computed in (see `state`).
+    private var recentStrip: (minute: Int, value: (strip: [MorningRow], rate: MorningRate))?
     private var stamp: Store.Stamp?
     private var loaded = false
     /// Whether any read of the store has succeeded: until then there is no last good state.
@@ -78,6 +80,7 @@ public final class BoardController<Store: BoardStore> {
         guard force || !loaded || current != stamp else { return false }
         do {
             data = try store.loadBoard()
+            recentStrip = nil
             loadError = nil
             everRead = true
         } catch {
@@ -90,7 +93,12 @@ public final class BoardController<Store: BoardStore> {
 
     /// The view-model at `now`.
     public func state(now: Date) -> BoardState {
-        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen)
+        // The strip of the last mornings changes only with the data and, at most, the minute.
+        let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
+        if recentStrip?.minute != minute {
+            recentStrip = (minute, MorningHistory.recent(data.issues, schedule: schedule, at: now))
+        }
+        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen, recent: recentStrip?.value)
         let rows = allRows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
         if let id = selectedID, let index = rows.firstIndex(where: { $0.issue.id == id }) {
             selectedIndex = index

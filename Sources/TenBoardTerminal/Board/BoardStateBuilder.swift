@@ -11,12 +11,17 @@ public enum BoardStateBuilder {
     ///   - schedule: the morning rules.
     ///   - now: the instant to show.
     ///   - frozen: the board shows `--at` another time: the header says so.
-    public static func build(_ data: BoardData, schedule: MorningSchedule, now: Date, frozen: Bool = false) -> (BoardHeader, [BoardRow]) {
+    ///   - recent: the strip of the last mornings when the caller keeps it (it changes at most with
+    ///     the data and the minute); `nil` computes it.
+    public static func build(
+        _ data: BoardData, schedule: MorningSchedule, now: Date, frozen: Bool = false,
+        recent: (strip: [MorningRow], rate: MorningRate)? = nil
+    ) -> (BoardHeader, [BoardRow]) {
         let status = schedule.status(at: now, issues: data.issues, base: data.streakBase)
         let account = status.account
         let today = schedule.localDate(of: now)
         var header = BoardHeader(status: status, tally: data.tally[today] ?? 0, frozenAt: frozen ? now : nil)
-        (header.recent, header.recentRate) = MorningHistory.recent(data.issues, schedule: schedule, at: now)
+        (header.recent, header.recentRate) = recent ?? MorningHistory.recent(data.issues, schedule: schedule, at: now)
         var placer = MorningPlacer(schedule)
         func row(_ issue: Issue, _ group: BoardGroup, _ fate: MorningFate) -> BoardRow {
             let morning = account.missedMorning[issue.id]

@@ -23,6 +23,7 @@ public enum WallApp {
         guard let screen = CursesScreen.start(explainingIn: configuration.language) else { return ExitCode.usage.rawValue }
         defer { screen.stop() }
         var lastShift: WallShift.Offset?
+        var recent: (key: (Int, Int), value: (strip: [MorningRow], rate: MorningRate))?
         while true {
             if let signal = CursesScreen.takeSignal() { return 128 + signal }
             let at = now()
@@ -32,9 +33,14 @@ public enum WallApp {
             // kernel messages may have written over a console.
             if let lastShift, lastShift != shift { screen.repaint() }
             lastShift = shift
+            // The strip of the last mornings changes only with the store and, at most, the minute.
+            let key = (reader.snapshot.revision, Int((at.timeIntervalSince1970 / 60).rounded(.down)))
+            if recent == nil || recent!.key != key {
+                recent = (key, MorningHistory.recent(reader.snapshot.issues, schedule: configuration.schedule, at: at))
+            }
             let state = WallState.make(
                 snapshot: reader.snapshot, schedule: configuration.schedule, at: at,
-                language: configuration.language, notice: reader.notice, frozen: frozen)
+                language: configuration.language, notice: reader.notice, frozen: frozen, recent: recent?.value)
             let size = screen.currentSize()
             screen.draw(WallLayout.render(state, width: size.width, height: size.height, unicode: screen.unicode, shift: shift))
             switch screen.readKey(milliseconds: CursesScreen.millisecondsToNextSecond(now())) {

@@ -12,9 +12,10 @@ extension WallState {
     ///   - at: the instant from the clock.
     ///   - notice: a problem to show in a corner; `nil` for none.
     ///   - frozen: the wall shows `--at` another time: a badge says so.
+    ///   - recent: the strip of the last mornings when the caller keeps it; `nil` computes it.
     public static func make(
         snapshot: StoreSnapshot, schedule: MorningSchedule, at: Date, language: Language, notice: String? = nil,
-        frozen: Bool = false
+        frozen: Bool = false, recent: (strip: [MorningRow], rate: MorningRate)? = nil
     ) -> WallState {
         let issues = snapshot.issues
         let status = schedule.status(at: at, issues: issues, base: snapshot.streakBase)
@@ -26,7 +27,7 @@ extension WallState {
             clock: Words.clock(at, in: schedule.timeZone), notice: notice, frozenAt: frozen ? at : nil
         )
         wall.customers = customers(account, at: at, issues: issues)
-        (wall.recent, wall.recentRate) = MorningHistory.recent(issues, schedule: schedule, at: at)
+        (wall.recent, wall.recentRate) = recent ?? MorningHistory.recent(issues, schedule: schedule, at: at)
         wall.helpers = account.helpers.map { WallHelper(name: $0.name ?? "?", count: $0.count) }
 
         switch status.state {
