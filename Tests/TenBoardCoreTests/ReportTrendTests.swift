@@ -74,6 +74,7 @@ struct ReportTrendTests {
         #expect(html.contains(">Checklist bijgewerkt</td>"))
         #expect(html.contains("<span style=\"color:#777777\">(none)</span></td>"))
         #expect(!html.contains("<style") && !html.contains("<img") && !html.contains("<script") && !html.contains("http"))
+        #expect(html.split(separator: "\n").allSatisfy { $0.utf8.count < 998 }, "no line grows with the chart")
     }
 
     @Test func aPastMorningsChartStopsAtThatMorning() {

@@ -109,8 +109,8 @@ extension MorningReport {
         out.append("<p style=\"font-size: 13px; font-weight: bold; margin: 12px 0 4px 0;\">\(Self.escape(words.chartHeading(rows.count)))"
             + (chartSpan.map { " <span style=\"font-weight: normal; color: #555555;\">(\(Self.escape($0)))</span>" } ?? "") + "</p>")
         out.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"2\" border=\"0\" style=\"border-collapse: separate;\">")
-        var bars = "<tr>"
-        var days = "<tr>"
+        // One cell a line: no line of the part grows with the number of mornings.
+        out.append("<tr>")
         for row in rows {
             let color = switch row.verdict {
             case .met: Self.green
@@ -119,14 +119,15 @@ extension MorningReport {
             }
             let height = row.verdict == .quiet ? 3 : max(6, tallest * row.customers / most)
             let tip = Self.escape(words.chartCell(row))
-            bars += "<td valign=\"bottom\" height=\"\(tallest)\" style=\"height: \(tallest)px; width: 14px;\" title=\"\(tip)\">"
+            out.append("<td valign=\"bottom\" height=\"\(tallest)\" style=\"height: \(tallest)px; width: 14px;\" title=\"\(tip)\">"
                 + "<table role=\"presentation\" width=\"14\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>"
                 + "<td height=\"\(height)\" bgcolor=\"\(color)\" style=\"height: \(height)px; background-color: \(color); font-size: 1px; line-height: 1px;\">&nbsp;</td>"
-                + "</tr></table></td>"
-            days += "<td align=\"center\" style=\"font-size: 10px; color: #555555;\">\(row.morning.day)</td>"
+                + "</tr></table></td>")
         }
-        out.append(bars + "</tr>")
-        out.append(days + "</tr>")
+        out.append("</tr>")
+        out.append("<tr>")
+        out += rows.map { "<td align=\"center\" style=\"font-size: 10px; color: #555555;\">\($0.morning.day)</td>" }
+        out.append("</tr>")
         out.append("</table>")
         out.append("<p style=\"font-size: 11px; color: #555555; margin: 2px 0 0 0;\">"
             + "<span style=\"color: \(Self.green);\">&#9632;</span> \(Self.escape(words.verdictWord(.met))) &nbsp; "
