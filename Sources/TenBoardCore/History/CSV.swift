@@ -1,9 +1,10 @@
 import Foundation
 
 /// Comma-separated values as RFC 4180 writes them: CRLF after every record, a field in double
-/// quotes (quotes doubled) when it holds a comma, a quote or a line break. Text from outside is
-/// neutralised first (`Untrusted.oneLine`), and a field a spreadsheet would run as a formula
-/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`.
+/// quotes (quotes doubled) when it holds a comma, a quote or a line break, and a field a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, and not a number) gets a leading `'`. Text from outside should pass through
+/// `Untrusted.oneLine` first; `history` writes only dates, numbers and fixed words.
 public enum CSV {
     /// One record, CRLF included.
     public static func record(_ fields: [String]) -> String {
@@ -16,10 +17,8 @@ public enum CSV {
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
-
-    /// A field of text from outside (a name, a summary): on one line, controls made visible.
-    public static func untrusted(_ value: String) -> String { field(Untrusted.oneLine(value)) }
 }
