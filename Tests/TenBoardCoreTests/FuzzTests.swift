@@ -287,7 +287,7 @@ struct FuzzTests {
             if damaged, n % 8 == 0 {
                 changesTried += 1
                 do {
-                    try store.drawTally(on: LocalDate("2026-11-24")!, now: Date())
+                    try store.drawTally(who: "ann", by: "ann", at: Date())
                     overwritten.note(n, "a change was written over a damaged file")
                 } catch let error as TenBoardError {
                     if error.exitCode != .dataError { unclear.note(n, "change: exit \(error.exitCode.rawValue): \(error.message.prefix(200))") }

@@ -118,8 +118,9 @@ public struct TallyBook: Sendable, Equatable {
         return named.filter { $0.count == top }
     }
 
-    /// Every person with a mark this month, with their marks on `day`, in its week and its month
-    /// (up to and including `day`): most today first, then week, then month, then by name.
+    /// Every person with a mark this week or this month, with their marks on `day`, in its week
+    /// and in its month (up to and including `day`): most today first, then week, then month,
+    /// then by name.
     public func overview(on day: LocalDate) -> [PersonTally] {
         let week = DaySpan.week(of: day), month = DaySpan.month(of: day)
         // Only days up to `day` count: "this week" and "this month" so far.

@@ -37,6 +37,7 @@ struct WallPage {
             compactHeadline(big)
         }
         labelLines()
+        peopleLines()
         row += 1
         lists()
     }
@@ -128,7 +129,7 @@ struct WallPage {
             facts.append(text.toGo(state.waiting))
         }
         facts.append(text.streak(state.streak))
-        if state.tally > 0 { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
+        if state.tally > 0, !showsTallyRow { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
         centered(facts.joined(separator: " · "), role: .normal)
         row += 1
     }
