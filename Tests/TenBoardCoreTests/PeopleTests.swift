@@ -195,4 +195,54 @@ struct PeopleTests {
         let month = schedule.helpers(in: DaySpan.month(of: LocalDate("2026-11-25")!), issues: issues, at: at)
         #expect(month == [HelperCount(name: "Ann", count: 2), HelperCount(name: "Bram", count: 2)])
     }
+
+    @Test("The report names the customer-thinker on a week's and a month's first morning, and the customers who thanked")
+    func report() throws {
+        let t = temp(clock: time("2026-12-01T12:00:00+01:00"))
+        defer { remove(t) }
+        for (who, at) in [("Sanne", "2026-11-25T09:00:00+01:00"), ("Sanne", "2026-11-26T09:00:00+01:00"),
+                          ("Sanne", "2026-11-27T09:00:00+01:00"), ("Pieter", "2026-11-27T09:10:00+01:00"),
+                          ("Pieter", "2026-11-30T09:00:00+01:00"), ("Pieter", "2026-11-30T09:01:00+01:00"),
+                          ("Pieter", "2026-11-30T09:02:00+01:00")] {
+            try t.store.drawTally(who: who, by: "lead", at: time(at))
+        }
+        try t.store.addPraise(who: "Sanne", customer: "Bakkerij Ömer", text: "Sanne dacht echt mee", recordedBy: "lead", at: time("2026-11-27T14:00:00+01:00"))
+        try t.store.addPraise(who: "Pieter", customer: "X\r\nBcc: evil@example.com", text: "<b>top</b>\u{1B}[2J", recordedBy: "lead", at: time("2026-11-28T10:00:00+01:00"))
+        try t.store.addPraise(who: "Ann", customer: "Gemeente Zeist", text: "snel", recordedBy: "lead", at: time("2026-11-30T09:30:00+01:00"))
+        let resolved = try t.store.add(customer: "C", summary: "s", receivedAt: time("2026-11-30T07:00:00+01:00"), now: time("2026-11-30T07:00:00+01:00"))
+        try t.store.resolve(id: resolved.id, by: "Ann", action: nil, at: time("2026-11-30T09:00:00+01:00"))
+        let state = try t.store.snapshot()
+        let schedule = MorningSchedule()
+        func report(_ day: String, _ language: Language = .en) -> MorningReport {
+            let morning = LocalDate(day)!
+            let at = schedule.deadline(of: morning)
+            var data = schedule.reportData(of: morning, issues: state.issues, at: at)
+            data.people = ReportPeople(state: state, schedule: schedule, morning: morning, issues: state.issues, at: at)
+            return MorningReport(data, language: language)
+        }
+        // Monday 30 Nov, the week's first morning: last week's thinker; Friday's and Saturday's praise.
+        let monday = report("2026-11-30")
+        #expect(monday.data.people.thanked.map(\.who) == ["Sanne", "Pieter"])
+        let text = monday.text
+        #expect(text.contains("Customer-thinker of the week (Mon 23 Nov – Sun 29 Nov): Sanne, 3 marks"))
+        #expect(!text.contains("Customer-thinker of November"))
+        #expect(text.contains("Customers thanked (2)"))
+        #expect(text.contains("* Bakkerij Ömer thanked Sanne (Fri 27 Nov): \"Sanne dacht echt mee\""))
+        #expect(!text.contains("Gemeente Zeist"), "Monday's praise waits for Tuesday's report")
+        #expect(text.contains("This week: Ann 1") && text.contains("This month: Ann 1"))
+        #expect(text.contains("Tally game this week: Pieter 3"))
+        // The customer's words never carry a line break or an escape into the mail.
+        #expect(!text.contains("\r") && !text.contains("\u{1B}") && !text.contains("\nBcc:"))
+        let html = monday.html
+        #expect(html.contains("&lt;b&gt;top&lt;/b&gt;") && !html.contains("<b>top"))
+        #expect(html.contains("Customers thanked (2)"))
+        // Tuesday 1 Dec, the month's first morning: November's thinker (Pieter 4, Sanne 3), Monday's praise.
+        let tuesday = report("2026-12-01", .nl)
+        #expect(tuesday.text.contains("Klantdenker van november: Pieter, 4 streepjes"))
+        #expect(!tuesday.text.contains("Klantdenker van de week"))
+        #expect(tuesday.text.contains("Klanten bedankten (1)") && tuesday.text.contains("Gemeente Zeist bedankte Ann (ma 30 nov): \"snel\""))
+        // Wednesday: neither a thinker nor anyone thanked.
+        let wednesday = report("2026-12-02").text
+        #expect(!wednesday.contains("Customer-thinker") && !wednesday.contains("Customers thanked"))
+    }
 }

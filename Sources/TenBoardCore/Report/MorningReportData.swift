@@ -12,6 +12,9 @@ public struct MorningReportData: Sendable, Equatable {
     /// An interim report, sent before the deadline on request: it does not count as the
     /// morning's report and says so.
     public var interim: Bool
+    /// The customer-thinker, the tally game, who helped how many this week and month, and the
+    /// customers who thanked a colleague (`ReportPeople`); empty unless the caller fills it.
+    public var people = ReportPeople()
 
     public init(account: MorningAccount, streak: Int, timeZone: TimeZone, interim: Bool = false) {
         self.account = account

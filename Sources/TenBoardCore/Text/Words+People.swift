@@ -84,6 +84,11 @@ extension Words {
         pick("\(customer) thanks \(who): \"\(text)\"", "\(customer) bedankt \(who): \"\(text)\"")
     }
 
+    /// "Bakkerij Ömer thanked Sanne (Mon 23 Nov): "dacht echt mee"" — in the next morning's report.
+    public func thankedLine(customer: String, who: String, text: String, on day: LocalDate) -> String {
+        pick("\(customer) thanked \(who) (\(self.day(day))): \"\(text)\"", "\(customer) bedankte \(who) (\(self.day(day))): \"\(text)\"")
+    }
+
     /// The report's heading for the praise of the day(s) before.
     public var customersThanked: String { pick("Customers thanked", "Klanten bedankten") }
 
@@ -93,8 +98,8 @@ extension Words {
     }
 
     public func praised(_ who: String) -> String {
-        pick("Praise for \(who) recorded: on the wall today, in tomorrow's report.",
-             "Lof voor \(who) genoteerd: vandaag op de wall, morgen in het rapport.")
+        pick("Praise for \(who) recorded: on the wall today, in the next morning's report.",
+             "Lof voor \(who) genoteerd: vandaag op de wall, in het rapport van de volgende ochtend.")
     }
 
     public func noHelperToPraise(_ id: String) -> String {
