@@ -103,4 +103,14 @@ import TenBoardCore
         }
         #expect(Words(.nl).tallyGame.contains("klantdenker"))
     }
+
+    @Test func keysForTheGameAndPraise() {
+        #expect(KeyMap.intent(for: .character("p"), overlay: .none, screen: .list) == .beginPraise)
+        #expect(KeyMap.intent(for: .character("t"), overlay: .none, screen: .list) == .tally)
+        // Tab completes on the tally prompt, and is nothing on the filter's.
+        #expect(KeyMap.intent(for: .tab, overlay: .prompt(LinePrompt(.tally(last: nil), names: ["Sanne"])), screen: .list) == .complete)
+        #expect(KeyMap.intent(for: .tab, overlay: .prompt(LinePrompt(.filter)), screen: .list) == .none)
+        // In a prompt, p and t are typed.
+        #expect(KeyMap.intent(for: .character("p"), overlay: .prompt(LinePrompt(.tally(last: nil), names: [])), screen: .list) == .edit(.type("p")))
+    }
 }
