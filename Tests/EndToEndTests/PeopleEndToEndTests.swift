@@ -125,3 +125,52 @@ struct TallyBoardEndToEndTests {
         #expect(people.count == 1 && people[0]["name"] as? String == "Sanne" && people[0]["today"] as? Int == 1)
     }
 }
+
+/// The wall's tally row and praise in tmux, and a mark drawn by another process appearing on it.
+@Suite("The tally game on the wall", .serialized)
+struct TallyWallEndToEndTests {
+    @Test func theTallyRowAndPraiseInARealTerminal() throws {
+        let (dir, env) = try WallEndToEndTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func tenboard(_ args: [String]) throws {
+            let r = try TmuxSession.run([TmuxSession.binary] + args, environment: env)
+            guard r.status == 0 else { throw TmuxSession.Failure("tenboard \(args.joined(separator: " ")): \(r.output)") }
+        }
+        for minute in 0..<6 { try tenboard(["tally", "Sanne", "--at", "2026-11-24T08:0\(minute):00+01:00"]) }
+        try tenboard(["praise", "Sanne", "--customer", "Bakkerij Ömer", "--text", "Sanne dacht echt mee", "--at", "2026-11-24T08:30:00+01:00"])
+        let wall = try WallEndToEndTests.startWall(env, width: 100, height: 30)
+        defer { wall.stop() }
+        try wall.waitFor("the tally row") { $0.contains("\"klant\" today: Sanne \u{1D378} | · week's lead: Sanne 6") }
+        try wall.waitFor("today's praise") { $0.contains("Bakkerij Ömer thanks Sanne: \"Sanne dacht echt mee\"") }
+        // Another lead draws a mark for Pieter: the wall shows it without a restart.
+        try tenboard(["tally", "Pieter", "--at", "2026-11-24T08:40:00+01:00"])
+        try wall.waitFor("the new mark") { $0.contains("Sanne \u{1D378} | · Pieter | · week's lead: Sanne 6") }
+    }
+}
+
+/// The report as `tenboard summary` composes it: the customer-thinker and "Customers thanked".
+@Suite("People in the report")
+struct PeopleReportCLITests {
+    @Test func mondaysReportNamesLastWeeksThinkerAndTheCustomersWhoThanked() throws {
+        let (dir, run) = try PeopleCLITests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (who, at) in [("Sanne", "2026-11-25T09:00:00+01:00"), ("Sanne", "2026-11-26T09:00:00+01:00"), ("Pieter", "2026-11-26T09:05:00+01:00")] {
+            #expect(try run(["tally", who, "--at", at], [:]).status == 0)
+        }
+        #expect(try run(["praise", "Sanne", "--customer", "Bakkerij Jansen", "--text", "Sanne dacht echt mee", "--at", "2026-11-27T14:00:00+01:00"], [:]).status == 0)
+        #expect(try run(["add", "--customer", "Jan", "--summary", "s", "--received", "2026-11-30T07:00:00+01:00"], [:]).status == 0)
+        #expect(try run(["resolve", "1", "--by", "Ann", "--at", "2026-11-30T09:00:00+01:00"], [:]).status == 0)
+        let mail = try run(["summary", "--at", "2026-11-30T10:05:00+01:00"], [:])
+        #expect(mail.status == 0)
+        // The text part is quoted-printable: undo its soft line breaks to read it.
+        let text = mail.stdout.replacingOccurrences(of: "=\n", with: "").replacingOccurrences(of: "=\r\n", with: "")
+        #expect(text.contains("Customer-thinker of the week (Mon 23 Nov =E2=80=93 Sun 29 Nov): Sanne, 2 marks"))
+        #expect(text.contains("Customers thanked (1)"))
+        #expect(text.contains("Bakkerij Jansen thanked Sanne (Fri 27 Nov): &quot;Sanne dacht echt mee&quot;")
+                || text.contains("Bakkerij Jansen thanked Sanne (Fri 27 Nov): \"Sanne dacht echt mee\""))
+        #expect(text.contains("This week: Ann 1"))
+        // Tuesday's report has no thinker of the week and nobody thanked.
+        let tuesday = try run(["summary", "--at", "2026-12-01T10:05:00+01:00"], [:]).stdout
+        #expect(!tuesday.contains("Customer-thinker of the week") && !tuesday.contains("Customers thanked"))
+    }
+}
