@@ -161,6 +161,12 @@ struct PeopleTests {
         }
         #expect(future?.exitCode == .dataError)
         #expect(try t.store.snapshot().praise.isEmpty)
+        // Undo takes back that praise only, once.
+        let kept = try t.store.addPraise(who: "Ann", customer: "Gemeente", text: "snel", recordedBy: "lead", at: PeopleTests.noon)
+        let mistaken = try t.store.addPraise(who: "Sanne", customer: "Bakkerij", text: "top", recordedBy: "lead", at: PeopleTests.noon)
+        try t.store.undoPraise(mistaken, at: PeopleTests.noon)
+        #expect(try t.store.snapshot().praise == [kept])
+        #expect(HostileInputTests.rejected { try t.store.undoPraise(mistaken, at: PeopleTests.noon) }?.exitCode == .tempFailure)
     }
 
     @Test("Marks and praise older than 62 days go with the next change")

@@ -83,6 +83,10 @@ import TenBoardCore
         #expect(store.praise.first?.customer == "Sportschool Fit")
         #expect(store.praise.first?.text == "Bob dacht echt mee")
         #expect(store.praise.first?.recordedBy == "lisa" && store.praise.first?.issue == "11")
+        // A mistaken praise: z takes it back.
+        press(board, .character("z"))
+        #expect(store.praise.isEmpty)
+        #expect(board.state(now: now).notice == Notice("Taken back: the praise for bob."))
     }
 
     @Test func praiseWithoutAHelperIsRefused() {

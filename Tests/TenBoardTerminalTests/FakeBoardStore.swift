@@ -116,4 +116,10 @@ final class FakeBoardStore: BoardStore {
         stamp += 1
         return p
     }
+
+    func undoPraise(_ p: Praise, at: Date) throws {
+        guard let i = praise.lastIndex(of: p) else { throw Failure(description: "the praise is gone") }
+        praise.remove(at: i)
+        stamp += 1
+    }
 }

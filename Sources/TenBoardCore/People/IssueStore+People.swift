@@ -83,6 +83,17 @@ extension IssueStore {
         }
     }
 
+    /// Takes back `praise` (the board's `z`), if it is still there.
+    /// - Throws: 75 when it is gone.
+    public func undoPraise(_ praise: Praise, at: Date) throws {
+        try update(now: at) { state in
+            guard let i = state.praise.lastIndex(of: praise) else {
+                throw TenBoardError("the praise of \(Untrusted.quoted(praise.who)) by \(Untrusted.quoted(praise.customer)) is no longer there; nothing was undone", exitCode: .tempFailure)
+            }
+            state.praise.remove(at: i)
+        }
+    }
+
     /// `at` as stored (whole seconds, the schedule's offset), refused when later than the real
     /// clock allows.
     func changeInstant(_ at: Date, what: String) throws -> Timestamp {

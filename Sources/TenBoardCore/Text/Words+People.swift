@@ -102,6 +102,10 @@ extension Words {
              "Lof voor \(who) genoteerd: vandaag op de wall, in het rapport van de volgende ochtend.")
     }
 
+    public func unpraised(_ who: String) -> String {
+        pick("Taken back: the praise for \(who).", "Teruggedraaid: de lof voor \(who).")
+    }
+
     public func noHelperToPraise(_ id: String) -> String {
         pick("#\(id) has no helper yet: praise goes to whoever helped (resolve it first).",
              "#\(id) heeft nog geen helper: lof gaat naar wie hielp (eerst oplossen).")

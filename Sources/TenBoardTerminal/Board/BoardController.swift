@@ -360,7 +360,8 @@ public final class BoardController<Store: BoardStore> {
                 change(now) {
                     try store.addPraise(who: who, customer: issue.customer, text: words, recordedBy: userName, issue: id, at: now)
                 } done: { praise in
-                    self.words.praised(Untrusted.oneLine(praise.who))
+                    lastChange = .praise(praise)
+                    return self.words.praised(Untrusted.oneLine(praise.who))
                 }
             case .assign(let id):
                 let before = data.issues.first { $0.id == id }
@@ -457,6 +458,9 @@ public final class BoardController<Store: BoardStore> {
                 selectedID = after.id
             case .tally(let mark):
                 message = words.untallied(Untrusted.oneLine(mark.who), today: try store.undoTally(mark, at: now))
+            case .praise(let praise):
+                try store.undoPraise(praise, at: now)
+                message = words.unpraised(Untrusted.oneLine(praise.who))
             case .added(let added):
                 refresh(force: true) // the latest state: another lead may have taken it on
                 guard data.issues.first(where: { $0.id == added.id }) == added else {
@@ -500,6 +504,7 @@ enum UndoStep {
     enum Kind { case resolve, reopen, assign, edit, withdraw }
     case issue(Kind, before: Issue, after: Issue)
     case tally(TallyMark)
+    case praise(Praise)
     /// The store never drops an issue: taking back an add withdraws it (it leaves every count
     /// and stays in history), if nobody changed it since.
     case added(Issue)

@@ -20,6 +20,8 @@ public protocol BoardStore: AnyObject {
     func undoTally(_ mark: TallyMark, at: Date) throws -> Int
     /// A customer praised a colleague.
     func addPraise(who: String, customer: String, text: String, recordedBy: String, issue: String?, at: Date) throws -> Praise
+    /// Undo of a praise, refused when it is gone.
+    func undoPraise(_ praise: Praise, at: Date) throws
     /// Corrects an issue, refused when it is no longer `expecting` (someone changed it meanwhile).
     func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue
     /// Undo: puts `before` back, refused when the issue is no longer `after`.
