@@ -5,7 +5,7 @@ import TenBoardCore
 /// from customers, and who helped how many customers this week (shown when the morning has no
 /// helps yet). Names and words are neutralised to one line here, where they leave the store.
 public struct WallPeople: Sendable, Equatable {
-    /// Today's marks per person, most first; a nameless count (old store) last.
+    /// Today's marks per person, most first (a nameless count from an old store among them).
     public var tallyToday: [PersonCount] = []
     /// The week's leader(s) so far, with their marks; empty when nobody named has a mark.
     public var weekLeaders: [PersonCount] = []
