@@ -107,7 +107,9 @@ struct Summary: AsyncParsableCommand {
     /// The report's data; a morning that may be archived is read from the archive too.
     func reportData(store: IssueStore, schedule: MorningSchedule, morning: LocalDate, at: Date) throws -> MorningReportData {
         let input = try store.input(forMorning: morning)
-        return schedule.reportData(of: morning, issues: input.issues, at: at, base: input.base)
+        var data = schedule.reportData(of: morning, issues: input.issues, at: at, base: input.base)
+        data.people = ReportPeople(state: try store.snapshot(), schedule: schedule, morning: morning, issues: input.issues, at: at)
+        return data
     }
 
     /// Says what happened on stderr; the worst exit status wins (75 before 0).

@@ -45,7 +45,7 @@ struct TenBoard: AsyncParsableCommand {
         subcommands: [
             Board.self, Wall.self, Demo.self, Status.self, Summary.self, ListIssues.self, Show.self, Add.self,
             Resolve.self, Withdraw.self, Reopen.self, Assign.self, SetFields.self, Import.self, Export.self, Check.self,
-            Edit.self, Intake.self, HistoryCommand.self,
+            Edit.self, Intake.self, HistoryCommand.self, Tally.self, PraiseCommand.self,
         ],
         defaultSubcommand: Board.self
     )

@@ -110,6 +110,9 @@ struct BoardEndToEndTests {
         try board.press("Enter")
         try board.waitFor("the new issue") { $0.contains("#4 added · counts for Wed 25 Nov") && $0.contains("Fietsenmaker Gerrit") }
         try board.press("t")
+        try board.waitFor("the tally prompt") { $0.contains("Who said \"klant\"?") }
+        try board.type("Sanne")
+        try board.press("Enter")
         try board.waitFor("the tally") { $0.contains("tally 1") }
         try board.press("q")
         #expect(try board.waitForExit() == 0)

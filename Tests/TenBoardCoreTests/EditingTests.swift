@@ -106,17 +106,21 @@ struct EditingTests {
         #expect(try store.issue(id: before.id).status == .resolved)
     }
 
-    @Test("A tally mark is taken back only while the count is still ours")
-    func undrawTally() throws {
+    @Test("A tally mark is taken back only while it is still there")
+    func undoTally() throws {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
         let day = LocalDate(year: 2026, month: 11, day: 24)
         let now = time("2026-11-24T09:12:00+01:00")
-        let mine = try store.drawTally(on: day, now: now)
-        #expect(try store.undrawTally(on: day, expected: mine, now: now) == 0)
-        let again = try store.drawTally(on: day, now: now)
-        try store.drawTally(on: day, now: now) // another lead
-        #expect(throws: TenBoardError.self) { try store.undrawTally(on: day, expected: again, now: now) }
-        #expect(try store.snapshot().tally[day] == 2)
+        let mine = try store.drawTally(who: "Sanne", by: "lead", at: now)
+        #expect(mine.count == 1 && mine.mark.day == day)
+        #expect(try store.undoTally(mine.mark, at: now) == 0)
+        // Taken back once: a second undo of the same mark finds nothing.
+        #expect(throws: TenBoardError.self) { try store.undoTally(mine.mark, at: now) }
+        let again = try store.drawTally(who: "Sanne", by: "lead", at: now)
+        try store.drawTally(who: "Sanne", by: "other lead", at: now)
+        // The other lead's mark stays when ours is taken back.
+        #expect(try store.undoTally(again.mark, at: now) == 1)
+        #expect(try store.snapshot().tallyMarks.map(\.by) == ["other lead"])
     }
 }

@@ -55,7 +55,7 @@ enum Fuzz {
     ]
     static let keys = Issue.knownFields + [
         "x-crm", "crmTicket", "", "é", "issues", "format", "version", "revision", "nextId", "archive", "tally", "streakBase",
-        "createdAt", "through", "count", "__proto__", "ID",
+        "createdAt", "through", "count", "__proto__", "ID", "tallyMarks", "praise", "who", "by", "day", "recordedBy",
     ]
 
     static func value(_ rng: inout FuzzRandom, depth: Int = 0) -> JSONValue {

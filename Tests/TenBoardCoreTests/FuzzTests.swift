@@ -242,12 +242,23 @@ struct FuzzTests {
         }
         var tally: [LocalDate: Int] = [:]
         for _ in 0..<rng.below(3) { tally[LocalDate(String(format: "2026-%02d-%02d", 1 + rng.below(12), 1 + rng.below(28)))!] = rng.below(30) }
+        // Tally marks and praise with hostile names and words (a mark's name is never empty).
+        func word(_ rng: inout FuzzRandom) -> String { Fuzz.words[rng.below(Fuzz.words.count)] }
+        let names = Fuzz.words.filter { TallyMark.storedName($0) == $0 }
+        let at = Timestamp(rfc3339: "2026-11-24T09:12:00+01:00")!
+        let marks = (0..<rng.below(4)).map { _ in
+            TallyMark(day: LocalDate("2026-11-24")!, who: names[rng.below(names.count)], by: word(&rng), at: at)
+        }
+        let praise = (0..<rng.below(3)).map { _ in
+            Praise(who: word(&rng), customer: word(&rng), text: word(&rng), at: at, day: LocalDate("2026-11-24")!,
+                   recordedBy: word(&rng), issue: rng.chance(50) ? word(&rng) : nil)
+        }
         let state = StoreState(
             revision: rng.below(1000), createdAt: rng.chance(50) ? LocalDate("2025-03-01") : nil, nextID: issues.count + 1,
             issues: issues, tally: tally,
             streakBase: rng.chance(50) ? StreakBase(through: LocalDate("2026-10-01")!, count: rng.below(50)) : nil,
             segments: rng.chance(50) ? ["2025-01.1.jsonl", "2025-02.3.jsonl"] : [],
-            extra: rng.chance(20) ? ["x-note": Fuzz.value(&rng)] : [:])
+            extra: rng.chance(20) ? ["x-note": Fuzz.value(&rng)] : [:], tallyMarks: marks, praise: praise)
         return state.json
     }
 
@@ -287,7 +298,7 @@ struct FuzzTests {
             if damaged, n % 8 == 0 {
                 changesTried += 1
                 do {
-                    try store.drawTally(on: LocalDate("2026-11-24")!, now: Date())
+                    try store.drawTally(who: "ann", by: "ann", at: Date())
                     overwritten.note(n, "a change was written over a damaged file")
                 } catch let error as TenBoardError {
                     if error.exitCode != .dataError { unclear.note(n, "change: exit \(error.exitCode.rawValue): \(error.message.prefix(200))") }

@@ -117,7 +117,9 @@ struct HostileInputTests {
         try t.store.resolve(id: "5", by: "ann", action: nil, at: now.addingTimeInterval(59))
         // A change dated a year ahead (through the API) archives nothing and advances no streak.
         try t.store.assign(id: "6", to: "bob", now: future)
-        try t.store.drawTally(on: LocalDate("2026-11-30")!, now: time("9999-12-31T09:00:00+01:00"))
+        // A tally mark dated in the future is refused like any change.
+        let mark = HostileInputTests.rejected { try t.store.drawTally(who: "ann", by: "ann", at: time("9999-12-31T09:00:00+01:00")) }
+        #expect(mark?.exitCode == .dataError && mark?.message.contains("in the future") == true)
         let state = try t.store.snapshot()
         #expect(state.issues.count == 6)
         #expect(state.segments.isEmpty)

@@ -108,6 +108,8 @@ import TenBoardCore
     @Test func tallyCountsForToday() {
         let board = board()
         press(board, .character("t"))
+        type(board, "Sanne")
+        press(board, .enter)
         #expect(board.state(now: now).header.tally == 4)
     }
 
@@ -213,6 +215,8 @@ import TenBoardCore
                                     userName: "lisa", readOnly: false, uptime: { uptime })
         board.refresh()
         _ = board.handle(.character("t"), now: now)
+        for c in "Sanne" { _ = board.handle(.character(c), now: now) }
+        _ = board.handle(.enter, now: now)
         #expect(board.state(now: now).notice != nil)
         uptime += 7
         #expect(board.state(now: now).notice == nil)

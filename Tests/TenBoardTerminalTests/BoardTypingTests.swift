@@ -285,10 +285,13 @@ import TenBoardCore
 
         let day = LocalDate(year: 2026, month: 11, day: 24)
         press(board, .character("t"))
+        type(board, "Sanne")
+        press(board, .enter)
         #expect(store.data.tally[day] == 4)
         press(board, .character("z"))
         #expect(store.data.tally[day] == 3)
-        #expect(board.state(now: now).notice == Notice("Undone: the tally mark (3 today)."))
+        #expect(store.data.tallyMarks.isEmpty)
+        #expect(board.state(now: now).notice == Notice("Taken back: a mark for Sanne (0 today)."))
     }
 
     @Test func undoIsRefusedWhenSomeoneChangedTheIssueSince() {

@@ -86,16 +86,40 @@ final class FakeBoardStore: BoardStore {
         }
     }
 
-    func undrawTally(on day: LocalDate, expected: Int, at: Date) throws -> Int {
-        guard data.tally[day] == expected, expected > 0 else { throw Failure(description: "the tally changed") }
-        data.tally[day] = expected - 1
-        stamp += 1
-        return expected - 1
-    }
+    /// Praise recorded through the board, oldest first.
+    var praise: [Praise] = []
 
-    func drawTally(on day: LocalDate, at: Date) throws -> Int {
+    func drawTally(who: String, by: String, at: Date, cap: Int) throws -> (mark: TallyMark, count: Int) {
+        let day = W.schedule.localDate(of: at)
+        let book = TallyBook(marks: data.tallyMarks)
+        guard book.count(of: who, on: day) < cap else { throw Failure(description: "\(who) is at the cap") }
+        let mark = TallyMark(day: day, who: who, by: by, at: Timestamp(at, in: W.schedule.timeZone))
+        data.tallyMarks.append(mark)
         data.tally[day, default: 0] += 1
         stamp += 1
-        return data.tally[day]!
+        return (mark, book.count(of: who, on: day) + 1)
+    }
+
+    func undoTally(_ mark: TallyMark, at: Date) throws -> Int {
+        guard let i = data.tallyMarks.lastIndex(of: mark) else { throw Failure(description: "the mark is gone") }
+        data.tallyMarks.remove(at: i)
+        data.tally[mark.day, default: 1] -= 1
+        stamp += 1
+        return TallyBook(marks: data.tallyMarks).count(of: mark.who, on: mark.day)
+    }
+
+    func addPraise(who: String, customer: String, text: String, recordedBy: String, issue: String?, at: Date) throws -> Praise {
+        let stampAt = Timestamp(at, in: W.schedule.timeZone)
+        let p = Praise(who: who, customer: customer, text: text, at: stampAt, day: W.schedule.localDate(of: at),
+                       recordedBy: recordedBy, issue: issue)
+        praise.append(p)
+        stamp += 1
+        return p
+    }
+
+    func undoPraise(_ p: Praise, at: Date) throws {
+        guard let i = praise.lastIndex(of: p) else { throw Failure(description: "the praise is gone") }
+        praise.remove(at: i)
+        stamp += 1
     }
 }

@@ -106,6 +106,13 @@ extension ConfigLoader {
             }
             wallShift = m
         }
+        var tallyCap = TallyBook.defaultDailyCap
+        if let value = text("tally-daily-cap") {
+            guard let n = Int(value), (1...10_000).contains(n) else {
+                throw bad("tally-daily-cap", "'\(value)' is not a number of tally marks from 1 to 10000")
+            }
+            tallyCap = n
+        }
         let name = text("name").flatMap { $0.isEmpty ? nil : $0 }
         if let name, name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw bad("name", "contains control characters")
@@ -124,6 +131,7 @@ extension ConfigLoader {
         var configuration = Configuration(
             store: store, schedule: schedule, name: name, language: language, directors: directors,
             sender: sender, sendmail: sendmail, wallQuitKey: wallQuitKey, wallShiftMinutes: wallShift, file: file)
+        configuration.tallyDailyCap = tallyCap
         configuration.intake = try intakeSettings(items: items, text: text, bad: bad)
         configuration.intake.ownAddress = sender?.address
         return configuration

@@ -17,6 +17,7 @@ public struct ConfigLoader: Sendable {
         ("warning", "TENBOARD_WARNING"), ("name", "TENBOARD_NAME"), ("language", "TENBOARD_LANGUAGE"),
         ("directors", "TENBOARD_DIRECTORS"), ("sender", "TENBOARD_SENDER"), ("sendmail", "TENBOARD_SENDMAIL"),
         ("wall-quit-key", "TENBOARD_WALL_QUIT_KEY"), ("wall-shift-minutes", "TENBOARD_WALL_SHIFT_MINUTES"),
+        ("tally-daily-cap", "TENBOARD_TALLY_DAILY_CAP"),
         ("intake-kinds", "TENBOARD_INTAKE_KINDS"), ("intake-max-size", "TENBOARD_INTAKE_MAX_SIZE"),
         ("intake-allow", "TENBOARD_INTAKE_ALLOW"), ("intake-deny", "TENBOARD_INTAKE_DENY"),
     ]

@@ -27,6 +27,8 @@ public struct Configuration: Sendable, Equatable {
     public var file: String?
     /// How `tenboard intake` turns mail into issues (`intake-*` keys).
     public var intake = IntakeSettings()
+    /// The most tally marks one person may get on one day (`tally-daily-cap`), against a stuck key.
+    public var tallyDailyCap = TallyBook.defaultDailyCap
 
     public init(
         store: String, schedule: MorningSchedule = MorningSchedule(), name: String? = nil,

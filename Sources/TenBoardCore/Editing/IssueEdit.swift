@@ -89,19 +89,4 @@ extension IssueStore {
             issue = before
         }
     }
-
-    /// Takes back one tally mark of `day`, if the count is still `expected` (nobody drew since).
-    ///
-    /// - Returns: the day's count afterwards.
-    @discardableResult
-    public func undrawTally(on day: LocalDate, expected: Int, now: Date = Date()) throws -> Int {
-        try update(now: now) { state in
-            let count = state.tally[day] ?? 0
-            guard count == expected, count > 0 else {
-                throw TenBoardError("the tally of \(day) was changed by someone else in the meantime; nothing was undone", exitCode: .tempFailure)
-            }
-            state.tally[day] = count - 1
-            return count - 1
-        }
-    }
 }

@@ -11,7 +11,7 @@ extension IssueStore {
         var contents: [(Data, URL)] = []
         for segment in segments { contents.append((try segment.contents(), segment.url)) }
         let decoded = try Self.decodeSegments(contents)
-        return schedule.history(of: decoded.flatMap(\.self) + state.issues, at: at, tally: MorningHistory.tally(state.tally))
+        return schedule.history(of: decoded.flatMap(\.self) + state.issues, at: at, tally: MorningHistory.tally(TallyBook(state).totals))
     }
 
     /// Each segment's issues, in order; the first failure (in segment order) is thrown.

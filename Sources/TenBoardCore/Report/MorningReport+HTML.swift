@@ -64,6 +64,7 @@ extension MorningReport {
             }
             out.append("</table>")
         }
+        out += peopleHTML
         out.append("<p style=\"margin: 24px 0 0 0; font-size: 12px; color: #777777;\">\(Self.escape(footer))</p>")
         out.append("</td></tr></table>")
         out.append("</td></tr></table>")

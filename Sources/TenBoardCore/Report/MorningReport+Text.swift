@@ -58,6 +58,8 @@ extension MorningReport {
             out.append("  " + name + " " + String(repeating: ".", count: dots) + " " + count)
         }
 
+        out += peopleText(width: w)
+
         out.append("")
         out.append("-- ")
         out += ReportSanitizer.wrap(footer, width: w)

@@ -17,6 +17,9 @@ public struct MorningReportData: Sendable, Equatable {
     public var recent: [MorningRow] = []
     /// Of the mornings with customers in the four weeks up to this one, how many were met.
     public var fourWeeks = MorningRate(met: 0, of: 0)
+    /// The customer-thinker, the tally game, who helped how many this week and month, and the
+    /// customers who thanked a colleague (`ReportPeople`); empty unless the caller fills it.
+    public var people = ReportPeople()
 
     public init(account: MorningAccount, streak: Int, timeZone: TimeZone, interim: Bool = false) {
         self.account = account

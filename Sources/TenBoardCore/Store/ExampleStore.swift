@@ -51,7 +51,11 @@ public enum ExampleStore {
             name: "example", now: now)
         try store.update(now: now) { state in
             state.createdAt = state.createdAt.map { $0.adding(days: -7) }
-            state.tally[store.schedule.localDate(of: now)] = 4
+            // The tally game: who said "klant" this morning, drawn by the lead.
+            for (minutes, who) in [(50, "Ann"), (40, "Bram"), (30, "Ann"), (20, "Chris")] {
+                let at = Timestamp(now.addingTimeInterval(-Double(minutes) * 60).wholeSeconds, in: store.schedule.timeZone)
+                state.tallyMarks.append(TallyMark(day: store.schedule.localDate(of: at.date), who: who, by: "Ann", at: at))
+            }
         }
     }
 }

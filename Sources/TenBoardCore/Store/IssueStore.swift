@@ -428,18 +428,6 @@ public final class IssueStore: Sendable {
             issue.assignee = (trimmed?.isEmpty ?? true) ? nil : trimmed
         }
     }
-
-    /// Draws a tally mark for `day` and returns the day's count.
-    @discardableResult
-    public func drawTally(on day: LocalDate, now: Date = Date()) throws -> Int {
-        try update(now: now) { state in
-            let count = (state.tally[day] ?? 0) + 1
-            state.tally[day] = count
-            // Tallies are a day's game: keep two months of them.
-            state.tally = state.tally.filter { $0.key.dayNumber >= day.dayNumber - 62 }
-            return count
-        }
-    }
 }
 
 extension Date {

@@ -15,8 +15,13 @@ public struct StoreState: Sendable, Equatable {
     public var nextID: Int
     /// Open issues and those resolved in the last few weeks, oldest first.
     public var issues: [Issue]
-    /// Tally marks per day: how often someone said "customer" (the seed's game).
+    /// Tally marks per day without a name: what stores written before marks had names kept
+    /// (read as marks of nobody in particular; nothing adds to it any more). See `TallyBook`.
     public var tally: [LocalDate: Int]
+    /// The tally game's marks by person (who said "klant", who drew it, when), oldest first.
+    public var tallyMarks: [TallyMark]
+    /// Customers' praise of colleagues, oldest first.
+    public var praise: [Praise]
     /// The streak as it stood at the last archived morning.
     public var streakBase: StreakBase?
     /// Archive segment files (in `archive/`) that belong to the store; others are leftovers.
@@ -27,13 +32,15 @@ public struct StoreState: Sendable, Equatable {
     public init(
         revision: Int = 0, createdAt: LocalDate? = nil, nextID: Int = 1, issues: [Issue] = [],
         tally: [LocalDate: Int] = [:], streakBase: StreakBase? = nil, segments: [String] = [],
-        extra: [String: JSONValue] = [:]
+        extra: [String: JSONValue] = [:], tallyMarks: [TallyMark] = [], praise: [Praise] = []
     ) {
         self.revision = revision
         self.createdAt = createdAt
         self.nextID = nextID
         self.issues = issues
         self.tally = tally
+        self.tallyMarks = tallyMarks
+        self.praise = praise
         self.streakBase = streakBase
         self.segments = segments
         self.extra = extra
@@ -116,6 +123,8 @@ extension StoreState {
             }
         case let other?: throw StoreFormatError("'tally' must be an object, found \(other.typeName)")
         }
+        tallyMarks = try Self.list(o.removeValue(forKey: "tallyMarks"), "tallyMarks", TallyMark.init(json:))
+        praise = try Self.list(o.removeValue(forKey: "praise"), "praise", Praise.init(json:))
         streakBase = nil
         switch o.removeValue(forKey: "streakBase") {
         case nil, .null?: break
@@ -150,11 +159,29 @@ extension StoreState {
         if let createdAt { o["createdAt"] = .string(createdAt.description) }
         o["issues"] = .array(issues.map(\.json))
         o["tally"] = .object(Dictionary(uniqueKeysWithValues: tally.map { ($0.key.description, JSONValue.int($0.value)) }))
+        o["tallyMarks"] = .array(tallyMarks.map(\.json))
+        o["praise"] = .array(praise.map(\.json))
         if let streakBase {
             o["streakBase"] = .object(["through": .string(streakBase.through.description), "count": .int(streakBase.count)])
         }
         o["archive"] = .array(segments.map(JSONValue.string))
         return .object(o)
+    }
+
+    /// An optional array of records, each read by `read`; errors name the key and the index.
+    static func list<T>(
+        _ value: JSONValue?, _ key: String, _ read: (JSONValue) throws(StoreFormatError) -> T
+    ) throws(StoreFormatError) -> [T] {
+        switch value {
+        case nil, .null?: return []
+        case .array(let items)?:
+            var out: [T] = []
+            for (n, item) in items.enumerated() {
+                do { out.append(try read(item)) } catch { throw StoreFormatError("\(key)[\(n)]: \(error)") }
+            }
+            return out
+        case let other?: throw StoreFormatError("'\(key)' must be an array, found \(other.typeName)")
+        }
     }
 
     static func idHint(_ item: JSONValue) -> String {

@@ -57,7 +57,6 @@ extension BoardText {
     public func undidReopen(_ id: String) -> String { say("Undone: #\(id) is helped again.", "Teruggedraaid: #\(id) is weer geholpen.") }
     public func undidAssign(_ id: String) -> String { say("Undone: the assignment of #\(id).", "Teruggedraaid: de toewijzing van #\(id).") }
     public func undidEdit(_ id: String) -> String { say("Undone: the correction of #\(id).", "Teruggedraaid: de correctie van #\(id).") }
-    public func undidTally(_ n: Int) -> String { say("Undone: the tally mark (\(n) today).", "Teruggedraaid: het turfje (\(n) vandaag).") }
     public func undidAdd(_ id: String) -> String {
         say("Undone: #\(id) is withdrawn (it stays in the history).", "Teruggedraaid: #\(id) is ingetrokken (het blijft in de geschiedenis).")
     }

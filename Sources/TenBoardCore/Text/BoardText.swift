@@ -121,7 +121,6 @@ public struct BoardText: Sendable {
             ("x", pick("withdraw: a duplicate or spam, with a reason", "intrekken: dubbel of spam, met een reden")),
             ("n", pick("new issue: customer, summary, kind", "nieuw: klant, samenvatting, soort")),
             ("/", pick("filter by text (Esc clears)", "filteren op tekst (Esc wist)")),
-            ("t", pick("tally: someone said \"customer\"", "turf: iemand zei \"klant\"")),
             ("Ctrl-L", pick("redraw the screen", "scherm opnieuw tekenen")),
             ("q", pick("quit", "stoppen")),
         ]
@@ -147,7 +146,6 @@ public struct BoardText: Sendable {
         return pick("#\(id) assigned to \(who).", "#\(id) toegewezen aan \(who).")
     }
     public func added(_ id: String) -> String { pick("#\(id) added.", "#\(id) toegevoegd.") }
-    public func tallied(_ n: Int) -> String { pick("Tally drawn: \(n) today.", "Turfje gezet: \(n) vandaag.") }
     public func alreadyHelped(_ id: String) -> String { pick("#\(id) is already helped.", "#\(id) is al geholpen.") }
     public func notHelped(_ id: String) -> String { pick("#\(id) is still open.", "#\(id) staat nog open.") }
     public var nothingSelected: String { pick("No customer selected.", "Geen klant gekozen.") }

@@ -20,7 +20,8 @@ public enum BoardApp {
         let controller = BoardController(
             store: store, schedule: configuration.schedule, language: configuration.language,
             userName: configuration.userName, readOnly: readOnly, frozen: frozen,
-            setup: BoardSetup(store: configuration.store, configFile: configuration.file, schedule: configuration.schedule)
+            setup: BoardSetup(store: configuration.store, configFile: configuration.file, schedule: configuration.schedule),
+            tallyCap: configuration.tallyDailyCap
         )
         return run(controller, now: now)
     }

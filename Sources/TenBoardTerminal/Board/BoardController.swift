@@ -44,6 +44,10 @@ public final class BoardController<Store: BoardStore> {
     private let uptime: () -> TimeInterval
     /// This lead's last change on this board, which `z` takes back.
     private var lastChange: UndoStep?
+    /// The name the last tally mark on this board was for: Enter on an empty `t` prompt repeats it.
+    private var lastTallyName: String?
+    /// The most tally marks one person may get on one day (`tally-daily-cap`).
+    let tallyCap: Int
     /// The terminal's size, for paging and keeping the selection in view.
     public var size = (width: 80, height: 24)
 
@@ -53,11 +57,14 @@ public final class BoardController<Store: BoardStore> {
     ///   - frozen: the board shows another instant (`--at`): every change is refused.
     ///   - setup: shown in the help overlay; `nil` leaves that part out.
     ///   - uptime: a monotonic clock in seconds for how long notices show (default: the system's).
+    ///   - tallyCap: the most tally marks one person may get on one day.
     public init(
         store: Store, schedule: MorningSchedule, language: Language, userName: String, readOnly: Bool,
         frozen: Bool = false, setup: BoardSetup? = nil,
-        uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
+        uptime: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime },
+        tallyCap: Int = TallyBook.defaultDailyCap
     ) {
+        self.tallyCap = tallyCap
         self.setup = setup
         self.uptime = uptime
         self.store = store
@@ -69,6 +76,7 @@ public final class BoardController<Store: BoardStore> {
     }
 
     private var text: BoardText { BoardText(language) }
+    private var words: Words { Words(language) }
 
     /// Re-reads the store when its stamp changed (another lead, `tenboard add`) or when forced.
     /// A damaged store keeps the last good data on screen with the error in the status line.
@@ -206,11 +214,15 @@ public final class BoardController<Store: BoardStore> {
         case .beginFilter: overlay = .prompt(LinePrompt(.filter, text: filter))
         case .tally:
             guard allowed(now) else { break }
-            let day = schedule.localDate(of: now)
-            change(now) { try store.drawTally(on: day, at: now) } done: {
-                lastChange = .tally(day: day, count: $0)
-                return text.tallied($0)
+            overlay = .prompt(LinePrompt(.tally(last: lastTallyName.map(Untrusted.oneLine)), names: tallyNames))
+        case .beginPraise:
+            guard let row = editableRow(current) else { break }
+            // Praise goes to whoever helped the customer (else the one taking care of them).
+            guard let who = [row.issue.resolvedBy, row.issue.assignee].compactMap({ $0.flatMap(TallyMark.storedName) }).first else {
+                say(words.noHelperToPraise(row.issue.id), now, error: true)
+                break
             }
+            overlay = .prompt(LinePrompt(.praise(id: row.issue.id, who: who)))
         case .edit, .nextField, .cycleKind, .complete, .toggle:
             edit(intent)
         case .submit: submit(now)
@@ -262,6 +274,7 @@ public final class BoardController<Store: BoardStore> {
             switch intent {
             case .edit(let step): prompt.apply(step)
             case .nextField: prompt.switchField()
+            case .complete: prompt.complete()
             default: break
             }
             if prompt.purpose == .filter { filter = prompt.field.text }
@@ -289,6 +302,14 @@ public final class BoardController<Store: BoardStore> {
             .map { Untrusted.oneLine($0) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
             .sorted { $0.localizedCaseInsensitiveCompare($1) == .orderedAscending }
+    }
+
+    /// Names for Tab on the tally prompt: those who have marks (latest first), then the store's
+    /// assignees and helpers.
+    private var tallyNames: [String] {
+        var seen = Set<String>()
+        let marked = data.tallyMarks.reversed().map { Untrusted.oneLine($0.who) }
+        return (marked + knownNames).filter { !$0.isEmpty && seen.insert(TallyMark.personKey($0)).inserted }
     }
 
     private func submit(_ now: Date) {
@@ -324,6 +345,31 @@ public final class BoardController<Store: BoardStore> {
                     if selectedID == id { selectedID = nil }
                     lastChange = before.map { .issue(.withdraw, before: $0, after: issue) }
                     return text.withdrawn(issue.id)
+                }
+            case .tally(let last):
+                let typed = answer.trimmingCharacters(in: .whitespaces)
+                guard let who = TallyMark.storedName(typed.isEmpty ? (lastTallyName ?? last ?? "") : typed) else {
+                    say(words.nameNeeded, now, error: true)
+                    break
+                }
+                change(now) { try store.drawTally(who: who, by: userName, at: now, cap: tallyCap) } done: { drawn in
+                    lastChange = .tally(drawn.mark)
+                    lastTallyName = who
+                    return words.tallied(Untrusted.oneLine(who), today: drawn.count)
+                }
+            case .praise(let id, let who):
+                let words = answer.trimmingCharacters(in: .whitespaces)
+                guard !words.isEmpty else {
+                    overlay = .prompt(prompt)
+                    say(self.words.praiseWordsNeeded, now, error: true)
+                    break
+                }
+                guard let issue = data.issues.first(where: { $0.id == id }) else { break }
+                change(now) {
+                    try store.addPraise(who: who, customer: issue.customer, text: words, recordedBy: userName, issue: id, at: now)
+                } done: { praise in
+                    lastChange = .praise(praise)
+                    return self.words.praised(Untrusted.oneLine(praise.who))
                 }
             case .assign(let id):
                 let before = data.issues.first { $0.id == id }
@@ -418,8 +464,11 @@ public final class BoardController<Store: BoardStore> {
                 case .withdraw: text.undidWithdraw(after.id)
                 }
                 selectedID = after.id
-            case .tally(let day, let count):
-                message = text.undidTally(try store.undrawTally(on: day, expected: count, at: now))
+            case .tally(let mark):
+                message = words.untallied(Untrusted.oneLine(mark.who), today: try store.undoTally(mark, at: now))
+            case .praise(let praise):
+                try store.undoPraise(praise, at: now)
+                message = words.unpraised(Untrusted.oneLine(praise.who))
             case .added(let added):
                 refresh(force: true) // the latest state: another lead may have taken it on
                 guard data.issues.first(where: { $0.id == added.id }) == added else {
@@ -462,7 +511,8 @@ public final class BoardController<Store: BoardStore> {
 enum UndoStep {
     enum Kind { case resolve, reopen, assign, edit, withdraw }
     case issue(Kind, before: Issue, after: Issue)
-    case tally(day: LocalDate, count: Int)
+    case tally(TallyMark)
+    case praise(Praise)
     /// The store never drops an issue: taking back an add withdraws it (it leaves every count
     /// and stays in history), if nobody changed it since.
     case added(Issue)

@@ -14,13 +14,18 @@ public protocol BoardStore: AnyObject {
     func reopen(id: String, at: Date) throws -> Issue
     func assign(id: String, to assignee: String?, at: Date) throws -> Issue
     func add(_ new: NewIssue, at: Date) throws -> Issue
-    func drawTally(on day: LocalDate, at: Date) throws -> Int
+    /// A tally mark: `who` said "klant", `by` drew it; refused at `cap` marks of `who` that day.
+    func drawTally(who: String, by: String, at: Date, cap: Int) throws -> (mark: TallyMark, count: Int)
+    /// Undo of a tally mark, refused when it is gone; returns its person's count that day.
+    func undoTally(_ mark: TallyMark, at: Date) throws -> Int
+    /// A customer praised a colleague.
+    func addPraise(who: String, customer: String, text: String, recordedBy: String, issue: String?, at: Date) throws -> Praise
+    /// Undo of a praise, refused when it is gone.
+    func undoPraise(_ praise: Praise, at: Date) throws
     /// Corrects an issue, refused when it is no longer `expecting` (someone changed it meanwhile).
     func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue
     /// Undo: puts `before` back, refused when the issue is no longer `after`.
     func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue
-    /// Undo of a tally mark, refused when the day's count is no longer `expected`.
-    func undrawTally(on day: LocalDate, expected: Int, at: Date) throws -> Int
     /// Takes an open issue out of every count (a duplicate, spam); `reopen` brings it back.
     func withdraw(id: String, reason: String, at: Date) throws -> Issue
 }
@@ -51,17 +56,21 @@ public struct NewIssue: Sendable, Equatable {
 public struct BoardData: Sendable, Equatable {
     /// Open issues and recently resolved ones.
     public var issues: [Issue]
+    /// Tally marks per day, named and nameless (`TallyBook.totals`).
     public var tally: [LocalDate: Int]
+    /// The named tally marks, oldest first: names for Tab, the last name for Enter.
+    public var tallyMarks: [TallyMark]
     public var streakBase: StreakBase?
     /// Mornings whose report to the directors is still in the outbox, oldest first.
     public var pendingReports: [LocalDate]
 
     public init(
         issues: [Issue] = [], tally: [LocalDate: Int] = [:], streakBase: StreakBase? = nil,
-        pendingReports: [LocalDate] = []
+        pendingReports: [LocalDate] = [], tallyMarks: [TallyMark] = []
     ) {
         self.issues = issues
         self.tally = tally
+        self.tallyMarks = tallyMarks
         self.streakBase = streakBase
         self.pendingReports = pendingReports
     }
@@ -71,8 +80,8 @@ extension IssueStore: BoardStore {
     public func loadBoard() throws -> BoardData {
         let s = try snapshot()
         return BoardData(
-            issues: s.issues, tally: s.tally, streakBase: s.streakBase,
-            pendingReports: ReportSender.pendingReports(store: directory).map(\.morning))
+            issues: s.issues, tally: s.tallyBook.totals, streakBase: s.streakBase,
+            pendingReports: ReportSender.pendingReports(store: directory).map(\.morning), tallyMarks: s.tallyMarks)
     }
 
     /// The hot file and the report outbox: a report that fails or gets sent shows at once.
@@ -91,17 +100,11 @@ extension IssueStore: BoardStore {
                 assignee: new.assignee, isInternal: new.isInternal, channel: new.channel, now: at)
     }
 
-    public func drawTally(on day: LocalDate, at: Date) throws -> Int { try drawTally(on: day, now: at) }
-
     public func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue {
         try self.edit(id: id, edit, expecting: expecting, now: at)
     }
 
     public func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue {
         try restore(before, expecting: after, now: at)
-    }
-
-    public func undrawTally(on day: LocalDate, expected: Int, at: Date) throws -> Int {
-        try undrawTally(on: day, expected: expected, now: at)
     }
 }

@@ -29,8 +29,9 @@ enum FooterView {
     static func hints(_ state: BoardState, glyphs: Glyphs) -> [KeyHint] {
         let t = BoardText(state.language)
         switch state.overlay {
-        case .prompt:
-            return [KeyHint("Enter", t.keyConfirm, priority: 9), KeyHint("Esc", t.keyCancel, priority: 9)]
+        case .prompt(let prompt):
+            let confirm = [KeyHint("Enter", t.keyConfirm, priority: 9), KeyHint("Esc", t.keyCancel, priority: 9)]
+            return prompt.completion == nil ? confirm : [KeyHint("Tab", t.keyComplete, priority: 8)] + confirm
         case .form(let form):
             return [KeyHint("Tab", form.focus == .assignee ? t.keyComplete : t.keyNextField, priority: 8),
                     KeyHint(glyphs == .unicode ? "←→" : "<>", form.focus == .kind ? t.keyChangeKind : t.keyMove, priority: 5),

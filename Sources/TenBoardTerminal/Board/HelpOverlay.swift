@@ -5,7 +5,7 @@ import TenBoardCore
 enum HelpOverlay {
     static func draw(_ page: HelpPage, into grid: inout Grid, text: BoardText, glyphs: Glyphs) {
         let lines = self.lines(page, text: text, glyphs: glyphs)
-        let keys = text.helpLines(up: glyphs.up, down: glyphs.down).count + text.helpLinesTyping.count
+        let keys = keyLines(text: text, glyphs: glyphs).count
         let keyWidth = lines.prefix(keys).map { DisplayWidth.of($0.0) }.max()! + 2
         // The set-up's labels are short: their values (paths) get the room.
         let setupKeyWidth = lines.dropFirst(keys).map { DisplayWidth.of($0.0) }.max().map { $0 + 2 } ?? keyWidth
@@ -49,8 +49,14 @@ enum HelpOverlay {
         return max(0, count - visible)
     }
 
+    /// Every key with what it does: the board's keys, the people's (`t`, `p`, the game in one
+    /// line), then typing in a field.
+    static func keyLines(text: BoardText, glyphs: Glyphs) -> [(String, String)] {
+        text.helpLines(up: glyphs.up, down: glyphs.down) + Words(text.language).peopleHelpLines + text.helpLinesTyping
+    }
+
     static func lines(_ page: HelpPage, text: BoardText, glyphs: Glyphs) -> [(String, String)] {
-        var lines = text.helpLines(up: glyphs.up, down: glyphs.down) + text.helpLinesTyping
+        var lines = keyLines(text: text, glyphs: glyphs)
         if let setup = page.setup {
             let s = setup.schedule
             lines += [("", "")] + [

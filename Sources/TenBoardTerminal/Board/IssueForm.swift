@@ -28,9 +28,11 @@ public struct IssueForm: Sendable, Equatable {
     /// Esc was pressed with changes: the form asks before throwing them away.
     public var confirmingDiscard = false
     /// Names already in the store, which Tab completes in the assignee field.
-    public var names: [String]
-    /// What the typed assignee was before Tab started cycling through names.
-    private var completionPrefix: String?
+    public var names: [String] {
+        get { completion.names }
+        set { completion.names = newValue }
+    }
+    private var completion = NameCompletion([])
     /// The fields as the form opened, to tell whether anything was changed.
     private var initialValues: [String] = []
 
@@ -69,7 +71,7 @@ public struct IssueForm: Sendable, Equatable {
     public mutating func nextField(_ step: Int = 1) {
         let all = Field.allCases
         focus = all[(focus.rawValue + step + all.count) % all.count]
-        completionPrefix = nil
+        completion.typed()
     }
 
     /// Cycles the kind (← →, space).
@@ -82,15 +84,11 @@ public struct IssueForm: Sendable, Equatable {
     /// Tab on the assignee: the next name in the store that starts with what was typed (any
     /// case), cycling on each Tab; with nothing to complete it moves on like Tab elsewhere.
     public mutating func complete() {
-        let prefix = (completionPrefix ?? assignee.text).lowercased()
-        let matches = prefix.isEmpty ? [] : names.filter { $0.lowercased().hasPrefix(prefix) }
-        guard !matches.isEmpty, matches != [assignee.text] else {
+        guard let name = completion.next(after: assignee.text) else {
             nextField()
             return
         }
-        let next = matches.firstIndex(of: assignee.text).map { ($0 + 1) % matches.count } ?? 0
-        completionPrefix = prefix
-        assignee.set(matches[next])
+        assignee.set(name)
     }
 
     /// One editing step in the focused field. On the kind a letter picks the kind; on internal
@@ -102,7 +100,7 @@ public struct IssueForm: Sendable, Equatable {
         case .received: received.apply(edit)
         case .assignee:
             assignee.apply(edit)
-            completionPrefix = nil
+            completion.typed()
         case .channel: channel.apply(edit)
         case .kind:
             guard case .type(let character) = edit else { return }

@@ -1,3 +1,5 @@
+import TenBoardCore
+
 /// A one-line question and the answer being typed; the resolve prompt also asks who helped.
 public struct LinePrompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
@@ -6,6 +8,10 @@ public struct LinePrompt: Sendable, Equatable {
         /// Why the issue is withdrawn (a duplicate, spam); required.
         case withdraw(id: String)
         case filter
+        /// `t`: who said "klant"; Enter on an empty answer repeats `last`.
+        case tally(last: String?)
+        /// `p`: the customer's words praising `who`, the helper of issue `id`.
+        case praise(id: String, who: String)
     }
 
     public var purpose: Purpose
@@ -14,20 +20,31 @@ public struct LinePrompt: Sendable, Equatable {
     public var helper: TextField?
     /// Whether typing goes into `helper` rather than `field`.
     public var onHelper = false
+    /// Names Tab completes in `field` (the tally prompt); `nil` when Tab does not complete.
+    public var completion: NameCompletion?
 
-    public init(_ purpose: Purpose, text: String = "", helper: String? = nil) {
+    public init(_ purpose: Purpose, text: String = "", helper: String? = nil, names: [String]? = nil) {
         self.purpose = purpose
         self.field = TextField(text)
         self.helper = helper.map { TextField($0) }
+        self.completion = names.map(NameCompletion.init)
     }
 
     /// One editing step in the field that has the focus.
     public mutating func apply(_ edit: FieldEdit) {
-        if onHelper, helper != nil { helper!.apply(edit) } else { field.apply(edit) }
+        if onHelper, helper != nil { helper!.apply(edit) } else {
+            field.apply(edit)
+            completion?.typed()
+        }
     }
 
     /// Tab: between the answer and "helped by".
     public mutating func switchField() {
         if helper != nil { onHelper.toggle() }
+    }
+
+    /// Tab on a prompt with names: the next known name starting with what was typed.
+    public mutating func complete() {
+        if let name = completion?.next(after: field.text) { field.set(name) }
     }
 }

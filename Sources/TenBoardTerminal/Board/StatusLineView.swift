@@ -18,6 +18,8 @@ enum StatusLineView {
             case .assign(let id): text.promptAssign(id)
             case .withdraw(let id): text.promptWithdraw(id)
             case .filter: text.promptFilter
+            case .tally(let last): Words(state.language).promptTally(last: last)
+            case .praise(let id, let who): Words(state.language).promptPraise(id, who: Untrusted.oneLine(who))
             }
             if let helper = prompt.helper, prompt.onHelper, area.height < 2 {
                 // One line only (a short terminal): show the field being typed in.

@@ -9,7 +9,10 @@ public enum BoardIntent: Sendable, Equatable {
     case beginResolve, beginAssign, reopen, beginNew, beginFilter
     /// Withdraw the selected issue (not a customer's request): asks for the reason.
     case beginWithdraw
+    /// `t`: a tally mark; asks who said "klant".
     case tally
+    /// `p`: a customer praised the selected issue's helper; asks for their words.
+    case beginPraise
     case toggleHelp
     case quit
     /// Redraw everything from scratch (Ctrl-L), for a terminal garbled by something else.

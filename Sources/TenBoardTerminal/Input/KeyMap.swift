@@ -16,6 +16,7 @@ public enum KeyMap {
             }
         case .prompt(let prompt):
             if prompt.helper != nil, key == .tab || key == .backTab { return .nextField(key == .tab ? 1 : -1) }
+            if prompt.completion != nil, key == .tab { return .complete }
             return editing(key) ?? .none
         case .form(let form):
             if form.confirmingDiscard {
@@ -80,6 +81,7 @@ public enum KeyMap {
         case .character("z"): .undo
         case .character("/"): .beginFilter
         case .character("t"): .tally
+        case .character("p"): .beginPraise
         case .character("?"): .toggleHelp
         case .character("q"), .character("Q"): .quit
         // A paste with no prompt open does nothing: pasted text is never a command.

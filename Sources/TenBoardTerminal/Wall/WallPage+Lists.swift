@@ -60,13 +60,16 @@ extension WallPage {
     mutating func helperList(x: Int, width w: Int, rows: Int, top: Int? = nil) {
         guard rows > 0, w > 4 else { return }
         var y = top ?? row
-        grid.put(fit(text.helpersHeading, w), x: x, y: y, role: .section)
+        // A quiet morning so far: the week's totals instead (the mornings' accounts).
+        let week = state.helpers.isEmpty && !state.people.helpedThisWeek.isEmpty
+        grid.put(fit(week ? Words(state.language).helpedThisWeek : text.helpersHeading, w), x: x, y: y, role: .section)
         y += 1
-        if state.helpers.isEmpty {
+        let helpers = week ? state.people.helpedThisWeek : state.helpers
+        if helpers.isEmpty {
             if rows > 1 { grid.put(fit(text.nobodyHelpedYet, w), x: x, y: y, role: .dim) }
             return
         }
-        for helper in state.helpers.prefix(rows - 1) {
+        for helper in helpers.prefix(rows - 1) {
             let count = TextFit.padLeft("\(helper.count)", to: 3)
             grid.put(count, x: x, y: y, role: .helped)
             grid.put(fit(helper.name, w - 4), x: x + 4, y: y, role: .normal)

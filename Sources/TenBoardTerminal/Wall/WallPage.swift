@@ -37,6 +37,7 @@ struct WallPage {
             compactHeadline(big)
         }
         labelLines()
+        peopleLines()
         row += 1
         lists()
     }
@@ -133,7 +134,7 @@ struct WallPage {
         let rate = Words(state.language).lastMornings(met: state.recentRate.met, of: state.recentRate.of)
         let streakIndex = facts.count
         facts.append(text.streak(state.streak) + (strip.isEmpty ? "" : " " + strip))
-        if state.tally > 0 { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
+        if state.tally > 0, !showsTallyRow { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
         if let rate { facts.append(rate) }
         var line = facts.joined(separator: " · ")
         if rate != nil, DisplayWidth.of(line) > width { facts.removeLast(); line = facts.joined(separator: " · ") }

@@ -23,12 +23,13 @@ extension WallState {
         let today = schedule.localDate(of: at)
 
         var wall = WallState(
-            language: language, mode: .countdown, status: status, tally: snapshot.tally[today] ?? 0,
+            language: language, mode: .countdown, status: status, tally: snapshot.tallyBook.total(on: today),
             clock: Words.clock(at, in: schedule.timeZone), notice: notice, frozenAt: frozen ? at : nil
         )
         wall.customers = customers(account, at: at, issues: issues)
         (wall.recent, wall.recentRate) = recent ?? MorningHistory.recent(issues, schedule: schedule, at: at)
         wall.helpers = account.helpers.map { WallHelper(name: $0.name ?? "?", count: $0.count) }
+        wall.people = WallPeople.make(snapshot: snapshot, schedule: schedule, at: at, morningHelpers: account.helpers)
 
         switch status.state {
         case .waiting, .warning, .overdue:

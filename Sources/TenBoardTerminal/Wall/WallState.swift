@@ -27,8 +27,10 @@ public struct WallState: Sendable, Equatable {
     public var customers: [WallCustomer]
     /// Who helped how many of the morning's customers, most first (the account's one count).
     public var helpers: [WallHelper]
-    /// Tally marks drawn today ("customer" said).
+    /// Tally marks drawn today ("klant" said), named and nameless.
     public var tally: Int
+    /// Today's tally marks per person, the week's leader, today's praise, the week's helpers.
+    public var people = WallPeople()
     /// Between mornings: how the last morning went.
     public var result: MorningResult?
     /// The wall-clock time, "09:41".

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import TenBoardCore
+import TenBoardTerminal
+
+struct Tally: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The tally game: draw a mark for who said \"klant\", or show today, this week and this month per person.",
+        discussion: """
+            \(Words(.en).tallyGame)
+            \(Words(.nl).tallyGame)
+
+            'tenboard tally NAME' draws a mark for NAME (you are recorded as who drew it); a person gets at most 'tally-daily-cap' marks a day (default \(TallyBook.defaultDailyCap)), exit 65 beyond. 'tenboard tally --undo NAME' takes back NAME's last mark of today. 'tenboard tally' lists everyone with a mark this week or this month: today, this week (from Monday) and this month, so far; --json gives {"day", "weekFrom", "monthFrom", "people": [{"name", "today", "week", "month"}]}, name null for marks from a store written before marks had names.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Who said \"klant\".") var name: String?
+    @Flag(help: "Take back NAME's last mark of today.") var undo = false
+    @Flag(help: "Print the overview as JSON.") var json = false
+    @OptionGroup var at: AtOption
+
+    func validate() throws {
+        if undo, name == nil { throw ValidationError("--undo needs the NAME whose last mark to take back") }
+        if json, name != nil { throw ValidationError("--json is for the overview (without NAME)") }
+        if let name, TallyMark.storedName(name) == nil {
+            throw ValidationError("NAME must be 1 to \(TallyMark.nameLimit) characters")
+        }
+    }
+
+    func run() throws {
+        try reporting {
+            let (configuration, store) = try global.open()
+            let words = Words(configuration.language)
+            let instant = try at.instant(configuration)
+            if let name {
+                if undo {
+                    let (mark, count) = try store.undoLastTally(of: name, at: instant)
+                    try writeOut(words.untallied(Untrusted.oneLine(mark.who), today: count) + "\n")
+                } else {
+                    let (mark, count) = try store.drawTally(
+                        who: name, by: configuration.userName, at: instant, cap: configuration.tallyDailyCap)
+                    try writeOut(words.tallied(Untrusted.oneLine(mark.who), today: count) + "\n")
+                }
+                return
+            }
+            let day = configuration.schedule.localDate(of: instant)
+            let people = try store.snapshot().tallyBook.overview(on: day)
+            if json {
+                let value = JSONValue.object([
+                    "day": .string(day.description),
+                    "weekFrom": .string(DaySpan.week(of: day).from.description),
+                    "monthFrom": .string(DaySpan.month(of: day).from.description),
+                    "people": .array(people.map { p in
+                        .object(["name": p.name.map(JSONValue.string) ?? .null, "today": .int(p.today),
+                                 "week": .int(p.week), "month": .int(p.month)])
+                    }),
+                ])
+                try writeOut(JSONWriter.pretty(value) + "\n")
+                return
+            }
+            guard !people.isEmpty else { return try writeOut(words.noMarksThisMonth + "\n") }
+            let heads = words.tallyColumns
+            let names = people.map { TextFit.truncate($0.name ?? words.noName, to: 40) }
+            let nameWidth = max(DisplayWidth.of(heads.name), names.map { DisplayWidth.of($0) }.max() ?? 0)
+            let widths = [heads.today, heads.week, heads.month].map { max(5, DisplayWidth.of($0)) }
+            func line(_ first: String, _ rest: [String]) -> String {
+                TextFit.pad(first, to: nameWidth) + zip(rest, widths).map { "  " + TextFit.padLeft($0, to: $1) }.joined()
+            }
+            var out = [line(heads.name, [heads.today, heads.week, heads.month])]
+            for (person, name) in zip(people, names) {
+                out.append(line(name, ["\(person.today)", "\(person.week)", "\(person.month)"]))
+            }
+            try writeOut(out.joined(separator: "\n") + "\n")
+        }
+    }
+}
+
+struct PraiseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "praise",
+        abstract: "A customer named a colleague in their feedback: on the wall today, in the next morning's report.",
+        discussion: """
+            Records who was praised, the customer, their words, when and by whom (you). The wall shows it for the rest of the day ("Bakkerij Ömer thanks Sanne: …"); the report of the next morning lists it under "Customers thanked". On the board, p on a helped customer does the same for their helper.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The colleague the customer named.") var name: String
+    @Option(help: "The customer.") var customer: String
+    @Option(help: "The customer's words.") var text: String
+    @Option(help: "The issue it is about, if any.") var issue: String?
+    @OptionGroup var at: AtOption
+
+    func validate() throws {
+        guard TallyMark.storedName(name) != nil else { throw ValidationError("NAME must be 1 to \(TallyMark.nameLimit) characters") }
+        guard TallyMark.storedName(customer) != nil else { throw ValidationError("--customer must be 1 to \(TallyMark.nameLimit) characters") }
+        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !words.isEmpty, words.count <= Praise.textLimit else { throw ValidationError("--text must be 1 to \(Praise.textLimit) characters") }
+    }
+
+    func run() throws {
+        try reporting {
+            let (configuration, store) = try global.open()
+            if let issue { _ = try store.issue(id: issue) }
+            let praise = try store.addPraise(
+                who: name, customer: customer, text: text, recordedBy: configuration.userName, issue: issue,
+                at: try at.instant(configuration))
+            try writeOut(Words(configuration.language).praised(Untrusted.oneLine(praise.who)) + "\n")
+        }
+    }
+}
