@@ -175,7 +175,15 @@ public struct Words: Sendable, Equatable {
     public func waited(_ age: String) -> String { pick("waited \(age)", "wachtte \(age)") }
 
     /// A carried-over customer's mark: "missed Fri 27 Nov" / "gemist: vr 27 nov".
-    public func missed(_ morning: LocalDate) -> String { pick("missed \(day(morning))", "gemist: \(day(morning))") }
+    public func missed(_ morning: LocalDate) -> String { missed(morning, seenFrom: nil) }
+
+    /// The same mark seen from `today`: a morning of the six days before it is named by its
+    /// weekday alone ("missed Fri" / "gemist: vr"), for narrow places such as the wall.
+    public func missed(_ morning: LocalDate, seenFrom today: LocalDate?) -> String {
+        let recent = today.map { morning < $0 && $0.dayNumber - morning.dayNumber < 7 } ?? false
+        let when = recent ? weekday(morning.weekday) : day(morning)
+        return pick("missed \(when)", "gemist: \(when)")
+    }
 
     /// The symbol of a customer helped in time, and of one helped late (not colour alone).
     public static let helpedMark = "✓"
