@@ -440,7 +440,7 @@ public final class BoardController<Store: BoardStore> {
             say(done(result), now)
             return true
         } catch {
-            say(text.actionFailed("\(error)"), now, error: true)
+            say(text.actionFailed((error as? TenBoardError)?.message(in: language) ?? "\(error)"), now, error: true)
             return false
         }
     }

@@ -62,15 +62,15 @@ public final class WallReader<Source: WallSource> {
             notice = nil
             failedAt = nil
         } catch {
-            notice = text.storeProblem(Self.shortReason(error))
+            notice = text.storeProblem(Self.shortReason(error, text.language))
             failedAt = at
         }
         return true
     }
 
     /// The first sentence of an error: a corner has no room for the advice that follows.
-    static func shortReason(_ error: any Error) -> String {
-        let message = (error as? TenBoardError)?.message ?? "\(error)"
+    static func shortReason(_ error: any Error, _ language: Language = .en) -> String {
+        let message = (error as? TenBoardError)?.message(in: language) ?? "\(error)"
         let first = message.components(separatedBy: ". ").first ?? message
         return Untrusted.oneLine(first)
     }
