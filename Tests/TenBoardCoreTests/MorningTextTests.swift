@@ -77,7 +77,6 @@ import Testing
         for language in Language.allCases {
             for kind in IssueKind.allCases {
                 let word = Words(language).kind(kind)
-                #expect(ListText(language).kind(kind) == word)
                 #expect(BoardText(language).kind(kind) == word)
                 #expect(ReportText.kind(language, kind, count: 1) == word)
             }

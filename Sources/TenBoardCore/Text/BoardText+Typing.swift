@@ -19,8 +19,8 @@ extension BoardText {
     public var formChannel: String { say("Channel", "Kanaal") }
     public var formInternal: String { say("Internal", "Intern") }
     public var formNow: String { say("now (or 07:50)", "nu (of 07:50)") }
-    public var yes: String { say("yes", "ja") }
-    public var no: String { say("no", "nee") }
+    public var yes: String { Words(language).yes }
+    public var no: String { Words(language).no }
     public var confirmDiscard: String {
         say("Throw away what you typed? y = yes, other key = go on", "Wat je typte weggooien? j = ja, andere toets = verder")
     }

@@ -59,7 +59,7 @@ extension Words {
 
     public func onlyOpenWithdrawn(_ id: String, _ status: IssueStatus) -> String {
         pick("issue \(id) is \(status.rawValue); only an open issue can be withdrawn ('tenboard reopen \(id)' first)",
-             "klantvraag \(id) is \(ListText(.nl).status(status)); alleen een open klantvraag kan ingetrokken worden (eerst 'tenboard reopen \(id)')")
+             "klantvraag \(id) is \(Words(.nl).status(status)); alleen een open klantvraag kan ingetrokken worden (eerst 'tenboard reopen \(id)')")
     }
 
     public func workingCopyGone(_ copy: String) -> String {
