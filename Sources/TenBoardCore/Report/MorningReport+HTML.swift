@@ -17,8 +17,8 @@ extension MorningReport {
             "<head><meta charset=\"utf-8\"><title>\(Self.escape(subject))</title></head>",
             "<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #222; margin: 0; padding: 16px;\">",
             "<p style=\"font-size: 18px; font-weight: bold; color: \(color); margin: 0 0 4px 0;\">\(Self.escape(headline))</p>",
-            "<p style=\"margin: 0 0 12px 0; color: #555;\">\(Self.escape(ReportText.title(l, date: ReportText.longDate(l, data.morning))))</p>",
-            "<p style=\"margin: 0 0 12px 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(tallyLine))<br>\(Self.escape(ReportText.streak(l, data.streak)))"
+            "<p style=\"margin: 0 0 12px 0; color: #555;\">\(Self.escape(Words(l).reportTitle(date: Words(l).longDay(data.morning))))</p>",
+            "<p style=\"margin: 0 0 12px 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(tallyLine))<br>\(Self.escape(Words(l).streakSentence(data.streak)))"
                 + (withdrawnLine.map { "<br>" + Self.escape($0) } ?? "") + "</p>",
         ]
 
@@ -32,13 +32,13 @@ extension MorningReport {
             }
             out.append("</ul>")
         }
-        section(ReportText.waitingHeading(l), waitingEntries)
-        section(ReportText.lateHeading(l, time: deadlineTime), helpedEntries(data.helpedLate))
-        section(ReportText.helpedHeading(l, time: deadlineTime), helpedEntries(data.helped))
+        section(Words(l).stillWaitingHeading, waitingEntries)
+        section(Words(l).lateHeading(time: deadlineTime), helpedEntries(data.helpedLate))
+        section(Words(l).helpedHeading(time: deadlineTime), helpedEntries(data.helped))
 
-        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.actionsHeading(l)))</h2>")
+        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(Words(l).actionsHeading))</h2>")
         if actionEntries.isEmpty {
-            out.append("<p style=\"margin: 0;\">\(Self.escape(ReportText.noActions(l)))</p>")
+            out.append("<p style=\"margin: 0;\">\(Self.escape(Words(l).noActions))</p>")
         } else {
             out.append("<ul style=\"margin: 0; padding-left: 20px;\">")
             for entry in actionEntries {
@@ -48,9 +48,9 @@ extension MorningReport {
         }
         if let line = withoutActionLine { out.append("<p style=\"margin: 4px 0 0 0; color: #555;\">\(Self.escape(line))</p>") }
 
-        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.helpersHeading(l)))</h2>")
+        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(Words(l).whoHelpedHeading))</h2>")
         if helperRows.isEmpty {
-            out.append("<p style=\"margin: 0;\">\(Self.escape(ReportText.nobodyHelped(l)))</p>")
+            out.append("<p style=\"margin: 0;\">\(Self.escape(Words(l).nobodyHelped))</p>")
         } else {
             out.append("<table style=\"border-collapse: collapse;\">")
             for row in helperRows {

@@ -106,7 +106,7 @@ public final class BoardController<Store: BoardStore> {
         } else if let (n, until) = notice, until > uptime() {
             shown = n
         } else if !data.pendingReports.isEmpty {
-            shown = Notice(ReportText.pendingNotice(language, mornings: data.pendingReports), isError: true)
+            shown = Notice(Words(language).pendingNotice(mornings: data.pendingReports), isError: true)
         }
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,
