@@ -25,7 +25,7 @@ public struct BoardText: Sendable {
     public func progress(_ helped: Int, of total: Int) -> String { Words(language).progress(helped, of: total) }
     public func late(_ n: Int) -> String { Words(language).late(n) }
     public func paceNeeded(_ perHour: Double) -> String {
-        let number = MorningText.oneDecimal(perHour, language)
+        let number = Words(language).oneDecimal(perHour)
         return pick("need \(number)/h", "\(number)/u nodig")
     }
     public func projected(_ time: String) -> String { pick("done ~\(time)", "klaar ~\(time)") }

@@ -10,13 +10,13 @@ public struct WallText: Sendable {
 
     /// The title bar: "Morning Tue 24 Nov · deadline 10:00".
     public func title(_ day: LocalDate, deadline: ClockTime) -> String {
-        let d = MorningText.day(day, language)
+        let d = Words(language).day(day)
         return pick("Morning \(d) · deadline \(deadline)", "Ochtend \(d) · deadline \(deadline)")
     }
 
     /// The title between mornings: "Next morning Wed 25 Nov · deadline 10:00".
     public func nextTitle(_ day: LocalDate, deadline: ClockTime) -> String {
-        let d = MorningText.day(day, language)
+        let d = Words(language).day(day)
         return pick("Next morning \(d) · deadline \(deadline)", "Volgende ochtend \(d) · deadline \(deadline)")
     }
 
@@ -50,13 +50,13 @@ public struct WallText: Sendable {
 
     /// Under the big countdown between mornings: "until the deadline of Wed 25 Nov 10:00".
     public func untilNext(_ day: LocalDate, _ deadline: ClockTime) -> String {
-        let d = MorningText.day(day, language)
+        let d = Words(language).day(day)
         return pick("until the deadline of \(d) \(deadline)", "tot de deadline van \(d) \(deadline)")
     }
 
     /// The result of the last morning, for the screen between mornings.
     public func result(_ r: MorningResult) -> String {
-        let d = MorningText.day(r.morning, language)
+        let d = Words(language).day(r.morning)
         if r.inScope == 0 { return "\(d): " + Words(language).noCustomers }
         if r.met {
             return r.inScope == 1 ? pick("\(d): the customer was helped in time", "\(d): de klant is op tijd geholpen")
@@ -76,7 +76,7 @@ public struct WallText: Sendable {
     }
 
     public func pace(_ perHour: Double) -> String {
-        let number = MorningText.oneDecimal(perHour, language)
+        let number = Words(language).oneDecimal(perHour)
         return pick("\(number) an hour needed", "\(number) per uur nodig")
     }
 

@@ -390,7 +390,7 @@ public final class BoardController<Store: BoardStore> {
         let morning = schedule.morning(forReceived: received)
         let day = schedule.localDate(of: received)
         let afterCutoff = schedule.isMorning(day) && morning != day
-        return text.added(issue.id, countsFor: MorningText.day(morning, language),
+        return text.added(issue.id, countsFor: Words(language).day(morning),
                           afterCutoff: afterCutoff ? schedule.cutoff.description : nil)
     }
 

@@ -11,7 +11,7 @@ enum HeaderView {
         let words = Words(state.language)
         let stateRole: Role = state.unread ? .stateOverdue : Role(h.state)
         let deadline = h.deadlineTime.description
-        let left = MorningText.duration(h.secondsLeft)
+        let left = Words.countdown(h.secondsLeft)
 
         // Line 1: title bar, the state badge on the right.
         grid.fill(x: area.x, y: area.y, count: area.width, role: .titleBar)
@@ -19,18 +19,18 @@ enum HeaderView {
         case .waiting, .warning: text.countdown(left, to: deadline)
         case .done: text.spare(left, before: deadline)
         case .overdue: text.overdue(by: left)
-        case .closed: MorningText.state(.closed, state.language)
+        case .closed: Words(state.language).state(.closed)
         case .quiet: h.secondsLeft >= 0 ? text.countdown(left, to: deadline) : words.noCustomers
-        case .none: text.nextDeadline(MorningText.day(h.morning, state.language), deadline, in: left)
+        case .none: text.nextDeadline(Words(state.language).day(h.morning), deadline, in: left)
         }
-        let badgeLabel = MorningText.state(h.state, state.language).uppercased()
+        let badgeLabel = Words(state.language).state(h.state).uppercased()
         // A store that was never read has no state to show: say so rather than "no customers".
         let fullBadge = state.unread ? " \(text.storeUnreadable) "
             : " \(badgeLabel) \(glyphs.separator.trimmingCharacters(in: .whitespaces)) \(clock) "
         let shortBadge = state.unread ? fullBadge : " \(clock) "
         let titleParts = [
             Segment(" " + text.appName, role: .titleBar, priority: 1),
-            Segment(text.morning(MorningText.day(h.morning, state.language)), role: .titleBar, priority: 2),
+            Segment(text.morning(Words(state.language).day(h.morning)), role: .titleBar, priority: 2),
         ]
         var badge = fullBadge
         if DisplayWidth.of(fullBadge) + 12 > area.width { badge = shortBadge }
@@ -71,7 +71,7 @@ enum HeaderView {
                                      role: status.finishesLate ? .stateOverdue : .dim, priority: status.finishesLate ? 6 : 2))
             }
         } else {
-            parts.append(Segment(" " + MorningText.state(.none, state.language), role: .dim, priority: 9))
+            parts.append(Segment(" " + Words(state.language).state(.none), role: .dim, priority: 9))
         }
         parts.append(Segment(text.streak(status.streak), role: .normal, priority: 4))
         parts.append(Segment(text.tally(h.tally), role: .normal, priority: 3))

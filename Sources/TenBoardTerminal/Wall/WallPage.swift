@@ -48,12 +48,12 @@ struct WallPage {
         let role = Role(state.state)
         switch state.mode {
         case .countdown:
-            let time = MorningText.duration(state.secondsLeft)
+            let time = Words.countdown(state.secondsLeft)
             return (state.secondsLeft < 0 ? "+" + time : time, role)
         case .allHelped:
             return ("\u{2713}", role)
         case .between:
-            return (MorningText.duration(max(0, state.secondsLeft)), .stateNone)
+            return (Words.countdown(max(0, state.secondsLeft)), .stateNone)
         }
     }
 
@@ -113,7 +113,7 @@ struct WallPage {
             centered(label, role: role)
         case .allHelped:
             if height >= 12 { centered(text.allHelped(state.inScope), role: role); row += 1 }
-            centered(text.spare(MorningText.duration(state.secondsLeft), before: state.deadline), role: .normal)
+            centered(text.spare(Words.countdown(state.secondsLeft), before: state.deadline), role: .normal)
         case .between:
             centered(text.untilNext(state.morning, state.deadline), role: .stateNone)
         }
