@@ -38,8 +38,8 @@ extension WallPage {
             let urgent = customer.group == .earlier || (customer.group == .waiting && state.mode == .countdown && state.secondsLeft < 0)
             grid.put(age, x: x, y: y, role: urgent ? .stateOverdue : .normal)
             var name = customer.name
-            if customer.group == .nextMorning { name += " (\(text.nextMorningMark))" }
-            if customer.group == .wroteAgain { name += " (\(text.wroteAgainMark))" }
+            if customer.group == .nextMorning { name += " (\(text.nextMark))" }
+            if customer.group == .wroteAgain { name += " (\(text.wroteAgainShort))" }
             let nameWidth = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)
             if let missed = customer.missed { name = markMissed(name, missed, width: nameWidth) }
             let nameRole: Role = switch customer.group {

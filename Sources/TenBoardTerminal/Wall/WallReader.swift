@@ -51,7 +51,7 @@ public final class WallReader<Source: WallSource> {
         guard !loaded || current != stamp || retry else { return false }
         stamp = current
         loaded = true
-        let text = WallText(language)
+        let text = Words(language)
         guard current != nil else {
             notice = text.storeMissing(source.wallPath)
             failedAt = nil
@@ -62,7 +62,7 @@ public final class WallReader<Source: WallSource> {
             notice = nil
             failedAt = nil
         } catch {
-            notice = text.storeProblem(Self.shortReason(error, text.language))
+            notice = text.storeProblemCorner(Self.shortReason(error, text.language))
             failedAt = at
         }
         return true
