@@ -66,7 +66,7 @@ public final class BoardController<Store: BoardStore> {
         self.frozen = frozen
     }
 
-    private var text: BoardText { BoardText(language) }
+    private var text: Words { Words(language) }
 
     /// Re-reads the store when its stamp changed (another lead, `tenboard add`) or when forced.
     /// A damaged store keeps the last good data on screen with the error in the status line.

@@ -7,7 +7,7 @@ enum HeaderView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
         let h = state.header
         let status = h.status
-        let text = BoardText(state.language)
+        let text = Words(state.language)
         let words = Words(state.language)
         let stateRole: Role = state.unread ? .stateOverdue : Role(h.state)
         let deadline = h.deadlineTime.description
@@ -16,11 +16,11 @@ enum HeaderView {
         // Line 1: title bar, the state badge on the right.
         grid.fill(x: area.x, y: area.y, count: area.width, role: .titleBar)
         let clock: String = switch h.state {
-        case .waiting, .warning: text.countdown(left, to: deadline)
+        case .waiting, .warning: text.leftUntil(left, to: deadline)
         case .done: text.spare(left, before: deadline)
         case .overdue: text.overdue(by: left)
         case .closed: Words(state.language).state(.closed)
-        case .quiet: h.secondsLeft >= 0 ? text.countdown(left, to: deadline) : words.noCustomers
+        case .quiet: h.secondsLeft >= 0 ? text.leftUntil(left, to: deadline) : words.noCustomers
         case .none: text.nextDeadline(Words(state.language).day(h.morning), deadline, in: left)
         }
         let badgeLabel = Words(state.language).state(h.state).uppercased()
@@ -61,7 +61,7 @@ enum HeaderView {
             }
             let urgent: Role = stateRole == .stateWarning || stateRole == .stateOverdue ? stateRole : .normal
             if let pace = status.paceNeeded {
-                parts.append(Segment(text.paceNeeded(pace), role: urgent, priority: 6))
+                parts.append(Segment(text.paceShort(pace), role: urgent, priority: 6))
             } else if status.waiting > 0, h.secondsLeft > 0 {
                 parts.append(Segment(words.toGo(status.waiting), role: urgent, priority: 6))
             }
