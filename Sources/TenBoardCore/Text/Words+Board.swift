@@ -153,6 +153,8 @@ extension Words {
         pick("Nothing could be read from the store: see the message below.", "Niets kon uit de opslag gelezen worden: zie de melding onder.")
     }
     public var reasonRequired: String { pick("A reason is needed to withdraw.", "Een reden is nodig om in te trekken.") }
+    /// A store that cannot be read, on the board's status line and in the wall's corner; the last
+    /// good state stays on screen.
     public func storeProblem(_ message: String) -> String {
         pick("Store problem: \(message) · showing the last good state", "Probleem met de opslag: \(message) · laatste goede stand getoond")
     }

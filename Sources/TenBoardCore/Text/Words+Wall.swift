@@ -85,12 +85,6 @@ extension Words {
     public var unassigned: String { "-" }
     public func more(_ n: Int) -> String { pick("+\(n) more", "+\(n) meer") }
 
-    /// The corner notice when the store cannot be read; the last good state stays on screen.
-    public func storeProblemCorner(_ detail: String) -> String {
-        pick("Store problem, showing the last good state: \(detail)",
-             "Probleem met de opslag, laatste goede stand getoond: \(detail)")
-    }
-
     public func storeMissing(_ path: String) -> String {
         pick("No store at \(path)", "Geen opslag in \(path)")
     }
@@ -98,6 +92,6 @@ extension Words {
 
     /// Under the big countdown on a quiet morning: "left until 10:00 · no customers".
     public func quiet(_ deadline: ClockTime) -> String {
-        pick("left until \(deadline) · no customers", "tot \(deadline) · geen klanten")
+        pick("left until \(deadline) · ", "tot \(deadline) · ") + noCustomers
     }
 }

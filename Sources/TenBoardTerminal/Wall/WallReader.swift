@@ -62,7 +62,7 @@ public final class WallReader<Source: WallSource> {
             notice = nil
             failedAt = nil
         } catch {
-            notice = text.storeProblemCorner(Self.shortReason(error, text.language))
+            notice = text.storeProblem(Self.shortReason(error, text.language))
             failedAt = at
         }
         return true
