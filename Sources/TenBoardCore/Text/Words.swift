@@ -1,8 +1,11 @@
 import Foundation
 
-/// The words every screen shares, one formatter per concept, in English and Dutch: the board, the
-/// wall, `status`, `list` and the report all write ages, clock times, days, kinds and counts of
-/// customers through here, so that they say the same thing the same way.
+/// The one catalogue of words people read, in English and Dutch. This file holds the formatters
+/// every surface shares, one per concept: the board, the wall, `status`, `list` and the report
+/// all write ages, clock times, days, kinds and counts of customers through here, so that they say
+/// the same thing the same way. Each surface's phrases are extensions in `Words+Surface.swift`
+/// (board, wall, list, morning, report, summary, errors); new words go in a new extension file,
+/// both languages side by side, reusing these formatters.
 ///
 /// Numbers and dates are written by hand, not by a locale-dependent formatter, so that the
 /// machine's locale and zone never change what people read.
