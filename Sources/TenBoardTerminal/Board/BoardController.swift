@@ -81,7 +81,7 @@ public final class BoardController<Store: BoardStore> {
             loadError = nil
             everRead = true
         } catch {
-            loadError = "\(error)"
+            loadError = (error as? TenBoardError)?.message(in: language) ?? "\(error)"
         }
         stamp = current
         loaded = true
