@@ -46,7 +46,7 @@ struct AtOption: ParsableArguments {
 /// the configured zone), or fails with a message naming the option and the forms (exit 64).
 func parseTime(_ text: String, option: String, _ configuration: Configuration, now: Date = Date()) throws -> Date {
     guard let date = TimeInput.parse(text, schedule: configuration.schedule, now: now) else {
-        throw TenBoardError(TimeInput.problem(option, text), exitCode: .usage)
+        throw TenBoardError(exitCode: .usage) { TimeInput.problem(option, text, $0.language) }
     }
     return date
 }
@@ -56,7 +56,7 @@ func reporting<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as TenBoardError {
-        printError(error.message)
+        printError(error.message(in: messageLanguage()))
         throw ExitCode(error.exitCode.rawValue)
     }
 }
@@ -66,9 +66,22 @@ func reporting<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
     } catch let error as TenBoardError {
-        printError(error.message)
+        printError(error.message(in: messageLanguage()))
         throw ExitCode(error.exitCode.rawValue)
     }
+}
+
+/// The language of messages on standard error: the configured one, found again from the same
+/// layers (`--config` as given on the command line), so that an error in loading the
+/// configuration, or in parsing the command line, is said in it too.
+func messageLanguage() -> Language {
+    let arguments = CommandLine.arguments
+    var configFile: String?
+    for (index, argument) in arguments.enumerated() {
+        if argument == "--config", index + 1 < arguments.count { configFile = arguments[index + 1] }
+        if argument.hasPrefix("--config=") { configFile = String(argument.dropFirst("--config=".count)) }
+    }
+    return ConfigLoader(environment: ProcessInfo.processInfo.environment, configFile: configFile).messageLanguage()
 }
 
 /// Writes a message on standard error, every line neutralised (`Untrusted.clean`): messages quote
@@ -108,7 +121,8 @@ func writeOut(_ data: Data) throws {
     case 0: return
     case EPIPE: throw ExitCode(0)
     case let code:
-        throw TenBoardError("cannot write to standard output: \(String(cString: strerror(code)))", exitCode: .ioError)
+        let reason = String(cString: strerror(code))
+        throw TenBoardError(exitCode: .ioError) { $0.cannotWriteStandardOutput(reason) }
     }
 }
 

@@ -61,19 +61,18 @@ struct Show: ParsableCommand {
 /// measured in terminal cells so Chinese names and emoji keep the table straight).
 enum IssueTable {
     static func render(_ issues: [Issue], now: Date, language: Language, account: MorningAccount) -> String {
-        let text = ListText(language)
         let words = Words(language)
-        if issues.isEmpty { return text.nobodyWaiting + "\n" }
-        var rows = [text.columns]
+        if issues.isEmpty { return words.noCustomersWaiting + "\n" }
+        var rows = [words.listColumns]
         for issue in issues {
             rows.append([
                 Untrusted.oneLine(issue.id) + (issue.status == .resolved ? " ✓" : ""),
                 words.age(seconds: Int(now.timeIntervalSince(issue.receivedAt.date))),
-                text.kind(issue.kind), clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
+                words.kind(issue.kind), clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
                 morning(issue, account: account, words: words), clip(Untrusted.oneLine(issue.summary), 60),
             ])
         }
-        let widths = (0..<text.columns.count).map { c in rows.map { DisplayWidth.of($0[c]) }.max()! }
+        let widths = (0..<words.listColumns.count).map { c in rows.map { DisplayWidth.of($0[c]) }.max()! }
         return rows.map { row in
             row.enumerated().map { c, cell in
                 c == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[c] - DisplayWidth.of(cell))
@@ -82,8 +81,8 @@ enum IssueTable {
     }
 
     static func detail(_ issue: Issue, zone: TimeZone, language: Language) -> String {
-        let text = ListText(language)
-        let l = text.labels
+        let text = Words(language)
+        let l = text.showLabels
         var pairs: [(String, String)] = [
             (l.id, Untrusted.clean(issue.id)), (l.customer, Untrusted.clean(issue.customer)), (l.summary, Untrusted.clean(issue.summary)),
             (l.kind, text.kind(issue.kind)), (l.received, Timestamp(issue.receivedAt.date, in: zone).rfc3339),

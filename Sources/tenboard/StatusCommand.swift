@@ -22,7 +22,7 @@ struct Status: ParsableCommand {
             if json {
                 try writeOut(JSONWriter.pretty(status.json) + "\n")
             } else {
-                try writeOut(MorningText.line(status, configuration.language) + "\n")
+                try writeOut(Words(configuration.language).statusLine(status) + "\n")
             }
         }
     }

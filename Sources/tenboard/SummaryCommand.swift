@@ -38,7 +38,7 @@ struct Summary: AsyncParsableCommand {
             let sender = ReportSender(store: store.directory, transport: SendmailTransport(command: configuration.sendmail))
             if retry {
                 let attempts = try await sender.retry()
-                if attempts.isEmpty { printError(SummaryText.nothingPending(language)) }
+                if attempts.isEmpty { printError(Words(language).nothingPending) }
                 return report(attempts, language: language, zone: zone)
             }
             let instant = try at.instant(configuration)
@@ -47,15 +47,15 @@ struct Summary: AsyncParsableCommand {
             let day: LocalDate
             if let morning {
                 day = LocalDate(morning)!
-                guard schedule.isMorning(day) else { throw TenBoardError(SummaryText.notAMorning(language, day), exitCode: .usage) }
+                guard schedule.isMorning(day) else { throw TenBoardError(Words(language).notAMorning(day), exitCode: .usage) }
             } else if schedule.isMorning(today) {
                 day = today
             } else if interim {
-                printError(SummaryText.noMorning(language, today: today))
+                printError(Words(language).noMorning(today: today))
                 return .ok
             } else if send {
                 // cron runs every day; a day without a morning only delivers what is pending.
-                printError(SummaryText.noMorning(language, today: today))
+                printError(Words(language).noMorning(today: today))
                 return report(try await sender.retry(), language: language, zone: zone)
             } else {
                 day = schedule.previousMorning(before: today)
@@ -67,16 +67,16 @@ struct Summary: AsyncParsableCommand {
                 do throws(DeliveryFailure) {
                     try await sender.transport.deliver(outgoing.message, from: outgoing.sender, to: outgoing.recipients)
                 } catch {
-                    printError(SummaryText.interimNotSent(language, reason: error.reason))
+                    printError(Words(language).interimNotSent(reason: error.reason))
                     return error.exitCode
                 }
-                printError(SummaryText.interimSent(language, morning: day, recipients: outgoing.recipients.count))
+                printError(Words(language).interimSent(morning: day, recipients: outgoing.recipients.count))
                 return .ok
             }
             if send, instant < schedule.deadline(of: day) {
                 // The morning's report tells how the morning went: it can only go once decided.
                 let time = Timestamp(schedule.deadline(of: day), in: zone).rfc3339
-                printError(SummaryText.tooEarly(language, morning: day, deadline: time))
+                printError(Words(language).tooEarly(morning: day, deadline: time))
                 return .tempFailure
             }
             if text || html {
@@ -87,7 +87,7 @@ struct Summary: AsyncParsableCommand {
             if !send {
                 var mailConfiguration = configuration
                 if configuration.sender == nil || configuration.directors.isEmpty {
-                    printError(SummaryText.dryRunAddresses(language))
+                    printError(Words(language).dryRunAddresses)
                     let placeholder = MailAddress(displayName: "tenboard", address: "tenboard@localhost")
                     mailConfiguration.sender = configuration.sender ?? placeholder
                     if mailConfiguration.directors.isEmpty { mailConfiguration.directors = [placeholder] }

@@ -19,12 +19,15 @@ enum TenBoardMain {
             }
         } catch {
             // As ArgumentParser's own `exit(withError:)`, but what it quotes from the command
-            // line (an unknown option, a bad value) is neutralised like every other message.
+            // line (an unknown option, a bad value) is neutralised like every other message, and
+            // its known sentences are said in the configured language (the usage synopsis and
+            // the help stay English).
             let code = TenBoard.exitCode(for: error)
             let message = TenBoard.fullMessage(for: error)
             if !message.isEmpty {
+                let words = Words(messageLanguage())
                 let clean = message.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { Untrusted.clean(String($0)) }.joined(separator: "\n") + "\n"
+                    .map { Untrusted.clean(words.argumentParserLine(String($0))) }.joined(separator: "\n") + "\n"
                 _ = writeAll(code == .success ? 1 : 2, Data(clean.utf8))
             }
             exit(code.rawValue)

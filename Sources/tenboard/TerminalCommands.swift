@@ -48,14 +48,28 @@ struct Wall: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: ArgumentHelp("Start the clock at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM); it then runs on, with an \"as at\" badge saying the time is shifted.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Show the wall frozen at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM), e.g. to see what 10:00 looked like: the clock and the countdown stand still, with an \"as at\" badge.", valueName: "time"))
     var at: String?
+
+    /// For end-to-end tests and benchmarks: a live wall whose clock starts at this instant and runs
+    /// on, so the countdown ticks whatever the real hour. Not for people, who want `--at`.
+    @Option(name: .customLong("clock-from"), help: ArgumentHelp("A live wall whose clock starts at this instant and runs on (tests).", visibility: .hidden))
+    var clockFrom: String?
+
+    func validate() throws {
+        if at != nil && clockFrom != nil { throw ValidationError("--at shows a frozen wall; it does not go with --clock-from") }
+    }
 
     func run() throws {
         let status = try reporting { () throws -> Int32 in
             let (configuration, store) = try global.open()
             var clock: @Sendable () -> Date = { Date() }
-            if let at { clock = WallApp.clock(startingAt: try parseTime(at, option: "--at", configuration)) }
+            if let at {
+                let fixed = try parseTime(at, option: "--at", configuration)
+                clock = { fixed }
+            } else if let clockFrom {
+                clock = WallApp.clock(startingAt: try parseTime(clockFrom, option: "--clock-from", configuration))
+            }
             return WallApp.run(store: store, configuration: configuration, now: clock, frozen: at != nil)
         }
         if status != 0 { throw ExitCode(status) }

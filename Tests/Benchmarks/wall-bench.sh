@@ -74,7 +74,7 @@ start() {
 ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
 
 # The wall runs at 09:12:40 on a Tuesday, so its big digits count down whatever the real time.
-wall_pid=$(start wall "$bin" wall --at 2026-11-24T09:12:40+01:00)
+wall_pid=$(start wall "$bin" wall --clock-from 2026-11-24T09:12:40+01:00)
 watch_pid=$(start watch watch -n1 "$bin" list)
 sleep "$warmup"
 

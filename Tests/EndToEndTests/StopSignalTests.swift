@@ -12,7 +12,7 @@ struct StopSignalTests {
         let (dir, env) = try BoardEndToEndTests.store()
         var programEnv = env
         programEnv["TERM"] = "xterm-256color"
-        let session = try TmuxSession(width: 100, height: 30, arguments: [program, "--at", BoardEndToEndTests.at], environment: programEnv)
+        let session = try TmuxSession(width: 100, height: 30, arguments: [program, program == "wall" ? "--clock-from" : "--at", BoardEndToEndTests.at], environment: programEnv)
         try session.waitFor("the \(program)") { program == "board" ? $0.contains("▶ 1") : $0.contains("█") }
         return (session, dir)
     }

@@ -47,7 +47,7 @@ struct TerminalStressTests {
         var env = env
         env["TERM"] = "xterm-256color"
         return try TmuxSession(width: width, height: height,
-                               arguments: [command, command == "board" ? "--pinned-clock" : "--at", at], environment: env)
+                               arguments: [command, command == "board" ? "--pinned-clock" : "--clock-from", at], environment: env)
     }
 
     /// The rows of a captured screen (capture-pane ends the last one with a newline too).

@@ -26,13 +26,14 @@ struct WallEndToEndTests {
             .filter { $0.contains("█") || $0.contains("###") }.joined(separator: "\n")
     }
 
-    /// `tenboard wall` on a fresh store, in an 80×24 xterm unless told otherwise.
+    /// `tenboard wall` on a fresh store, in an 80×24 xterm unless told otherwise, with a clock that
+    /// starts at `at` and runs on (the hidden `--clock-from`; `--at` is a frozen view).
     static func startWall(
         _ env: [String: String], extra: [String: String] = [:], width: Int = 80, height: Int = 24, at: String = Self.at
     ) throws -> TmuxSession {
         var wallEnv = env.merging(["TERM": "xterm-256color"]) { $1 }
         wallEnv.merge(extra) { $1 }
-        return try TmuxSession(width: width, height: height, arguments: ["wall", "--at", at], environment: wallEnv)
+        return try TmuxSession(width: width, height: height, arguments: ["wall", "--clock-from", at], environment: wallEnv)
     }
 
     static func storeFiles(_ dir: URL) throws -> [String: Data] {
@@ -108,6 +109,40 @@ struct WallEndToEndTests {
         #expect(damaged.contains("Café 't Hoekje"))
         try good.write(to: hot)
         try wall.waitFor("the notice to go", timeout: 5) { !$0.contains("Store problem") && $0.contains("3 customers waiting") }
+    }
+
+    @Test("--at is a frozen view: clock and countdown stand still while the store is read; a carried-over customer says which morning they missed")
+    func frozenAtAndCarriedOver() throws {
+        let (dir, env) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Friday afternoon: counted for Monday 23 Nov, missed it, still waiting on Tuesday.
+        let friday = try TmuxSession.run([TmuxSession.binary, "add", "--customer", "Garage Peeters", "--summary", "s",
+                                          "--received", "2026-11-20T15:00:00+01:00"], environment: env)
+        try #require(friday.status == 0, "\(friday.output)")
+        let wall = try TmuxSession(width: 100, height: 30, arguments: ["wall", "--at", Self.at],
+                                   environment: env.merging(["TERM": "xterm-256color"]) { $1 })
+        defer { wall.stop() }
+        let first = try wall.waitFor("the frozen wall") { $0.contains("3 customers waiting (1 carried over)") }
+        let firstSeen = Date()
+        let row = try #require(first.split(separator: "\n").first { $0.contains("Garage Peeters") }, "\(first)")
+        #expect(row.contains("Garage Peeters (missed Mon)"), "\(row)")
+        #expect(row.contains("3d 18h"), "how long they waited: \(row)")
+        let title = try #require(first.split(separator: "\n").first.map(String.init))
+        #expect(title.contains("as at Tue 09:12"), "\(title)")
+
+        // Another process adds a customer: the wall reads it on a later tick, and by then the
+        // clock has been asked again, yet the digits and the badge stand at 09:12:40. Two real
+        // seconds pass first, so a clock that ran on would have moved the digits.
+        let added = try TmuxSession.run([TmuxSession.binary, "add", "--customer", "Café 't Hoekje", "--summary", "pin",
+                                         "--received", "2026-11-24T07:45:00+01:00"], environment: env)
+        #expect(added.status == 0)
+        let later = try wall.waitFor("the new customer, two seconds on", timeout: 8) {
+            $0.contains("Café 't Hoekje") && Date().timeIntervalSince(firstSeen) > 2.2
+        }
+        #expect(later.contains("4 customers waiting (1 carried over)"))
+        #expect(Self.bigRows(later) == Self.bigRows(first), "the countdown stands still")
+        #expect(later.split(separator: "\n").first.map(String.init) == title, "the badge and the clock stand still")
+        #expect(!Self.bigRows(first).isEmpty)
     }
 
     @Test("Linux console in the C locale: 8 colours, ASCII digits and frames")

@@ -312,6 +312,6 @@ struct MailDeliveryMessageTests {
         #expect(failed.describe(.nl, zone: zone)
             == "Het rapport van 2026-11-24 is NIET verstuurd: msmtp exited with status 75. Het staat in /s/outbox/2026-11-24.eml; de volgende 'tenboard summary --send' of 'tenboard summary --retry' verstuurt het.")
         #expect(DeliveryAttempt(morning: morning, result: .sent(sent), resumedInterrupted: true).describe(.en, zone: zone).split(separator: "\n").count == 2)
-        #expect(ReportText.pendingNotice(.en, mornings: [morning]) == "1 morning report not sent yet (2026-11-24): run tenboard summary --retry")
+        #expect(Words(.en).pendingNotice(mornings: [morning]) == "1 morning report not sent yet (2026-11-24): run tenboard summary --retry")
     }
 }

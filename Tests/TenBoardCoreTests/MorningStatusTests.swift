@@ -70,8 +70,8 @@ import Testing
         let status = Morn.amsterdam.status(at: Morn.t("2026-11-30T09:00:00+01:00"), issues: friday)
         #expect(status.state == .waiting)
         #expect((status.inScope, status.waiting, status.carriedOver, status.streak) == (2, 2, 1, 0))
-        #expect(MorningText.line(status, .en) == "2 customers waiting (1 carried over) · 1:00:00 to 10:00")
-        #expect(MorningText.line(status, .nl) == "2 klanten wachten (1 van eerder) · 1:00:00 tot 10:00")
+        #expect(Words(.en).statusLine(status) == "2 customers waiting (1 carried over) · 1:00:00 to 10:00")
+        #expect(Words(.nl).statusLine(status) == "2 klanten wachten (1 van eerder) · 1:00:00 tot 10:00")
     }
 
     @Test func noPaceInTheLastMinutesOnlyHowManyToGo() {
@@ -116,8 +116,8 @@ import Testing
         #expect(status.paceNeeded == 4.0)
         #expect(status.currentPace == 2.0)
         #expect(status.projectedFinish == Morn.t("2026-11-24T11:00:00+01:00"))
-        #expect(MorningText.paceNeeded(status.paceNeeded!, .en) == "4.0 customers an hour needed")
-        #expect(MorningText.paceNeeded(4.01, .nl) == "4,1 klanten per uur nodig")
+        #expect(Words(.en).paceNeeded(status.paceNeeded!) == "4.0 customers an hour needed")
+        #expect(Words(.nl).paceNeeded(4.01) == "4,1 klanten per uur nodig")
     }
 
     @Test func paceIsNilWhenNotMeaningful() {

@@ -51,14 +51,14 @@ import Testing
     @Test(arguments: cases)
     func line(_ c: Case) {
         let status = Morn.amsterdam.status(at: Morn.t(c.at), issues: c.issues)
-        #expect(MorningText.line(status, .en) == c.en)
-        #expect(MorningText.line(status, .nl) == c.nl)
+        #expect(Words(.en).statusLine(status) == c.en)
+        #expect(Words(.nl).statusLine(status) == c.nl)
     }
 
     @Test(arguments: [(0, "0:00:00"), (59, "0:00:59"), (3600, "1:00:00"), (5025, "1:23:45"),
                       (90061, "25:01:01"), (-1, "0:00:01"), (-723, "0:12:03")])
     func duration(seconds: Int, text: String) {
-        #expect(MorningText.duration(seconds) == text)
+        #expect(Words.countdown(seconds) == text)
     }
 
     /// One formatter for ages and durations, never like a clock time: at most two units, a space.
@@ -68,33 +68,26 @@ import Testing
     func ages(seconds: Int, en: String, nl: String) {
         #expect(Words(.en).age(seconds: seconds) == en)
         #expect(Words(.nl).age(seconds: seconds) == nl)
-        // The board, the wall, list and the report all use it.
-        #expect(BoardText(.nl).age(seconds: seconds) == nl && WallText(.nl).age(seconds: seconds) == nl)
-        #expect(ReportText.duration(.nl, seconds: seconds) == nl)
     }
 
-    @Test func kindsAreTheSameWordEverywhere() {
-        for language in Language.allCases {
-            for kind in IssueKind.allCases {
-                let word = Words(language).kind(kind)
-                #expect(ListText(language).kind(kind) == word)
-                #expect(BoardText(language).kind(kind) == word)
-                #expect(ReportText.kind(language, kind, count: 1) == word)
-            }
-        }
-        #expect(Words(.nl).kind(.bug) == "bug")
+    /// One word per kind and language (the board, the wall, `list` and the report all call this
+    /// one formatter; the six phrase tables that once had their own are folded into `Words`).
+    @Test func kindsAreOneWordPerLanguage() {
+        #expect(IssueKind.allCases.map { Words(.en).kind($0) } == ["question", "problem", "complaint", "bug"])
+        #expect(IssueKind.allCases.map { Words(.nl).kind($0) } == ["vraag", "probleem", "klacht", "bug"])
+        #expect(IssueKind.allCases.map { Words(.nl).kind($0, count: 2) } == ["vragen", "problemen", "klachten", "bugs"])
     }
 
     @Test func otherWords() {
-        #expect(MorningText.day(Morn.d("2027-01-01"), .en) == "Fri 1 Jan")
-        #expect(MorningText.day(Morn.d("2026-03-30"), .nl) == "ma 30 mrt")
-        #expect(MorningText.progress(helped: 19, of: 27, .en) == "19 of 27 helped")
-        #expect(MorningText.progress(helped: 19, of: 27, .nl) == "19 van 27 geholpen")
-        #expect(MorningText.streak(1, .en) == "1 morning in a row")
-        #expect(MorningText.streak(12, .nl) == "12 ochtenden op rij")
-        #expect(MorningText.state(.overdue, .nl) == "te laat")
+        #expect(Words(.en).day(Morn.d("2027-01-01")) == "Fri 1 Jan")
+        #expect(Words(.nl).day(Morn.d("2026-03-30")) == "ma 30 mrt")
+        #expect(Words(.en).progress(19, of: 27) == "19 of 27 helped")
+        #expect(Words(.nl).progress(19, of: 27) == "19 van 27 geholpen")
+        #expect(Words(.en).streakInARow(1) == "1 morning in a row")
+        #expect(Words(.nl).streakInARow(12) == "12 ochtenden op rij")
+        #expect(Words(.nl).state(.overdue) == "te laat")
         let bad = Morn.issue("T-9", "2026-11-24T09:00:00+01:00", resolved: "2026-11-24T08:00:00+01:00")
-        #expect(MorningText.resolvedBeforeReceived(bad, .en)
+        #expect(Words(.en).resolvedBeforeReceived(bad)
             == "T-9: resolved before it was received (2026-11-24T08:00:00+01:00 < 2026-11-24T09:00:00+01:00)")
     }
 }

@@ -101,7 +101,7 @@ import TenBoardCore
 
     @Test func theHelpExplainsTheGameInBothLanguages() {
         for language in Language.allCases {
-            let lines = HelpOverlay.keyLines(text: BoardText(language), glyphs: .unicode)
+            let lines = HelpOverlay.keyLines(text: Words(language), glyphs: .unicode)
             #expect(lines.contains { $0.0 == "t" } && lines.contains { $0.0 == "p" })
             #expect(lines.contains { $0.1 == Words(language).tallyGame })
         }

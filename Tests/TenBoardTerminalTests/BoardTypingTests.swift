@@ -340,7 +340,7 @@ import TenBoardCore
         let board = board(size: (40, 12))
         press(board, .character("?"))
         guard case .help(let page) = board.state(now: now).overlay else { Issue.record("no help"); return }
-        let count = HelpOverlay.lines(page, text: BoardText(.en), glyphs: .unicode).count
+        let count = HelpOverlay.lines(page, text: Words(.en), glyphs: .unicode).count
         var text = BoardRenderer.render(board.state(now: now), width: 40, height: 12).text
         #expect(text.contains("1–6/\(count)"), "a position says there is more")
         #expect(!text.contains("/srv/tenboard"))

@@ -84,7 +84,7 @@ import Testing
             let wall = WallLayout.render(wallState, width: 160, height: 50).text
             let data = Self.schedule.reportData(of: status.morning, issues: Self.issues, at: at)
             let report = MorningReport(data, language: language).text
-            let line = MorningText.line(status, language)
+            let line = Words(language).statusLine(status)
             let context = "\(x.why), \(language)"
 
             // The same morning's numbers everywhere.

@@ -27,7 +27,7 @@ import TenBoardCore
                  3 of 6 helped · 3.9 an hour needed · streak 0 ▁ · "customer" said 3×
 
              Waiting                                           Helped this morning
-               1d 2h  Bakkerij Jansen             -              2 Sanne
+               1d 2h  Bakkerij Jan… (missed Mon)  -              2 Sanne
              16h 52m  Gemeente Utrecht            Sanne          1 Pieter
               1h 57m  Zorggroep Oost              Pieter
                  42m  Café 't Hoekje (next)       -
@@ -134,7 +134,9 @@ import TenBoardCore
         let grid = WallLayout.render(W.wall(snapshot, at: Self.tuesday), width: 80, height: 24, unicode: false)
         #expect(grid.text.contains("######"))
         #expect(grid.text.contains("Morning Tue 24 Nov - deadline 10:00"))
-        #expect(grid.text.contains("Muller & Son - \"quoted\" ??"))
+        #expect(grid.text.contains("Muller & S... (missed Mon)"))
+        let wide = WallLayout.render(W.wall(snapshot, at: Self.tuesday), width: 120, height: 40, unicode: false)
+        #expect(wide.text.contains("Muller & Son - \"quoted\" ?? (missed Mon)"), "\(wide.text)")
         #expect(grid.text.contains("\"customer\" said 3x"))
     }
 
@@ -251,6 +253,23 @@ import TenBoardCore
         let after = W.wall(StoreSnapshot(), at: "2026-11-24T11:00:00+01:00")
         #expect(after.mode == .between)
         #expect(WallLayout.render(after, width: 80, height: 24).text.contains("Tue 24 Nov: no customers"))
+    }
+
+    @Test func aCarriedOverCustomerSaysWhichMorningTheyMissed() {
+        // Bakkerij Jansen came Monday 07:10, before Monday's cut-off, and missed Monday's morning.
+        let dutch = WallLayout.render(W.wall(at: "2026-11-24T09:12:47+01:00", language: .nl), width: 80, height: 24)
+        let row = dutch.text.split(separator: "\n").first { $0.contains("Bakkerij Jan") }
+        #expect(row?.contains("1d 2u  Bakkerij Jan… (gemist: ma)") == true, "\(dutch.text)")
+        let wideDutch = WallLayout.render(W.wall(at: "2026-11-24T09:12:47+01:00", language: .nl), width: 120, height: 30)
+        #expect(wideDutch.text.contains("1d 2u  Bakkerij Jansen (gemist: ma)"), "\(wideDutch.text)")
+        // Only the carried-over one is marked.
+        #expect(dutch.text.components(separatedBy: "gemist").count == 2)
+        // A morning more than a week back is named in full.
+        let later = WallLayout.render(W.wall(at: "2026-12-02T09:12:47+01:00"), width: 100, height: 24)
+        #expect(later.text.contains("Bakkerij Jansen (missed Mon 23 Nov)"), "\(later.text)")
+        #expect(later.text.contains("Zorggroep Oost (missed Tue 24 Nov)"))
+        let wednesday = WallLayout.render(W.wall(at: "2026-11-25T09:12:47+01:00"), width: 100, height: 24)
+        #expect(wednesday.text.contains("Zorggroep Oost (missed Tue)"), "\(wednesday.text)")
     }
 
     @Test func theLastMinutesSayHowManyToGoNotAnAbsurdPace() {

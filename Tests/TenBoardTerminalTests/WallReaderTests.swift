@@ -44,7 +44,7 @@ final class FakeWallSource: WallSource {
             exitCode: .dataError))
         reader.refresh(at: start.addingTimeInterval(1))
         #expect(reader.snapshot.revision == 1)
-        #expect(reader.notice == "Store problem, showing the last good state: /srv/tenboard/issues.json: line 3, column 7: expected ','")
+        #expect(reader.notice == "Store problem: /srv/tenboard/issues.json: line 3, column 7: expected ',' · showing the last good state")
         // Not re-read every second while broken, but now and then in case only permissions changed.
         reader.refresh(at: start.addingTimeInterval(2))
         #expect(source.reads == 2)

@@ -2,8 +2,9 @@ import Foundation
 
 extension ConfigLoader {
     func build(_ settings: [String: Setting], file: String?) throws(TenBoardError) -> Configuration {
-        func bad(_ key: String, _ problem: String) -> TenBoardError {
-            TenBoardError("\(settings[key]!.origin): \(problem)", exitCode: .config)
+        func bad(_ key: String, _ problem: (Words) -> String) -> TenBoardError {
+            let origin = settings[key]!.origin
+            return TenBoardError(exitCode: .config) { $0.badSetting(origin, problem($0)) }
         }
         func items(_ key: String) -> [String]? {
             guard let s = settings[key] else { return nil }
@@ -17,50 +18,50 @@ extension ConfigLoader {
         var schedule = MorningSchedule()
         if let zone = text("timezone") {
             guard zone.contains("/") || zone == "UTC", let tz = TimeZone(identifier: zone) else {
-                throw bad("timezone", "'\(zone)' is not a time zone name like Europe/Amsterdam")
+                throw bad("timezone") { $0.notATimeZone(zone) }
             }
             schedule.timeZone = tz
         }
         for key in ["deadline", "cutoff"] {
             guard let value = text(key) else { continue }
-            guard let time = ClockTime(value) else { throw bad(key, "'\(value)' is not a time of day HH:MM (00:00 to 23:59)") }
+            guard let time = ClockTime(value) else { throw bad(key) { $0.notATimeOfDay(value) } }
             if key == "deadline" { schedule.deadline = time } else { schedule.cutoff = time }
         }
         // Who comes in after the cut-off counts for the next morning: a cut-off after the
         // deadline would count customers for a morning whose deadline has already passed.
         if schedule.cutoff > schedule.deadline {
-            throw bad(settings["cutoff"] != nil ? "cutoff" : "deadline",
-                      "the cut-off \(schedule.cutoff) is later than the deadline \(schedule.deadline); it must be at or before it")
+            let (cutoff, deadline) = (schedule.cutoff, schedule.deadline)
+            throw bad(settings["cutoff"] != nil ? "cutoff" : "deadline") { $0.cutoffAfterDeadline(cutoff, deadline) }
         }
         if let days = items("workdays") {
             var set = Set<Weekday>()
             for day in days {
                 guard let weekday = Weekday(rawValue: String(day.lowercased().prefix(3))), day.count >= 3 else {
-                    throw bad("workdays", "'\(day)' is not a day (mon, tue, wed, thu, fri, sat, sun)")
+                    throw bad("workdays") { $0.notADay(day) }
                 }
                 set.insert(weekday)
             }
-            guard !set.isEmpty else { throw bad("workdays", "at least one working day is needed") }
+            guard !set.isEmpty else { throw bad("workdays") { $0.noWorkday } }
             schedule.workdays = set
         }
         if let days = items("holidays") {
             var set = Set<LocalDate>()
             for day in days {
-                guard let date = LocalDate(day) else { throw bad("holidays", "'\(day)' is not a date YYYY-MM-DD") }
+                guard let date = LocalDate(day) else { throw bad("holidays") { $0.notADate(day) } }
                 set.insert(date)
             }
             schedule.holidays = set
         }
         if let minutes = text("warning") {
             guard let m = Int(minutes), (0...1440).contains(m) else {
-                throw bad("warning", "'\(minutes)' is not a number of minutes from 0 to 1440")
+                throw bad("warning") { $0.notMinutes(minutes) }
             }
             schedule.warningSeconds = m * 60
         }
 
         var language = Language.en
         if let value = text("language") {
-            guard let l = Language(rawValue: value.lowercased()) else { throw bad("language", "'\(value)' is not 'en' or 'nl'") }
+            guard let l = Language(rawValue: value.lowercased()) else { throw bad("language") { $0.notALanguage(value) } }
             language = l
         } else {
             language = ConfigLoader.languageFromLocale(environment)
@@ -70,24 +71,24 @@ extension ConfigLoader {
         if let list = items("directors") {
             for entry in list {
                 guard let address = MailAddress(parsing: entry) else {
-                    throw bad("directors", "'\(entry)' is not an e-mail address like 'Ann de Vries <ann@example.nl>' or bob@example.nl")
+                    throw bad("directors") { $0.notAnAddress(entry, example: true) }
                 }
                 directors.append(address)
             }
         }
         var sender: MailAddress?
         if let value = text("sender"), !value.isEmpty {
-            guard let address = MailAddress(parsing: value) else { throw bad("sender", "'\(value)' is not an e-mail address") }
+            guard let address = MailAddress(parsing: value) else { throw bad("sender") { $0.notAnAddress(value) } }
             sender = address
         }
         var sendmail = ["/usr/sbin/sendmail", "-i"]
         if let s = settings["sendmail"] {
             let words: [String]
             if let list = s.list { words = list } else {
-                do { words = try ConfigLoader.splitCommand(s.value) } catch { throw bad("sendmail", error.description) }
+                do { words = try ConfigLoader.splitCommand(s.value) } catch { throw bad("sendmail") { _ in error.description } }
             }
             guard let command = words.first, command.hasPrefix("/") else {
-                throw bad("sendmail", "give the command with its absolute path, like /usr/sbin/sendmail -i (cron's PATH is minimal)")
+                throw bad("sendmail") { $0.sendmailNeedsPath }
             }
             sendmail = words
         }
@@ -96,26 +97,26 @@ extension ConfigLoader {
             switch value.lowercased() {
             case "true", "yes", "on", "1": wallQuitKey = true
             case "false", "no", "off", "0": wallQuitKey = false
-            default: throw bad("wall-quit-key", "'\(value)' is not true or false")
+            default: throw bad("wall-quit-key") { $0.notTrueOrFalse(value) }
             }
         }
         var wallShift = 5
         if let value = text("wall-shift-minutes") {
             guard let m = Int(value), (0...1440).contains(m) else {
-                throw bad("wall-shift-minutes", "'\(value)' is not a number of minutes from 0 to 1440")
+                throw bad("wall-shift-minutes") { $0.notMinutes(value) }
             }
             wallShift = m
         }
         var tallyCap = TallyBook.defaultDailyCap
         if let value = text("tally-daily-cap") {
             guard let n = Int(value), (1...10_000).contains(n) else {
-                throw bad("tally-daily-cap", "'\(value)' is not a number of tally marks from 1 to 10000")
+                throw bad("tally-daily-cap") { $0.notTallyCap(value) }
             }
             tallyCap = n
         }
         let name = text("name").flatMap { $0.isEmpty ? nil : $0 }
         if let name, name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw bad("name", "contains control characters")
+            throw bad("name") { $0.controlCharacters }
         }
 
         let store: String
@@ -126,7 +127,7 @@ extension ConfigLoader {
         } else if let home = environment["HOME"], home.hasPrefix("/") {
             store = home + "/.local/share/tenboard"
         } else {
-            throw TenBoardError("no store directory: set 'store' in the config file or TENBOARD_STORE (HOME is not set, so there is no default)", exitCode: .config)
+            throw TenBoardError(exitCode: .config) { $0.noStoreDirectory }
         }
         var configuration = Configuration(
             store: store, schedule: schedule, name: name, language: language, directors: directors,

@@ -39,7 +39,7 @@ public struct ConfigLoader: Sendable {
     struct Setting {
         var value: String
         var list: [String]?
-        var origin: String
+        var origin: ConfigOrigin
     }
 
     /// Which config file applies: the one named, else the user's, else the system's, else none.
@@ -67,13 +67,27 @@ public struct ConfigLoader: Sendable {
         }
         for (key, variable) in ConfigLoader.keys {
             if let value = environment[variable] {
-                settings[key] = Setting(value: value, origin: "environment variable \(variable)")
+                settings[key] = Setting(value: value, origin: .environment(variable))
             }
         }
         for (key, value) in flags {
-            settings[key] = Setting(value: value, origin: "option --\(key)")
+            settings[key] = Setting(value: value, origin: .option(key))
         }
         return try build(settings, file: file?.path)
+    }
+
+    /// The language of messages, as far as it can be told also when loading failed: the
+    /// `language` of the flags, the environment or the file (read leniently: a file with an
+    /// unknown key or a bad value still names its language), else the locale's. Never throws: a
+    /// message about a broken file still needs a language.
+    public func messageLanguage() -> Language {
+        var value = flags["language"] ?? environment["TENBOARD_LANGUAGE"]
+        if value == nil, let file = configPath(), let data = FileManager.default.contents(atPath: file.path),
+           let text = String(validating: data, as: UTF8.self), let root = try? Yams.compose(yaml: text) {
+            value = root.mapping?.first { $0.key.scalar?.string == "language" }?.value.scalar?.string
+        }
+        return value.flatMap { Language(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+            ?? ConfigLoader.languageFromLocale(environment)
     }
 
     func readFile(_ path: String) throws(TenBoardError) -> [String: Setting] {
@@ -81,36 +95,41 @@ public struct ConfigLoader: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            throw TenBoardError("config file \(path) does not exist", exitCode: .noInput)
+            throw TenBoardError(exitCode: .noInput) { $0.configMissing(path) }
         } catch {
-            throw TenBoardError("config file \(path) cannot be read: \(error.localizedDescription)", exitCode: .config)
+            let reason = error.localizedDescription
+            throw TenBoardError(exitCode: .config) { $0.configUnreadable(path, reason) }
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw TenBoardError("config file \(path), \(ConfigLoader.firstInvalidUTF8(data)): not UTF-8 text; save the file as UTF-8", exitCode: .config)
+            let place = ConfigLoader.firstInvalidUTF8(data)
+            throw TenBoardError(exitCode: .config) { $0.configNotUTF8(path, at: place) }
         }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw TenBoardError("config file \(path): \(ConfigLoader.describe(error, in: text))", exitCode: .config)
+            let detail = ConfigLoader.describe(error, in: text)
+            throw TenBoardError(exitCode: .config) { $0.configSyntax(path, detail) }
         } catch {
-            throw TenBoardError("config file \(path): \(error)", exitCode: .config)
+            let detail = "\(error)"
+            throw TenBoardError(exitCode: .config) { $0.configSyntax(path, detail) }
         }
         guard let root else { return [:] } // empty or only comments
         guard let mapping = root.mapping else {
-            throw TenBoardError("config file \(path), line \(root.mark?.line ?? 1): expected 'key: value' lines at the top level", exitCode: .config)
+            let line = root.mark?.line ?? 1
+            throw TenBoardError(exitCode: .config) { $0.configNotKeyValue(path, line: line) }
         }
         let known = Set(ConfigLoader.keys.map(\.key))
         var settings: [String: Setting] = [:]
         for (keyNode, valueNode) in mapping {
             let line = keyNode.mark?.line ?? 0
             guard let key = keyNode.scalar?.string else {
-                throw TenBoardError("config file \(path), line \(line): a key must be a plain word", exitCode: .config)
+                throw TenBoardError(exitCode: .config) { $0.configKeyNotAWord(path, line: line) }
             }
-            let origin = "config file \(path), line \(line), key '\(key)'"
+            let origin = ConfigOrigin.file(path: path, line: line, key: key)
             guard known.contains(key) else {
-                let suggestion = ConfigLoader.closest(to: key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-                throw TenBoardError("\(origin): unknown key\(suggestion); known keys: \(ConfigLoader.keys.map(\.key).joined(separator: ", "))", exitCode: .config)
+                let closest = ConfigLoader.closest(to: key, in: known)
+                throw TenBoardError(exitCode: .config) { $0.unknownKey(origin, closest: closest, known: ConfigLoader.keys.map(\.key)) }
             }
             switch valueNode {
             case .scalar(let scalar):
@@ -121,13 +140,13 @@ public struct ConfigLoader: Sendable {
                 var items: [String] = []
                 for item in sequence {
                     guard let s = item.scalar?.string else {
-                        throw TenBoardError("\(origin): list items must be plain values", exitCode: .config)
+                        throw TenBoardError(exitCode: .config) { $0.badSetting(origin, $0.listItemsPlain) }
                     }
                     items.append(s)
                 }
                 settings[key] = Setting(value: items.joined(separator: ","), list: items, origin: origin)
             default:
-                throw TenBoardError("\(origin): expected a value or a list, found a mapping", exitCode: .config)
+                throw TenBoardError(exitCode: .config) { $0.badSetting(origin, $0.mappingFound) }
             }
         }
         return settings

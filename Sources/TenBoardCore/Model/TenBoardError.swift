@@ -17,13 +17,29 @@ public enum ExitCode: Int32, Sendable {
 
 /// An error to show a person: one sentence naming the file, field or key, and the exit status.
 public struct TenBoardError: Error, Sendable, CustomStringConvertible {
+    /// The message in English.
     public var message: String
+    /// The same message in Dutch when it came from the catalogue (`Words`); `nil` for the few
+    /// that are English only.
+    public var dutch: String?
     public var exitCode: ExitCode
 
     public init(_ message: String, exitCode: ExitCode) {
         self.message = message
         self.exitCode = exitCode
     }
+
+    /// A message from the catalogue, kept in both languages, since where an error is made (the
+    /// store, the configuration loader) the language is often not known: the one place that
+    /// prints it picks one.
+    public init(exitCode: ExitCode, _ words: (Words) -> String) {
+        self.message = words(Words(.en))
+        self.dutch = words(Words(.nl))
+        self.exitCode = exitCode
+    }
+
+    /// The message in `language` (English when there is no Dutch one).
+    public func message(in language: Language) -> String { language == .nl ? dutch ?? message : message }
 
     public var description: String { message }
 }

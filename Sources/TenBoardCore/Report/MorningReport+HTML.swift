@@ -21,16 +21,16 @@ extension MorningReport {
             "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td align=\"center\" style=\"padding: 8px 4px;\">",
             "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width: 680px;\"><tr><td align=\"left\">",
             "<p style=\"font-size: 18px; font-weight: bold; color: \(color); margin: 0 0 4px 0;\">\(Self.escape(headline))</p>",
-            "<p style=\"margin: 0 0 12px 0; color: #555555;\">\(Self.escape(ReportText.title(l, date: ReportText.longDate(l, data.morning))))</p>",
+            "<p style=\"margin: 0 0 12px 0; color: #555555;\">\(Self.escape(Words(l).reportTitle(date: Words(l).longDay(data.morning))))</p>",
         ]
         figuresHTML(into: &out)
         chartHTML(into: &out)
-        out.append("<p style=\"margin: 12px 0 0 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(ReportText.streak(l, data.streak)))"
+        out.append("<p style=\"margin: 12px 0 0 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(Words(l).streakSentence(data.streak)))"
             + (withdrawnLine.map { "<br>" + Self.escape($0) } ?? "") + "</p>")
 
-        tableHTML(ReportText.waitingHeading(l), waitingRows, waiting: true, into: &out)
-        tableHTML(ReportText.lateHeading(l, time: deadlineTime), helpedRows(data.helpedLate), waiting: false, into: &out)
-        tableHTML(ReportText.helpedHeading(l, time: deadlineTime), helpedRows(data.helped), waiting: false, into: &out)
+        tableHTML(Words(l).stillWaitingHeading, waitingRows, waiting: true, into: &out)
+        tableHTML(Words(l).lateHeading(time: deadlineTime), helpedRows(data.helpedLate), waiting: false, into: &out)
+        tableHTML(Words(l).helpedHeading(time: deadlineTime), helpedRows(data.helped), waiting: false, into: &out)
         if let line = withoutActionLine { out.append("<p style=\"margin: 8px 0 0 0; color: #555555;\">\(Self.escape(line))</p>") }
 
         let following = nextMorningEntries
@@ -43,9 +43,9 @@ extension MorningReport {
             out.append("</ul>")
         }
 
-        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.actionsHeading(l)))</h2>")
+        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(Words(l).actionsHeading))</h2>")
         if actionEntries.isEmpty {
-            out.append("<p style=\"margin: 0;\">\(Self.escape(ReportText.noActions(l)))</p>")
+            out.append("<p style=\"margin: 0;\">\(Self.escape(Words(l).noActions))</p>")
         } else {
             out.append("<ul style=\"margin: 0; padding-left: 20px;\">")
             for entry in actionEntries {
@@ -54,9 +54,9 @@ extension MorningReport {
             out.append("</ul>")
         }
 
-        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(ReportText.helpersHeading(l)))</h2>")
+        out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(Words(l).whoHelpedHeading))</h2>")
         if helperRows.isEmpty {
-            out.append("<p style=\"margin: 0;\">\(Self.escape(ReportText.nobodyHelped(l)))</p>")
+            out.append("<p style=\"margin: 0;\">\(Self.escape(Words(l).nobodyHelped))</p>")
         } else {
             out.append("<table style=\"border-collapse: collapse;\">")
             for row in helperRows {
@@ -146,7 +146,7 @@ extension MorningReport {
         out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(heading)) (\(rows.count))</h2>")
         out.append("<table width=\"100%\" cellpadding=\"3\" cellspacing=\"0\" border=\"0\" style=\"border-collapse: collapse; font-size: 13px;\">")
         let th = "<th align=\"left\" valign=\"bottom\" style=\"font-size: 11px; color: #555555; border-bottom: 1px solid #cccccc;\">"
-        var head = "<tr>" + th + Self.escape(w.columnCustomer) + "</th>" + th + Self.escape(w.columnKind) + "</th>"
+        var head = "<tr>" + th + Self.escape(w.reportColumnCustomer) + "</th>" + th + Self.escape(w.reportColumnKind) + "</th>"
             + th + Self.escape(waiting ? w.columnWaiting : w.columnWaited) + "</th>"
             + th + Self.escape(waiting ? w.columnAssigned : w.columnHelpedBy) + "</th>"
         if !waiting { head += th + Self.escape(w.columnAction) + "</th>" }

@@ -26,10 +26,10 @@ extension MorningReport {
     ) throws(TenBoardError) -> OutgoingReport {
         let l = configuration.language
         guard let sender = configuration.sender else {
-            throw TenBoardError(ReportText.missingSender(l), exitCode: .config)
+            throw TenBoardError(Words(l).missingSender, exitCode: .config)
         }
         guard !configuration.directors.isEmpty else {
-            throw TenBoardError(ReportText.missingDirectors(l), exitCode: .config)
+            throw TenBoardError(Words(l).missingDirectors, exitCode: .config)
         }
         let id = messageID ?? MessageID.make(morning: data.morning, now: now, sender: sender)
         let report = MorningReport(data, language: l)
@@ -37,7 +37,7 @@ extension MorningReport {
         do {
             rendered = try report.message(from: sender, to: configuration.directors, messageID: id, date: now).rendered()
         } catch {
-            throw TenBoardError(ReportText.invalidAddress(l, error.header, error.problem), exitCode: .config)
+            throw TenBoardError(Words(l).invalidAddress(error.header, error.problem), exitCode: .config)
         }
         return OutgoingReport(
             morning: data.morning, messageID: id, sender: sender, recipients: configuration.directors,

@@ -10,7 +10,7 @@ extension MorningReport {
         let people = data.people
         func names(_ list: [PersonCount]) -> [String] { list.map { $0.name.map(ReportSanitizer.clean) ?? w.noName } }
         func counts(_ list: [HelperCount]) -> String {
-            w.countsLine(list.map { ($0.name.map(ReportSanitizer.clean) ?? ReportText.unknownPerson(language), $0.count) })
+            w.countsLine(list.map { ($0.name.map(ReportSanitizer.clean) ?? Words(language).unknownPerson, $0.count) })
         }
         var out = people.thinkers.compactMap { t in t.leaders.first.map { w.thinker(t.span, names(t.leaders), $0.count) } }
         if !people.helpedWeek.isEmpty { out.append(w.helpedIn(.week, counts(people.helpedWeek))) }

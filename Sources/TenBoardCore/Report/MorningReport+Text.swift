@@ -7,12 +7,12 @@ extension MorningReport {
         let w = MorningReport.width
         var out: [String] = []
         out += ReportSanitizer.wrap(headline, width: w)
-        out += ReportSanitizer.wrap(ReportText.title(l, date: ReportText.longDate(l, data.morning)), width: w)
+        out += ReportSanitizer.wrap(Words(l).reportTitle(date: Words(l).longDay(data.morning)), width: w)
         out.append("")
         figuresText(into: &out)
         chartText(into: &out)
         out.append("")
-        for line in [receivedLine, ReportText.streak(l, data.streak)] + [withdrawnLine].compactMap(\.self) {
+        for line in [receivedLine, Words(l).streakSentence(data.streak)] + [withdrawnLine].compactMap(\.self) {
             out += ReportSanitizer.wrap(line, width: w)
         }
 
@@ -28,26 +28,26 @@ extension MorningReport {
                 if let quote = entry.quote { out += ReportSanitizer.wrap("“\(quote)”", width: w, first: "  > ", rest: "    ") }
             }
         }
-        section(ReportText.waitingHeading(l), waitingEntries)
-        section(ReportText.lateHeading(l, time: deadlineTime), helpedEntries(data.helpedLate))
-        section(ReportText.helpedHeading(l, time: deadlineTime), helpedEntries(data.helped))
+        section(Words(l).stillWaitingHeading, waitingEntries)
+        section(Words(l).lateHeading(time: deadlineTime), helpedEntries(data.helpedLate))
+        section(Words(l).helpedHeading(time: deadlineTime), helpedEntries(data.helped))
         section(words.nextMorningHeading, nextMorningEntries)
 
         out.append("")
-        let actionsHead = ReportText.actionsHeading(l)
+        let actionsHead = Words(l).actionsHeading
         out.append(actionsHead)
         out.append(String(repeating: "-", count: min(w, ReportSanitizer.width(of: actionsHead))))
-        if actionEntries.isEmpty { out.append(ReportText.noActions(l)) }
+        if actionEntries.isEmpty { out.append(Words(l).noActions) }
         for entry in actionEntries {
             out += ReportSanitizer.wrap(entry.title + " " + entry.detail, width: w, first: "* ", rest: "  ")
         }
         if let line = withoutActionLine { out += ReportSanitizer.wrap(line, width: w) }
 
         out.append("")
-        let helpersHead = ReportText.helpersHeading(l)
+        let helpersHead = Words(l).whoHelpedHeading
         out.append(helpersHead)
         out.append(String(repeating: "-", count: min(w, ReportSanitizer.width(of: helpersHead))))
-        if helperRows.isEmpty { out.append(ReportText.nobodyHelped(l)) }
+        if helperRows.isEmpty { out.append(Words(l).nobodyHelped) }
         for row in helperRows {
             // Names are cut to keep the counts in one column.
             let count = String(row.count)

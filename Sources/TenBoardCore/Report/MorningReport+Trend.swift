@@ -77,7 +77,7 @@ extension MorningReport {
                 marks: marks, quote: nil, kind: kindWord(issue),
                 waited: words.age(seconds: Int(resolved.timeIntervalSince(issue.receivedAt.date))),
                 when: late ? words.helpedWhen(words.when(resolved, now: data.deadline, in: data.timeZone), late: lateBy) : nil,
-                who: clean(issue.resolvedBy) ?? ReportText.unknownPerson(language), action: clean(issue.action))
+                who: clean(issue.resolvedBy) ?? Words(language).unknownPerson, action: clean(issue.action))
         }
     }
 

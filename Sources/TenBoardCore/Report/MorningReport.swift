@@ -25,28 +25,26 @@ public struct MorningReport: Sendable {
 
     /// The subject: the outcome first, so it reads in a list of mails.
     public var subject: String {
-        (data.interim ? ReportText.interim(language) : "") + ReportText.subject(
-            language, verdict: data.verdict, helped: data.helped.count, total: data.received.count,
-            time: deadlineTime, date: ReportText.shortDate(language, data.morning))
+        (data.interim ? Words(language).interimMark : "") + Words(language).subject(verdict: data.verdict, helped: data.helped.count, total: data.received.count,
+            time: deadlineTime, date: Words(language).dayWithYear(data.morning))
     }
 
     /// The first line of both parts.
     var headline: String {
-        let left = ReportText.duration(language, seconds: Int(data.deadline.timeIntervalSince(data.asOf)))
-        return (data.interim ? ReportText.interim(language) : "") + ReportText.headline(
-            language, verdict: data.verdict, total: data.received.count, waiting: data.waiting.count,
+        let left = Words(language).age(seconds: Int(data.deadline.timeIntervalSince(data.asOf)))
+        return (data.interim ? Words(language).interimMark : "") + Words(language).headline(verdict: data.verdict, total: data.received.count, waiting: data.waiting.count,
             late: data.helpedLate.count, time: deadlineTime, left: left)
     }
 
     var receivedLine: String {
-        let parts = data.receivedByKind.map { "\($0.count) \(ReportText.kind(language, $0.kind, count: $0.count))" }
-        return ReportText.received(language, total: data.received.count, parts: parts, carriedOver: data.carriedOver.count)
+        let parts = data.receivedByKind.map { "\($0.count) \(Words(language).kind($0.kind, count: $0.count))" }
+        return Words(language).receivedLine(total: data.received.count, parts: parts, carriedOver: data.carriedOver.count)
     }
 
     /// The one line about withdrawn issues; `nil` when there are none.
     var withdrawnLine: String? {
         guard !data.withdrawn.isEmpty else { return nil }
-        return ReportText.withdrawn(language, data.withdrawn.map { issue in
+        return Words(language).withdrawnLine(data.withdrawn.map { issue in
             "#\(clean(issue.id) ?? "?") \(clean(issue.customer) ?? "?")" + (clean(issue.withdrawnReason).map { " (\($0))" } ?? "")
         })
     }
@@ -55,7 +53,7 @@ public struct MorningReport: Sendable {
     var withoutActionLine: String? {
         let helped = data.helped.count + data.helpedLate.count
         guard data.helpedWithoutAction > 0 else { return nil }
-        return ReportText.withoutAction(language, data.helpedWithoutAction, of: helped)
+        return Words(language).withoutAction(data.helpedWithoutAction, of: helped)
     }
 
     /// The mark of a customer carried over: which morning they missed.
@@ -78,7 +76,7 @@ public struct MorningReport: Sendable {
         return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
     }
 
-    func kindWord(_ issue: Issue) -> String { ReportText.kind(language, issue.kind, count: 1) }
+    func kindWord(_ issue: Issue) -> String { Words(language).kind(issue.kind, count: 1) }
 
     func clean(_ text: String?) -> String? {
         guard let text else { return nil }
@@ -94,9 +92,8 @@ public struct MorningReport: Sendable {
 
     var waitingEntries: [Entry] {
         data.waiting.map { issue in
-            let age = ReportText.duration(language, seconds: Int(data.asOf.timeIntervalSince(issue.receivedAt.date)))
-            return Entry(title: title(issue), detail: ReportText.waitingDetail(
-                language, kind: kindWord(issue), age: age, assignee: clean(issue.assignee), missed: missed(issue)),
+            let age = Words(language).age(seconds: Int(data.asOf.timeIntervalSince(issue.receivedAt.date)))
+            return Entry(title: title(issue), detail: Words(language).waitingDetail(kind: kindWord(issue), age: age, assignee: clean(issue.assignee), missed: missed(issue)),
                 quote: mailQuote(issue))
         }
     }
@@ -106,8 +103,8 @@ public struct MorningReport: Sendable {
             let resolved = issue.resolvedAt?.date ?? data.asOf
             let seconds = resolved.timeIntervalSince(issue.receivedAt.date)
             let lateBy = resolved > data.deadline ? words.age(seconds: Int(resolved.timeIntervalSince(data.deadline))) : nil
-            var detail = ReportText.helpedDetail(
-                language, kind: kindWord(issue), age: words.age(seconds: Int(seconds)),
+            var detail = Words(language).helpedDetail(
+                kind: kindWord(issue), age: words.age(seconds: Int(seconds)),
                 when: words.when(resolved, now: data.deadline, in: data.timeZone), late: lateBy,
                 by: clean(issue.resolvedBy), missed: missed(issue))
             if issue.wroteAgainSinceHelped, let again = issue.wroteAgain?.date {
@@ -119,16 +116,15 @@ public struct MorningReport: Sendable {
 
     var actionEntries: [Entry] {
         data.actionPoints.map { issue in
-            Entry(title: clean(issue.action) ?? "", detail: ReportText.actionDetail(
-                language, customer: clean(issue.customer) ?? "?", by: clean(issue.resolvedBy)))
+            Entry(title: clean(issue.action) ?? "", detail: Words(language).actionDetail(customer: clean(issue.customer) ?? "?", by: clean(issue.resolvedBy)))
         }
     }
 
     var helperRows: [(name: String, count: Int)] {
-        data.helpers.map { ($0.name.map(ReportSanitizer.clean) ?? ReportText.unknownPerson(language), $0.count) }
+        data.helpers.map { ($0.name.map(ReportSanitizer.clean) ?? Words(language).unknownPerson, $0.count) }
     }
 
     var footer: String {
-        ReportText.footer(language, asOf: stamp(data.asOf), zone: data.timeZone.identifier)
+        Words(language).footer(asOf: stamp(data.asOf), zone: data.timeZone.identifier)
     }
 }

@@ -13,13 +13,12 @@ extension IssueStore {
     public func withdraw(id: String, reason: String, at: Date = Date()) throws -> Issue {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw TenBoardError("a reason is needed to withdraw issue \(id) (--reason TEXT)", exitCode: .usage)
+            throw TenBoardError(exitCode: .usage) { $0.reasonNeeded(id) }
         }
         return try modify(id: id, now: at) { issue in
             guard issue.isOpen else {
-                throw TenBoardError(
-                    "issue \(id) is \(issue.status.rawValue); only an open issue can be withdrawn ('tenboard reopen \(id)' first)",
-                    exitCode: .dataError)
+                let status = issue.status
+                throw TenBoardError(exitCode: .dataError) { $0.onlyOpenWithdrawn(id, status) }
             }
             issue.status = .withdrawn
             issue.withdrawnAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)

@@ -73,7 +73,7 @@ public final class IssueStore: Sendable {
             // No hot file: a store not created yet, unless the path is not a directory at all.
             var info = stat()
             if stat(directory.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
-                throw TenBoardError("\(directory.path) is not a directory; the store must be a directory (see --store, TENBOARD_STORE)", exitCode: .noInput)
+                throw TenBoardError(exitCode: .noInput) { $0.storeNotADirectory(directory.path) }
             }
             return nil
         }
@@ -87,9 +87,7 @@ public final class IssueStore: Sendable {
     }
 
     func damaged(_ detail: String) -> TenBoardError {
-        TenBoardError(
-            "\(hotURL.path): \(detail). The file was left as it is: fix it with 'tenboard edit', or restore \(IssueStore.hotFileName).bak beside it",
-            exitCode: .dataError)
+        TenBoardError(exitCode: .dataError) { $0.hotFileDamaged(hotURL.path, detail, backup: "\(IssueStore.hotFileName).bak") }
     }
 
     /// Every issue, archived history included, archive first (month by month), then the hot file.
@@ -191,7 +189,7 @@ public final class IssueStore: Sendable {
     }
 
     func unknown(_ id: String) -> TenBoardError {
-        TenBoardError("no issue with id '\(Untrusted.quoted(id))' in \(directory.path) ('tenboard list' shows the open ones)", exitCode: .noInput)
+        TenBoardError(exitCode: .noInput) { $0.noIssue(Untrusted.quoted(id), in: directory.path) }
     }
 
     // MARK: Changing
@@ -378,22 +376,25 @@ public final class IssueStore: Sendable {
     public func resolve(id: String, by: String, recordedBy: String?, action: String?, at: Date) throws -> Issue {
         try modify(id: id, now: at) { issue in
             guard issue.status != .withdrawn else {
-                throw TenBoardError("issue \(id) is withdrawn; 'tenboard reopen \(id)' first to resolve it", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.resolveWithdrawn(id) }
             }
             guard issue.isOpen else {
-                throw TenBoardError("issue \(id) is already resolved (by \(issue.resolvedBy ?? "?") at \(issue.resolvedAt?.rfc3339 ?? "?")); 'tenboard reopen \(id)' first to change that", exitCode: .dataError)
+                let (who, when) = (issue.resolvedBy ?? "?", issue.resolvedAt?.rfc3339 ?? "?")
+                throw TenBoardError(exitCode: .dataError) { $0.alreadyResolved(id, by: who, at: when) }
             }
             let latest = clock().addingTimeInterval(IssueStore.clockSkew)
             guard at <= latest else {
-                throw TenBoardError("issue \(id) cannot be resolved at \(Timestamp(at.wholeSeconds, in: schedule.timeZone).rfc3339): that is in the future (it is now \(Timestamp(clock().wholeSeconds, in: schedule.timeZone).rfc3339))", exitCode: .dataError)
+                let (time, now) = (Timestamp(at.wholeSeconds, in: schedule.timeZone).rfc3339, Timestamp(clock().wholeSeconds, in: schedule.timeZone).rfc3339)
+                throw TenBoardError(exitCode: .dataError) { $0.resolvedInTheFuture(id, at: time, now: now) }
             }
             guard at >= issue.receivedAt.date else {
-                throw TenBoardError("issue \(id) was received at \(issue.receivedAt.rfc3339); it cannot be resolved before that", exitCode: .dataError)
+                let received = issue.receivedAt.rfc3339
+                throw TenBoardError(exitCode: .dataError) { $0.resolvedBeforeReceipt(id, received: received) }
             }
             issue.status = .resolved
             let resolvedAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)
             guard resolvedAt.isReadable else {
-                throw TenBoardError("issue \(id) cannot be resolved at \(resolvedAt.rfc3339): not a time the store can hold", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.notAStorableTime(id, resolvedAt.rfc3339) }
             }
             issue.resolvedAt = resolvedAt
             issue.resolvedBy = by
@@ -409,7 +410,7 @@ public final class IssueStore: Sendable {
     public func reopen(id: String, now: Date = Date()) throws -> Issue {
         try modify(id: id, now: now) { issue in
             guard !issue.isOpen else {
-                throw TenBoardError("issue \(id) is already open", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.alreadyOpen(id) }
             }
             issue.status = .open
             issue.resolvedAt = nil
@@ -474,7 +475,7 @@ extension IssueStore {
             throw error
         }
         guard let edited = try StoreFile.read(URL(fileURLWithPath: copy), what: "working copy") else {
-            throw TenBoardError("\(copy): the working copy is gone; nothing was changed", exitCode: .noInput)
+            throw TenBoardError(exitCode: .noInput) { $0.workingCopyGone("\(copy)") }
         }
         if edited == original {
             unlink(copy)
@@ -484,15 +485,13 @@ extension IssueStore {
         do {
             state = try StoreState(json: try JSONParser.parse(edited))
         } catch {
-            throw TenBoardError("\(copy): \(error). Nothing was changed; your edit is kept in that file", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.editNotValid("\(copy)", "\(error)") }
         }
         try StoreLock.withExclusiveLock(in: directory) {
             let current = try StoreFile.read(hotURL, what: "store file")
                 ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
             guard current == original else {
-                throw TenBoardError(
-                    "\(hotURL.path) was changed by someone else while you edited it; nothing was changed. Your edit is kept in \(copy): run 'tenboard edit' again and carry it over",
-                    exitCode: .tempFailure)
+                throw TenBoardError(exitCode: .tempFailure) { $0.changedWhileEditing(hotURL.path, copy: "\(copy)") }
             }
             let before = try? load()
             state.revision = max(state.revision, before?.revision ?? 0)

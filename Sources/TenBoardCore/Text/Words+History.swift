@@ -95,8 +95,8 @@ extension Words {
 
     // MARK: the report's tables
 
-    public var columnCustomer: String { pick("Customer", "Klant") }
-    public var columnKind: String { pick("Kind", "Soort") }
+    public var reportColumnCustomer: String { pick("Customer", "Klant") }
+    public var reportColumnKind: String { pick("Kind", "Soort") }
     public var columnWaited: String { pick("Waited", "Wachtte") }
     public var columnWaiting: String { pick("Waiting", "Wacht") }
     public var columnHelpedBy: String { pick("Helped by", "Geholpen door") }

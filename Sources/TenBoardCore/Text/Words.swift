@@ -1,8 +1,11 @@
 import Foundation
 
-/// The words every screen shares, one formatter per concept, in English and Dutch: the board, the
-/// wall, `status`, `list` and the report all write ages, clock times, days, kinds and counts of
-/// customers through here, so that they say the same thing the same way.
+/// The one catalogue of words people read, in English and Dutch. This file holds the formatters
+/// every surface shares, one per concept: the board, the wall, `status`, `list` and the report
+/// all write ages, clock times, days, kinds and counts of customers through here, so that they say
+/// the same thing the same way. Each surface's phrases are extensions in `Words+Surface.swift`
+/// (board, wall, list, morning, report, summary, errors); new words go in a new extension file,
+/// both languages side by side, reusing these formatters.
 ///
 /// Numbers and dates are written by hand, not by a locale-dependent formatter, so that the
 /// machine's locale and zone never change what people read.
@@ -175,7 +178,15 @@ public struct Words: Sendable, Equatable {
     public func waited(_ age: String) -> String { pick("waited \(age)", "wachtte \(age)") }
 
     /// A carried-over customer's mark: "missed Fri 27 Nov" / "gemist: vr 27 nov".
-    public func missed(_ morning: LocalDate) -> String { pick("missed \(day(morning))", "gemist: \(day(morning))") }
+    public func missed(_ morning: LocalDate) -> String { missed(morning, seenFrom: nil) }
+
+    /// The same mark seen from `today`: a morning of the six days before it is named by its
+    /// weekday alone ("missed Fri" / "gemist: vr"), for narrow places such as the wall.
+    public func missed(_ morning: LocalDate, seenFrom today: LocalDate?) -> String {
+        let recent = today.map { morning < $0 && $0.dayNumber - morning.dayNumber < 7 } ?? false
+        let when = recent ? weekday(morning.weekday) : day(morning)
+        return pick("missed \(when)", "gemist: \(when)")
+    }
 
     /// The symbol of a customer helped in time, and of one helped late (not colour alone).
     public static let helpedMark = "✓"

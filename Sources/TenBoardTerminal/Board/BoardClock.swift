@@ -17,7 +17,7 @@ enum BoardClock {
     /// "Mon 23 Nov" / "ma 23 nov".
     static func day(_ date: Date, in zone: TimeZone, _ language: Language) -> String {
         let c = calendar(zone).dateComponents([.year, .month, .day], from: date)
-        return MorningText.day(LocalDate(year: c.year!, month: c.month!, day: c.day!), language)
+        return Words(language).day(LocalDate(year: c.year!, month: c.month!, day: c.day!))
     }
 
     private static func calendar(_ zone: TimeZone) -> Calendar {

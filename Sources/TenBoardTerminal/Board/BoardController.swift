@@ -75,8 +75,7 @@ public final class BoardController<Store: BoardStore> {
         self.frozen = frozen
     }
 
-    private var text: BoardText { BoardText(language) }
-    private var words: Words { Words(language) }
+    private var text: Words { Words(language) }
 
     /// Re-reads the store when its stamp changed (another lead, `tenboard add`) or when forced.
     /// A damaged store keeps the last good data on screen with the error in the status line.
@@ -92,7 +91,7 @@ public final class BoardController<Store: BoardStore> {
             loadError = nil
             everRead = true
         } catch {
-            loadError = "\(error)"
+            loadError = (error as? TenBoardError)?.message(in: language) ?? "\(error)"
         }
         stamp = current
         loaded = true
@@ -122,7 +121,7 @@ public final class BoardController<Store: BoardStore> {
         } else if let (n, until) = notice, until > uptime() {
             shown = n
         } else if !data.pendingReports.isEmpty {
-            shown = Notice(ReportText.pendingNotice(language, mornings: data.pendingReports), isError: true)
+            shown = Notice(Words(language).pendingNotice(mornings: data.pendingReports), isError: true)
         }
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,
@@ -219,7 +218,7 @@ public final class BoardController<Store: BoardStore> {
             guard let row = editableRow(current) else { break }
             // Praise goes to whoever helped the customer (else the one taking care of them).
             guard let who = [row.issue.resolvedBy, row.issue.assignee].compactMap({ $0.flatMap(TallyMark.storedName) }).first else {
-                say(words.noHelperToPraise(row.issue.id), now, error: true)
+                say(text.noHelperToPraise(row.issue.id), now, error: true)
                 break
             }
             overlay = .prompt(LinePrompt(.praise(id: row.issue.id, who: who)))
@@ -349,19 +348,19 @@ public final class BoardController<Store: BoardStore> {
             case .tally(let last):
                 let typed = answer.trimmingCharacters(in: .whitespaces)
                 guard let who = TallyMark.storedName(typed.isEmpty ? (lastTallyName ?? last ?? "") : typed) else {
-                    say(words.nameNeeded, now, error: true)
+                    say(text.nameNeeded, now, error: true)
                     break
                 }
                 change(now) { try store.drawTally(who: who, by: userName, at: now, cap: tallyCap) } done: { drawn in
                     lastChange = .tally(drawn.mark)
                     lastTallyName = who
-                    return words.tallied(Untrusted.oneLine(who), today: drawn.count)
+                    return text.tallied(Untrusted.oneLine(who), today: drawn.count)
                 }
             case .praise(let id, let who):
                 let words = answer.trimmingCharacters(in: .whitespaces)
                 guard !words.isEmpty else {
                     overlay = .prompt(prompt)
-                    say(self.words.praiseWordsNeeded, now, error: true)
+                    say(self.text.praiseWordsNeeded, now, error: true)
                     break
                 }
                 guard let issue = data.issues.first(where: { $0.id == id }) else { break }
@@ -369,7 +368,7 @@ public final class BoardController<Store: BoardStore> {
                     try store.addPraise(who: who, customer: issue.customer, text: words, recordedBy: userName, issue: id, at: now)
                 } done: { praise in
                     lastChange = .praise(praise)
-                    return self.words.praised(Untrusted.oneLine(praise.who))
+                    return self.text.praised(Untrusted.oneLine(praise.who))
                 }
             case .assign(let id):
                 let before = data.issues.first { $0.id == id }
@@ -444,7 +443,7 @@ public final class BoardController<Store: BoardStore> {
         let morning = schedule.morning(forReceived: received)
         let day = schedule.localDate(of: received)
         let afterCutoff = schedule.isMorning(day) && morning != day
-        return text.added(issue.id, countsFor: MorningText.day(morning, language),
+        return text.added(issue.id, countsFor: Words(language).day(morning),
                           afterCutoff: afterCutoff ? schedule.cutoff.description : nil)
     }
 
@@ -465,10 +464,10 @@ public final class BoardController<Store: BoardStore> {
                 }
                 selectedID = after.id
             case .tally(let mark):
-                message = words.untallied(Untrusted.oneLine(mark.who), today: try store.undoTally(mark, at: now))
+                message = text.untallied(Untrusted.oneLine(mark.who), today: try store.undoTally(mark, at: now))
             case .praise(let praise):
                 try store.undoPraise(praise, at: now)
-                message = words.unpraised(Untrusted.oneLine(praise.who))
+                message = text.unpraised(Untrusted.oneLine(praise.who))
             case .added(let added):
                 refresh(force: true) // the latest state: another lead may have taken it on
                 guard data.issues.first(where: { $0.id == added.id }) == added else {
@@ -497,7 +496,7 @@ public final class BoardController<Store: BoardStore> {
             say(done(result), now)
             return true
         } catch {
-            say(text.actionFailed("\(error)"), now, error: true)
+            say(text.actionFailed((error as? TenBoardError)?.message(in: language) ?? "\(error)"), now, error: true)
             return false
         }
     }

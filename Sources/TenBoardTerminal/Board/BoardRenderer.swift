@@ -11,7 +11,7 @@ public enum BoardRenderer {
     public static func render(_ state: BoardState, width: Int, height: Int, unicode: Bool = true) -> Grid {
         var grid = Grid(width: width, height: height, unicode: unicode)
         let glyphs = Glyphs.forLocale(utf8: unicode)
-        let text = BoardText(state.language)
+        let text = Words(state.language)
         let layout = BoardLayout(state: state, width: width, height: height)
         if layout.tooSmall {
             TooSmallView.draw(into: &grid, text: text)

@@ -50,7 +50,7 @@ public enum BoardStateBuilder {
         if needle.isEmpty { return true }
         let issue = row.issue
         let haystack = [issue.id, issue.customer, issue.summary, issue.assignee ?? "", issue.channel ?? "",
-                        issue.kind.rawValue, BoardText(language).kind(issue.kind)].joined(separator: "\n")
+                        issue.kind.rawValue, Words(language).kind(issue.kind)].joined(separator: "\n")
         return haystack.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
     }
 }

@@ -15,7 +15,7 @@ struct Columns {
     let margin = 2
 
     init(state: BoardState, width: Int) {
-        let text = BoardText(state.language)
+        let text = Words(state.language)
         let issues = state.rows.map(\.issue)
         idWidth = min(8, max(2, issues.map { DisplayWidth.of($0.id) + 1 }.max() ?? 2))
         let kindWanted = IssueKind.allCases.map { DisplayWidth.of(text.kind($0)) }.max()!
@@ -32,7 +32,7 @@ struct Columns {
         summaryWidth = max(0, rest - customerWidth - 1)
     }
 
-    func drawHeadings(into grid: inout Grid, y: Int, text: BoardText) {
+    func drawHeadings(into grid: inout Grid, y: Int, text: Words) {
         grid.fill(x: 0, y: y, count: grid.width, role: .columnHeading)
         var x = margin
         x = cell(text.columnID, idWidth, into: &grid, x: x, y: y, role: .columnHeading)
@@ -43,7 +43,7 @@ struct Columns {
         _ = cell(text.columnSummary, summaryWidth, into: &grid, x: x, y: y, role: .columnHeading)
     }
 
-    func draw(_ row: BoardRow, into grid: inout Grid, y: Int, now: Date, text: BoardText, glyphs: Glyphs,
+    func draw(_ row: BoardRow, into grid: inout Grid, y: Int, now: Date, text: Words, glyphs: Glyphs,
               zone: TimeZone, selected: Bool) {
         let issue = row.issue
         let base: Role = switch row.group {

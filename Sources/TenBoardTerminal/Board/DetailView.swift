@@ -5,7 +5,7 @@ import TenBoardCore
 /// by whom, when and the action point. Long texts wrap; what does not fit is cut at the bottom.
 enum DetailView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
-        let text = BoardText(state.language)
+        let text = Words(state.language)
         guard let row = state.selectedRow else {
             grid.put("  " + text.nothingSelected, x: area.x, y: area.y + 1, role: .dim, limit: area.maxX)
             return

@@ -27,7 +27,7 @@ enum FooterView {
     }
 
     static func hints(_ state: BoardState, glyphs: Glyphs) -> [KeyHint] {
-        let t = BoardText(state.language)
+        let t = Words(state.language)
         switch state.overlay {
         case .prompt(let prompt):
             let confirm = [KeyHint("Enter", t.keyConfirm, priority: 9), KeyHint("Esc", t.keyCancel, priority: 9)]

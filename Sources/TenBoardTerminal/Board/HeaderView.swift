@@ -7,30 +7,30 @@ enum HeaderView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect, glyphs: Glyphs) {
         let h = state.header
         let status = h.status
-        let text = BoardText(state.language)
+        let text = Words(state.language)
         let words = Words(state.language)
         let stateRole: Role = state.unread ? .stateOverdue : Role(h.state)
         let deadline = h.deadlineTime.description
-        let left = MorningText.duration(h.secondsLeft)
+        let left = Words.countdown(h.secondsLeft)
 
         // Line 1: title bar, the state badge on the right.
         grid.fill(x: area.x, y: area.y, count: area.width, role: .titleBar)
         let clock: String = switch h.state {
-        case .waiting, .warning: text.countdown(left, to: deadline)
+        case .waiting, .warning: text.leftUntil(left, to: deadline)
         case .done: text.spare(left, before: deadline)
         case .overdue: text.overdue(by: left)
-        case .closed: MorningText.state(.closed, state.language)
-        case .quiet: h.secondsLeft >= 0 ? text.countdown(left, to: deadline) : words.noCustomers
-        case .none: text.nextDeadline(MorningText.day(h.morning, state.language), deadline, in: left)
+        case .closed: Words(state.language).state(.closed)
+        case .quiet: h.secondsLeft >= 0 ? text.leftUntil(left, to: deadline) : words.noCustomers
+        case .none: text.nextDeadline(Words(state.language).day(h.morning), deadline, in: left)
         }
-        let badgeLabel = MorningText.state(h.state, state.language).uppercased()
+        let badgeLabel = Words(state.language).state(h.state).uppercased()
         // A store that was never read has no state to show: say so rather than "no customers".
         let fullBadge = state.unread ? " \(text.storeUnreadable) "
             : " \(badgeLabel) \(glyphs.separator.trimmingCharacters(in: .whitespaces)) \(clock) "
         let shortBadge = state.unread ? fullBadge : " \(clock) "
         let titleParts = [
             Segment(" " + text.appName, role: .titleBar, priority: 1),
-            Segment(text.morning(MorningText.day(h.morning, state.language)), role: .titleBar, priority: 2),
+            Segment(text.morning(Words(state.language).day(h.morning)), role: .titleBar, priority: 2),
         ]
         var badge = fullBadge
         if DisplayWidth.of(fullBadge) + 12 > area.width { badge = shortBadge }
@@ -61,7 +61,7 @@ enum HeaderView {
             }
             let urgent: Role = stateRole == .stateWarning || stateRole == .stateOverdue ? stateRole : .normal
             if let pace = status.paceNeeded {
-                parts.append(Segment(text.paceNeeded(pace), role: urgent, priority: 6))
+                parts.append(Segment(text.paceShort(pace), role: urgent, priority: 6))
             } else if status.waiting > 0, h.secondsLeft > 0 {
                 parts.append(Segment(words.toGo(status.waiting), role: urgent, priority: 6))
             }
@@ -71,7 +71,7 @@ enum HeaderView {
                                      role: status.finishesLate ? .stateOverdue : .dim, priority: status.finishesLate ? 6 : 2))
             }
         } else {
-            parts.append(Segment(" " + MorningText.state(.none, state.language), role: .dim, priority: 9))
+            parts.append(Segment(" " + Words(state.language).state(.none), role: .dim, priority: 9))
         }
         let strip = Words.strip(h.recent, unicode: glyphs == .unicode)
         parts.append(Segment(text.streak(status.streak), role: .normal, priority: 4))

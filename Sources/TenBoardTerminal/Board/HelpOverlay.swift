@@ -3,7 +3,7 @@ import TenBoardCore
 /// `?`: every key, then the set-up (store, config file, zone, cut-off, deadline, version), in a
 /// box over the board that scrolls when it is taller than the screen.
 enum HelpOverlay {
-    static func draw(_ page: HelpPage, into grid: inout Grid, text: BoardText, glyphs: Glyphs) {
+    static func draw(_ page: HelpPage, into grid: inout Grid, text: Words, glyphs: Glyphs) {
         let lines = self.lines(page, text: text, glyphs: glyphs)
         let keys = keyLines(text: text, glyphs: glyphs).count
         let keyWidth = lines.prefix(keys).map { DisplayWidth.of($0.0) }.max()! + 2
@@ -43,7 +43,7 @@ enum HelpOverlay {
     }
 
     /// The largest useful `top` for a screen `height` cells high.
-    static func maxTop(_ page: HelpPage, text: BoardText, height: Int) -> Int {
+    static func maxTop(_ page: HelpPage, text: Words, height: Int) -> Int {
         let count = lines(page, text: text, glyphs: .unicode).count
         let visible = max(0, min(count + 4, height - 2) - 4)
         return max(0, count - visible)
@@ -51,11 +51,11 @@ enum HelpOverlay {
 
     /// Every key with what it does: the board's keys, the people's (`t`, `p`, the game in one
     /// line), then typing in a field.
-    static func keyLines(text: BoardText, glyphs: Glyphs) -> [(String, String)] {
-        text.helpLines(up: glyphs.up, down: glyphs.down) + Words(text.language).peopleHelpLines + text.helpLinesTyping
+    static func keyLines(text: Words, glyphs: Glyphs) -> [(String, String)] {
+        text.helpLines(up: glyphs.up, down: glyphs.down) + text.peopleHelpLines + text.helpLinesTyping
     }
 
-    static func lines(_ page: HelpPage, text: BoardText, glyphs: Glyphs) -> [(String, String)] {
+    static func lines(_ page: HelpPage, text: Words, glyphs: Glyphs) -> [(String, String)] {
         var lines = keyLines(text: text, glyphs: glyphs)
         if let setup = page.setup {
             let s = setup.schedule

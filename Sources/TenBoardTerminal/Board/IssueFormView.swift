@@ -3,7 +3,7 @@ import TenBoardCore
 /// `n` and `e`: the issue form in a box over the board. Every field and every kind stays visible
 /// down to 40×12 (the kinds wrap onto a second line when the box is narrow).
 enum IssueFormView {
-    static func draw(_ form: IssueForm, into grid: inout Grid, text: BoardText, glyphs: Glyphs) {
+    static func draw(_ form: IssueForm, into grid: inout Grid, text: Words, glyphs: Glyphs) {
         let screen = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
         let width = min(64, grid.width - 2)
         let labels: [(IssueForm.Field, String)] = [
@@ -84,7 +84,7 @@ enum IssueFormView {
     }
 
     /// The kinds in lines of at most `width` cells, each word with its brackets or spaces.
-    static func kindLayout(_ form: IssueForm, text: BoardText, width: Int) -> [[IssueKind]] {
+    static func kindLayout(_ form: IssueForm, text: Words, width: Int) -> [[IssueKind]] {
         var lines: [[IssueKind]] = [[]]
         var used = 0
         for kind in IssueKind.allCases {

@@ -58,7 +58,7 @@ enum IssueListView {
     }
 
     static func draw(_ state: BoardState, into grid: inout Grid, headings: Rect, body: Rect, glyphs: Glyphs) {
-        let text = BoardText(state.language)
+        let text = Words(state.language)
         let columns = Columns(state: state, width: body.width)
         columns.drawHeadings(into: &grid, y: headings.y, text: text)
         let lines = lines(state)

@@ -4,7 +4,7 @@ import TenBoardCore
 /// long for one line wraps onto a second.
 enum StatusLineView {
     static func draw(_ state: BoardState, into grid: inout Grid, area: Rect) {
-        let text = BoardText(state.language)
+        let text = Words(state.language)
         if case .prompt(let prompt) = state.overlay {
             var area = area
             // A problem (a refused key, a damaged store) shows above the prompt, not hidden by it.

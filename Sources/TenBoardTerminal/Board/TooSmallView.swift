@@ -5,7 +5,7 @@ import TenBoardCore
 /// The message is wrapped at spaces, so a 10×3 terminal reads "Terminal / too small / need 32x8"
 /// rather than a word cut in half; the size needed is left out when it does not fit whole.
 enum TooSmallView {
-    static func draw(into grid: inout Grid, text: BoardText) {
+    static func draw(into grid: inout Grid, text: Words) {
         let message = TextFit.wrap(text.tooSmall, to: grid.width)
         let need = TextFit.wrap(text.needSize(BoardLayout.minWidth, BoardLayout.minHeight), to: grid.width)
         let lines = message.count + need.count <= grid.height ? message + need : Array(message.prefix(grid.height))

@@ -76,7 +76,7 @@ final class CursesScreen {
             // The corresponding C function is `newterm`; `initscr` would exit the process on failure.
             if tb_newterm() != nil, let window = tb_stdscr() { return CursesScreen(window: window) }
         }
-        let text = BoardText(language)
+        let text = Words(language)
         let message = switch unavailable {
         case .notATerminal: text.needsTerminal
         case .unknownTerminal(let term): text.unknownTerminal(term)

@@ -12,10 +12,11 @@ public enum WallApp {
     /// - Parameters:
     ///   - store: the team's store; only read, never locked or written.
     ///   - configuration: schedule, language, `wallQuitKey` and `wallShiftMinutes`.
-    ///   - now: the clock, asked afresh every tick so nothing drifts; for `--at`, pass
-    ///     `WallApp.clock(startingAt:)` so the countdown still ticks.
-    /// - Returns: the exit status: 0 after `q`, 128 + the signal after one, 64 without a terminal.
+    ///   - now: the clock, asked afresh every tick so nothing drifts; for `--at`, one that
+    ///     stands still at that instant (a frozen view); for tests, `WallApp.clock(startingAt:)`
+    ///     so the countdown still ticks.
     ///   - frozen: `now` is not the real time (`--at`): the wall shows an "as at" badge.
+    /// - Returns: the exit status: 0 after `q`, 128 + the signal after one, 64 without a terminal.
     public static func run(
         store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date, frozen: Bool = false
     ) -> Int32 {
@@ -57,8 +58,8 @@ public enum WallApp {
         }
     }
 
-    /// A clock that starts at `start` and runs at the pace of the real one: `--at` for the wall,
-    /// so that a pinned instant still ticks.
+    /// A clock that starts at `start` and runs at the pace of the real one: the wall's hidden
+    /// `--clock-from` for tests and benchmarks, so that a pinned instant still ticks.
     public static func clock(startingAt start: Date) -> @Sendable () -> Date {
         let origin = Date()
         return { start.addingTimeInterval(Date().timeIntervalSince(origin)) }

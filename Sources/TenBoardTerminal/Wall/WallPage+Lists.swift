@@ -38,9 +38,10 @@ extension WallPage {
             let urgent = customer.group == .earlier || (customer.group == .waiting && state.mode == .countdown && state.secondsLeft < 0)
             grid.put(age, x: x, y: y, role: urgent ? .stateOverdue : .normal)
             var name = customer.name
-            if customer.group == .nextMorning { name += " (\(text.nextMorningMark))" }
-            if customer.group == .wroteAgain { name += " (\(text.wroteAgainMark))" }
+            if customer.group == .nextMorning { name += " (\(text.nextMark))" }
+            if customer.group == .wroteAgain { name += " (\(text.wroteAgainShort))" }
             let nameWidth = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)
+            if let missed = customer.missed { name = markMissed(name, missed, width: nameWidth) }
             let nameRole: Role = switch customer.group {
             case .nextMorning: .nextMorning
             case .wroteAgain: .stateWarning
@@ -56,6 +57,20 @@ extension WallPage {
             grid.put(fit(text.more(state.customers.count - shown), w), x: x + ageWidth + 2, y: y, role: .dim)
         }
     }
+
+    /// A carried-over customer's name with the morning they missed, as on the board and in the
+    /// report: "Bakkerij Jansen (missed Mon)". The name gives way down to `minimumName` cells
+    /// for the mark; narrower than that the name alone is shown (the age still says how long).
+    func markMissed(_ name: String, _ morning: LocalDate, width: Int) -> String {
+        let today = Words.localDate(state.status.at, in: state.status.schedule.timeZone)
+        let mark = " (" + Words(state.language).missed(morning, seenFrom: today) + ")"
+        let room = width - DisplayWidth.of(mark)
+        if DisplayWidth.of(fit(name, width)) <= room { return name + mark }
+        return room >= Self.minimumName ? fit(name, room) + mark : name
+    }
+
+    /// The fewest cells a customer's name keeps beside a mark.
+    static let minimumName = 12
 
     mutating func helperList(x: Int, width w: Int, rows: Int, top: Int? = nil) {
         guard rows > 0, w > 4 else { return }

@@ -6,13 +6,13 @@ struct WallPage {
     let state: WallState
     var grid: Grid
     var row = 0
-    let text: WallText
+    let text: Words
     let glyphs: Glyphs
 
     init(state: WallState, grid: Grid) {
         self.state = state
         self.grid = grid
-        text = WallText(state.language)
+        text = Words(state.language)
         glyphs = Glyphs.forLocale(utf8: grid.unicode)
     }
 
@@ -49,18 +49,18 @@ struct WallPage {
         let role = Role(state.state)
         switch state.mode {
         case .countdown:
-            let time = MorningText.duration(state.secondsLeft)
+            let time = Words.countdown(state.secondsLeft)
             return (state.secondsLeft < 0 ? "+" + time : time, role)
         case .allHelped:
             return ("\u{2713}", role)
         case .between:
-            return (MorningText.duration(max(0, state.secondsLeft)), .stateNone)
+            return (Words.countdown(max(0, state.secondsLeft)), .stateNone)
         }
     }
 
     mutating func titleBar() {
-        let title = state.mode == .between ? text.nextTitle(state.morning, deadline: state.deadline)
-            : text.title(state.morning, deadline: state.deadline)
+        let title = state.mode == .between ? text.wallNextTitle(state.morning, deadline: state.deadline)
+            : text.wallTitle(state.morning, deadline: state.deadline)
         grid.fill(x: 0, y: row, count: width, role: .titleBar)
         // A frozen view (--at) says so where the clock would be.
         let clock = state.frozenAt.map { " " + Words(state.language).asAt($0, in: state.status.schedule.timeZone) + " " }
@@ -72,7 +72,7 @@ struct WallPage {
     }
 
     mutating func resultLine(_ result: MorningResult) {
-        centered(text.result(result), role: result.inScope == 0 ? .stateNone : result.met ? .stateDone : .stateOverdue)
+        centered(text.morningResult(result), role: result.inScope == 0 ? .stateNone : result.met ? .stateDone : .stateOverdue)
         row += 1
     }
 
@@ -98,7 +98,7 @@ struct WallPage {
         grid.put(line, x: (width - DisplayWidth.of(line)) / 2, y: row, role: big.role)
         row += 1
         if state.mode == .between, let result = state.result, row < height {
-            centered(text.result(result), role: .normal)
+            centered(text.morningResult(result), role: .normal)
             row += 1
         }
     }
@@ -109,12 +109,12 @@ struct WallPage {
         switch state.mode {
         case .countdown:
             let label = state.state == .quiet ? text.quiet(state.deadline)
-                : state.secondsLeft < 0 ? text.overdue(state.deadline, waiting: state.waiting, carriedOver: state.status.carriedOver)
+                : state.secondsLeft < 0 ? text.overdueSince(state.deadline, waiting: state.waiting, carriedOver: state.status.carriedOver)
                 : text.untilDeadline(state.deadline, waiting: state.waiting, carriedOver: state.status.carriedOver)
             centered(label, role: role)
         case .allHelped:
             if height >= 12 { centered(text.allHelped(state.inScope), role: role); row += 1 }
-            centered(text.spare(MorningText.duration(state.secondsLeft), before: state.deadline), role: .normal)
+            centered(text.toSpare(Words.countdown(state.secondsLeft), before: state.deadline), role: .normal)
         case .between:
             centered(text.untilNext(state.morning, state.deadline), role: .stateNone)
         }
@@ -134,7 +134,7 @@ struct WallPage {
         let rate = Words(state.language).lastMornings(met: state.recentRate.met, of: state.recentRate.of)
         let streakIndex = facts.count
         facts.append(text.streak(state.streak) + (strip.isEmpty ? "" : " " + strip))
-        if state.tally > 0, !showsTallyRow { facts.append(grid.unicode ? text.tally(state.tally) : text.tallyASCII(state.tally)) }
+        if state.tally > 0, !showsTallyRow { facts.append(grid.unicode ? text.tallySaid(state.tally) : text.tallySaidASCII(state.tally)) }
         if let rate { facts.append(rate) }
         var line = facts.joined(separator: " · ")
         if rate != nil, DisplayWidth.of(line) > width { facts.removeLast(); line = facts.joined(separator: " · ") }

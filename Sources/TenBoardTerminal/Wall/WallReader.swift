@@ -51,7 +51,7 @@ public final class WallReader<Source: WallSource> {
         guard !loaded || current != stamp || retry else { return false }
         stamp = current
         loaded = true
-        let text = WallText(language)
+        let text = Words(language)
         guard current != nil else {
             notice = text.storeMissing(source.wallPath)
             failedAt = nil
@@ -62,15 +62,15 @@ public final class WallReader<Source: WallSource> {
             notice = nil
             failedAt = nil
         } catch {
-            notice = text.storeProblem(Self.shortReason(error))
+            notice = text.storeProblem(Self.shortReason(error, text.language))
             failedAt = at
         }
         return true
     }
 
     /// The first sentence of an error: a corner has no room for the advice that follows.
-    static func shortReason(_ error: any Error) -> String {
-        let message = (error as? TenBoardError)?.message ?? "\(error)"
+    static func shortReason(_ error: any Error, _ language: Language = .en) -> String {
+        let message = (error as? TenBoardError)?.message(in: language) ?? "\(error)"
         let first = message.components(separatedBy: ". ").first ?? message
         return Untrusted.oneLine(first)
     }

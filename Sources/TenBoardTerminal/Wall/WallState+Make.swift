@@ -68,7 +68,7 @@ extension WallState {
                 let assignee = issue.assignee.map(Untrusted.oneLine)
                 return WallCustomer(
                     name: Untrusted.oneLine(issue.customer), assignee: assignee?.isEmpty == true ? nil : assignee,
-                    waitingSeconds: age, group: group)
+                    waitingSeconds: age, group: group, missed: group == .earlier ? account.missedMorning[issue.id] : nil)
             }
         }
         // Who wrote again after being helped first, then carried over, this morning's and the

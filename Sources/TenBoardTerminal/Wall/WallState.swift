@@ -92,12 +92,15 @@ public struct WallCustomer: Sendable, Equatable {
     public var assignee: String?
     public var waitingSeconds: Int
     public var group: Group
+    /// For a customer carried over from an earlier morning: the morning they missed.
+    public var missed: LocalDate?
 
-    public init(name: String, assignee: String? = nil, waitingSeconds: Int, group: Group = .waiting) {
+    public init(name: String, assignee: String? = nil, waitingSeconds: Int, group: Group = .waiting, missed: LocalDate? = nil) {
         self.name = name
         self.assignee = assignee
         self.waitingSeconds = waitingSeconds
         self.group = group
+        self.missed = missed
     }
 }
 

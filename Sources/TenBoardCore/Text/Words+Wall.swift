@@ -1,36 +1,30 @@
+// Every word the wall shows; numbers, days, ages and "N customers" are the shared formatters of
+// Words.swift, written by hand, so the machine's locale never changes what the team reads.
 
-/// Every word the wall shows, in English and Dutch. Numbers, days and durations come from
-/// `MorningText`, written by hand, so the machine's locale never changes what the team reads.
-public struct WallText: Sendable {
-    public var language: Language
-
-    public init(_ language: Language) { self.language = language }
-
-    private func pick(_ en: String, _ nl: String) -> String { language == .en ? en : nl }
-
+extension Words {
     /// The title bar: "Morning Tue 24 Nov · deadline 10:00".
-    public func title(_ day: LocalDate, deadline: ClockTime) -> String {
-        let d = MorningText.day(day, language)
+    public func wallTitle(_ day: LocalDate, deadline: ClockTime) -> String {
+        let d = self.day(day)
         return pick("Morning \(d) · deadline \(deadline)", "Ochtend \(d) · deadline \(deadline)")
     }
 
     /// The title between mornings: "Next morning Wed 25 Nov · deadline 10:00".
-    public func nextTitle(_ day: LocalDate, deadline: ClockTime) -> String {
-        let d = MorningText.day(day, language)
+    public func wallNextTitle(_ day: LocalDate, deadline: ClockTime) -> String {
+        let d = self.day(day)
         return pick("Next morning \(d) · deadline \(deadline)", "Volgende ochtend \(d) · deadline \(deadline)")
     }
 
     /// Under the big countdown before the deadline: "left until 10:00 · 5 customers waiting".
     public func untilDeadline(_ deadline: ClockTime, waiting: Int, carriedOver: Int = 0) -> String {
-        pick("left until \(deadline) · ", "tot \(deadline) · ") + Words(language).customersWaiting(waiting) + carried(carriedOver)
+        pick("left until \(deadline) · ", "tot \(deadline) · ") + customersWaiting(waiting) + carried(carriedOver)
     }
 
     /// " (2 carried over)" when some of those waiting come from an earlier morning.
-    private func carried(_ n: Int) -> String { n == 0 ? "" : " (\(Words(language).carriedOver(n)))" }
+    private func carried(_ n: Int) -> String { n == 0 ? "" : " (\(carriedOver(n)))" }
 
     /// Under the big count after the deadline: "OVERDUE since 10:00 · 3 customers waiting".
-    public func overdue(_ deadline: ClockTime, waiting: Int, carriedOver: Int = 0) -> String {
-        pick("OVERDUE since \(deadline) · ", "TE LAAT sinds \(deadline) · ") + Words(language).customersWaiting(waiting)
+    public func overdueSince(_ deadline: ClockTime, waiting: Int, carriedOver: Int = 0) -> String {
+        pick("OVERDUE since \(deadline) · ", "TE LAAT sinds \(deadline) · ") + customersWaiting(waiting)
             + carried(carriedOver)
     }
 
@@ -44,20 +38,20 @@ public struct WallText: Sendable {
     }
 
     /// Under the all-helped headline: "0:42:17 to spare before 10:00".
-    public func spare(_ left: String, before deadline: ClockTime) -> String {
+    public func toSpare(_ left: String, before deadline: ClockTime) -> String {
         pick("\(left) to spare before \(deadline)", "\(left) over tot \(deadline)")
     }
 
     /// Under the big countdown between mornings: "until the deadline of Wed 25 Nov 10:00".
     public func untilNext(_ day: LocalDate, _ deadline: ClockTime) -> String {
-        let d = MorningText.day(day, language)
+        let d = self.day(day)
         return pick("until the deadline of \(d) \(deadline)", "tot de deadline van \(d) \(deadline)")
     }
 
     /// The result of the last morning, for the screen between mornings.
-    public func result(_ r: MorningResult) -> String {
-        let d = MorningText.day(r.morning, language)
-        if r.inScope == 0 { return "\(d): " + Words(language).noCustomers }
+    public func morningResult(_ r: MorningResult) -> String {
+        let d = day(r.morning)
+        if r.inScope == 0 { return "\(d): " + noCustomers }
         if r.met {
             return r.inScope == 1 ? pick("\(d): the customer was helped in time", "\(d): de klant is op tijd geholpen")
                 : pick("\(d): all \(r.inScope) customers helped in time", "\(d): alle \(r.inScope) klanten op tijd geholpen")
@@ -70,49 +64,34 @@ public struct WallText: Sendable {
 
     /// "19 of 27 helped", with the late ones when there are any.
     public func progress(helped: Int, late: Int, of inScope: Int) -> String {
-        let words = Words(language)
-        let base = words.progress(helped + late, of: inScope)
-        return late == 0 ? base : base + " (\(words.late(late)))"
+        let base = progress(helped + late, of: inScope)
+        return late == 0 ? base : base + " (\(self.late(late)))"
     }
 
     public func pace(_ perHour: Double) -> String {
-        let number = MorningText.oneDecimal(perHour, language)
+        let number = oneDecimal(perHour)
         return pick("\(number) an hour needed", "\(number) per uur nodig")
     }
 
-    public func streak(_ n: Int) -> String { Words(language).streak(n) }
-    public func tally(_ n: Int) -> String { pick("\"customer\" said \(n)×", "\"klant\" gezegd \(n)×") }
-    public func tallyASCII(_ n: Int) -> String { pick("\"customer\" said \(n)x", "\"klant\" gezegd \(n)x") }
+    public func tallySaid(_ n: Int) -> String { pick("\"customer\" said \(n)×", "\"klant\" gezegd \(n)×") }
+    public func tallySaidASCII(_ n: Int) -> String { pick("\"customer\" said \(n)x", "\"klant\" gezegd \(n)x") }
 
     public var waitingHeading: String { pick("Waiting", "Wachtend") }
     public var helpersHeading: String { pick("Helped this morning", "Geholpen deze ochtend") }
     public var nobodyWaiting: String { pick("Nobody is waiting.", "Niemand wacht.") }
     public var nobodyHelpedYet: String { pick("Nobody yet.", "Nog niemand.") }
-    public var nextMorningMark: String { pick("next", "volgende") }
-    public var wroteAgainMark: String { pick("wrote again", "schreef opnieuw") }
+    public var nextMark: String { pick("next", "volgende") }
+    public var wroteAgainShort: String { pick("wrote again", "schreef opnieuw") }
     public var unassigned: String { "-" }
     public func more(_ n: Int) -> String { pick("+\(n) more", "+\(n) meer") }
-
-    /// The corner notice when the store cannot be read; the last good state stays on screen.
-    public func storeProblem(_ detail: String) -> String {
-        pick("Store problem, showing the last good state: \(detail)",
-             "Probleem met de opslag, laatste goede stand getoond: \(detail)")
-    }
 
     public func storeMissing(_ path: String) -> String {
         pick("No store at \(path)", "Geen opslag in \(path)")
     }
 
-    /// A waiting time: see `Words.age`.
-    public func age(seconds: Int) -> String { Words(language).age(seconds: seconds) }
-
-    private func customers(_ n: Int) -> String { Words(language).customers(n) }
 
     /// Under the big countdown on a quiet morning: "left until 10:00 · no customers".
     public func quiet(_ deadline: ClockTime) -> String {
-        pick("left until \(deadline) · no customers", "tot \(deadline) · geen klanten")
+        pick("left until \(deadline) · ", "tot \(deadline) · ") + noCustomers
     }
-
-    /// Instead of a pace in the last minutes: "7 to go".
-    public func toGo(_ n: Int) -> String { Words(language).toGo(n) }
 }

@@ -1,17 +1,12 @@
+// Every word the interactive board shows; numbers, days, ages, kinds and progress are the shared
+// formatters of Words.swift, written by hand so the machine's locale never changes what a lead reads.
 
-/// Every word the interactive board shows, in English and Dutch. Numbers and dates are written by
-/// hand (see `MorningText`) so the machine's locale never changes what a lead reads.
-public struct BoardText: Sendable {
-    public var language: Language
-
-    public init(_ language: Language) { self.language = language }
-
-    private func pick(_ en: String, _ nl: String) -> String { language == .en ? en : nl }
+extension Words {
 
     // MARK: header
 
     public var appName: String { "tenboard" }
-    public func countdown(_ left: String, to deadline: String) -> String {
+    public func leftUntil(_ left: String, to deadline: String) -> String {
         pick("\(left) to \(deadline)", "\(left) tot \(deadline)")
     }
     public func overdue(by late: String) -> String { pick("overdue by \(late)", "\(late) over tijd") }
@@ -22,14 +17,12 @@ public struct BoardText: Sendable {
         pick("next: \(day) \(time), in \(left)", "volgende: \(day) \(time), over \(left)")
     }
     public func morning(_ day: String) -> String { pick("morning \(day)", "ochtend \(day)") }
-    public func progress(_ helped: Int, of total: Int) -> String { Words(language).progress(helped, of: total) }
-    public func late(_ n: Int) -> String { Words(language).late(n) }
-    public func paceNeeded(_ perHour: Double) -> String {
-        let number = MorningText.oneDecimal(perHour, language)
+    /// The header's pace: "need 4.5/h".
+    public func paceShort(_ perHour: Double) -> String {
+        let number = oneDecimal(perHour)
         return pick("need \(number)/h", "\(number)/u nodig")
     }
     public func projected(_ time: String) -> String { pick("done ~\(time)", "klaar ~\(time)") }
-    public func streak(_ n: Int) -> String { Words(language).streak(n) }
     public func tally(_ n: Int) -> String { pick("tally \(n)", "turf \(n)") }
     public var readOnly: String { pick("read-only", "alleen lezen") }
 
@@ -49,7 +42,6 @@ public struct BoardText: Sendable {
     }
     public var wroteAgainMark: String { pick("wrote again after being helped", "schreef opnieuw na geholpen te zijn") }
     public func sectionHelped(_ n: Int) -> String { pick("helped this morning (\(n))", "deze ochtend geholpen (\(n))") }
-    public var nobodyWaiting: String { pick("Nobody is waiting.", "Niemand wacht.") }
     public func noMatch(_ filter: String) -> String {
         pick("Nothing matches \"\(filter)\".", "Niets past bij \"\(filter)\".")
     }
@@ -57,10 +49,6 @@ public struct BoardText: Sendable {
         pick("filter \"\(filter)\": \(n) shown · / to change", "filter \"\(filter)\": \(n) getoond · / om te wijzigen")
     }
 
-    public func kind(_ kind: IssueKind) -> String { Words(language).kind(kind) }
-
-    /// A waiting time: see `Words.age`.
-    public func age(seconds: Int) -> String { Words(language).age(seconds: seconds) }
 
     // MARK: detail
 
@@ -163,6 +151,8 @@ public struct BoardText: Sendable {
         pick("Nothing could be read from the store: see the message below.", "Niets kon uit de opslag gelezen worden: zie de melding onder.")
     }
     public var reasonRequired: String { pick("A reason is needed to withdraw.", "Een reden is nodig om in te trekken.") }
+    /// A store that cannot be read, on the board's status line and in the wall's corner; the last
+    /// good state stays on screen.
     public func storeProblem(_ message: String) -> String {
         pick("Store problem: \(message) · showing the last good state", "Probleem met de opslag: \(message) · laatste goede stand getoond")
     }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Errors speak the configured language: the binary run with a Dutch config says the store's,
+/// the configuration's and the command line's errors in Dutch, with the same exit status as in
+/// English.
+@Suite("Errors in the configured language")
+struct ErrorLanguageTests {
+    /// A store and a config file in `language`, plus `extra` lines; the environment names both.
+    static func setUp(_ language: String, extra: String = "") throws -> (dir: URL, env: [String: String]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-errlang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("store"), withIntermediateDirectories: true)
+        let config = dir.appendingPathComponent("config.yaml")
+        try "store: \(dir.path)/store\nlanguage: \(language)\n\(extra)".write(to: config, atomically: true, encoding: .utf8)
+        return (dir, ["TENBOARD_CONFIG": config.path, "HOME": dir.path, "TZ": "Europe/Amsterdam"])
+    }
+
+    /// Runs `arguments` with an English and a Dutch config: both fail with `status`, each with its
+    /// own words on stderr.
+    static func check(_ arguments: [String], extra: String = "", prepare: [[String]] = [], status: Int32,
+                      english: [String], dutch: [String]) throws {
+        for (language, expected) in [("en", english), ("nl", dutch)] {
+            let (dir, env) = try setUp(language, extra: extra)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            for step in prepare {
+                let done = try TenBoardBinary.run(step, environment: env)
+                try #require(done.status == 0, "\(step): \(done.stderr)")
+            }
+            let result = try TenBoardBinary.run(arguments, environment: env)
+            #expect(result.status == status, "\(language) \(arguments): \(result.stderr)")
+            for words in expected {
+                #expect(result.stderr.contains(words), "\(language) \(arguments): \(result.stderr)")
+            }
+        }
+    }
+
+    @Test func anIssueThatDoesNotExist() throws {
+        try Self.check(["resolve", "42"], status: 66,
+                       english: ["no issue with id '42'", "'tenboard list' shows the open ones"],
+                       dutch: ["geen klantvraag met id '42'", "'tenboard list' toont de open klantvragen"])
+    }
+
+    @Test func reopeningAnOpenIssue() throws {
+        try Self.check(["reopen", "1"], prepare: [["add", "--customer", "Garage Peeters", "--summary", "pin"]], status: 65,
+                       english: ["issue 1 is already open"], dutch: ["klantvraag 1 staat al open"])
+    }
+
+    @Test func aBadValueInTheConfigFile() throws {
+        try Self.check(["status"], extra: "warning: dertig\n", status: 78,
+                       english: ["line 3, key 'warning': 'dertig' is not a number of minutes from 0 to 1440"],
+                       dutch: ["configuratiebestand", "regel 3, sleutel 'warning': 'dertig' is geen aantal minuten van 0 tot 1440"])
+    }
+
+    @Test func anUnknownKeyInTheConfigFile() throws {
+        try Self.check(["status"], extra: "warnin: 30\n", status: 78,
+                       english: ["key 'warnin': unknown key (did you mean 'warning'?)"],
+                       dutch: ["sleutel 'warnin': onbekende sleutel (bedoel je 'warning'?)"])
+    }
+
+    @Test func aTimeThatIsNotATime() throws {
+        try Self.check(["status", "--at", "nonsense"], status: 64,
+                       english: ["--at: 'nonsense' is not a time"], dutch: ["--at: 'nonsense' is geen tijd"])
+    }
+
+    @Test func theArgumentParsersUsageErrors() throws {
+        try Self.check(["list", "--jsn"], status: 64,
+                       english: ["Error: Unknown option '--jsn'", "Usage: tenboard list", "See 'tenboard list --help' for more information."],
+                       dutch: ["Fout: onbekende optie '--jsn'. Bedoel je '--json'?", "Gebruik: tenboard list",
+                               "Zie 'tenboard list --help' voor meer informatie."])
+        try Self.check(["resolve"], status: 64,
+                       english: ["Error: Missing expected argument '<id>'"], dutch: ["Fout: verwacht argument ontbreekt: '<id>'"])
+    }
+}
