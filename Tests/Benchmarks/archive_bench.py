@@ -46,9 +46,6 @@ def main():
         store = os.path.join(work, "store")
         subprocess.run(["cp", "-a", src, store], check=True)
         env = dict(base_env, TENBOARD_STORE=store)
-        named = json.load(open(os.path.join(store, "issues.json")))["archive"]
-        segments = [os.path.join(store, "archive", n) for n in named]
-        size_mb = sum(os.path.getsize(p) for p in segments) / 1e6
         load_before = " ".join(open("/proc/loadavg").read().split()[:3])
         m = {k: [] for k in ("show", "reopen", "add-wait", "export", "cat", "check", "check-cpu")}
         for i in range(args.runs):
@@ -62,6 +59,10 @@ def main():
             m["add-wait"].append(time.perf_counter() - t_add)
             assert reopen.wait() == 0
             m["reopen"].append(time.perf_counter() - t)
+        # The segments as named now (a reopen writes a new generation of its month).
+        named = json.load(open(os.path.join(store, "issues.json")))["archive"]
+        segments = [os.path.join(store, "archive", n) for n in named]
+        size_mb = sum(os.path.getsize(p) for p in segments) / 1e6
         for i in range(max(3, args.runs // 2)):
             m["export"].append(cpu_run([binary, "export", "--jsonl"], env)[0])
             m["cat"].append(cpu_run(["/bin/cat"] + segments, env)[0])
