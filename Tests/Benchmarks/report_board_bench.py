@@ -88,7 +88,7 @@ class Tmux:
     def first_frame(self, binary, env, at, timeout=30.0):
         """Seconds from respawn until the frame is on screen, and the board's peak RSS in MB."""
         program = " ".join(["exec", "env", "-i"] + [f"{k}='{v}'" for k, v in sorted(env.items())]
-                           + [binary, "board", "--at", at])
+                           + [binary, "board"] + (["--at", at] if at else []))
         t = time.perf_counter()
         self.tmux("respawn-pane", "-k", "-t", "b", program)
         end = t + timeout

@@ -8,8 +8,14 @@
 # whose size is counted; CPU is utime+stime+cutime+cstime from /proc/<pid>/stat (children
 # included, which is where watch's `tenboard list` runs go), over the same window.
 #
+# tty-clock (`tty-clock -s -c`, seconds in big digits of the same size) runs beside them when
+# installed: the floor for a program that draws a clock once a second.
+#
 # Usage: Tests/Benchmarks/wall-bench.sh
 # Environment:
+#   STORE         an existing store to show (default: a new one with 15 customers); only read
+#   AT            the instant the wall shows (default 2026-11-24T09:12:40+01:00, a countdown
+#                 whatever the real time); `now` runs it on the real clock
 #   TENBOARD_BIN  the binary (default: .build/release/tenboard, built with `swift build -c release`
 #                 if missing)
 #   DURATION      seconds measured (default 60), after WARMUP seconds (default 3) so the first
@@ -40,16 +46,18 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/wall-bench.XXXXXX")
 sock="wall-bench-$$"
 cleanup() {
-    for name in wall watch; do tmux -L "$sock-$name" kill-server 2>/dev/null || true; done
+    for name in wall watch clock; do tmux -L "$sock-$name" kill-server 2>/dev/null || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
 # A store like a busy morning: a dozen waiting customers, some helped by several colleagues.
-store="$work/store"
+store=${STORE:-$work/store}
+at=${AT:-2026-11-24T09:12:40+01:00}
 mkdir -p "$store"
 export TENBOARD_STORE="$store" HOME="$work" TZ=Europe/Amsterdam LANG="$lang"
 i=0
+[ -n "${STORE:-}" ] || 
 for customer in "Bakkerij Jansen" "Gemeente Utrecht" "Hotel De Kroon" "Van Dijk BV" "Zorggroep Oost" \
     "Fietsenmaker Ali" "Cafe 't Hoekje" "Drukkerij Smit" "Tandarts Bos" "Garage Peters" \
     "Bloemist Roos" "Notaris de Wit" "Sportschool Fit" "Apotheek Zuid" "Kapsalon Mooi"; do
@@ -73,29 +81,45 @@ start() {
 # Ticks of CPU (own and waited-for children) of a process.
 ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
 
-# The wall runs at 09:12:40 on a Tuesday, so its big digits count down whatever the real time.
-wall_pid=$(start wall "$bin" wall --clock-from 2026-11-24T09:12:40+01:00)
+# By default the wall runs from 09:12:40 on a Tuesday (--clock-from: the clock starts there and
+# runs on, unlike the frozen --at), so its big digits count down whatever the real time.
+if [ "$at" = now ]; then
+    wall_pid=$(start wall "$bin" wall)
+else
+    wall_pid=$(start wall "$bin" wall --clock-from "$at")
+fi
 watch_pid=$(start watch watch -n1 "$bin" list)
+names="wall watch"
+if command -v tty-clock >/dev/null; then
+    clock_pid=$(start clock tty-clock -s -c)
+    names="wall watch clock"
+fi
 sleep "$warmup"
 
-for name in wall watch; do
+for name in $names; do
     tmux -L "$sock-$name" pipe-pane -t "$name" "cat > '$work/$name.bytes'"
 done
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 wall_t0=$(ticks "$wall_pid")
 watch_t0=$(ticks "$watch_pid")
+[ -z "${clock_pid:-}" ] || clock_t0=$(ticks "$clock_pid")
 t0=$(date +%s.%N)
 sleep "$duration"
 wall_t1=$(ticks "$wall_pid")
 watch_t1=$(ticks "$watch_pid")
+[ -z "${clock_pid:-}" ] || clock_t1=$(ticks "$clock_pid")
 t1=$(date +%s.%N)
-for name in wall watch; do tmux -L "$sock-$name" pipe-pane -t "$name"; done
+load1=$(cut -d' ' -f1-3 /proc/loadavg)
+for name in $names; do tmux -L "$sock-$name" pipe-pane -t "$name"; done
 sleep 0.2
 
 screen=$(tmux -L "$sock-wall" capture-pane -p -t wall)
-case "$screen" in
-    *"left until 10:00"*) ;;
-    *) echo "wall-bench: the wall did not show its countdown:" >&2; echo "$screen" >&2; exit 1 ;;
-esac
+if [ "$at" != now ]; then
+    case "$screen" in
+        *"left until 10:00"*) ;;
+        *) echo "wall-bench: the wall did not show its countdown:" >&2; echo "$screen" >&2; exit 1 ;;
+    esac
+fi
 
 hz=$(getconf CLK_TCK)
 figures() {
@@ -103,5 +127,7 @@ figures() {
     awk -v b="$bytes" -v t0="$t0" -v t1="$t1" -v c0="$2" -v c1="$3" -v hz="$hz" \
         'BEGIN { s = t1 - t0; printf "%.0f B/s, %.2f%% CPU", b / s, (c1 - c0) / hz / s * 100 }'
 }
-echo "$(basename "$bin") ($bin), ${width}x${height}, TERM=$term, LANG=$lang, ${duration}s"
-echo "wall: $(figures wall "$wall_t0" "$wall_t1") | watch -n1 list: $(figures watch "$watch_t0" "$watch_t1")"
+echo "$(basename "$bin") ($bin), ${width}x${height}, TERM=$term, LANG=$lang, ${duration}s, store $store, at $at, load average $load0 before, $load1 after"
+line="wall: $(figures wall "$wall_t0" "$wall_t1") | watch -n1 list: $(figures watch "$watch_t0" "$watch_t1")"
+[ -z "${clock_pid:-}" ] || line="$line | tty-clock -s -c: $(figures clock "$clock_t0" "$clock_t1")"
+echo "$line"

@@ -21,7 +21,7 @@ public struct MailIntake: Sendable {
     /// The folder of the store that holds the kept messages.
     public static let mailDirectoryName = "mail"
     /// The most text of one message kept in the issue itself; the whole message is in the copy.
-    /// Small, because the hot file holds six weeks of issues and every command reads it.
+    /// Small, because the hot file holds five weeks of issues and every command reads it.
     public static let maxTextInIssue = 1500
 
     public init(store: IssueStore, settings: IntakeSettings = IntakeSettings(), limits: MIMELimits = MIMELimits(), lockTimeout: TimeInterval = 30) {

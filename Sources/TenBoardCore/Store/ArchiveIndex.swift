@@ -58,11 +58,19 @@ enum ArchiveIndex {
         }
     }
 
-    /// The index of a segment's bytes; `nil` when a line holds no issue id (a damaged segment,
-    /// which then has no index and is read as a whole, with the message naming the line).
-    static func build(_ data: Data) -> Data? {
-        var text = "\(magic) \(data.count) \(hex(checksum(data)))\n"
-        text.reserveCapacity(data.count / 8)
+    /// One issue of a segment: its id, and where its line is (without the newline).
+    struct Entry {
+        var id: String
+        var offset: Int
+        var length: Int
+    }
+
+    /// The issues of a segment's bytes, found without parsing the lines (only where the id is
+    /// written with escapes is a line parsed); `nil` when a line holds no issue id (a damaged
+    /// segment, read as a whole by whoever needs it, with the message naming the line).
+    static func entries(_ data: Data) -> [Entry]? {
+        var entries: [Entry] = []
+        entries.reserveCapacity(data.count / 256)
         var complete = true
         JSONLinesText.forEachLine(in: data) { line in
             guard complete, !line.isBlank else { return }
@@ -70,9 +78,29 @@ enum ArchiveIndex {
                 complete = false
                 return
             }
-            text += "\(id)\t\(line.offset)\t\(line.bytes.count)\n"
+            entries.append(Entry(id: id, offset: line.offset, length: line.bytes.count))
         }
-        return complete ? Data(text.utf8) : nil
+        return complete ? entries : nil
+    }
+
+    /// The index of a segment's bytes; `nil` when a line holds no issue id.
+    static func build(_ data: Data) -> Data? {
+        entries(data).map { build(data, entries: $0) }
+    }
+
+    /// The index of a segment's bytes with its `entries` already found.
+    static func build(_ data: Data, entries: [Entry]) -> Data {
+        var text = "\(magic) \(data.count) \(hex(checksum(data)))\n"
+        text.reserveCapacity(data.count / 8)
+        for entry in entries {
+            text += entry.id
+            text += "\t"
+            text += String(entry.offset)
+            text += "\t"
+            text += String(entry.length)
+            text += "\n"
+        }
+        return Data(text.utf8)
     }
 
     static func hex(_ value: UInt64) -> String {

@@ -25,15 +25,6 @@ public enum ArchiveSegment {
         String(issue.receivedAt.rfc3339.prefix(7))
     }
 
-    /// Reads a segment's issues; errors name the file and line.
-    static func read(_ url: URL) throws(TenBoardError) -> [Issue] {
-        try StoreFile.checkDirectory(url.deletingLastPathComponent())
-        guard let data = try StoreFile.read(url, what: "archive segment") else {
-            throw StoreFile.error(.missing, url.path, "archive segment")
-        }
-        return try decode(data, from: url)
-    }
-
     /// A segment's issues from its bytes; errors name `url` and the line.
     static func decode(_ data: Data, from url: URL) throws(TenBoardError) -> [Issue] {
         var issues: [Issue] = []

@@ -37,20 +37,22 @@ extension IssueStore {
         }
     }
 
-    /// Moves old resolved issues from the hot file into monthly segments, a week's worth at a
-    /// time so segments are rewritten rarely, and carries the streak forward over the mornings
-    /// that leave the hot file.
+    /// Moves old resolved issues from the hot file into monthly segments as soon as they are
+    /// due (the first change of a day, in practice), and carries the streak forward over the
+    /// mornings that leave the hot file.
+    ///
+    /// Every change asks; the question costs two comparisons an issue (`archivableTest`), so a
+    /// change with nothing due pays next to nothing for it.
     func archive(_ state: inout StoreState, now: Date) throws {
         let horizon = archiveHorizon(now: now)
-        guard let oldest = state.issues.first(where: { isArchivable($0, horizon: horizon) }),
-              schedule.morning(forReceived: oldest.receivedAt.date) < horizon.adding(days: -7)
-        else { return }
+        let archivable = archivableTest(horizon: horizon)
+        guard state.issues.contains(where: archivable) else { return }
         // The streak over the mornings about to leave, counted while all their issues are here.
         let lastLeaving = schedule.previousMorning(before: horizon)
         state.streakBase = schedule.advance(state.streakBase, through: lastLeaving, issues: state.issues)
         var leaving: [Issue] = []
         state.issues.removeAll { issue in
-            guard isArchivable(issue, horizon: horizon) else { return false }
+            guard archivable(issue) else { return false }
             leaving.append(issue)
             return true
         }

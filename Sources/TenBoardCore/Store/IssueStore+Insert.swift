@@ -76,8 +76,18 @@ extension IssueStore {
     func insert(_ new: [NewIssue], into state: inout StoreState, now: Date, name: String?) throws -> [Issue] {
         var existing = Set(state.issues.map(\.id))
         if new.contains(where: \.hasID) {
+            if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
             for segment in state.segments {
-                for issue in try ArchiveSegment.read(archiveURL.appendingPathComponent(segment)) { existing.insert(issue.id) }
+                let url = archiveURL.appendingPathComponent(segment)
+                guard let data = try StoreFile.read(url, what: "archive segment") else {
+                    throw StoreFile.error(.missing, url.path, "archive segment")
+                }
+                // A segment its index vouches for gives its ids without a parse (as in export).
+                if ArchiveIndex.vouches(for: data, index: indexURL(forSegment: url)), let entries = ArchiveIndex.entries(data) {
+                    for entry in entries { existing.insert(entry.id) }
+                } else {
+                    for issue in try ArchiveSegment.decode(data, from: url) { existing.insert(issue.id) }
+                }
             }
         }
         let clashes = new.filter { $0.hasID && existing.contains($0.issue.id) }

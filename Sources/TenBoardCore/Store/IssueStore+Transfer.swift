@@ -116,6 +116,16 @@ extension IssueStore {
             if !ArchiveIndex.vouches(for: data, index: indexURL(forSegment: segment.url)) {
                 _ = try ArchiveSegment.decode(data, from: segment.url)
             }
+            if jsonLines, JSONLinesText.isEveryLineAnObject(data) {
+                // Already JSON Lines with nothing to leave out: the segment's bytes as they are.
+                if !buffer.isEmpty {
+                    try write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                try write(data)
+                first = false
+                continue
+            }
             try JSONLinesText.forEachLine(in: data) { line in
                 if !line.isBlank { try emit(line.bytes.assumingMemoryBound(to: UInt8.self)) }
             }

@@ -15,14 +15,26 @@ public struct FileStamp: Sendable, Equatable {
 ///
 /// Every change is a read-modify-write under the store's exclusive lock (`StoreLock`), and every
 /// file is replaced atomically (`AtomicFile`), so readers never lock and never see half a file,
-/// and no update is lost. Open and recently resolved issues live in one small hot file,
+/// and no update is lost. Open issues and those of the last five weeks live in one hot file,
 /// `issues.json`; older history moves to monthly archive segments so that the commands a team
 /// uses all day do not slow down as the years pass.
 public final class IssueStore: Sendable {
     public let directory: URL
     public let schedule: MorningSchedule
-    /// Resolved issues whose morning is more than this many days old move to the archive.
+    /// Resolved issues whose morning, and whose help, lie more than this many days back move to
+    /// the archive.
+    ///
+    /// Five weeks by default (`hotDays`): the screens read the hot file alone, and what they
+    /// show reaches that far back: the strip of the last 20 mornings with customers (about four
+    /// weeks of working days) and who helped how many this month. Older mornings are read from
+    /// the archive (`input(forMorning:)`), and the streak over them is carried in the hot file
+    /// (`StreakBase`). A shorter window makes a very large store's commands cheaper (the hot
+    /// file is read by every command and rewritten by every change; README, Benchmarks) but
+    /// would need those screens' rows kept apart first.
     public let archiveAfterDays: Int
+
+    /// The default of `archiveAfterDays`.
+    public static let hotDays = 35
 
     public static let hotFileName = "issues.json"
 
@@ -34,7 +46,7 @@ public final class IssueStore: Sendable {
     public static let clockSkew: TimeInterval = 60
 
     public init(
-        directory: URL, schedule: MorningSchedule = MorningSchedule(), archiveAfterDays: Int = 42,
+        directory: URL, schedule: MorningSchedule = MorningSchedule(), archiveAfterDays: Int = IssueStore.hotDays,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.directory = directory
@@ -266,31 +278,78 @@ public final class IssueStore: Sendable {
     }
 
     /// Changes one issue, wherever it is; an archived one comes back to the hot file first.
+    ///
+    /// An issue not in the hot file is looked for in the archive's indexes without the lock
+    /// (they are read like the hot file, never changed in place), and the change then starts
+    /// again under the lock with the segment to try first: the lock is not held while the
+    /// indexes of years of history are read.
     @discardableResult
     public func modify(id: String, now: Date = Date(), _ change: (inout Issue) throws -> Void) throws -> Issue {
-        try update(now: now) { state in
-            if state.index(of: id) == nil {
-                try unarchive(id: id, into: &state)
+        var hint: String??
+        while true {
+            do {
+                return try update(now: now) { state in
+                    if state.index(of: id) == nil {
+                        guard let hint else {
+                            if state.segments.isEmpty { throw unknown(id) }
+                            throw LookUpWithoutLock()
+                        }
+                        try unarchive(id: id, into: &state, tryingFirst: hint)
+                    }
+                    guard let i = state.index(of: id) else { throw unknown(id) }
+                    try change(&state.issues[i])
+                    return state.issues[i]
+                }
+            } catch is LookUpWithoutLock {
+                hint = .some(try? segmentHolding(id))
             }
-            guard let i = state.index(of: id) else { throw unknown(id) }
-            try change(&state.issues[i])
-            return state.issues[i]
         }
+    }
+
+    /// Thrown inside `modify`'s change (nothing written) to look the issue up without the lock.
+    private struct LookUpWithoutLock: Error {}
+
+    /// The archive segment whose index points at `id`, read without a lock; `nil` when no index
+    /// answers (the search under the lock then reads every segment that needs it).
+    func segmentHolding(_ id: String) throws(TenBoardError) -> String? {
+        let state = try snapshot()
+        for name in state.segments.reversed() {
+            let url = archiveURL.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            if case .at = ArchiveIndex.lookup(id, in: indexURL(forSegment: url), segmentSize: Int(info.st_size)) {
+                return name
+            }
+        }
+        return nil
     }
 
     /// Moves an archived issue back into `state`: its segment found by the indexes (each a small
     /// file; a segment without a valid one is read whole, and given one), and a new generation of
     /// it written without that line, the other lines copied as they are.
-    func unarchive(id: String, into state: inout StoreState) throws {
+    /// - Parameter first: the segment to try before the others, newest first.
+    func unarchive(id: String, into state: inout StoreState, tryingFirst first: String? = nil) throws {
         if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
-        for (n, name) in state.segments.enumerated().reversed() {
+        var order = Array(state.segments.indices.reversed())
+        if let first, let at = state.segments.firstIndex(of: first), let position = order.firstIndex(of: at) {
+            order.remove(at: position)
+            order.insert(at, at: 0)
+        }
+        for n in order {
+            let name = state.segments[n]
             let url = archiveURL.appendingPathComponent(name)
+            let index = indexURL(forSegment: url)
+            // The segment's size from the file, its bytes only when the index points into it.
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { throw StoreFile.error(.missing, url.path, "archive segment") }
+            guard info.st_mode & S_IFMT == S_IFREG else { throw StoreFile.error(.notRegular, url.path, "archive segment") }
+            let answer = ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.st_size))
+            if answer == .absent { continue }
             guard let data = try StoreFile.read(url, what: "archive segment") else {
                 throw StoreFile.error(.missing, url.path, "archive segment")
             }
-            let index = indexURL(forSegment: url)
             var found: (Issue, Range<Int>)?
-            switch ArchiveIndex.lookup(id, in: index, segmentSize: data.count) {
+            switch data.count == Int(info.st_size) ? answer : .unknown {
             case .absent:
                 continue
             case .at(let offset, let length):

@@ -47,4 +47,21 @@ enum JSONLinesText {
         }
         if let failure { throw failure }
     }
+
+    /// Whether `data` is lines that each start with `{`, every one ended by a newline: no blank
+    /// line, nothing after the last newline (how tenboard writes segments).
+    static func isEveryLineAnObject(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+            guard let base = buffer.baseAddress, buffer.count > 0, buffer[0] == UInt8(ascii: "{"),
+                  buffer[buffer.count - 1] == 10 else { return false }
+            var start = 0
+            while let newline = memchr(base + start, 10, buffer.count - start) {
+                let next = base.distance(to: UnsafeRawPointer(newline)) + 1
+                if next == buffer.count { return true }
+                if buffer[next] != UInt8(ascii: "{") { return false }
+                start = next
+            }
+            return false
+        }
+    }
 }

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Hot-path benchmark: does history, spread over four years up to yesterday, slow down the day?
+
+Measures, in one interleaved run (A, B, A, B ...) so every store sees the same machine, each
+command on a store with history (store_bench.make_issues, shape 'spread' by default) ÷ the same
+command on a store without history: the same 50 open issues and the same customers of this
+morning (received since the previous working day's 08:00 cut-off, Europe/Amsterdam), so both
+stores show and report the same morning and only the history differs:
+  list --json, add, resolve (of an open issue, reopened before each run), status --json,
+  summary (the dry run that prints the report), and the board's first frame (tmux, spawn to
+  frame on screen, as in report_board_bench.py).
+Goal: each ratio <= 1.2 at 100k, <= 1.5 at 1M. Prints the load average before and after.
+
+Generating and importing 1M issues takes minutes: with --keep DIR the imported stores are kept
+in DIR (one per size and shape, `pristine-*`) and each run works on a fresh copy of them; delete
+DIR after a change to how the store lays out its files.
+Usage: hot_path_bench.py [--bin PATH] [--history N | --million] [--shape spread|old] [--runs N]
+                         [--board-runs N] [--keep DIR [--label NAME]]
+"""
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import store_bench  # noqa: E402  (the history generator)
+import report_board_bench  # noqa: E402  (the tmux first-frame probe)
+
+ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def load():
+    return " ".join(open("/proc/loadavg").read().split()[:3])
+
+
+def previous_cutoff():
+    """The cut-off (08:00 Europe/Amsterdam) of the working day before today's relevant morning."""
+    now = datetime.now(ZONE)
+    day = now.date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    before = day - timedelta(days=1)
+    while before.weekday() >= 5:
+        before -= timedelta(days=1)
+    return datetime.combine(before, datetime.min.time(), ZONE).replace(hour=8)
+
+
+def prepared(binary, keep, history, shape, label, base_env):
+    """The pristine stores (history, this morning alone) in `keep`, imported once per `label` (a
+    binary whose store layout differs needs stores of its own); the generated JSON is kept."""
+    root = os.path.join(keep, f"pristine-{history}-{shape}-{label}")
+    hist, empty = os.path.join(root, "history"), os.path.join(root, "morning")
+    if os.path.exists(os.path.join(root, "done")) and os.path.exists(os.path.join(root, "morning-done")):
+        return hist, empty
+    full, small = os.path.join(keep, f"all-{history}-{shape}.json"), os.path.join(keep, f"open-{history}-{shape}.json")
+    morning = os.path.join(keep, f"morning-{history}-{shape}.json")
+    if not os.path.exists(small):
+        subprocess.run([sys.executable, store_bench.__file__, "--generate", full, small, "--history", str(history),
+                        "--shape", shape], check=True)
+    if not os.path.exists(morning):
+        cutoff = previous_cutoff()
+        with open(full) as f:
+            issues = json.load(f)
+        today = [i for i in issues if i["status"] == "open" or datetime.fromisoformat(i["receivedAt"]) > cutoff]
+        del issues
+        with open(morning, "w") as f:
+            json.dump(today, f)
+    if not os.path.exists(os.path.join(root, "done")):
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(root)
+        t = time.perf_counter()
+        store_bench.run([binary, "import", full], dict(base_env, TENBOARD_STORE=hist))
+        print(f"imported {history} issues in {time.perf_counter() - t:.1f} s", flush=True)
+        open(os.path.join(root, "done"), "w").close()
+    shutil.rmtree(empty, ignore_errors=True)
+    store_bench.run([binary, "import", morning], dict(base_env, TENBOARD_STORE=empty))
+    open(os.path.join(root, "morning-done"), "w").close()
+    return hist, empty
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "../../.build-bench/release/tenboard"))
+    ap.add_argument("--history", type=int, default=100_000)
+    ap.add_argument("--million", action="store_true")
+    ap.add_argument("--shape", default="spread", choices=sorted(store_bench.SHAPES))
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--board-runs", type=int, default=7)
+    ap.add_argument("--keep", help="directory to keep the imported stores in, and reuse them from")
+    ap.add_argument("--label", default="default", help="name of the kept stores (one per store layout)")
+    args = ap.parse_args()
+    if args.million:
+        args.history = 1_000_000
+    goal = 1.5 if args.history >= 1_000_000 else 1.2
+    binary = os.path.abspath(args.bin)
+    work = tempfile.mkdtemp(prefix="tenboard-hot-bench-")
+    keep = os.path.abspath(args.keep) if args.keep else work
+    tmux = None
+    try:
+        base_env = {"PATH": "/usr/bin:/bin", "HOME": work, "LANG": "C.UTF-8", "TZ": "Europe/Amsterdam",
+                    "TENBOARD_TIMEZONE": "Europe/Amsterdam", "TENBOARD_LANGUAGE": "en", "TENBOARD_NAME": "bench"}
+        hist_src, empty_src = prepared(binary, keep, args.history, args.shape, args.label, base_env)
+        stores = {}
+        for name, src in (("history", hist_src), ("empty", empty_src)):  # "empty": no history
+            dst = os.path.join(work, name)
+            subprocess.run(["cp", "-a", src, dst], check=True)
+            stores[name] = dict(base_env, TENBOARD_STORE=dst)
+        hot = {n: os.path.getsize(os.path.join(e["TENBOARD_STORE"], "issues.json")) for n, e in stores.items()}
+        load_before = load()
+        cmds = {
+            "list --json": lambda i: ([binary, "list", "--json"], None),
+            "add": lambda i: ([binary, "add", "--customer", "Bench", "--summary", f"Bench {i}"], None),
+            "resolve": lambda i: ([binary, "resolve", f"o{i % 50}", "--by", "bench"], [binary, "reopen", f"o{i % 50}"]),
+            "status --json": lambda i: ([binary, "status", "--json"], None),
+            "summary": lambda i: ([binary, "summary"], None),
+        }
+        times = {c: {n: [] for n in stores} for c in cmds}
+        for i in range(args.runs):
+            for c, make in cmds.items():
+                for n in (("history", "empty") if i % 2 == 0 else ("empty", "history")):
+                    cmd, prep = make(i)
+                    times[c][n].append(store_bench.timed(cmd, stores[n], prepare=prep))
+        tmux = report_board_bench.Tmux(work)
+        frames = {n: [] for n in stores}
+        for i in range(args.board_runs):
+            for n in (("history", "empty") if i % 2 == 0 else ("empty", "history")):
+                env = dict(stores[n], TERM="xterm-256color")
+                frames[n].append(tmux.first_frame(binary, env, None)[0])
+        load_after = load()
+        med = statistics.median
+        print(f"hot-path benchmark: {args.history} resolved issues (shape '{args.shape}') + 50 open vs this morning's customers and the open alone; "
+              f"hot file {hot['history'] / 1e6:.2f} MB vs {hot['empty'] / 1e6:.3f} MB; median of {args.runs} "
+              f"(board: {args.board_runs}), interleaved; load average {load_before} before, {load_after} after")
+        ok = True
+        rows = [(c, times[c]) for c in cmds] + [("board first frame", frames)]
+        for name, t in rows:
+            ratio = med(t["history"]) / med(t["empty"])
+            met = ratio <= goal
+            ok &= met
+            print(f"{name + ', history / none':38} {ratio:6.2f}  goal <= {goal:<4} {'met ' if met else 'MISSED'}  "
+                  f"({med(t['history'])*1000:.1f} ms / {med(t['empty'])*1000:.1f} ms)")
+        return 0 if ok else 1
+    finally:
+        if tmux:
+            tmux.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import TenBoardCore
+
+/// A store with imported history in two monthly segments, used at a fixed December clock.
+private func historyStore(count: Int = 30) throws -> TempStore {
+    let t = TempStore(clock: { time("2026-12-15T09:00:00+01:00") })
+    var records: [ImportRecord] = []
+    for n in 1...count {
+        let day = LocalDate("2025-03-01")!.adding(days: n * 2)
+        let json = #"{"id":"h\#(n)","customer":"c\#(n)","summary":"s","receivedAt":"\#(day)T07:00:00+01:00","status":"resolved","resolvedAt":"\#(day)T09:00:00+01:00"}"#
+        records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(json.utf8))))
+    }
+    try t.store.importIssues(records, name: "history", now: time("2026-12-15T08:00:00+01:00"))
+    return t
+}
+
+@Suite("Hot window: the hot file holds what the next mornings need, the archive the rest")
+struct HotWindowTests {
+    @Test("With a one-day window yesterday's and today's customers stay hot; each day's first change archives the rest, the streak carried over")
+    func defaultWindow() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var day = LocalDate("2026-11-02")!  // a Monday
+        var added = 0
+        var mornings = 0
+        var store = IssueStore(directory: url)
+        for n in 0..<17 {
+            let evening = time("\(day)T20:00:00+01:00")
+            store = IssueStore(directory: url, archiveAfterDays: 1, clock: { evening })
+            guard store.schedule.isMorning(day) else {
+                day = day.adding(days: 1)
+                continue
+            }
+            mornings += 1
+            var segmentsAfterFirst: [String]?
+            for k in 0..<3 {
+                let at = time("\(day)T07:0\(k):00+01:00")
+                let issue = try store.add(customer: "c", summary: "s", receivedAt: at, now: at)
+                if segmentsAfterFirst == nil { segmentsAfterFirst = try store.snapshot().segments }
+                // The second Tuesday's last customer is helped after 10:00: that morning is missed.
+                let helped = n == 8 && k == 2 ? "10:30" : "09:0\(k)"
+                try store.resolve(id: issue.id, by: "ann", action: nil, at: time("\(day)T\(helped):00+01:00"))
+                added += 1
+            }
+            let state = try store.snapshot()
+            // Nothing was due after the day's first change: the archive was not written again.
+            #expect(state.segments == segmentsAfterFirst)
+            for issue in state.issues {
+                #expect(store.schedule.morning(forReceived: issue.receivedAt.date) >= day.adding(days: -1), "\(issue.id) stayed hot on \(day)")
+            }
+            #expect(state.issues.count <= 6)
+            day = day.adding(days: 1)
+        }
+        let state = try store.snapshot()
+        let all = try store.allIssues()
+        #expect(all.count == added)
+        #expect(Set(all.map(\.id)).count == added)
+        #expect(state.segments.count > 0)
+        // The streak from the hot file and the base it carries is the one counted over all of history.
+        let at = time("\(day.adding(days: -1))T12:00:00+01:00")
+        let fromHot = store.schedule.streak(at: at, issues: state.issues, base: state.streakBase)
+        #expect(fromHot == store.schedule.streak(at: at, issues: all, base: nil))
+        #expect(fromHot > 0 && fromHot < mornings, "the missed morning ends the count")
+        #expect(try StoreCheck.run(store).problems.isEmpty)
+    }
+
+    @Test("check takes a segment its index vouches for as written; a changed byte, or --full, reads every issue")
+    func checkTrustsOnlyAMatchingIndex() throws {
+        let t = try historyStore()
+        let name = try #require(try t.store.snapshot().segments.first)
+        let segment = t.url.appendingPathComponent("archive/\(name)")
+        let index = t.url.appendingPathComponent("archive/\(ArchiveIndex.name(forSegment: name))")
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+        // An open issue in the archive, with an index rebuilt to match: only --full parses it.
+        var data = try Data(contentsOf: segment)
+        data.append(Data(#"{"customer":"x","id":"open-1","kind":"question","receivedAt":"2025-03-05T07:00:00+01:00","status":"open","summary":"s"}"#.utf8 + [10]))
+        try data.write(to: segment)
+        try #require(ArchiveIndex.build(data)).write(to: index)
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+        let full = try StoreCheck.run(t.store, full: true).problems
+        #expect(full.count == 1 && full[0].contains("issue open-1 is open but archived"))
+        // One byte changed, the size the same: the checksum no longer matches, every line is read.
+        let at = try #require(data.lastIndex(of: UInt8(ascii: "x")))
+        data[at] = UInt8(ascii: "y")
+        try data.write(to: segment)
+        let problems = try StoreCheck.run(t.store).problems
+        #expect(problems.contains { $0.contains("issue open-1 is open but archived") })
+        #expect(problems.contains { $0.contains("not the index of \(name)") })
+    }
+
+    @Test("export --jsonl gives each segment's bytes as they are, then the hot issues; the array form the same issues")
+    func exportCopiesSegments() throws {
+        let t = try historyStore()
+        try t.store.add(customer: "new", summary: "n", receivedAt: time("2026-12-15T07:00:00+01:00"), now: time("2026-12-15T07:00:00+01:00"))
+        let state = try t.store.snapshot()
+        var expected = Data()
+        for name in state.segments { expected.append(try t.bytes("archive/\(name)")) }
+        for issue in state.issues { expected.append(Data((JSONWriter.compact(issue.json) + "\n").utf8)) }
+        var lines = Data()
+        try t.store.export(jsonLines: true) { lines.append($0) }
+        #expect(lines == expected)
+        var array = Data()
+        try t.store.export(jsonLines: false) { array.append($0) }
+        guard case .array(let items) = try JSONParser.parse(array) else {
+            Issue.record("not an array")
+            return
+        }
+        #expect(items.count == 31)
+        #expect(try items.map { try Issue(json: $0).id } == (try t.store.allIssues()).map(\.id))
+    }
+}
