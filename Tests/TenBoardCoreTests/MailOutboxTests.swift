@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// A transport that fails with the queued failures, then succeeds; records what it was given.
 actor FakeTransport: MailTransport {
@@ -72,11 +73,8 @@ struct MailOutboxTests {
     @Test func theReportIsInTheOutboxWhileAnotherProcessHoldsTheStoreLock() async throws {
         // A real holder of store.lock (as `tenboard edit` used to be for as long as the editor ran).
         let lockPath = store.appendingPathComponent(StoreLock.fileName).path
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "exec 9>\"$1\"; flock 9; touch \"$1.held\"; exec sleep 120", "sh", lockPath]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
+        let holder = try ChildProcess("/bin/sh", ["-c", "exec 9>\"$1\"; flock 9; touch \"$1.held\"; exec sleep 120", "sh", lockPath])
+        defer { holder.kill9(); holder.wait() }
         while !FileManager.default.fileExists(atPath: lockPath + ".held") { try await Task.sleep(for: .milliseconds(10)) }
         let transport = FakeTransport(failures: [DeliveryFailure(.temporary, "sendmail exited with status 75")])
         let start = Date()

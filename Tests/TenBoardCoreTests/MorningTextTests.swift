@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 @Suite struct MorningTextTests {
     static func waiting(_ n: Int) -> [TenBoardCore.Issue] {
@@ -50,7 +51,7 @@ import Testing
 
     @Test(arguments: cases)
     func line(_ c: Case) {
-        let status = Morn.amsterdam.status(at: Morn.t(c.at), issues: c.issues)
+        let status = Morn.amsterdam.status(at: instant(c.at), issues: c.issues)
         #expect(MorningText.line(status, .en) == c.en)
         #expect(MorningText.line(status, .nl) == c.nl)
     }
@@ -86,8 +87,8 @@ import Testing
     }
 
     @Test func otherWords() {
-        #expect(MorningText.day(Morn.d("2027-01-01"), .en) == "Fri 1 Jan")
-        #expect(MorningText.day(Morn.d("2026-03-30"), .nl) == "ma 30 mrt")
+        #expect(MorningText.day(localDate("2027-01-01"), .en) == "Fri 1 Jan")
+        #expect(MorningText.day(localDate("2026-03-30"), .nl) == "ma 30 mrt")
         #expect(MorningText.progress(helped: 19, of: 27, .en) == "19 of 27 helped")
         #expect(MorningText.progress(helped: 19, of: 27, .nl) == "19 van 27 geholpen")
         #expect(MorningText.streak(1, .en) == "1 morning in a row")
