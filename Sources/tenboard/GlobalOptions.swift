@@ -51,32 +51,21 @@ func parseTime(_ text: String, option: String, _ configuration: Configuration, n
     return date
 }
 
-/// Runs a command body, turning `TenBoardError` into its message on stderr and its exit status.
-func reporting<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as TenBoardError {
-        printError(error.message)
-        throw ExitCode(error.exitCode.rawValue)
-    }
-}
+/// Formerly each command's wrapper turning `TenBoardError` into a message and a status; errors
+/// now go through to `TenBoardMain`, which maps them once (`ErrorReport`). Kept only so that a
+/// branch written before that compiles; call the body directly.
+@available(*, deprecated, message: "let the error through: TenBoardMain maps every error once (ErrorReport)")
+func reporting<T>(_ body: () throws -> T) rethrows -> T { try body() }
 
-/// Async variant of `reporting`.
-func reporting<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as TenBoardError {
-        printError(error.message)
-        throw ExitCode(error.exitCode.rawValue)
-    }
-}
+/// Async variant of `reporting`, deprecated likewise.
+@available(*, deprecated, message: "let the error through: TenBoardMain maps every error once (ErrorReport)")
+func reporting<T>(_ body: () async throws -> T) async rethrows -> T { try await body() }
 
-/// Writes a message on standard error, every line neutralised (`Untrusted.clean`): messages quote
-/// values from files and other people, and none of them may drive the terminal. A failing stderr
-/// is ignored: there is nowhere left to say so.
+/// Writes a message that does not end the command (a notice, a warning) on standard error,
+/// rendered as every error is (`ErrorReport.render`). A failing stderr is ignored: there is
+/// nowhere left to say so.
 func printError(_ message: String) {
-    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { Untrusted.clean(String($0)) }
-    _ = writeAll(2, Data(("tenboard: " + lines.joined(separator: "\n") + "\n").utf8))
+    _ = writeAll(2, Data(ErrorReport.render("tenboard: " + message).utf8))
 }
 
 /// Writes `data` to `fd` whole; `0` or the `errno` of the write that failed.

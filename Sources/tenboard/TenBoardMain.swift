@@ -18,16 +18,10 @@ enum TenBoardMain {
                 try command.run()
             }
         } catch {
-            // As ArgumentParser's own `exit(withError:)`, but what it quotes from the command
-            // line (an unknown option, a bad value) is neutralised like every other message.
-            let code = TenBoard.exitCode(for: error)
-            let message = TenBoard.fullMessage(for: error)
-            if !message.isEmpty {
-                let clean = message.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { Untrusted.clean(String($0)) }.joined(separator: "\n") + "\n"
-                _ = writeAll(code == .success ? 1 : 2, Data(clean.utf8))
-            }
-            exit(code.rawValue)
+            // The one place an error becomes words and an exit status (see `ErrorReport`).
+            let report = ErrorReport(error)
+            report.print()
+            exit(report.status)
         }
     }
 }
