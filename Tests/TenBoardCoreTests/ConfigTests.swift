@@ -71,6 +71,8 @@ struct ConfigTests {
         ("sender: \"x\r\nBcc: evil@example.com\"", "key 'sender'"),
         ("sendmail: sendmail -i", "key 'sendmail'"),
         ("deadlin: 10:00", "key 'deadlin': unknown key (did you mean 'deadline'?)"),
+        // Two keys begin with "wal": the suggestion is the first in order, on every run.
+        ("wal: true", "key 'wal': unknown key (did you mean 'wall-quit-key'?)"),
         ("name: [a, [b]]", "key 'name'"),
         ("cutoff: 11:00", "key 'cutoff': the cut-off 11:00 is later than the deadline 10:00"),
         ("deadline: 07:30", "key 'deadline': the cut-off 08:00 is later than the deadline 07:30"),

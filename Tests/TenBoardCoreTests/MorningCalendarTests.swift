@@ -126,8 +126,6 @@ import TenBoardTestSupport
 
     @Test func scheduleWithoutWorkdaysFallsBackToCalendarDays() {
         let empty = MorningSchedule(workdays: [])
-        #expect(!empty.hasMornings)
-        #expect(Morn.amsterdam.hasMornings)
         #expect(empty.nextMorning(after: localDate("2026-11-24")) == localDate("2026-11-25"))
         #expect(empty.previousMorning(before: localDate("2026-11-24")) == localDate("2026-11-23"))
         #expect(empty.morning(forReceived: instant("2026-11-24T07:00:00+01:00")) == localDate("2026-11-25"))
