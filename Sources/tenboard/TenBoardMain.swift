@@ -10,6 +10,9 @@ enum TenBoardMain {
     static func main() async {
         // A sendmail or a pager that exits early must give us EPIPE, not kill us (TECH-NOTES §4).
         signal(SIGPIPE, SIG_IGN)
+        // Likewise a file-size limit (ulimit -f): a write past it must fail with EFBIG, which the
+        // store reports (73) and cleans up after, not kill us and leave a temporary file behind.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try TenBoard.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
