@@ -39,9 +39,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TenBoardCoreTests", dependencies: ["TenBoardCore"]),
-        .testTarget(name: "TenBoardTerminalTests", dependencies: ["TenBoardTerminal", "TenBoardCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TenBoardCore", "tenboard"]),
+        // What every test target shares, written once (as swift-argument-parser's
+        // ArgumentParserTestHelpers): instants as people write them, scratch directories, the
+        // one process runner, the seeded generator, the built binary and the tmux session.
+        // A library of the test targets only; no product ships it.
+        .target(
+            name: "TenBoardTestSupport",
+            dependencies: ["TenBoardCore"],
+            path: "Tests/TenBoardTestSupport"
+        ),
+        .testTarget(name: "TenBoardCoreTests", dependencies: ["TenBoardCore", "TenBoardTestSupport"]),
+        .testTarget(name: "TenBoardTerminalTests", dependencies: ["TenBoardTerminal", "TenBoardCore", "TenBoardTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TenBoardCore", "TenBoardTestSupport", "tenboard"],
+            // The SMTP sink is Python, run by the mail tests; not a Swift source.
+            exclude: ["Support/smtp_sink.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,7 +33,7 @@ struct Add: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let now = Date()
             let added: [Issue]
@@ -89,7 +89,7 @@ struct Resolve: ParsableCommand {
     @OptionGroup var at: AtOption
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let issue = try store.resolve(
                 id: id, by: by ?? configuration.userName, recordedBy: configuration.userName, action: action,
@@ -106,7 +106,7 @@ struct Reopen: ParsableCommand {
     @Argument(help: "The issue's id.") var id: String
 
     func run() throws {
-        try reporting {
+        do {
             let (_, store) = try global.open()
             try writeOut(try store.reopen(id: id).id + "\n")
         }
@@ -126,7 +126,7 @@ struct Assign: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
+        do {
             let (_, store) = try global.open()
             try writeOut(try store.assign(id: id, to: none ? nil : name).id + "\n")
         }

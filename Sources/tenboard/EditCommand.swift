@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,22 +15,63 @@ struct Edit: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try reporting {
+        do {
             let (_, store) = try global.open()
             let env = ProcessInfo.processInfo.environment
             let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-            let replaced = try store.editHotFile { path in
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                // The editor variable may hold arguments ("code --wait"); the path is passed as $1.
-                process.arguments = ["-c", "\(editor) \"$1\"", "tenboard-edit", path]
-                try process.run()
-                process.waitUntilExit()
-                guard process.terminationStatus == 0 else {
-                    throw TenBoardError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing was changed", exitCode: .tempFailure)
-                }
-            }
+            let replaced = try store.editHotFile { path in try Self.runEditor(editor, on: path) }
             printError(replaced ? "\(store.hotURL.path) replaced" : "nothing changed; \(store.hotURL.path) was left as it is")
+        }
+    }
+
+    /// Runs `editor path` through `/bin/sh` in the foreground and waits for it, as `system(3)`
+    /// does: the editor stays in tenboard's process group, so a terminal editor (vi) owns the
+    /// terminal (Foundation's `Process` starts a new process group, where vi cannot read the
+    /// terminal and exits 1); it starts in the current directory without changing to it again
+    /// (which fails when that directory cannot be entered, as after `sudo -u`); it gets the
+    /// default signal actions (tenboard ignores SIGPIPE); and while it runs, Ctrl-C and Ctrl-\
+    /// are the editor's alone. Every way this can fail says so and changes nothing (exit 75).
+    static func runEditor(_ editor: String, on path: String) throws(TenBoardError) {
+        // The editor variable may hold arguments ("code --wait"); the path is passed as $1.
+        let words = ["/bin/sh", "-c", "\(editor) \"$1\"", "tenboard-edit", path]
+        let argv = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let previousInterrupt = signal(SIGINT, SIG_IGN)
+        let previousQuit = signal(SIGQUIT, SIG_IGN)
+        defer {
+            signal(SIGINT, previousInterrupt)
+            signal(SIGQUIT, previousQuit)
+        }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
+        guard spawned == 0 else {
+            throw TenBoardError("cannot start the editor (\(editor)): \(String(cString: strerror(spawned))); nothing was changed",
+                                exitCode: .tempFailure)
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else {
+                throw TenBoardError("lost the editor (\(editor)): \(String(cString: strerror(errno))); nothing was changed",
+                                    exitCode: .tempFailure)
+            }
+        }
+        if status & 0x7f != 0 {
+            throw TenBoardError("the editor (\(editor)) was killed by signal \(status & 0x7f); nothing was changed", exitCode: .tempFailure)
+        }
+        let code = (status >> 8) & 0xff
+        guard code == 0 else {
+            throw TenBoardError("the editor (\(editor)) exited with status \(code); nothing was changed", exitCode: .tempFailure)
         }
     }
 }

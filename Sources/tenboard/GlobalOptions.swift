@@ -51,26 +51,6 @@ func parseTime(_ text: String, option: String, _ configuration: Configuration, n
     return date
 }
 
-/// Runs a command body, turning `TenBoardError` into its message on stderr and its exit status.
-func reporting<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as TenBoardError {
-        printError(error.message(in: messageLanguage()))
-        throw ExitCode(error.exitCode.rawValue)
-    }
-}
-
-/// Async variant of `reporting`.
-func reporting<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let error as TenBoardError {
-        printError(error.message(in: messageLanguage()))
-        throw ExitCode(error.exitCode.rawValue)
-    }
-}
-
 /// The language of messages on standard error: the configured one, found again from the same
 /// layers (`--config` as given on the command line), so that an error in loading the
 /// configuration, or in parsing the command line, is said in it too.
@@ -84,12 +64,11 @@ func messageLanguage() -> Language {
     return ConfigLoader(environment: ProcessInfo.processInfo.environment, configFile: configFile).messageLanguage()
 }
 
-/// Writes a message on standard error, every line neutralised (`Untrusted.clean`): messages quote
-/// values from files and other people, and none of them may drive the terminal. A failing stderr
-/// is ignored: there is nowhere left to say so.
+/// Writes a message that does not end the command (a notice, a warning) on standard error,
+/// rendered as every error is (`ErrorReport.render`). A failing stderr is ignored: there is
+/// nowhere left to say so.
 func printError(_ message: String) {
-    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { Untrusted.clean(String($0)) }
-    _ = writeAll(2, Data(("tenboard: " + lines.joined(separator: "\n") + "\n").utf8))
+    _ = writeAll(2, Data(ErrorReport.render("tenboard: " + message).utf8))
 }
 
 /// Writes `data` to `fd` whole; `0` or the `errno` of the write that failed.

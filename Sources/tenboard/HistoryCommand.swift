@@ -22,7 +22,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let instant = try at.instant(configuration)
             let history = try store.history(at: instant)

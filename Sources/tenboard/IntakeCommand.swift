@@ -32,7 +32,7 @@ struct Intake: ParsableCommand {
 
     func run() throws {
         if log {
-            try reporting { try showLog() }
+            try showLog()
             return
         }
         // Whatever goes wrong from here, the mail system must keep the message: exit 75.
@@ -49,12 +49,12 @@ struct Intake: ParsableCommand {
             }
         } catch let error as TenBoardError {
             printError("intake: \(oneLine(error.message)) (exit 75: the mail system keeps the message and tries again)")
-            throw ArgumentParser.ExitCode(TenBoardCore.ExitCode.tempFailure.rawValue)
+            throw ArgumentParser.ExitCode(ExitStatus.tempFailure.rawValue)
         } catch let error as ArgumentParser.ExitCode {
             throw error
         } catch {
             printError("intake: \(oneLine("\(error)")) (exit 75: the mail system keeps the message and tries again)")
-            throw ArgumentParser.ExitCode(TenBoardCore.ExitCode.tempFailure.rawValue)
+            throw ArgumentParser.ExitCode(ExitStatus.tempFailure.rawValue)
         }
     }
 

@@ -28,7 +28,7 @@ struct Tally: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let words = Words(configuration.language)
             let instant = try at.instant(configuration)
@@ -98,7 +98,7 @@ struct PraiseCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             if let issue { _ = try store.issue(id: issue) }
             let praise = try store.addPraise(

@@ -19,7 +19,7 @@ struct ListIssues: ParsableCommand {
     @OptionGroup var at: AtOption
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let now = try at.instant(configuration)
             let snapshot = try store.snapshot()
@@ -45,7 +45,7 @@ struct Show: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let issue = try store.issue(id: id)
             if json {

@@ -32,7 +32,7 @@ struct SetFields: ParsableCommand {
     }
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let now = Date()
             var edit = IssueEdit(customer: customer, summary: summary, kind: kind, isInternal: `internal`)

@@ -14,7 +14,7 @@ struct Status: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let instant = try at.instant(configuration)
             let input = try store.input(forMorning: configuration.schedule.relevantMorning(at: instant))

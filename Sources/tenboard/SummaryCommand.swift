@@ -31,7 +31,7 @@ struct Summary: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let status = try await reporting { () async throws -> TenBoardCore.ExitCode in
+        let status = try await { () async throws -> ExitStatus in
             let (configuration, store) = try global.open()
             let language = configuration.language
             let zone = configuration.schedule.timeZone
@@ -100,7 +100,7 @@ struct Summary: AsyncParsableCommand {
                 try MorningReport.outgoing(data, configuration: configuration, now: Date())
             }
             return report(attempts, language: language, zone: zone)
-        }
+        }()
         if status != .ok { throw ArgumentParser.ExitCode(status.rawValue) }
     }
 
@@ -113,8 +113,8 @@ struct Summary: AsyncParsableCommand {
     }
 
     /// Says what happened on stderr; the worst exit status wins (75 before 0).
-    func report(_ attempts: [DeliveryAttempt], language: Language, zone: TimeZone) -> TenBoardCore.ExitCode {
-        var worst = TenBoardCore.ExitCode.ok
+    func report(_ attempts: [DeliveryAttempt], language: Language, zone: TimeZone) -> ExitStatus {
+        var worst = ExitStatus.ok
         for attempt in attempts {
             printError(attempt.describe(language, zone: zone))
             if attempt.exitCode != .ok, worst == .ok || attempt.exitCode == .tempFailure { worst = attempt.exitCode }

@@ -10,6 +10,9 @@ enum TenBoardMain {
     static func main() async {
         // A sendmail or a pager that exits early must give us EPIPE, not kill us (TECH-NOTES §4).
         signal(SIGPIPE, SIG_IGN)
+        // Likewise a file-size limit (ulimit -f): a write past it must fail with EFBIG, which the
+        // store reports (73) and cleans up after, not kill us and leave a temporary file behind.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try TenBoard.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -18,19 +21,10 @@ enum TenBoardMain {
                 try command.run()
             }
         } catch {
-            // As ArgumentParser's own `exit(withError:)`, but what it quotes from the command
-            // line (an unknown option, a bad value) is neutralised like every other message, and
-            // its known sentences are said in the configured language (the usage synopsis and
-            // the help stay English).
-            let code = TenBoard.exitCode(for: error)
-            let message = TenBoard.fullMessage(for: error)
-            if !message.isEmpty {
-                let words = Words(messageLanguage())
-                let clean = message.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { Untrusted.clean(words.argumentParserLine(String($0))) }.joined(separator: "\n") + "\n"
-                _ = writeAll(code == .success ? 1 : 2, Data(clean.utf8))
-            }
-            exit(code.rawValue)
+            // The one place an error becomes words and an exit status (see `ErrorReport`).
+            let report = ErrorReport(error)
+            report.print()
+            exit(report.status)
         }
     }
 }

@@ -25,7 +25,7 @@ struct Board: ParsableCommand {
     }
 
     func run() throws {
-        let status = try reporting { () throws -> Int32 in
+        let status = try { () throws -> Int32 in
             let (configuration, store) = try global.open()
             let clock: @Sendable () -> Date
             if let instant = at ?? pinnedClock {
@@ -35,7 +35,7 @@ struct Board: ParsableCommand {
                 clock = { Date() }
             }
             return BoardApp.run(store: store, configuration: configuration, now: clock, readOnly: readOnly, frozen: at != nil)
-        }
+        }()
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -61,7 +61,7 @@ struct Wall: ParsableCommand {
     }
 
     func run() throws {
-        let status = try reporting { () throws -> Int32 in
+        let status = try { () throws -> Int32 in
             let (configuration, store) = try global.open()
             var clock: @Sendable () -> Date = { Date() }
             if let at {
@@ -71,7 +71,7 @@ struct Wall: ParsableCommand {
                 clock = WallApp.clock(startingAt: try parseTime(clockFrom, option: "--clock-from", configuration))
             }
             return WallApp.run(store: store, configuration: configuration, now: clock, frozen: at != nil)
-        }
+        }()
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -87,7 +87,7 @@ struct Demo: ParsableCommand {
     @Option(help: "en or nl (default: from LANG).") var language: String?
 
     func run() throws {
-        let status = try reporting { () throws -> Int32 in
+        let status = try { () throws -> Int32 in
             let directory = try AtomicFile.makeTemporaryDirectory(prefix: "tenboard-demo-")
             defer { try? FileManager.default.removeItem(at: directory) }
             var environment = ProcessInfo.processInfo.environment
@@ -101,7 +101,7 @@ struct Demo: ParsableCommand {
                 return WallApp.run(store: store, configuration: configuration, now: { Date() })
             }
             return BoardApp.run(store: store, configuration: configuration, now: { Date() }, readOnly: false)
-        }
+        }()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -13,7 +13,7 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file")) var file: String
 
     func run() throws {
-        try reporting {
+        do {
             let (_, store) = try global.open()
             let name = file == "-" ? "standard input" : file
             let records = try ImportRecord.parse(try readInput(file), name: name)
@@ -31,7 +31,7 @@ struct Export: ParsableCommand {
     @Flag(help: "One issue per line instead of one array.") var jsonl = false
 
     func run() throws {
-        try reporting {
+        do {
             let (_, store) = try global.open()
             try store.export(jsonLines: jsonl) { data in try writeOut(data) }
         }
@@ -53,7 +53,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Parse every archived issue, also in segments whose index vouches for them.") var full = false
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             let report = try StoreCheck.run(store, full: full)
             do {

@@ -13,7 +13,7 @@ struct Withdraw: ParsableCommand {
     @OptionGroup var at: AtOption
 
     func run() throws {
-        try reporting {
+        do {
             let (configuration, store) = try global.open()
             try writeOut(try store.withdraw(id: id, reason: reason, at: try at.instant(configuration)).id + "\n")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// `tenboard board` run for real in tmux (100×30, xterm-256color, C.UTF-8, Europe/Amsterdam):
 /// resolve with keys, see another process's change, resize, quit, and check the store after.
@@ -10,8 +11,7 @@ struct BoardEndToEndTests {
 
     /// A temporary store with three waiting customers, and the environment to reach it.
     static func store() throws -> (dir: URL, env: [String: String]) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-board-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("board")
         let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
                    "TZ": "Europe/Amsterdam", "TENBOARD_NAME": "lisa", "TENBOARD_LANGUAGE": "en"]
         for (customer, summary, received) in [

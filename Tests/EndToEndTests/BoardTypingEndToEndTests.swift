@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// Typing on the real board in tmux (issue 11): non-ASCII names under a missing locale, C.UTF-8
 /// and LANG=C; a two-line paste into the resolve prompt; reopen and resolve; edit; undo. The store

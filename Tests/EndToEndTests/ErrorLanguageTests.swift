@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// Errors speak the configured language: the binary run with a Dutch config says the store's,
 /// the configuration's and the command line's errors in Dutch, with the same exit status as in

@@ -4,6 +4,7 @@ import TenBoardCore
 #if canImport(Glibc)
 import Glibc
 #endif
+import TenBoardTestSupport
 
 /// `kill -9` at random moments during a long run of real writes, archiving included: the store
 /// always loads, every change whose command exited 0 is there, a killed change is there whole
@@ -85,7 +86,6 @@ struct FaultCrashTests {
             var after = model
             var args: [String]
             var addedCustomer: String?
-            var importedBatch: Model?
             let roll = Int.random(in: 0..<100, using: &rng)
             if roll < 30 || open.isEmpty {
                 addedCustomer = "k\(op)"
@@ -111,7 +111,6 @@ struct FaultCrashTests {
                 let file = dir.appendingPathComponent("import-\(op).json")
                 try batch.text.write(to: file, atomically: true, encoding: .utf8)
                 args = ["import", file.path]
-                importedBatch = batch.issues
                 after.merge(batch.issues) { $1 }
                 received.merge(batch.received) { $1 }
             }
@@ -120,7 +119,7 @@ struct FaultCrashTests {
             let killIt = Bool.random(using: &rng)
             let delay = UInt32(Double.random(in: 0...(averageMs * 1.3), using: &rng) * 1000)
             let began = Date()
-            let child = try FaultKit.Child(TenBoardBinary.path, args, environment: TenBoardBinary.environment(env))
+            let child = try ChildProcess(TenBoardBinary.path, args, environment: TenBoardBinary.environment(env))
             if killIt {
                 usleep(delay)
                 child.kill9()
@@ -128,12 +127,11 @@ struct FaultCrashTests {
             let status = child.wait()
             if status == 0 {
                 if !killIt { averageMs = averageMs * 0.9 + Double(FaultKit.ms(since: began)) * 0.1 } else { finishedAnyway += 1 }
-                if let addedCustomer {
+                if addedCustomer != nil {
                     let id = child.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
                     if after[id] != nil { failures.append("op \(op): add handed out \(id), which exists") }
                     after[id] = Known(status: "open")
                     received[id] = began
-                    _ = addedCustomer
                 }
                 model = after
                 // An acknowledged change is checked at once when it follows a kill, else every 20.
@@ -179,7 +177,6 @@ struct FaultCrashTests {
                 failures.append("op \(op): after kill -9 of \(args.joined(separator: " ")) the store is neither before nor after: \(FaultCrashTests.describe(model, got))")
                 model = got // carry on from what is there, to find more
             }
-            _ = importedBatch
             var named = Set<String>()
             for file in ["issues.json", "issues.json.bak"] {
                 if let data = try? Data(contentsOf: store.appendingPathComponent(file)),

@@ -2,9 +2,10 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TenBoardTestSupport
 
-/// Helpers shared by the load and fault tests: processes that can be killed, a store's files as
-/// bytes, exported issues by id, and the privileged tricks (tmpfs, another user) they need.
+/// Helpers shared by the load and fault tests: a store's files as bytes, exported issues by id,
+/// and the privileged tricks (tmpfs, another user) they need. Processes: `ChildProcess`.
 enum FaultKit {
     /// A Python 3 for the small workers and readers, or `nil`.
     static let python: String? = {
@@ -13,52 +14,6 @@ enum FaultKit {
         }
         return nil
     }()
-
-    /// A child started with `start` that may be waited for or killed.
-    final class Child {
-        let process = Process()
-        private let out = Pipe(), err = Pipe()
-        private(set) var stdout = Data()
-        private(set) var stderr = Data()
-        private let group = DispatchGroup()
-
-        init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.environment = environment
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            // Drain both pipes from the start, so a chatty child never blocks.
-            nonisolated(unsafe) let me = self
-            group.enter()
-            DispatchQueue.global().async {
-                me.stderr = me.err.fileHandleForReading.readDataToEndOfFile()
-                me.group.leave()
-            }
-            group.enter()
-            DispatchQueue.global().async {
-                me.stdout = me.out.fileHandleForReading.readDataToEndOfFile()
-                me.group.leave()
-            }
-        }
-
-        var pid: pid_t { process.processIdentifier }
-
-        func kill9() { _ = kill(process.processIdentifier, SIGKILL) }
-
-        /// Waits for the end; returns the exit status, or `128 + signal` when killed.
-        @discardableResult
-        func wait() -> Int32 {
-            group.wait()
-            process.waitUntilExit()
-            return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        }
-
-        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
-        var stderrText: String { String(decoding: stderr, as: UTF8.self) }
-    }
 
     /// Every regular file under `directory` (relative path → bytes), for "left byte for byte".
     static func files(in directory: URL) -> [String: Data] {
@@ -100,7 +55,7 @@ enum FaultKit {
     /// Runs a shell command line, for set-up steps (mount, chown); returns its status and output.
     @discardableResult
     static func sh(_ command: String) -> (status: Int32, output: String) {
-        guard let child = try? Child("/bin/sh", ["-c", command + " 2>&1"], environment: TenBoardBinary.environment([:])) else {
+        guard let child = try? ChildProcess("/bin/sh", ["-c", command + " 2>&1"], environment: TenBoardBinary.environment([:])) else {
             return (127, "cannot start /bin/sh")
         }
         let status = child.wait()
@@ -138,15 +93,3 @@ struct FaultError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// A small seeded generator (SplitMix64), so a failing run can be repeated with its seed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// `tenboard history` and `summary --text/--html` through the real binary, on a real store.
 /// Two weeks of November 2026 (in the past: no change may be dated after the real clock).

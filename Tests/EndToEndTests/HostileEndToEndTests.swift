@@ -3,6 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import TenBoardTestSupport
 
 /// Real `tenboard` processes attacked as in the reliability field report (issue 12): broken
 /// pipes and full disks under stdout, hostile text in error messages, poisoning records, and a
@@ -270,12 +271,12 @@ struct MailKillTests {
         var killed = 0
         for trial in 1...trials {
             try? FileManager.default.removeItem(at: mark)
-            let send = try FaultKit.Child(TenBoardBinary.path, [
+            let send = try ChildProcess(TenBoardBinary.path, [
                 "summary", "--send", "--morning", "2026-11-24", "--at", "2026-11-24T10:00:30+01:00",
             ], environment: TenBoardBinary.environment(env))
             let deadline = Date().addingTimeInterval(30)
-            while !FileManager.default.fileExists(atPath: mark.path), send.process.isRunning, Date() < deadline { usleep(2_000) }
-            if send.process.isRunning { send.kill9(); killed += 1 }
+            while !FileManager.default.fileExists(atPath: mark.path), send.isRunning, Date() < deadline { usleep(2_000) }
+            if send.isRunning { send.kill9(); killed += 1 }
             send.wait()
             // msmtp runs on in its own process group; wait for its delivery.
             let arrival = Date().addingTimeInterval(30)

@@ -3,6 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import TenBoardTestSupport
 
 /// `tenboard intake` as the mail system runs it: the real binary, a message on stdin, a real
 /// store; the exit status the MTA acts on (0 recorded, 75 keep it and retry).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// A customer who mails is on a running board and wall, without anybody typing.
 @Suite("Intake: a mailed customer on a running board and wall", .serialized)

@@ -3,6 +3,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import TenBoardTestSupport
 
 /// The store under the load of a team: several real `tenboard` processes changing it at once
 /// while the wall keeps reading it.
@@ -98,21 +99,21 @@ struct LoadTests {
         try LoadTests.reader.write(toFile: readerScript, atomically: true, encoding: .utf8)
 
         let start = Date()
-        let reader = try FaultKit.Child(
+        let reader = try ChildProcess(
             python, [readerScript, storeDir.appendingPathComponent("issues.json").path, stop, readerResult, TenBoardBinary.path],
             environment: TenBoardBinary.environment(env))
-        var workers: [FaultKit.Child] = []
+        var workers: [ChildProcess] = []
         for w in 1...writers {
-            workers.append(try FaultKit.Child("/bin/sh", ["-c", LoadTests.worker], environment: TenBoardBinary.environment(env.merging([
+            workers.append(try ChildProcess("/bin/sh", ["-c", LoadTests.worker], environment: TenBoardBinary.environment(env.merging([
                 "BIN": TenBoardBinary.path, "W": "\(w)", "N": "\(changes)",
                 "LOG": dir.appendingPathComponent("log-\(w)").path, "ERR": dir.appendingPathComponent("err-\(w)").path,
             ]) { $1 })))
         }
         // Bounded: a hung writer fails the test instead of hanging it.
         let limit = Date().addingTimeInterval(600)
-        while workers.contains(where: { $0.process.isRunning }) && Date() < limit { usleep(50_000) }
-        let timedOut = workers.contains { $0.process.isRunning }
-        for w in workers where w.process.isRunning { w.kill9() }
+        while workers.contains(where: { $0.isRunning }) && Date() < limit { usleep(50_000) }
+        let timedOut = workers.contains { $0.isRunning }
+        for w in workers where w.isRunning { w.kill9() }
         for w in workers { #expect(w.wait() == 0) }
         let writeTime = FaultKit.ms(since: start)
         _ = FileManager.default.createFile(atPath: stop, contents: nil)
@@ -230,9 +231,9 @@ struct LoadTests {
         let rounds = dir.appendingPathComponent("rounds").path
         let shared = env.merging(["BIN": TenBoardBinary.path, "ERR": errors, "STOP": stop, "ROUNDS": rounds, "LATER": later]) { $1 }
         let start = Date()
-        let readerChild = try FaultKit.Child("/bin/sh", ["-c", reader], environment: TenBoardBinary.environment(shared))
+        let readerChild = try ChildProcess("/bin/sh", ["-c", reader], environment: TenBoardBinary.environment(shared))
         let writers = try [(0, 30), (150, 180)].map { range in
-            try FaultKit.Child("/bin/sh", ["-c", writer], environment: TenBoardBinary.environment(shared.merging(["START": "\(range.0)", "END": "\(range.1)"]) { $1 }))
+            try ChildProcess("/bin/sh", ["-c", writer], environment: TenBoardBinary.environment(shared.merging(["START": "\(range.0)", "END": "\(range.1)"]) { $1 }))
         }
         for w in writers { #expect(w.wait() == 0) }
         _ = FileManager.default.createFile(atPath: stop, contents: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// `tenboard summary --send` piping into the real msmtp, which delivers over SMTP to a local
 /// aiosmtpd; what arrived is parsed with Python's standard `email` package.
@@ -25,23 +26,15 @@ struct MailDeliveryTests {
         ["/usr/bin/msmtp", "/usr/local/bin/msmtp"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs a helper program to completion, collecting its output.
+    /// Runs a helper program to completion, collecting its output (errors are dropped).
     static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
+        let result = try ChildProcess.run(program, arguments)
+        return (result.status, Data(result.stdout.utf8))
     }
 
     /// The SMTP sink as a child process.
     final class Sink {
-        let process = Process()
+        let process: ChildProcess
         let directory: URL
         let port: Int
 
@@ -49,15 +42,12 @@ struct MailDeliveryTests {
             self.directory = directory
             let portFile = directory.appendingPathComponent("port")
             try? FileManager.default.removeItem(at: portFile)
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = [MailDeliveryTests.sinkScript, "serve", directory.path, "--port", String(port)]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
+            process = try ChildProcess(python, [MailDeliveryTests.sinkScript, "serve", directory.path, "--port", String(port)])
             let deadline = Date().addingTimeInterval(15)
             while !FileManager.default.fileExists(atPath: portFile.path) {
                 guard process.isRunning, Date() < deadline else {
-                    process.terminate()
-                    throw TestFailure("the SMTP sink did not start (\(MailDeliveryTests.sinkScript))")
+                    process.signal(SIGTERM)
+                    throw TestFailure("the SMTP sink did not start (\(MailDeliveryTests.sinkScript)): \(process.stderrText)")
                 }
                 usleep(50_000)
             }
@@ -67,11 +57,11 @@ struct MailDeliveryTests {
         /// SIGTERM, then SIGKILL if it is still there after 5 s.
         func stop() {
             guard process.isRunning else { return }
-            process.terminate()
+            process.signal(SIGTERM)
             let deadline = Date().addingTimeInterval(5)
             while process.isRunning, Date() < deadline { usleep(50_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            process.kill9()
+            process.wait()
         }
 
         deinit { stop() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// The morning through the real binary, as a new user would meet it: customers carried over from
 /// Friday, one helped late, one withdrawn, a colleague credited by the lead. `status --json`,

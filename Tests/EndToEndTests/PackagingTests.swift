@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// The Debian package and the install script, built from this checkout and installed for real on
 /// this machine, the way an admin of a team host would. Needs root (dpkg -i, a system group, a

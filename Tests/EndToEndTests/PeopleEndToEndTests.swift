@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// The tally game and praise through the real binary (issue 14): `tenboard tally` and `praise`
 /// with their exit statuses, and `t` on the board in tmux.

@@ -4,6 +4,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import TenBoardTestSupport
 
 /// Root (Postfix's master starts as root), Debian's postfix and a Python for smtplib.
 let postfixAvailable = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/postfix") && FaultKit.python != nil

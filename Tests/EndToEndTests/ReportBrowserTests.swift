@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// The report's HTML as `tenboard summary --html` prints it (the mail's HTML part, decoded),
 /// rendered by headless Chromium at phone width (390 px) and desktop width (1280 px): the key

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// A busy morning (200 customers) as every mail client gets it: delivered through msmtp to
 /// aiosmtpd, and the HTML part rendered in headless Chromium at phone and desktop width.

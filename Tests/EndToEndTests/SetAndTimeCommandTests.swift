@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// `tenboard set` and the time forms of `--at` and `--received`, run as a script would.
 @Suite("set and typed times on the command line")

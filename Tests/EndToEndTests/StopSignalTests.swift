@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// A stop signal (SIGTERM from `systemctl stop`, SIGHUP from a dropped SSH session, SIGINT) ends
 /// the board and the wall within 0.3 s, not at the next tick, also while the terminal's output is

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// The store used by several real `tenboard` processes at once, as on a team host.
 @Suite("Store under concurrent processes", .serialized)
@@ -7,6 +8,7 @@ struct StoreProcessTests {
     @Test("Six processes adding and resolving at once: every change present, ids unique")
     func concurrentProcesses() throws {
         let dir = try TenBoardBinary.temporaryDirectory("procs")
+        defer { TemporaryDirectory.remove(dir) }
         let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path]
         // Each worker is a shell loop of real commands, so the processes truly interleave.
         let script = """
@@ -18,20 +20,13 @@ struct StoreProcessTests {
               if [ $((i % 5)) -eq 0 ]; then "$BIN" assign "$id" "lead$W" >/dev/null; fi
             done
             """
-        var workers: [Process] = []
-        for w in 1...6 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", script]
-            p.environment = TenBoardBinary.environment(env.merging([
+        let workers = try (1...6).map { w in
+            try ChildProcess("/bin/sh", ["-c", script], environment: TenBoardBinary.environment(env.merging([
                 "BIN": TenBoardBinary.path, "W": "\(w)", "OUT": dir.appendingPathComponent("ids-\(w)").path,
-            ]) { $1 })
-            try p.run()
-            workers.append(p)
+            ]) { $1 }))
         }
-        for p in workers {
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0)
+        for worker in workers {
+            #expect(worker.wait() == 0, "\(worker.stderrText)")
         }
         var acknowledged: [String] = []
         for w in 1...6 {
@@ -54,6 +49,7 @@ struct StoreProcessTests {
     @Test("Exit statuses: unknown id 66, usage 64, damaged store 65 with the file left as it was, bad config 78")
     func exitStatuses() throws {
         let dir = try TenBoardBinary.temporaryDirectory("exits")
+        defer { TemporaryDirectory.remove(dir) }
         let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path]
         #expect(try TenBoardBinary.run(["resolve", "42"], environment: env).status == 66)
         #expect(try TenBoardBinary.run(["add", "--summary", "no customer"], environment: env).status == 64)
@@ -72,6 +68,7 @@ struct StoreProcessTests {
     @Test("add --json - and import from standard input; export --jsonl gives them back")
     func stdinPaths() throws {
         let dir = try TenBoardBinary.temporaryDirectory("stdin")
+        defer { TemporaryDirectory.remove(dir) }
         let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path]
         let added = try TenBoardBinary.run(["add", "--json", "-"], environment: env,
             input: #"[{"customer":"Ann","summary":"a"},{"customer":"Bo","summary":"b","x-extra":[1,2]}]"#)

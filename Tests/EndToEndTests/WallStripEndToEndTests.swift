@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenBoardTestSupport
 
 /// The strip of the last mornings on the real wall, in tmux: the streak with ▇/▁ beside it and
 /// "N of the last 5 mornings met"; under LANG=C the ASCII strip.

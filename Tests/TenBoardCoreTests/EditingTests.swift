@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// Times as people type them, and corrections and undo in a real store.
 @Suite("Typing times and correcting issues")
@@ -10,17 +11,17 @@ struct EditingTests {
 
     @Test("RFC 3339, HH:MM today and YYYY-MM-DD HH:MM in the configured zone")
     func timeForms() {
-        let now = time("2026-11-24T09:12:00+01:00")
-        #expect(TimeInput.parse("2026-11-24T09:40:00+01:00", schedule: schedule, now: now) == time("2026-11-24T09:40:00+01:00"))
-        #expect(TimeInput.parse("09:40", schedule: schedule, now: now) == time("2026-11-24T09:40:00+01:00"))
-        #expect(TimeInput.parse("7:50", schedule: schedule, now: now) == time("2026-11-24T07:50:00+01:00"))
-        #expect(TimeInput.parse(" 2026-11-23 17:45 ", schedule: schedule, now: now) == time("2026-11-23T17:45:00+01:00"))
-        #expect(TimeInput.parse("2026-11-23T17:45", schedule: schedule, now: now) == time("2026-11-23T17:45:00+01:00"))
+        let now = instant("2026-11-24T09:12:00+01:00")
+        #expect(TimeInput.parse("2026-11-24T09:40:00+01:00", schedule: schedule, now: now) == instant("2026-11-24T09:40:00+01:00"))
+        #expect(TimeInput.parse("09:40", schedule: schedule, now: now) == instant("2026-11-24T09:40:00+01:00"))
+        #expect(TimeInput.parse("7:50", schedule: schedule, now: now) == instant("2026-11-24T07:50:00+01:00"))
+        #expect(TimeInput.parse(" 2026-11-23 17:45 ", schedule: schedule, now: now) == instant("2026-11-23T17:45:00+01:00"))
+        #expect(TimeInput.parse("2026-11-23T17:45", schedule: schedule, now: now) == instant("2026-11-23T17:45:00+01:00"))
         // "Today" is the configured zone's: 00:30 UTC on the 25th is still the 25th in Amsterdam.
-        let lateUTC = time("2026-11-24T23:30:00Z")
-        #expect(TimeInput.parse("08:00", schedule: schedule, now: lateUTC) == time("2026-11-25T08:00:00+01:00"))
+        let lateUTC = instant("2026-11-24T23:30:00Z")
+        #expect(TimeInput.parse("08:00", schedule: schedule, now: lateUTC) == instant("2026-11-25T08:00:00+01:00"))
         // Summer time: the same wall-clock time, another offset.
-        #expect(TimeInput.parse("2026-07-01 09:40", schedule: schedule, now: now) == time("2026-07-01T09:40:00+02:00"))
+        #expect(TimeInput.parse("2026-07-01 09:40", schedule: schedule, now: now) == instant("2026-07-01T09:40:00+02:00"))
         for bad in ["9.40", "25:00", "09:60", "2026-02-30 10:00", "yesterday", "", "2026-11-24T09:40:00"] {
             #expect(TimeInput.parse(bad, schedule: schedule, now: now) == nil, "\(bad)")
         }
@@ -33,11 +34,12 @@ struct EditingTests {
         #expect(message.contains("HH:MM (today)"))
         #expect(message.contains("YYYY-MM-DD HH:MM"))
         #expect(!TimeInput.problem("--at", "x\u{1B}[2J").contains("\u{1B}"), "the value is shown cleaned")
-        #expect(TimeInput.written(time("2026-11-24T07:50:00+01:00"), in: Self.zone) == "2026-11-24 07:50")
+        #expect(TimeInput.written(instant("2026-11-24T07:50:00+01:00"), in: Self.zone) == "2026-11-24 07:50")
     }
 
     func store() -> (URL, IssueStore) {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-edit-\(UUID().uuidString)")
+        // Not made yet: the first change creates it; its parent goes when the tests end.
+        let url = (try! TemporaryDirectory.make("edit")).appendingPathComponent("store")
         return (url, IssueStore(directory: url, schedule: schedule))
     }
 
@@ -45,9 +47,9 @@ struct EditingTests {
     func editUnderTheLock() throws {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
-        let now = time("2026-11-24T09:12:00+01:00")
-        let original = try store.add(customer: "Bakkerij Jansen", summary: "Printer", receivedAt: time("2026-11-24T08:05:00+01:00"), now: now)
-        let edited = try store.edit(id: original.id, IssueEdit(customer: " Bakkerij Janssen ", receivedAt: time("2026-11-24T07:50:00+01:00"),
+        let now = instant("2026-11-24T09:12:00+01:00")
+        let original = try store.add(customer: "Bakkerij Jansen", summary: "Printer", receivedAt: instant("2026-11-24T08:05:00+01:00"), now: now)
+        let edited = try store.edit(id: original.id, IssueEdit(customer: " Bakkerij Janssen ", receivedAt: instant("2026-11-24T07:50:00+01:00"),
                                                                assignee: .some("Sanne"), isInternal: true), expecting: original, now: now)
         #expect(edited.customer == "Bakkerij Janssen")
         #expect(edited.summary == "Printer")
@@ -81,11 +83,11 @@ struct EditingTests {
     func receivedAfterResolved() throws {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
-        let now = time("2026-11-24T09:12:00+01:00")
-        let issue = try store.add(customer: "Jan", summary: "", receivedAt: time("2026-11-24T07:00:00+01:00"), now: now)
-        try store.resolve(id: issue.id, by: "lisa", action: nil, at: time("2026-11-24T08:00:00+01:00"))
+        let now = instant("2026-11-24T09:12:00+01:00")
+        let issue = try store.add(customer: "Jan", summary: "", receivedAt: instant("2026-11-24T07:00:00+01:00"), now: now)
+        try store.resolve(id: issue.id, by: "lisa", action: nil, at: instant("2026-11-24T08:00:00+01:00"))
         #expect(throws: TenBoardError.self) {
-            try store.edit(id: issue.id, IssueEdit(receivedAt: time("2026-11-24T08:30:00+01:00")), now: now)
+            try store.edit(id: issue.id, IssueEdit(receivedAt: instant("2026-11-24T08:30:00+01:00")), now: now)
         }
     }
 
@@ -93,8 +95,8 @@ struct EditingTests {
     func restore() throws {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
-        let now = time("2026-11-24T09:12:00+01:00")
-        let before = try store.add(customer: "Jan", summary: "", receivedAt: time("2026-11-24T07:00:00+01:00"), now: now)
+        let now = instant("2026-11-24T09:12:00+01:00")
+        let before = try store.add(customer: "Jan", summary: "", receivedAt: instant("2026-11-24T07:00:00+01:00"), now: now)
         let after = try store.resolve(id: before.id, by: "lisa", action: "Gebeld", at: now)
         #expect(try store.restore(before, expecting: after, now: now) == before)
         #expect(try store.issue(id: before.id).isOpen)
@@ -111,7 +113,7 @@ struct EditingTests {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
         let day = LocalDate(year: 2026, month: 11, day: 24)
-        let now = time("2026-11-24T09:12:00+01:00")
+        let now = instant("2026-11-24T09:12:00+01:00")
         let mine = try store.drawTally(who: "Sanne", by: "lead", at: now)
         #expect(mine.count == 1 && mine.mark.day == day)
         #expect(try store.undoTally(mine.mark, at: now) == 0)

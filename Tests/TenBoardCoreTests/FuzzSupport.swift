@@ -1,22 +1,6 @@
 import Foundation
 @testable import TenBoardCore
-
-/// A seeded generator (SplitMix64): a fuzz run is repeated exactly by its seed, and input number
-/// n of a run depends only on the seed, never on the time budget.
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int.random(in: 0..<max(1, n), using: &self) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+import TenBoardTestSupport
 
 /// Inputs for the fuzz tests: valid documents, made at random, then damaged at random.
 enum Fuzz {
@@ -29,12 +13,12 @@ enum Fuzz {
     /// Runs `body` on `count` inputs (times `factor`), not for a time budget: the same seed
     /// checks the same cases on every machine, however busy. Input n gets its own generator,
     /// seeded from the run's seed and n.
-    static func run(_ name: String, count: Int, _ body: (inout FuzzRandom, Int) throws -> Void) rethrows -> (count: Int, seconds: Double) {
+    static func run(_ name: String, count: Int, _ body: (inout SeededRandom, Int) throws -> Void) rethrows -> (count: Int, seconds: Double) {
         let start = Date()
         var n = 0
         while n < count * factor {
             let salt = name.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }
-            var rng = FuzzRandom(seed: (seed ^ salt) &+ UInt64(n) &* 0x2545_F491_4F6C_DD1D)
+            var rng = SeededRandom(seed: (seed ^ salt) &+ UInt64(n) &* 0x2545_F491_4F6C_DD1D)
             try body(&rng, n)
             n += 1
         }
@@ -58,7 +42,7 @@ enum Fuzz {
         "createdAt", "through", "count", "__proto__", "ID", "tallyMarks", "praise", "who", "by", "day", "recordedBy",
     ]
 
-    static func value(_ rng: inout FuzzRandom, depth: Int = 0) -> JSONValue {
+    static func value(_ rng: inout SeededRandom, depth: Int = 0) -> JSONValue {
         switch rng.below(depth > 3 ? 4 : 6) {
         case 0: return .null
         case 1: return .bool(rng.chance(50))
@@ -72,14 +56,14 @@ enum Fuzz {
         }
     }
 
-    static func timestamp(_ rng: inout FuzzRandom) -> String {
+    static func timestamp(_ rng: inout SeededRandom) -> String {
         let offsets = ["+01:00", "+02:00", "Z", "-05:30", "+00:00"]
         return String(format: "20%02d-%02d-%02dT%02d:%02d:%02d", 20 + rng.below(8), 1 + rng.below(12), 1 + rng.below(28),
                       rng.below(24), rng.below(60), rng.below(60)) + rng.pick(offsets)
     }
 
     /// A valid issue object, with optional fields and unknown ones at random.
-    static func issue(_ rng: inout FuzzRandom, id: String?) -> JSONValue {
+    static func issue(_ rng: inout SeededRandom, id: String?) -> JSONValue {
         var o: [String: JSONValue] = [
             "customer": .string(rng.pick(words.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty })),
             "summary": .string(rng.pick(words)),
@@ -101,7 +85,7 @@ enum Fuzz {
     }
 
     /// A structure-aware change: a field of another type, a field removed, a random key added.
-    static func twist(_ value: JSONValue, _ rng: inout FuzzRandom) -> JSONValue {
+    static func twist(_ value: JSONValue, _ rng: inout SeededRandom) -> JSONValue {
         switch value {
         case .object(var o):
             switch rng.below(4) {
@@ -140,7 +124,7 @@ enum Fuzz {
 
     /// One to four random changes to the bytes: bit flips, bytes replaced, cuts, inserted
     /// tokens, repeated slices, truncation, deep nesting.
-    static func damage(_ input: [UInt8], _ rng: inout FuzzRandom) -> [UInt8] {
+    static func damage(_ input: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var b = input
         for _ in 0...rng.below(4) {
             let at = rng.below(b.count + 1)

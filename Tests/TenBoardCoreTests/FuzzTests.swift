@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// Bad input, a fixed number of inputs each (times TENBOARD_FUZZ_FACTOR; seed
 /// TENBOARD_FUZZ_SEED): valid documents generated at random from a seed, then damaged (bit flips,
@@ -128,7 +129,7 @@ struct FuzzTests {
 
     /// A timestamp anywhere the parser reads: years 0000 to 9999, fractions of 1 to 12 digits,
     /// offsets up to ±23:59 and -00:00, leap seconds, lower-case and space separators.
-    static func extremeTimestamp(_ rng: inout FuzzRandom) -> String {
+    static func extremeTimestamp(_ rng: inout SeededRandom) -> String {
         if rng.chance(30) { return Fuzz.timestamp(&rng) }
         let year = rng.pick([0, 1, 1969, 1970, 2026, 9998, 9999, rng.below(10_000)])
         let month = 1 + rng.below(12)
@@ -151,8 +152,8 @@ struct FuzzTests {
     @Test("Store round trip: whatever add --json or import accepts is stored and read back identical, extreme times and numbers included")
     func storeRoundTrip() throws {
         var inputs = 0, accepted = 0, rejected = 0, unclear = Findings(), differ = Findings()
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-roundtrip-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: base) }
+        let base = try TemporaryDirectory.make("fuzz-roundtrip")
+        defer { TemporaryDirectory.remove(base) }
         let ids = [
             "9223372036854775807", "9223372036854775806", "9007199254740991", "999999999999999", "1000000000000000",
             "-1", "0", "00042", "+7", "18446744073709551616", "1e3", "Ørsted-1", "a\u{200B}b", "\u{202E}x", "h5",
@@ -235,7 +236,7 @@ struct FuzzTests {
     }
 
     /// A valid hot file: issues with unique ids, tally marks, a streak base, archive names.
-    static func hotFile(_ rng: inout FuzzRandom) -> JSONValue {
+    static func hotFile(_ rng: inout SeededRandom) -> JSONValue {
         var issues: [TenBoardCore.Issue] = []
         for i in 0..<rng.below(8) {
             if let issue = try? TenBoardCore.Issue(json: Fuzz.issue(&rng, id: "\(i + 1)")) { issues.append(issue) }
@@ -243,7 +244,7 @@ struct FuzzTests {
         var tally: [LocalDate: Int] = [:]
         for _ in 0..<rng.below(3) { tally[LocalDate(String(format: "2026-%02d-%02d", 1 + rng.below(12), 1 + rng.below(28)))!] = rng.below(30) }
         // Tally marks and praise with hostile names and words (a mark's name is never empty).
-        func word(_ rng: inout FuzzRandom) -> String { Fuzz.words[rng.below(Fuzz.words.count)] }
+        func word(_ rng: inout SeededRandom) -> String { Fuzz.words[rng.below(Fuzz.words.count)] }
         let names = Fuzz.words.filter { TallyMark.storedName($0) == $0 }
         let at = Timestamp(rfc3339: "2026-11-24T09:12:00+01:00")!
         let marks = (0..<rng.below(4)).map { _ in
@@ -264,9 +265,8 @@ struct FuzzTests {
 
     @Test("Damaged hot file: the store refuses it with exit 65 naming issues.json, and a change leaves it byte for byte")
     func damagedHotFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryDirectory.make("fuzz-store")
+        defer { TemporaryDirectory.remove(dir) }
         let store = IssueStore(directory: dir)
         var loaded = 0, refused = 0, changesTried = 0, unclear = Findings(), overwritten = Findings()
         let (count, seconds) = Fuzz.run("store", count: 500) { rng, n in
@@ -316,7 +316,7 @@ struct FuzzTests {
     }
 
     /// A configuration file of known and unknown keys with good, bad and strange YAML values.
-    static func yaml(_ rng: inout FuzzRandom) -> [UInt8] {
+    static func yaml(_ rng: inout SeededRandom) -> [UInt8] {
         let keys = ConfigLoader.keys.map(\.key) + ["Store", "time_zone", "deadlin", "", "x", "日本", "- a", "? complex"]
         let values = [
             "10:00", "08:00", "25:00", "9:5", "10:00:00", "600", "\"10:00\"", "'08:00'", "Europe/Amsterdam", "Mars/Base",
@@ -346,9 +346,8 @@ struct FuzzTests {
 
     @Test("Configuration: random YAML loads or is refused with exit 78 naming the file and line")
     func configuration() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryDirectory.make("fuzz-config")
+        defer { TemporaryDirectory.remove(dir) }
         let path = dir.appendingPathComponent("config.yaml").path
         var loaded = 0, refused = 0, unclear = Findings()
         var kinds: [String: Int] = [:]
@@ -385,9 +384,8 @@ struct FuzzTests {
 
     @Test("Found by fuzzing: a config that is not UTF-8, a control character, a repeated key, a list at the top: each names the line")
     func configFindings() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-found-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryDirectory.make("fuzz-found")
+        defer { TemporaryDirectory.remove(dir) }
         let path = dir.appendingPathComponent("config.yaml").path
         let cases: [([UInt8], String)] = [
             (Array("# team\nname: Ann".utf8) + [0xFF] + Array("\n".utf8), ", line 2 (byte 0xFF): not UTF-8 text"),
@@ -421,8 +419,9 @@ struct FuzzTests {
         // As JSON Lines (the shallowest way in) 511 levels parse; the store must still refuse them.
         let line = JSONWriter.compact(issue(depth: 510)) + "\n"
         let records = try ImportRecord.parse(Data(line.utf8), name: "deep.jsonl")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-fuzz-deep-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        // Not made: the refused import must not create the store.
+        let dir = try TemporaryDirectory.make("fuzz-deep").appendingPathComponent("store")
+        defer { TemporaryDirectory.remove(dir.deletingLastPathComponent()) }
         let store = IssueStore(directory: dir)
         #expect(throws: TenBoardError.self) { try store.importIssues(records, name: "deep.jsonl") }
         #expect(!store.exists, "nothing was written")

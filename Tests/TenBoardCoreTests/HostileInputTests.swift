@@ -4,6 +4,7 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
+import TenBoardTestSupport
 
 /// Input from outside that used to brick the store, crash a command or rewrite history
 /// (issue 12: field report "reliability", H1–H3, M3–M5, L1, L2, L6, L7).
@@ -104,13 +105,13 @@ struct HostileInputTests {
 
     @Test("resolve --at in the future is refused, and no date moves the archive horizon past the real clock")
     func futureChanges() throws {
-        let now = time("2026-11-30T09:30:00+01:00")
+        let now = instant("2026-11-30T09:30:00+01:00")
         let t = TempStore(clock: { now })
         for i in 1...6 {
-            _ = try t.store.add(customer: "T\(i)", summary: "x", receivedAt: time("2026-11-30T07:0\(i):00+01:00"), now: now)
+            _ = try t.store.add(customer: "T\(i)", summary: "x", receivedAt: instant("2026-11-30T07:0\(i):00+01:00"), now: now)
         }
         for i in 1...4 { try t.store.resolve(id: "\(i)", by: "ann", action: nil, at: now) }
-        let future = time("2027-11-30T09:40:00+01:00")
+        let future = instant("2027-11-30T09:40:00+01:00")
         let e = HostileInputTests.rejected { try t.store.resolve(id: "5", by: "ann", action: nil, at: future) }
         #expect(e?.exitCode == .dataError && e?.message.contains("in the future") == true)
         // A minute of clock skew is allowed.
@@ -118,7 +119,7 @@ struct HostileInputTests {
         // A change dated a year ahead (through the API) archives nothing and advances no streak.
         try t.store.assign(id: "6", to: "bob", now: future)
         // A tally mark dated in the future is refused like any change.
-        let mark = HostileInputTests.rejected { try t.store.drawTally(who: "ann", by: "ann", at: time("9999-12-31T09:00:00+01:00")) }
+        let mark = HostileInputTests.rejected { try t.store.drawTally(who: "ann", by: "ann", at: instant("9999-12-31T09:00:00+01:00")) }
         #expect(mark?.exitCode == .dataError && mark?.message.contains("in the future") == true)
         let state = try t.store.snapshot()
         #expect(state.issues.count == 6)
@@ -239,9 +240,10 @@ struct HostileInputTests {
 
     @Test("A store path that is a regular file says so (66), not a Cocoa error")
     func storePathIsAFile() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-file-\(UUID().uuidString)")
+        let scratch = try TemporaryDirectory.make("file")
+        defer { TemporaryDirectory.remove(scratch) }
+        let file = scratch.appendingPathComponent("store")
         try Data("x".utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
         let e = HostileInputTests.rejected { _ = try IssueStore(directory: file).snapshot() }
         #expect(e?.exitCode == .noInput && e?.message.contains("is not a directory") == true, "\(String(describing: e))")
     }
@@ -382,8 +384,8 @@ struct SharedStoreFileTests {
 
     @Test("Creating a store shares only the store directory; missing parents follow the umask")
     func parentsFollowTheUmask() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-parents-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: base) }
+        let base = try TemporaryDirectory.make("parents").appendingPathComponent("missing")
+        defer { TemporaryDirectory.remove(base.deletingLastPathComponent()) }
         let mask = AtomicFile.currentUmask()
         let store = IssueStore(directory: base.appendingPathComponent(".local/share/tenboard"))
         _ = try store.add(customer: "A", summary: "b", receivedAt: Date())

@@ -1,17 +1,18 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// A store with imported history in two monthly segments, used at a fixed December clock.
 private func historyStore(count: Int = 30) throws -> TempStore {
-    let t = TempStore(clock: { time("2026-12-15T09:00:00+01:00") })
+    let t = TempStore(clock: { instant("2026-12-15T09:00:00+01:00") })
     var records: [ImportRecord] = []
     for n in 1...count {
         let day = LocalDate("2025-03-01")!.adding(days: n * 2)
         let json = #"{"id":"h\#(n)","customer":"c\#(n)","summary":"s","receivedAt":"\#(day)T07:00:00+01:00","status":"resolved","resolvedAt":"\#(day)T09:00:00+01:00"}"#
         records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(json.utf8))))
     }
-    try t.store.importIssues(records, name: "history", now: time("2026-12-15T08:00:00+01:00"))
+    try t.store.importIssues(records, name: "history", now: instant("2026-12-15T08:00:00+01:00"))
     return t
 }
 
@@ -26,7 +27,7 @@ struct HotWindowTests {
         var mornings = 0
         var store = IssueStore(directory: url)
         for n in 0..<17 {
-            let evening = time("\(day)T20:00:00+01:00")
+            let evening = instant("\(day)T20:00:00+01:00")
             store = IssueStore(directory: url, archiveAfterDays: 1, clock: { evening })
             guard store.schedule.isMorning(day) else {
                 day = day.adding(days: 1)
@@ -35,12 +36,12 @@ struct HotWindowTests {
             mornings += 1
             var segmentsAfterFirst: [String]?
             for k in 0..<3 {
-                let at = time("\(day)T07:0\(k):00+01:00")
+                let at = instant("\(day)T07:0\(k):00+01:00")
                 let issue = try store.add(customer: "c", summary: "s", receivedAt: at, now: at)
                 if segmentsAfterFirst == nil { segmentsAfterFirst = try store.snapshot().segments }
                 // The second Tuesday's last customer is helped after 10:00: that morning is missed.
                 let helped = n == 8 && k == 2 ? "10:30" : "09:0\(k)"
-                try store.resolve(id: issue.id, by: "ann", action: nil, at: time("\(day)T\(helped):00+01:00"))
+                try store.resolve(id: issue.id, by: "ann", action: nil, at: instant("\(day)T\(helped):00+01:00"))
                 added += 1
             }
             let state = try store.snapshot()
@@ -58,7 +59,7 @@ struct HotWindowTests {
         #expect(Set(all.map(\.id)).count == added)
         #expect(state.segments.count > 0)
         // The streak from the hot file and the base it carries is the one counted over all of history.
-        let at = time("\(day.adding(days: -1))T12:00:00+01:00")
+        let at = instant("\(day.adding(days: -1))T12:00:00+01:00")
         let fromHot = store.schedule.streak(at: at, issues: state.issues, base: state.streakBase)
         #expect(fromHot == store.schedule.streak(at: at, issues: all, base: nil))
         #expect(fromHot > 0 && fromHot < mornings, "the missed morning ends the count")
@@ -92,7 +93,7 @@ struct HotWindowTests {
     @Test("export --jsonl gives each segment's bytes as they are, then the hot issues; the array form the same issues")
     func exportCopiesSegments() throws {
         let t = try historyStore()
-        try t.store.add(customer: "new", summary: "n", receivedAt: time("2026-12-15T07:00:00+01:00"), now: time("2026-12-15T07:00:00+01:00"))
+        try t.store.add(customer: "new", summary: "n", receivedAt: instant("2026-12-15T07:00:00+01:00"), now: instant("2026-12-15T07:00:00+01:00"))
         let state = try t.store.snapshot()
         var expected = Data()
         for name in state.segments { expected.append(try t.bytes("archive/\(name)")) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// The MIME and header reader on damaged mail: a fixed number of inputs (TENBOARD_FUZZ_MAIL_INPUTS,
 /// default 500; seed TENBOARD_FUZZ_SEED), each a valid message generated from the seed, then
@@ -17,7 +18,7 @@ struct IntakeFuzzTests {
         "From: ", "Received: x; ", "\u{202e}", "&#x1b;", "<script>", "&amp", "\u{ff}\u{fe}",
     ].map { Array($0.utf8) }
 
-    static func message(_ rng: inout FuzzRandom) -> [UInt8] {
+    static func message(_ rng: inout SeededRandom) -> [UInt8] {
         let names = ["Ann de Vries", "=?windows-1252?Q?Ren=E9e?=", "\"Vries, Jan\"", "=?utf-8?B?5p2O5bCP6b6Z?=", ""]
         var m = "Received: from mx by us; Mon, 30 Nov 2026 0\(rng.below(10)):12:09 +0100\n"
         m += "From: \(rng.pick(names)) <k\(rng.below(100))@example.nl>\nSubject: \(rng.pick(["Storing", "Re: [#4] klacht", "=?utf-8?Q?fout_=E2=80=93_x?=", ""]))\n"
@@ -34,7 +35,7 @@ struct IntakeFuzzTests {
         return Array(m.utf8)
     }
 
-    static func damage(_ input: [UInt8], _ rng: inout FuzzRandom) -> [UInt8] {
+    static func damage(_ input: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var b = input
         for _ in 0...rng.below(5) {
             let at = rng.below(b.count + 1)
@@ -70,7 +71,7 @@ struct IntakeFuzzTests {
         let start = Date()
         for n in 0..<IntakeFuzzTests.inputs {
             let salt: UInt64 = 0x6D61_696C
-            var rng = FuzzRandom(seed: (Fuzz.seed ^ salt) &+ UInt64(n) &* 0x2545_F491_4F6C_DD1D)
+            var rng = SeededRandom(seed: (Fuzz.seed ^ salt) &+ UInt64(n) &* 0x2545_F491_4F6C_DD1D)
             let valid = IntakeFuzzTests.message(&rng)
             let bytes = rng.chance(10) ? valid : IntakeFuzzTests.damage(valid, &rng)
             let mail = IncomingMail(raw: bytes)
@@ -102,7 +103,7 @@ struct IntakeFuzzTests {
         let f = IntakeFixture()
         var outcomes: [String: Int] = [:]
         for n in 0..<min(60, IntakeFuzzTests.inputs) {
-            var rng = FuzzRandom(seed: (Fuzz.seed ^ 0x7265_636F) &+ UInt64(n) &* 0x2545_F491_4F6C_DD1D)
+            var rng = SeededRandom(seed: (Fuzz.seed ^ 0x7265_636F) &+ UInt64(n) &* 0x2545_F491_4F6C_DD1D)
             let bytes = IntakeFuzzTests.damage(IntakeFuzzTests.message(&rng), &rng)
             let outcome = try f.record(bytes)
             let key = switch outcome {

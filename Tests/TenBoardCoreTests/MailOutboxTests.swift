@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// A transport that fails with the queued failures, then succeeds; records what it was given.
 actor FakeTransport: MailTransport {
@@ -61,7 +62,7 @@ struct MailOutboxTests {
     }
 
     func sentJSON() throws -> [String: [SentReport]] {
-        try JSONDecoder.mailFiles.decode([String: [SentReport]].self, from: Data(contentsOf: store.appendingPathComponent("sent.json")))
+        Dictionary(uniqueKeysWithValues: try SentLog(store: store).load().map { ($0.key.description, $0.value) })
     }
 
     func outboxFiles() -> [String] {
@@ -72,11 +73,8 @@ struct MailOutboxTests {
     @Test func theReportIsInTheOutboxWhileAnotherProcessHoldsTheStoreLock() async throws {
         // A real holder of store.lock (as `tenboard edit` used to be for as long as the editor ran).
         let lockPath = store.appendingPathComponent(StoreLock.fileName).path
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "exec 9>\"$1\"; flock 9; touch \"$1.held\"; exec sleep 120", "sh", lockPath]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
+        let holder = try ChildProcess("/bin/sh", ["-c", "exec 9>\"$1\"; flock 9; touch \"$1.held\"; exec sleep 120", "sh", lockPath])
+        defer { holder.kill9(); holder.wait() }
         while !FileManager.default.fileExists(atPath: lockPath + ".held") { try await Task.sleep(for: .milliseconds(10)) }
         let transport = FakeTransport(failures: [DeliveryFailure(.temporary, "sendmail exited with status 75")])
         let start = Date()
@@ -258,7 +256,9 @@ struct MailOutboxTests {
         await #expect {
             _ = try await sender(transport).send(morning: morning, compose: compose())
         } throws: { error in
-            (error as? TenBoardError)?.exitCode == .dataError
+            // Named with the line and column of the damage, as every other file of the store.
+            guard let error = error as? TenBoardError else { return false }
+            return error.exitCode == .dataError && error.message.contains("sent.json: line 1, column 3")
         }
         #expect(await transport.calls == 0)
         #expect(try Data(contentsOf: store.appendingPathComponent("sent.json")) == Data("{ not json".utf8))

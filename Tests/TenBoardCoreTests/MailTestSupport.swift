@@ -1,5 +1,6 @@
 import Foundation
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// Independent decoders for checking what the encoders wrote.
 enum MailDecode {
@@ -82,7 +83,7 @@ enum MailFixtures {
 
     /// 2026-11-24 at `hour:minute` in Amsterdam (UTC+1 in November).
     static func at(_ hour: Int, _ minute: Int = 0, day: Int = 24) -> Date {
-        Timestamp(rfc3339: String(format: "2026-11-%02dT%02d:%02d:00+01:00", day, hour, minute))!.date
+        instant(String(format: "2026-11-%02dT%02d:%02d:00+01:00", day, hour, minute))
     }
 
     static func issue(
@@ -95,9 +96,5 @@ enum MailFixtures {
             resolvedAt: resolved.map { Timestamp($0, in: zone) }, resolvedBy: by, action: action)
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-mail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TemporaryDirectory.make("mail") }
 }

@@ -26,6 +26,21 @@ struct ModelTests {
         #expect(Timestamp(rfc3339: text) == nil)
     }
 
+    @Test("Two spellings of one instant: exactly one of <, ==, > holds, and sorting is by instant")
+    func timestampOrderIsTotal() throws {
+        let spellings = ["2026-11-24T09:00:00+01:00", "2026-11-24T08:00:00Z", "2026-11-24T08:00:00.000Z",
+                         "2026-11-24T03:00:00-05:00", "2026-11-24T08:00:01Z"]
+        let stamps = try spellings.map { try #require(Timestamp(rfc3339: $0)) }
+        for a in stamps {
+            for b in stamps {
+                let holds = [a < b, a == b, b < a].filter { $0 }.count
+                #expect(holds == 1, "\(a) and \(b)")
+            }
+        }
+        #expect(stamps.sorted().last?.description == "2026-11-24T08:00:01Z", "the later instant sorts last, whatever its offset")
+        #expect(stamps[1] == stamps[2], "one instant at one offset is one timestamp, however written")
+    }
+
     @Test("Unknown fields and exact numbers survive a round trip")
     func unknownFieldsKept() throws {
         let text = #"{"id":"7","customer":"Ann","summary":"s","receivedAt":"2026-11-23T17:45:00+01:00","crm":{"ticket":12345678901234567890,"ratio":0.10},"tags":["a","b"]}"#

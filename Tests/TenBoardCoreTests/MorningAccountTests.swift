@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// The morning of Tuesday 24 Nov 2026 in Amsterdam: scope (Mon 08:00, Tue 08:00] plus those carried
 /// over (still waiting at Tuesday's cut-off), deadline 10:00.
@@ -37,7 +38,7 @@ import Testing
                  helpedLate: [], waiting: ["a"], next: [], carried: ["a"]),
     ])
     func accountAt(_ x: Expected) {
-        let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: Self.issues, at: Morn.t(x.at))
+        let account = Morn.amsterdam.account(of: localDate("2026-11-24"), issues: Self.issues, at: instant(x.at))
         #expect(Morn.ids(account.inScope) == x.inScope)
         #expect(Morn.ids(account.helped) == x.helped)
         #expect(Morn.ids(account.helpedLate) == x.helpedLate)
@@ -45,19 +46,19 @@ import Testing
         #expect(Morn.ids(account.nextMorning) == x.next)
         #expect(Morn.ids(account.carriedOver) == x.carried)
         #expect(account.inScope.count == account.helped.count + account.helpedLate.count + account.waiting.count)
-        for id in x.carried { #expect(account.missedMorning[id] == Morn.d("2026-11-23")) }
-        #expect(account.deadline == Morn.t("2026-11-24T09:00:00Z"))
+        for id in x.carried { #expect(account.missedMorning[id] == localDate("2026-11-23")) }
+        #expect(account.deadline == instant("2026-11-24T09:00:00Z"))
     }
 
     @Test func emptyIssueList() {
-        let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: [], at: Morn.t("2026-11-24T09:00:00+01:00"))
+        let account = Morn.amsterdam.account(of: localDate("2026-11-24"), issues: [], at: instant("2026-11-24T09:00:00+01:00"))
         #expect(account.inScope.isEmpty && account.waiting.isEmpty && account.nextMorning.isEmpty)
         #expect(account.verdict == .quiet)
     }
 
     @Test func dayWithoutMorningHasNoScope() {
         let issues = [Morn.issue("s", "2026-11-28T12:00:00+01:00")]
-        let account = Morn.amsterdam.account(of: Morn.d("2026-11-28"), issues: issues, at: Morn.t("2026-11-28T13:00:00+01:00"))
+        let account = Morn.amsterdam.account(of: localDate("2026-11-28"), issues: issues, at: instant("2026-11-28T13:00:00+01:00"))
         #expect(account.inScope.isEmpty)
         #expect(Morn.ids(account.nextMorning) == ["s"])
     }
@@ -75,7 +76,7 @@ import Testing
         ("2026-11-28", .quiet), // no morning, empty scope
     ])
     func verdict(day: String, verdict: MorningVerdict) {
-        #expect(Morn.amsterdam.verdict(of: Morn.d(day), issues: Self.issues) == verdict)
+        #expect(Morn.amsterdam.verdict(of: localDate(day), issues: Self.issues) == verdict)
     }
 
     @Test func metWhenEveryoneHelpedInTime() {
@@ -83,32 +84,32 @@ import Testing
             Morn.issue("x", "2026-11-24T07:00:00+01:00", resolved: "2026-11-24T10:00:00+01:00"),
             Morn.issue("y", "2026-11-24T08:00:01+01:00"), // Wednesday's: does not spoil Tuesday
         ]
-        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-24"), issues: issues) == .met)
-        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-26"), issues: [issues[0]]) == .quiet)
+        #expect(Morn.amsterdam.verdict(of: localDate("2026-11-24"), issues: issues) == .met)
+        #expect(Morn.amsterdam.verdict(of: localDate("2026-11-26"), issues: [issues[0]]) == .quiet)
     }
 
     @Test func aCarriedOverCustomerCountsUntilHelped() {
         // Friday's customer waits over the weekend and is helped Monday 09:30.
         let issues = [Morn.issue("fri", "2026-11-20T07:00:00+01:00", resolved: "2026-11-23T09:30:00+01:00")]
-        let monday = Morn.amsterdam.account(of: Morn.d("2026-11-23"), issues: issues, at: Morn.t("2026-11-23T09:00:00+01:00"))
+        let monday = Morn.amsterdam.account(of: localDate("2026-11-23"), issues: issues, at: instant("2026-11-23T09:00:00+01:00"))
         #expect(Morn.ids(monday.waiting) == ["fri"] && Morn.ids(monday.carriedOver) == ["fri"])
-        #expect(monday.missedMorning["fri"] == Morn.d("2026-11-20"))
-        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-20"), issues: issues) == .missed)
-        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-23"), issues: issues) == .met)
+        #expect(monday.missedMorning["fri"] == localDate("2026-11-20"))
+        #expect(Morn.amsterdam.verdict(of: localDate("2026-11-20"), issues: issues) == .missed)
+        #expect(Morn.amsterdam.verdict(of: localDate("2026-11-23"), issues: issues) == .met)
         // Helped before Monday's cut-off: late for Friday, no part of Monday.
         let early = [Morn.issue("fri", "2026-11-20T07:00:00+01:00", resolved: "2026-11-23T07:30:00+01:00")]
-        #expect(Morn.amsterdam.verdict(of: Morn.d("2026-11-23"), issues: early) == .quiet)
-        let friday = Morn.amsterdam.account(of: Morn.d("2026-11-20"), issues: early, at: .distantFuture)
+        #expect(Morn.amsterdam.verdict(of: localDate("2026-11-23"), issues: early) == .quiet)
+        let friday = Morn.amsterdam.account(of: localDate("2026-11-20"), issues: early, at: .distantFuture)
         #expect(Morn.ids(friday.helpedLate) == ["fri"])
     }
 
     @Test func aWithdrawnIssueLeavesEveryCount() {
         var spam = Morn.issue("spam", "2026-11-24T07:00:00+01:00")
         spam.status = .withdrawn
-        let account = Morn.amsterdam.account(of: Morn.d("2026-11-24"), issues: [spam], at: Morn.t("2026-11-24T11:00:00+01:00"))
+        let account = Morn.amsterdam.account(of: localDate("2026-11-24"), issues: [spam], at: instant("2026-11-24T11:00:00+01:00"))
         #expect(account.inScope.isEmpty && account.waiting.isEmpty)
         #expect(Morn.ids(account.withdrawn) == ["spam"])
         #expect(account.verdict == .quiet)
-        #expect(Morn.amsterdam.status(at: Morn.t("2026-11-25T09:00:00+01:00"), issues: [spam]).waiting == 0)
+        #expect(Morn.amsterdam.status(at: instant("2026-11-25T09:00:00+01:00"), issues: [spam]).waiting == 0)
     }
 }

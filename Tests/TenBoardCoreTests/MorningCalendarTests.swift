@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// November 2026: Mon 23, Tue 24, … Fri 27, Sat 28, Sun 29, Mon 30. Amsterdam is +01:00 then.
 @Suite struct MorningCalendarTests {
@@ -22,7 +23,7 @@ import Testing
         ("2026-03-27T07:00:01Z", "2026-03-30"), // Friday 08:00:01 CET
     ])
     func morningForReceived(received: String, expected: String) {
-        #expect(Morn.amsterdam.morning(forReceived: Morn.t(received)) == Morn.d(expected))
+        #expect(Morn.amsterdam.morning(forReceived: instant(received)) == localDate(expected))
     }
 
     @Test(arguments: [
@@ -38,8 +39,8 @@ import Testing
         ("2027-01-02T10:00:00+01:00", ["2027-01-01"], "2027-01-04"),
     ])
     func morningForReceivedWithHolidays(received: String, holidays: [String], expected: String) {
-        let schedule = MorningSchedule(holidays: Set(holidays.map(Morn.d)))
-        #expect(schedule.morning(forReceived: Morn.t(received)) == Morn.d(expected))
+        let schedule = MorningSchedule(holidays: Set(holidays.map(localDate)))
+        #expect(schedule.morning(forReceived: instant(received)) == localDate(expected))
     }
 
     @Test(arguments: [
@@ -53,7 +54,7 @@ import Testing
     ])
     func morningInOtherZones(zone: String, received: String, expected: String) {
         let schedule = MorningSchedule(timeZone: Morn.zone(zone))
-        #expect(schedule.morning(forReceived: Morn.t(received)) == Morn.d(expected))
+        #expect(schedule.morning(forReceived: instant(received)) == localDate(expected))
     }
 
     @Test(arguments: [
@@ -63,8 +64,8 @@ import Testing
         ("America/New_York", "2027-01-01T04:59:59Z", "2026-12-31"), // year boundary
         ("Asia/Tokyo", "2026-12-31T15:00:00Z", "2027-01-01"),
     ])
-    func localDate(zone: String, instant: String, expected: String) {
-        #expect(MorningSchedule(timeZone: Morn.zone(zone)).localDate(of: Morn.t(instant)) == Morn.d(expected))
+    func localDateOfAnInstant(zone: String, instant: String, expected: String) {
+        #expect(MorningSchedule(timeZone: Morn.zone(zone)).localDate(of: TenBoardTestSupport.instant(instant)) == TenBoardTestSupport.localDate(expected))
     }
 
     @Test(arguments: [
@@ -80,14 +81,14 @@ import Testing
     ])
     func deadlineAndCutoff(zone: String, day: String, deadline: String, cutoff: String) {
         let schedule = MorningSchedule(timeZone: Morn.zone(zone))
-        #expect(schedule.deadline(of: Morn.d(day)) == Morn.t(deadline))
-        #expect(schedule.cutoff(of: Morn.d(day)) == Morn.t(cutoff))
+        #expect(schedule.deadline(of: localDate(day)) == instant(deadline))
+        #expect(schedule.cutoff(of: localDate(day)) == instant(cutoff))
     }
 
     @Test func deadlineIsTenLocalOnBothChangeMondays() {
         let zone = Morn.amsterdam.timeZone
-        #expect(Timestamp(Morn.amsterdam.deadline(of: Morn.d("2026-03-30")), in: zone).rfc3339 == "2026-03-30T10:00:00+02:00")
-        #expect(Timestamp(Morn.amsterdam.deadline(of: Morn.d("2026-10-26")), in: zone).rfc3339 == "2026-10-26T10:00:00+01:00")
+        #expect(Timestamp(Morn.amsterdam.deadline(of: localDate("2026-03-30")), in: zone).rfc3339 == "2026-03-30T10:00:00+02:00")
+        #expect(Timestamp(Morn.amsterdam.deadline(of: localDate("2026-10-26")), in: zone).rfc3339 == "2026-10-26T10:00:00+01:00")
     }
 
     @Test func skippedWallTimeRollsForwardAndRepeatedTakesTheFirst() {
@@ -96,9 +97,9 @@ import Testing
             workdays: Set(Weekday.allCases)
         )
         // 29 Mar 2026 02:00 CET jumps to 03:00 CEST: 02:30 does not exist.
-        #expect(night.deadline(of: Morn.d("2026-03-29")) == Morn.t("2026-03-29T01:00:00Z"))
+        #expect(night.deadline(of: localDate("2026-03-29")) == instant("2026-03-29T01:00:00Z"))
         // 25 Oct 2026 02:30 happens twice; the first is still CEST.
-        #expect(night.deadline(of: Morn.d("2026-10-25")) == Morn.t("2026-10-25T00:30:00Z"))
+        #expect(night.deadline(of: localDate("2026-10-25")) == instant("2026-10-25T00:30:00Z"))
     }
 
     @Test(arguments: [
@@ -106,8 +107,8 @@ import Testing
         ("2026-12-25", false), ("2026-12-24", true),
     ])
     func isMorning(day: String, expected: Bool) {
-        let schedule = MorningSchedule(holidays: [Morn.d("2026-12-25")])
-        #expect(schedule.isMorning(Morn.d(day)) == expected)
+        let schedule = MorningSchedule(holidays: [localDate("2026-12-25")])
+        #expect(schedule.isMorning(localDate(day)) == expected)
     }
 
     @Test(arguments: [
@@ -118,19 +119,17 @@ import Testing
         ("2027-01-04", "2027-01-05", "2026-12-31"),
     ])
     func nextAndPrevious(day: String, next: String, previous: String) {
-        let schedule = MorningSchedule(holidays: [Morn.d("2027-01-01")])
-        #expect(schedule.nextMorning(after: Morn.d(day)) == Morn.d(next))
-        #expect(schedule.previousMorning(before: Morn.d(day)) == Morn.d(previous))
+        let schedule = MorningSchedule(holidays: [localDate("2027-01-01")])
+        #expect(schedule.nextMorning(after: localDate(day)) == localDate(next))
+        #expect(schedule.previousMorning(before: localDate(day)) == localDate(previous))
     }
 
     @Test func scheduleWithoutWorkdaysFallsBackToCalendarDays() {
         let empty = MorningSchedule(workdays: [])
-        #expect(!empty.hasMornings)
-        #expect(Morn.amsterdam.hasMornings)
-        #expect(empty.nextMorning(after: Morn.d("2026-11-24")) == Morn.d("2026-11-25"))
-        #expect(empty.previousMorning(before: Morn.d("2026-11-24")) == Morn.d("2026-11-23"))
-        #expect(empty.morning(forReceived: Morn.t("2026-11-24T07:00:00+01:00")) == Morn.d("2026-11-25"))
-        #expect(empty.relevantMorning(at: Morn.t("2026-11-24T07:00:00+01:00")) == Morn.d("2026-11-25"))
+        #expect(empty.nextMorning(after: localDate("2026-11-24")) == localDate("2026-11-25"))
+        #expect(empty.previousMorning(before: localDate("2026-11-24")) == localDate("2026-11-23"))
+        #expect(empty.morning(forReceived: instant("2026-11-24T07:00:00+01:00")) == localDate("2026-11-25"))
+        #expect(empty.relevantMorning(at: instant("2026-11-24T07:00:00+01:00")) == localDate("2026-11-25"))
     }
 
     @Test(arguments: [
@@ -144,6 +143,6 @@ import Testing
         ("2027-01-02T12:00:00+01:00", "2027-01-04"),
     ])
     func relevantMorning(at: String, expected: String) {
-        #expect(Morn.amsterdam.relevantMorning(at: Morn.t(at)) == Morn.d(expected))
+        #expect(Morn.amsterdam.relevantMorning(at: instant(at)) == localDate(expected))
     }
 }

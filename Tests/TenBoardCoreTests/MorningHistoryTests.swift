@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// The history's rows: every morning's numbers are those of its own account, and the streak
 /// column is what the streak said after that morning.
@@ -14,13 +15,13 @@ struct MorningHistoryTests {
     }
 
     func row(_ history: MorningHistory, _ day: String) throws -> MorningRow {
-        try #require(history.rows.first { $0.morning == Morn.d(day) }, "no row for \(day)")
+        try #require(history.rows.first { $0.morning == localDate(day) }, "no row for \(day)")
     }
 
     @Test func oneRowPerMorningWithTheStreakAfterIt() throws {
         // Tuesday 24's customer is never helped: carried over to Wed, Thu, Fri.
         let issues = Self.week + [Morn.issue("t", "2026-11-24T07:30:00+01:00")]
-        let history = Morn.amsterdam.history(of: issues, at: Morn.t("2026-11-27T12:00:00+01:00"))
+        let history = Morn.amsterdam.history(of: issues, at: instant("2026-11-27T12:00:00+01:00"))
         // Mornings only: no rows for Saturday 21 and Sunday 22.
         #expect(history.rows.map(\.morning.description) == [
             "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-23",
@@ -40,7 +41,7 @@ struct MorningHistoryTests {
     @Test func quietMorningsNeitherExtendNorBreakTheStreak() throws {
         // Nobody on Tuesday 17.
         let issues = [Self.week[0], Self.week[2].withResolved("2026-11-18T09:00:00+01:00")]
-        let history = Morn.amsterdam.history(of: issues, at: Morn.t("2026-11-19T07:00:00+01:00"))
+        let history = Morn.amsterdam.history(of: issues, at: instant("2026-11-19T07:00:00+01:00"))
         #expect(history.rows.map(\.verdict) == [.met, .quiet, .met, .quiet])
         #expect(history.rows.map(\.streak) == [1, 1, 2, 2])
         #expect(try row(history, "2026-11-17").customers == 0)
@@ -54,7 +55,7 @@ struct MorningHistoryTests {
         // Received Monday 16, helped Wednesday 18 at 09:00: missed Monday and Tuesday, and
         // Wednesday's customer, helped before Wednesday's deadline.
         let issues = [Morn.issue("c", "2026-11-16T07:00:00+01:00", resolved: "2026-11-18T09:00:00+01:00")]
-        let history = Morn.amsterdam.history(of: issues, at: Morn.t("2026-11-18T12:00:00+01:00"))
+        let history = Morn.amsterdam.history(of: issues, at: instant("2026-11-18T12:00:00+01:00"))
         #expect(history.rows.map(\.verdict) == [.missed, .missed, .met])
         #expect(history.rows.map(\.carriedOver) == [0, 1, 1])
         #expect(history.rows.map(\.helpedLate) == [1, 1, 0])
@@ -65,36 +66,36 @@ struct MorningHistoryTests {
         let open = Morn.issue("o", "2026-11-24T07:30:00+01:00", resolved: "2026-11-24T09:30:00+01:00")
         let issues = Self.week + [open]
         // At 09:00 the customer still waits (resolved later): pending, not in the strip.
-        let at9 = Morn.amsterdam.history(of: issues, at: Morn.t("2026-11-24T09:00:00+01:00"))
+        let at9 = Morn.amsterdam.history(of: issues, at: instant("2026-11-24T09:00:00+01:00"))
         #expect(at9.rows.last?.verdict == .pending)
         #expect(at9.rows.last?.streak == 3)
-        #expect(at9.decided(20).last?.morning == Morn.d("2026-11-23"))
+        #expect(at9.decided(20).last?.morning == localDate("2026-11-23"))
         // At 09:45 helped: met already, and the streak counts it at once (as the streak does).
-        let at945 = Morn.amsterdam.history(of: issues, at: Morn.t("2026-11-24T09:45:00+01:00"))
+        let at945 = Morn.amsterdam.history(of: issues, at: instant("2026-11-24T09:45:00+01:00"))
         #expect(at945.rows.last?.verdict == .met)
         #expect(at945.rows.last?.streak == 4)
         // --at Thursday 19: no rows after it.
-        let thursday = Morn.amsterdam.history(of: issues, at: Morn.t("2026-11-19T08:30:00+01:00"))
-        #expect(thursday.rows.last?.morning == Morn.d("2026-11-19"))
+        let thursday = Morn.amsterdam.history(of: issues, at: instant("2026-11-19T08:30:00+01:00"))
+        #expect(thursday.rows.last?.morning == localDate("2026-11-19"))
     }
 
     @Test func weekendsAndHolidaysHaveNoRowAndWithdrawnIssuesCountNowhere() throws {
         var spam = Morn.issue("s", "2026-11-17T07:00:00+01:00")
         spam.status = .withdrawn
-        let schedule = MorningSchedule(holidays: [Morn.d("2026-11-20")])
-        let history = schedule.history(of: Self.week + [spam], at: Morn.t("2026-11-24T07:00:00+01:00"))
-        #expect(!history.rows.contains { $0.morning == Morn.d("2026-11-20") || $0.morning.weekday == .sat })
+        let schedule = MorningSchedule(holidays: [localDate("2026-11-20")])
+        let history = schedule.history(of: Self.week + [spam], at: instant("2026-11-24T07:00:00+01:00"))
+        #expect(!history.rows.contains { $0.morning == localDate("2026-11-20") || $0.morning.weekday == .sat })
         let tuesday = try row(history, "2026-11-17")
         #expect((tuesday.customers, tuesday.withdrawn) == (1, 1))
         // Friday's customer (a holiday) counts for Monday 23, with Monday's own.
         #expect(try row(history, "2026-11-23").customers == 2)
         // Saturday: the last row is Monday's (today has no morning and the last one is shown).
-        let saturday = schedule.history(of: Self.week, at: Morn.t("2026-11-28T12:00:00+01:00"))
-        #expect(saturday.rows.last?.morning == Morn.d("2026-11-27"))
+        let saturday = schedule.history(of: Self.week, at: instant("2026-11-28T12:00:00+01:00"))
+        #expect(saturday.rows.last?.morning == localDate("2026-11-27"))
     }
 
     @Test func emptyHistoryHasNoRows() {
-        #expect(Morn.amsterdam.history(of: [], at: Morn.t("2026-11-24T09:00:00+01:00")).rows.isEmpty)
+        #expect(Morn.amsterdam.history(of: [], at: instant("2026-11-24T09:00:00+01:00")).rows.isEmpty)
         #expect(Words(.en).lastMornings(met: 0, of: 0) == nil)
         #expect(Words(.en).lastMornings(met: 4, of: 5) == "4 of the last 5 mornings met")
         #expect(Words(.nl).lastMornings(met: 4, of: 5) == "4 van de laatste 5 ochtenden gehaald")
@@ -104,19 +105,19 @@ struct MorningHistoryTests {
     /// days later or never, withdrawals, in another zone. Every row must be exactly the account
     /// of its morning and the streak as it stood after it: the history is no second rule.
     @Test(arguments: ["2026-12-04T09:30:00-03:00", "2026-12-04T12:00:00-03:00", "2026-12-06T12:00:00-03:00"])
-    func everyRowIsTheAccountOfItsMorningAndTheStreakAfterIt(_ instant: String) throws {
+    func everyRowIsTheAccountOfItsMorningAndTheStreakAfterIt(_ when: String) throws {
         let schedule = MorningSchedule(
             timeZone: Morn.zone("America/Sao_Paulo"), workdays: [.mon, .tue, .wed, .thu, .fri, .sat],
-            holidays: [Morn.d("2026-11-02")])
+            holidays: [localDate("2026-11-02")])
         var rng = HistoryRandom(seed: 14)
         var issues: [TenBoardCore.Issue] = []
-        let start = Morn.t("2026-10-26T00:00:00-03:00")
+        let start = instant("2026-10-26T00:00:00-03:00")
         for n in 0..<160 {
             let received = start.addingTimeInterval(Double(rng.next(upTo: 40 * 86_400)))
             var issue = TenBoardCore.Issue(id: "g\(n)", customer: "C\(n)", summary: "", receivedAt: Timestamp(received, in: schedule.timeZone))
             switch rng.next(upTo: 12) {
             case 0: issue.status = .withdrawn
-            case 1 where received > Morn.t("2026-11-30T00:00:00-03:00"): break // never helped
+            case 1 where received > instant("2026-11-30T00:00:00-03:00"): break // never helped
             default:
                 issue.status = .resolved
                 let delay = [600, 600, 3600, 3600, 3600, 3 * 3600, 30 * 3600, 4 * 86_400][rng.next(upTo: 8)]
@@ -125,7 +126,7 @@ struct MorningHistoryTests {
             issues.append(issue)
         }
         // Some mornings with every customer helped in time, so the streak is more than 0.
-        let at = Morn.t(instant)
+        let at = instant(when)
         let history = schedule.history(of: issues.shuffled(using: &rng), at: at)
         #expect(history.rows.count > 30)
         for row in history.rows {
@@ -140,7 +141,7 @@ struct MorningHistoryTests {
     @Test func theArchiveIsPartOfTheHistory() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let now = Morn.t("2026-11-27T12:00:00+01:00")
+        let now = instant("2026-11-27T12:00:00+01:00")
         let store = IssueStore(directory: dir, schedule: Morn.amsterdam, archiveAfterDays: 3, clock: { now })
         let old = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "16", "17", "18", "19", "20", "23", "24"]
             .map { day in Morn.issue("a\(day)", "2026-11-\(day)T07:00:00+01:00", resolved: "2026-11-\(day)T09:00:00+01:00") }
@@ -152,7 +153,7 @@ struct MorningHistoryTests {
         _ = try store.drawTally(who: "Sanne", by: "lead", at: now)
         let history = try store.history(at: now)
         let kept = try store.snapshot()
-        #expect(history.rows.first?.morning == Morn.d("2026-11-02"))
+        #expect(history.rows.first?.morning == localDate("2026-11-02"))
         #expect(history == Morn.amsterdam.history(of: try store.allIssues(), at: now, tally: MorningHistory.tally(TallyBook(kept).totals)))
         #expect(history.rows.map(\.verdict).prefix(17).allSatisfy { $0 == .met })
         #expect(try row(history, "2026-11-24").streak == 17)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// States at the edges of Tuesday 24 Nov 2026 (deadline 10:00 CET = 09:00Z, warning 30 minutes).
 @Suite struct MorningStatusTests {
@@ -53,11 +54,11 @@ import Testing
 
     @Test(arguments: cases)
     func state(_ c: Case) {
-        let schedule = MorningSchedule(holidays: Set(c.holidays.map(Morn.d)))
-        let status = schedule.status(at: Morn.t(c.at), issues: c.issues)
+        let schedule = MorningSchedule(holidays: Set(c.holidays.map(localDate)))
+        let status = schedule.status(at: instant(c.at), issues: c.issues)
         #expect(status.state == c.state)
         #expect(status.secondsLeft == c.secondsLeft)
-        #expect(status.morning == Morn.d(c.morning))
+        #expect(status.morning == localDate(c.morning))
     }
 
     @Test func theCasesCoverEveryState() {
@@ -67,7 +68,7 @@ import Testing
     @Test func carriedOverCustomersCountEverywhere() {
         // Friday's two customers still wait on Monday at 09:00; nobody new came.
         let friday = [Morn.issue("f1", "2026-11-27T07:00:00+01:00"), Morn.issue("f2", "2026-11-27T16:00:00+01:00")]
-        let status = Morn.amsterdam.status(at: Morn.t("2026-11-30T09:00:00+01:00"), issues: friday)
+        let status = Morn.amsterdam.status(at: instant("2026-11-30T09:00:00+01:00"), issues: friday)
         #expect(status.state == .waiting)
         #expect((status.inScope, status.waiting, status.carriedOver, status.streak) == (2, 2, 1, 0))
         #expect(Words(.en).statusLine(status) == "2 customers waiting (1 carried over) · 1:00:00 to 10:00")
@@ -76,16 +77,16 @@ import Testing
 
     @Test func noPaceInTheLastMinutesOnlyHowManyToGo() {
         let seven = (1...7).map { Morn.issue("w\($0)", "2026-11-24T07:0\($0):00+01:00") }
-        let late = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:59:50+01:00"), issues: seven)
+        let late = Morn.amsterdam.status(at: instant("2026-11-24T09:59:50+01:00"), issues: seven)
         #expect(late.paceNeeded == nil)
         #expect(Words(.en).toGo(late.waiting) == "7 to go")
-        let earlier = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:50:00+01:00"), issues: seven)
+        let earlier = Morn.amsterdam.status(at: instant("2026-11-24T09:50:00+01:00"), issues: seven)
         #expect(earlier.paceNeeded == 42.0)
     }
 
     @Test func fractionalSecondsRoundAwayFromTheDeadline() {
-        let before = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:59:59.500+01:00"), issues: [Self.open])
-        let after = Morn.amsterdam.status(at: Morn.t("2026-11-24T10:00:00.500+01:00"), issues: [Self.open])
+        let before = Morn.amsterdam.status(at: instant("2026-11-24T09:59:59.500+01:00"), issues: [Self.open])
+        let after = Morn.amsterdam.status(at: instant("2026-11-24T10:00:00.500+01:00"), issues: [Self.open])
         #expect((before.state, before.secondsLeft) == (.warning, 1))
         #expect((after.state, after.secondsLeft) == (.overdue, -1))
     }
@@ -93,8 +94,8 @@ import Testing
     @Test func otherZoneIgnoresTheMachine() {
         let tokyo = MorningSchedule(timeZone: Morn.zone("Asia/Tokyo"))
         // 00:30Z on Tuesday is 09:30 JST: thirty minutes left, though it is 23:30 Monday in Amsterdam.
-        let status = tokyo.status(at: Morn.t("2026-11-24T00:30:00Z"), issues: [Morn.issue("t", "2026-11-24T07:00:00+09:00")])
-        #expect(status.morning == Morn.d("2026-11-24"))
+        let status = tokyo.status(at: instant("2026-11-24T00:30:00Z"), issues: [Morn.issue("t", "2026-11-24T07:00:00+09:00")])
+        #expect(status.morning == localDate("2026-11-24"))
         #expect(status.state == .warning)
         #expect(status.secondsLeft == 1800)
         #expect(status.json == .object([
@@ -111,25 +112,25 @@ import Testing
             Morn.issue("h0", "2026-11-24T06:00:00+01:00", resolved: "2026-11-24T07:30:00+01:00"), // outside the hour
             Morn.issue("x", "2026-11-23T06:00:00+01:00", resolved: "2026-11-24T07:50:00+01:00"), // Monday's, helped before the cut-off
         ]
-        let status = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:00:00+01:00"), issues: issues)
+        let status = Morn.amsterdam.status(at: instant("2026-11-24T09:00:00+01:00"), issues: issues)
         #expect(status.waiting == 4)
         #expect(status.paceNeeded == 4.0)
         #expect(status.currentPace == 2.0)
-        #expect(status.projectedFinish == Morn.t("2026-11-24T11:00:00+01:00"))
+        #expect(status.projectedFinish == instant("2026-11-24T11:00:00+01:00"))
         #expect(Words(.en).paceNeeded(status.paceNeeded!) == "4.0 customers an hour needed")
         #expect(Words(.nl).paceNeeded(4.01) == "4,1 klanten per uur nodig")
     }
 
     @Test func paceIsNilWhenNotMeaningful() {
-        let noneYet = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:00:00+01:00"), issues: [Self.open])
+        let noneYet = Morn.amsterdam.status(at: instant("2026-11-24T09:00:00+01:00"), issues: [Self.open])
         #expect(noneYet.paceNeeded == 1.0)
         #expect(noneYet.currentPace == 0)
         #expect(noneYet.projectedFinish == nil)
-        let overdue = Morn.amsterdam.status(at: Morn.t("2026-11-24T10:30:00+01:00"), issues: [Self.open])
+        let overdue = Morn.amsterdam.status(at: instant("2026-11-24T10:30:00+01:00"), issues: [Self.open])
         #expect(overdue.paceNeeded == nil)
-        let done = Morn.amsterdam.status(at: Morn.t("2026-11-24T09:30:00+01:00"), issues: [Self.inTime])
+        let done = Morn.amsterdam.status(at: instant("2026-11-24T09:30:00+01:00"), issues: [Self.inTime])
         #expect(done.paceNeeded == nil && done.projectedFinish == nil)
-        let weekend = Morn.amsterdam.status(at: Morn.t("2026-11-28T09:30:00+01:00"), issues: [Morn.issue("s", "2026-11-28T08:00:00+01:00")])
+        let weekend = Morn.amsterdam.status(at: instant("2026-11-28T09:30:00+01:00"), issues: [Morn.issue("s", "2026-11-28T08:00:00+01:00")])
         #expect(weekend.waiting == 1)
         #expect(weekend.paceNeeded == nil && weekend.currentPace == nil)
     }
@@ -140,13 +141,13 @@ import Testing
             Morn.issue("m", "2026-11-23T07:00:00+01:00"), // Monday's, still waiting: carried over
             Morn.issue("n", "2026-11-24T08:30:00+01:00"), // Wednesday's
         ]
-        let status = Morn.amsterdam.status(at: Morn.t("2026-11-24T10:45:00+01:00"), issues: issues)
+        let status = Morn.amsterdam.status(at: instant("2026-11-24T10:45:00+01:00"), issues: issues)
         #expect(status.json == .object([
             "morning": .string("2026-11-24"), "deadline": .string("2026-11-24T10:00:00+01:00"),
             "secondsLeft": .int(-2700), "state": .string("overdue"), "inScope": .int(4), "helped": .int(1),
             "helpedLate": .int(1), "waiting": .int(2), "carriedOver": .int(1), "nextMorning": .int(1), "streak": .int(0),
         ]))
-        let summer = Morn.amsterdam.status(at: Morn.t("2026-03-30T07:00:00Z"), issues: [])
+        let summer = Morn.amsterdam.status(at: instant("2026-03-30T07:00:00Z"), issues: [])
         guard case .object(let fields) = summer.json else { Testing.Issue.record("not an object"); return }
         #expect(fields["deadline"] == .string("2026-03-30T10:00:00+02:00"))
     }

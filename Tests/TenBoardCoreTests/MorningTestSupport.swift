@@ -6,16 +6,6 @@ enum Morn {
     static let amsterdam = MorningSchedule()
     static func zone(_ id: String) -> TimeZone { TimeZone(identifier: id)! }
 
-    static func t(_ text: String) -> Date {
-        guard let stamp = Timestamp(rfc3339: text) else { fatalError("bad test time \(text)") }
-        return stamp.date
-    }
-
-    static func d(_ text: String) -> LocalDate {
-        guard let date = LocalDate(text) else { fatalError("bad test date \(text)") }
-        return date
-    }
-
     /// An issue received at `received`; resolved at `resolved` when given.
     static func issue(_ id: String, _ received: String, resolved: String? = nil) -> Issue {
         Issue(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 @Suite struct MorningTextTests {
     static func waiting(_ n: Int) -> [TenBoardCore.Issue] {
@@ -50,7 +51,7 @@ import Testing
 
     @Test(arguments: cases)
     func line(_ c: Case) {
-        let status = Morn.amsterdam.status(at: Morn.t(c.at), issues: c.issues)
+        let status = Morn.amsterdam.status(at: instant(c.at), issues: c.issues)
         #expect(Words(.en).statusLine(status) == c.en)
         #expect(Words(.nl).statusLine(status) == c.nl)
     }
@@ -79,8 +80,8 @@ import Testing
     }
 
     @Test func otherWords() {
-        #expect(Words(.en).day(Morn.d("2027-01-01")) == "Fri 1 Jan")
-        #expect(Words(.nl).day(Morn.d("2026-03-30")) == "ma 30 mrt")
+        #expect(Words(.en).day(localDate("2027-01-01")) == "Fri 1 Jan")
+        #expect(Words(.nl).day(localDate("2026-03-30")) == "ma 30 mrt")
         #expect(Words(.en).progress(19, of: 27) == "19 of 27 helped")
         #expect(Words(.nl).progress(19, of: 27) == "19 van 27 geholpen")
         #expect(Words(.en).streakInARow(1) == "1 morning in a row")

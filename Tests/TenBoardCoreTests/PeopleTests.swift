@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// The tally game by person and customers' praise (issue 14, the people side): the daily cap,
 /// undo, week and month boundaries, the customer-thinker, an old nameless store, who helped how
 /// many over a week.
 @Suite("People: tally and praise")
 struct PeopleTests {
-    static let noon = time("2026-11-24T12:00:00+01:00")
+    static let noon = instant("2026-11-24T12:00:00+01:00")
 
     func temp(clock: Date = PeopleTests.noon) -> TempStore { TempStore(clock: { clock }) }
     func remove(_ t: TempStore) { try? FileManager.default.removeItem(at: t.url) }
@@ -17,9 +18,9 @@ struct PeopleTests {
 
     @Test("A person gets at most the daily cap of marks a day; others and the next day are not held back")
     func dailyCap() throws {
-        let t = temp(clock: time("2026-11-25T12:00:00+01:00"))
+        let t = temp(clock: instant("2026-11-25T12:00:00+01:00"))
         defer { remove(t) }
-        let at = time("2026-11-24T09:00:00+01:00")
+        let at = instant("2026-11-24T09:00:00+01:00")
         #expect(try (1...3).map { _ in try t.store.drawTally(who: "Sanne", by: "lead", at: at, cap: 3).count } == [1, 2, 3])
         // The same colleague in another spelling is still the same colleague.
         let refused = HostileInputTests.rejected { try t.store.drawTally(who: " sanne ", by: "lead", at: at, cap: 3) }
@@ -27,7 +28,7 @@ struct PeopleTests {
         #expect(refused?.message.contains("daily cap") == true && refused?.message.contains("tally-daily-cap") == true)
         #expect(try t.store.snapshot().tallyMarks.count == 3, "a refused mark writes nothing")
         #expect(try t.store.drawTally(who: "Pieter", by: "lead", at: at, cap: 3).count == 1)
-        #expect(try t.store.drawTally(who: "Sanne", by: "lead", at: time("2026-11-25T08:00:00+01:00"), cap: 3).count == 1)
+        #expect(try t.store.drawTally(who: "Sanne", by: "lead", at: instant("2026-11-25T08:00:00+01:00"), cap: 3).count == 1)
     }
 
     @Test("A mark is never dated after the clock plus a minute, and needs a name")
@@ -47,10 +48,10 @@ struct PeopleTests {
     func undoLast() throws {
         let t = temp()
         defer { remove(t) }
-        try t.store.drawTally(who: "Sanne", by: "lead", at: time("2026-11-23T10:00:00+01:00"))
-        try t.store.drawTally(who: "Sanne", by: "lead", at: time("2026-11-23T11:00:00+01:00"))
-        try t.store.drawTally(who: "Sanne", by: "ann", at: time("2026-11-24T09:00:00+01:00"))
-        try t.store.drawTally(who: "Pieter", by: "ann", at: time("2026-11-24T09:30:00+01:00"))
+        try t.store.drawTally(who: "Sanne", by: "lead", at: instant("2026-11-23T10:00:00+01:00"))
+        try t.store.drawTally(who: "Sanne", by: "lead", at: instant("2026-11-23T11:00:00+01:00"))
+        try t.store.drawTally(who: "Sanne", by: "ann", at: instant("2026-11-24T09:00:00+01:00"))
+        try t.store.drawTally(who: "Pieter", by: "ann", at: instant("2026-11-24T09:30:00+01:00"))
         let undone = try t.store.undoLastTally(of: "SANNE", at: PeopleTests.noon)
         #expect(undone.mark.at.rfc3339 == "2026-11-24T09:00:00+01:00" && undone.count == 0)
         let none = HostileInputTests.rejected { try t.store.undoLastTally(of: "Sanne", at: PeopleTests.noon) }
@@ -171,11 +172,11 @@ struct PeopleTests {
 
     @Test("Marks and praise older than 62 days go with the next change")
     func pruning() throws {
-        let t = temp(clock: time("2027-02-01T12:00:00+01:00"))
+        let t = temp(clock: instant("2027-02-01T12:00:00+01:00"))
         defer { remove(t) }
-        try t.store.drawTally(who: "Sanne", by: "lead", at: time("2026-11-24T09:00:00+01:00"))
-        try t.store.addPraise(who: "Sanne", customer: "B", text: "top", recordedBy: "lead", at: time("2026-11-24T09:00:00+01:00"))
-        try t.store.drawTally(who: "Pieter", by: "lead", at: time("2027-02-01T09:00:00+01:00"))
+        try t.store.drawTally(who: "Sanne", by: "lead", at: instant("2026-11-24T09:00:00+01:00"))
+        try t.store.addPraise(who: "Sanne", customer: "B", text: "top", recordedBy: "lead", at: instant("2026-11-24T09:00:00+01:00"))
+        try t.store.drawTally(who: "Pieter", by: "lead", at: instant("2027-02-01T09:00:00+01:00"))
         let state = try t.store.snapshot()
         #expect(state.tallyMarks.map(\.who) == ["Pieter"] && state.praise.isEmpty)
     }
@@ -195,7 +196,7 @@ struct PeopleTests {
             issue("4", "2026-11-20T07:00:00+01:00", "2026-11-20T09:30:00+01:00", "Bram"),
         ]
         let schedule = MorningSchedule()
-        let at = time("2026-11-25T12:00:00+01:00")
+        let at = instant("2026-11-25T12:00:00+01:00")
         let week = schedule.helpers(in: DaySpan.week(of: LocalDate("2026-11-25")!), issues: issues, at: at)
         #expect(week == [HelperCount(name: "Ann", count: 2), HelperCount(name: "Bram", count: 1)])
         let month = schedule.helpers(in: DaySpan.month(of: LocalDate("2026-11-25")!), issues: issues, at: at)
@@ -204,19 +205,19 @@ struct PeopleTests {
 
     @Test("The report names the customer-thinker on a week's and a month's first morning, and the customers who thanked")
     func report() throws {
-        let t = temp(clock: time("2026-12-01T12:00:00+01:00"))
+        let t = temp(clock: instant("2026-12-01T12:00:00+01:00"))
         defer { remove(t) }
         for (who, at) in [("Sanne", "2026-11-25T09:00:00+01:00"), ("Sanne", "2026-11-26T09:00:00+01:00"),
                           ("Sanne", "2026-11-27T09:00:00+01:00"), ("Pieter", "2026-11-27T09:10:00+01:00"),
                           ("Pieter", "2026-11-30T09:00:00+01:00"), ("Pieter", "2026-11-30T09:01:00+01:00"),
                           ("Pieter", "2026-11-30T09:02:00+01:00")] {
-            try t.store.drawTally(who: who, by: "lead", at: time(at))
+            try t.store.drawTally(who: who, by: "lead", at: instant(at))
         }
-        try t.store.addPraise(who: "Sanne", customer: "Bakkerij Ömer", text: "Sanne dacht echt mee", recordedBy: "lead", at: time("2026-11-27T14:00:00+01:00"))
-        try t.store.addPraise(who: "Pieter", customer: "X\r\nBcc: evil@example.com", text: "<b>top</b>\u{1B}[2J", recordedBy: "lead", at: time("2026-11-28T10:00:00+01:00"))
-        try t.store.addPraise(who: "Ann", customer: "Gemeente Zeist", text: "snel", recordedBy: "lead", at: time("2026-11-30T09:30:00+01:00"))
-        let resolved = try t.store.add(customer: "C", summary: "s", receivedAt: time("2026-11-30T07:00:00+01:00"), now: time("2026-11-30T07:00:00+01:00"))
-        try t.store.resolve(id: resolved.id, by: "Ann", action: nil, at: time("2026-11-30T09:00:00+01:00"))
+        try t.store.addPraise(who: "Sanne", customer: "Bakkerij Ömer", text: "Sanne dacht echt mee", recordedBy: "lead", at: instant("2026-11-27T14:00:00+01:00"))
+        try t.store.addPraise(who: "Pieter", customer: "X\r\nBcc: evil@example.com", text: "<b>top</b>\u{1B}[2J", recordedBy: "lead", at: instant("2026-11-28T10:00:00+01:00"))
+        try t.store.addPraise(who: "Ann", customer: "Gemeente Zeist", text: "snel", recordedBy: "lead", at: instant("2026-11-30T09:30:00+01:00"))
+        let resolved = try t.store.add(customer: "C", summary: "s", receivedAt: instant("2026-11-30T07:00:00+01:00"), now: instant("2026-11-30T07:00:00+01:00"))
+        try t.store.resolve(id: resolved.id, by: "Ann", action: nil, at: instant("2026-11-30T09:00:00+01:00"))
         let state = try t.store.snapshot()
         let schedule = MorningSchedule()
         func report(_ day: String, _ language: Language = .en) -> MorningReport {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// The report's opening: key figures, the chart of the last mornings (from the history), the
 /// customer tables, and who already waits for the next morning.
@@ -19,7 +20,7 @@ struct ReportTrendTests {
         tuesday[0].action = "Checklist bijgewerkt"
         tuesday[0].resolvedBy = "Sanne"
         tuesday[1].resolvedBy = "Pieter"
-        return Morn.amsterdam.reportData(of: Morn.d("2026-11-24"), issues: MorningHistoryTests.week + tuesday, at: Morn.t(at))
+        return Morn.amsterdam.reportData(of: localDate("2026-11-24"), issues: MorningHistoryTests.week + tuesday, at: instant(at))
     }
 
     @Test func theChartAndTheRateComeFromTheHistory() {
@@ -78,8 +79,8 @@ struct ReportTrendTests {
     }
 
     @Test func aPastMorningsChartStopsAtThatMorning() {
-        let data = Morn.amsterdam.reportData(of: Morn.d("2026-11-18"), issues: MorningHistoryTests.week, at: Morn.t("2026-11-27T12:00:00+01:00"))
-        #expect(data.recent.last?.morning == Morn.d("2026-11-18"))
+        let data = Morn.amsterdam.reportData(of: localDate("2026-11-18"), issues: MorningHistoryTests.week, at: instant("2026-11-27T12:00:00+01:00"))
+        #expect(data.recent.last?.morning == localDate("2026-11-18"))
         #expect(Words.strip(data.recent, unicode: true) == "▇▇▁")
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// `tenboard check`'s list of what an installation still lacks, against real directories.
 struct SetupCheckTests {
     func directory(mode: Int) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-setup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        let url = try TemporaryDirectory.make("setup")
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
         return url.path
     }

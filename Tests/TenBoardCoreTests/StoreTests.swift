@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TenBoardCore
+import TenBoardTestSupport
 
 /// A fresh store directory per test.
 struct TempStore {
@@ -8,7 +9,8 @@ struct TempStore {
     let store: IssueStore
 
     init(archiveAfterDays: Int = 42, clock: @escaping @Sendable () -> Date = { Date() }) {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-store-\(UUID().uuidString)")
+        // Not made yet: the first change creates it. Its parent goes when the tests end.
+        url = (try! TemporaryDirectory.make("store")).appendingPathComponent("store")
         store = IssueStore(directory: url, archiveAfterDays: archiveAfterDays, clock: clock)
     }
 
@@ -19,8 +21,6 @@ struct TempStore {
     }
 }
 
-func time(_ text: String) -> Date { Timestamp(rfc3339: text)!.date }
-
 @Suite("Issue store")
 struct StoreTests {
     @Test("A missing store reads as empty and is created by the first change, group-shared")
@@ -28,7 +28,7 @@ struct StoreTests {
         let t = TempStore()
         #expect(try t.store.snapshot().issues.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: t.url.path))
-        let issue = try t.store.add(customer: "Jan", summary: "Factuur", receivedAt: time("2026-11-24T07:00:00+01:00"))
+        let issue = try t.store.add(customer: "Jan", summary: "Factuur", receivedAt: instant("2026-11-24T07:00:00+01:00"))
         #expect(issue.id == "1")
         var info = stat()
         #expect(stat(t.url.path, &info) == 0)
@@ -91,8 +91,8 @@ struct StoreTests {
     @Test("Resolve, reopen and assign; an unknown id is exit 66")
     func changes() throws {
         let t = TempStore()
-        let issue = try t.store.add(customer: "A", summary: "a", receivedAt: time("2026-11-24T07:00:00+01:00"))
-        let resolved = try t.store.resolve(id: issue.id, by: "Ann", action: " Check daily ", at: time("2026-11-24T09:40:00+01:00"))
+        let issue = try t.store.add(customer: "A", summary: "a", receivedAt: instant("2026-11-24T07:00:00+01:00"))
+        let resolved = try t.store.resolve(id: issue.id, by: "Ann", action: " Check daily ", at: instant("2026-11-24T09:40:00+01:00"))
         #expect(resolved.status == .resolved)
         #expect(resolved.resolvedBy == "Ann")
         #expect(resolved.action == "Check daily")
@@ -106,7 +106,7 @@ struct StoreTests {
             try t.store.resolve(id: "999", by: "x", action: nil, at: Date())
         } throws: { ($0 as? TenBoardError)?.exitCode == .noInput }
         #expect {
-            try t.store.resolve(id: issue.id, by: "x", action: nil, at: time("2026-11-24T06:00:00+01:00"))
+            try t.store.resolve(id: issue.id, by: "x", action: nil, at: instant("2026-11-24T06:00:00+01:00"))
         } throws: { ($0 as? TenBoardError)?.exitCode == .dataError }
     }
 
@@ -163,7 +163,7 @@ struct StoreTests {
     @Test("Old resolved issues move to the archive; reopening one brings it back")
     func archiving() throws {
         // The real clock of this story is in December: a change is never dated after it.
-        let t = TempStore(clock: { time("2026-12-15T09:00:00+01:00") })
+        let t = TempStore(clock: { instant("2026-12-15T09:00:00+01:00") })
         var records: [ImportRecord] = []
         // Six weeks of mornings in Sep–Oct 2026, all helped in time, then the store is used in December.
         var day = LocalDate("2026-09-01")!
@@ -177,13 +177,13 @@ struct StoreTests {
             }
             day = day.adding(days: 1)
         }
-        try t.store.importIssues(records, name: "history", now: time("2026-10-20T12:00:00+02:00"))
+        try t.store.importIssues(records, name: "history", now: instant("2026-10-20T12:00:00+02:00"))
         // Those older than the six-week horizon went straight to the archive.
         let hotAtImport = try t.store.snapshot().issues.count
         #expect(hotAtImport > 0 && hotAtImport < n)
         #expect(try t.store.allIssues().count == n)
         // Weeks later a change triggers archiving of everything older than the horizon.
-        try t.store.add(customer: "new", summary: "n", receivedAt: time("2026-12-15T07:00:00+01:00"), now: time("2026-12-15T07:00:00+01:00"))
+        try t.store.add(customer: "new", summary: "n", receivedAt: instant("2026-12-15T07:00:00+01:00"), now: instant("2026-12-15T07:00:00+01:00"))
         let state = try t.store.snapshot()
         #expect(state.issues.map(\.id) == ["1"], "only the new issue stays hot")
         #expect(Set(state.segments.map { String($0.prefix(7)) }).isSubset(of: ["2026-09", "2026-10"]))
@@ -191,7 +191,7 @@ struct StoreTests {
         let base = try #require(state.streakBase)
         #expect(base.count > 0)
         // Reopening an archived issue brings it back to the hot file, and nothing is duplicated.
-        try t.store.reopen(id: "h1", now: time("2026-12-15T08:00:00+01:00"))
+        try t.store.reopen(id: "h1", now: instant("2026-12-15T08:00:00+01:00"))
         #expect(try t.store.snapshot().issues.contains { $0.id == "h1" && $0.isOpen })
         let all = try t.store.allIssues()
         #expect(all.count == n + 1)

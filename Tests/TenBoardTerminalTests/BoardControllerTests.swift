@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// The board's behaviour driven by keys, against an in-memory store.
 @Suite struct BoardControllerTests: DrivesBoard {
@@ -126,7 +127,7 @@ import TenBoardCore
         #expect(!board.refresh())
         store.external { data in
             data.issues.append(TenBoardCore.Issue(id: "20", customer: "Nieuw BV", summary: "via de webform",
-                                     receivedAt: BoardFixtures.time("2026-11-24T09:10:00+01:00")))
+                                     receivedAt: stamp("2026-11-24T09:10:00+01:00")))
         }
         #expect(board.refresh())
         #expect(board.state(now: now).rows.contains { $0.issue.id == "20" })

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// A sendmail that is down: every delivery fails as temporary.
 struct DownTransport: MailTransport {
@@ -17,7 +18,8 @@ struct UpTransport: MailTransport {
 
 @Suite struct BoardPendingReportTests {
     @Test func aFailedReportInARealStoreShowsOnTheBoardUntilARetrySendsIt() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-pending-\(UUID().uuidString)")
+        let dir = try TemporaryDirectory.make("pending")
+        defer { TemporaryDirectory.remove(dir) }
         let store = IssueStore(directory: dir)
         let now = Timestamp(rfc3339: "2026-11-24T10:00:30+01:00")!.date
         try store.add(customer: "Ann", summary: "vraag", receivedAt: now.addingTimeInterval(-7200), now: now)

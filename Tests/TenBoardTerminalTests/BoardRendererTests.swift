@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// The board rendered as text at several sizes, compared with what a person would see.
 @Suite struct BoardRendererTests {
@@ -172,7 +173,7 @@ import TenBoardCore
     }
 
     @Test func headerFollowsTheMorningsState() {
-        let at = { (t: String) in BoardFixtures.time(t).date }
+        let at = { (t: String) in stamp(t).date }
         let warning = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-24T09:40:00+01:00")), width: 80, height: 14)
         #expect(warning.line(0).trimmingTrailingSpaces().hasSuffix("HURRY · 0:20:00 to 10:00"))
         #expect(warning[79, 0].role == .stateWarning)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// Typing and correcting on the board (issue 11): the resolve prompt keeps the action point and
 /// asks who helped, pastes stay text, the full form, edit, undo and the help's set-up.
@@ -105,7 +106,7 @@ import TenBoardCore
         store.external { data in
             data.issues[0].status = .resolved
             data.issues[0].resolvedBy = "bob"
-            data.issues[0].resolvedAt = BoardFixtures.time("2026-11-24T09:05:00+01:00")
+            data.issues[0].resolvedAt = stamp("2026-11-24T09:05:00+01:00")
         }
         press(board, .enter)
         let state = board.state(now: now)
@@ -168,7 +169,7 @@ import TenBoardCore
         #expect(added.assignee == "piet")
         #expect(added.channel == "mail")
         #expect(added.isInternal)
-        #expect(added.receivedAt.date == BoardFixtures.time("2026-11-24T07:50:00+01:00").date)
+        #expect(added.receivedAt.date == stamp("2026-11-24T07:50:00+01:00").date)
         #expect(board.state(now: now).notice == Notice("#17 added · counts for Tue 24 Nov"))
     }
 
@@ -239,7 +240,7 @@ import TenBoardCore
         press(board, .tab, .tab, .character("c"), .enter)
         #expect(issue("12").customer == "Bakkerij Janssen")
         #expect(issue("12").kind == .complaint)
-        #expect(issue("12").receivedAt == BoardFixtures.time("2026-11-23T08:30:00+01:00"), "an untouched time stays exact")
+        #expect(issue("12").receivedAt == stamp("2026-11-23T08:30:00+01:00"), "an untouched time stays exact")
         #expect(board.state(now: now).notice == Notice("#12 corrected."))
         press(board, .character("z"))
         #expect(issue("12").customer == "Bakkerij Jansen")
@@ -371,7 +372,7 @@ import TenBoardCore
 /// The list's position when it is longer than the screen.
 @Suite struct ListPositionTests {
     @Test func aLongListSaysWhereTheSelectionIsAndThatThereIsMore() {
-        let base = BoardFixtures.time("2026-11-24T07:00:00+01:00").date
+        let base = stamp("2026-11-24T07:00:00+01:00").date
         let issues = (1...56).map { n in
             TenBoardCore.Issue(id: "\(n)", customer: "Klant \(n)", summary: "Vraag \(n)",
                                receivedAt: Timestamp(base.addingTimeInterval(Double(n) * 60), offsetSeconds: 3600))

@@ -2,14 +2,14 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// A store damaged before the board ever read it: there is no last good state, so the board must
 /// not claim "no customers" (it used to say DONE · Nobody is waiting).
 @Suite struct BoardUnreadStoreTests {
     @Test func aStoreNeverReadSaysSoInsteadOfNoCustomers() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-unread-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("unread")
+        defer { TemporaryDirectory.remove(dir) }
         try Data("{\"issues\": [\n".utf8).write(to: dir.appendingPathComponent("issues.json"))
         let store = IssueStore(directory: dir)
         let now = Timestamp(rfc3339: "2026-11-24T09:12:00+01:00")!.date

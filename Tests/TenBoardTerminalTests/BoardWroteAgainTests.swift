@@ -2,14 +2,15 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// A customer who mails again after being helped (set by `tenboard intake`) is put first on the
 /// board for a lead to decide, until the issue is reopened or helped again.
 struct BoardWroteAgainTests {
     static func helpedYesterday(wroteAgain: String?, resolvedAt: String = "2026-11-23T11:00:00+01:00") -> TenBoardCore.Issue {
         TenBoardCore.Issue(id: "9", customer: "Bakkerij Ömer", summary: "Oven stuk", kind: .problem,
-              receivedAt: BoardFixtures.time("2026-11-23T07:00:00+01:00"), status: .resolved,
-              resolvedAt: BoardFixtures.time(resolvedAt), resolvedBy: "sanne", channel: "mail",
+              receivedAt: stamp("2026-11-23T07:00:00+01:00"), status: .resolved,
+              resolvedAt: stamp(resolvedAt), resolvedBy: "sanne", channel: "mail",
               extra: wroteAgain.map { [TenBoardCore.Issue.wroteAgainField: .string($0)] } ?? [:])
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// One store seen at several instants through `status`, the board, the wall and the report, in
 /// English and Dutch: every surface must state the same numbers and the same words.
@@ -12,8 +13,6 @@ import Testing
 @Suite struct MorningConsistencyTests {
     static let zone = TimeZone(identifier: "Europe/Amsterdam")!
     static let schedule = MorningSchedule(timeZone: zone)
-
-    static func t(_ text: String) -> Date { Timestamp(rfc3339: text)!.date }
 
     static func issue(_ id: String, _ received: String, resolved: String? = nil, by: String? = nil,
                       kind: IssueKind = .question) -> TenBoardCore.Issue {
@@ -64,7 +63,7 @@ import Testing
 
     @Test(arguments: instants)
     func everySurfaceSaysTheSame(_ x: Instant) throws {
-        let at = Self.t(x.at)
+        let at = instant(x.at)
         let status = Self.schedule.status(at: at, issues: Self.issues)
         #expect(status.state == x.state)
         #expect((status.inScope, status.helpedAll, status.waiting, status.carriedOver)
@@ -124,7 +123,7 @@ import Testing
     }
 
     @Test func mondayAfterTheDeadlineInDetail() {
-        let at = Self.t("2026-11-30T10:30:00+01:00")
+        let at = instant("2026-11-30T10:30:00+01:00")
         let status = Self.schedule.status(at: at, issues: Self.issues)
         // The colleague is credited, not the lead who recorded it.
         #expect(status.account.helpers.map(\.name) == ["Pieter", "Sanne"])
@@ -152,7 +151,7 @@ import Testing
         // Three waiting at 09:00, one helped in the last hour: done ~12:00, after the deadline.
         let issues = (1...3).map { Self.issue("w\($0)", "2026-11-30T07:0\($0):00+01:00") }
             + [Self.issue("h", "2026-11-30T07:00:00+01:00", resolved: "2026-11-30T08:30:00+01:00", by: "Ann")]
-        let at = Self.t("2026-11-30T09:00:00+01:00")
+        let at = instant("2026-11-30T09:00:00+01:00")
         let (header, rows) = BoardStateBuilder.build(BoardData(issues: issues), schedule: Self.schedule, now: at)
         #expect(header.status.finishesLate)
         let grid = BoardRenderer.render(BoardState(language: .en, timeZone: Self.zone, now: at, header: header, rows: rows),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// The board and the wall rendered with hostile and heavy states (hundreds of customers,
 /// 500-character summaries, right-to-left names, combining stacks, escape sequences) at every kind
@@ -188,8 +189,8 @@ import TenBoardCore
 
     @Test("The wall with hundreds of hostile customers at sizes from 0×0 to 300×100")
     func wallAtEverySize() async {
-        let snapshot = StoreSnapshot(revision: 1, createdAt: W.d("2026-11-01"), nextID: 401, issues: Self.many,
-                                     tally: [W.d("2026-11-24"): 12])
+        let snapshot = StoreSnapshot(revision: 1, createdAt: localDate("2026-11-01"), nextID: 401, issues: Self.many,
+                                     tally: [localDate("2026-11-24"): 12])
         let states = [
             W.wall(snapshot, at: "2026-11-24T09:12:47+01:00"),
             W.wall(snapshot, at: "2026-11-24T09:45:00+01:00", language: .nl, notice: Self.hostileNames.joined(separator: " ")),

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// The strip of the last mornings beside the streak, on the wall and in the board's header.
 @Suite struct TrendStripTests {
     /// One customer a morning Mon 16 … Mon 23 Nov 2026 (Wednesday 18 helped late), and one
     /// waiting on Tuesday 24.
-    static let snapshot = StoreSnapshot(createdAt: W.d("2026-11-02"), issues: ["16", "17", "18", "19", "20", "23"].map { day in
+    static let snapshot = StoreSnapshot(createdAt: localDate("2026-11-02"), issues: ["16", "17", "18", "19", "20", "23"].map { day in
         W.issue("n\(day)", "C\(day)", "2026-11-\(day)T07:00:00+01:00",
                 resolved: "2026-11-\(day)T\(day == "18" ? "10:30" : "09:00"):00+01:00", by: "Ann")
     } + [W.issue("t", "Tuesday", "2026-11-24T07:30:00+01:00")])
@@ -32,7 +33,7 @@ import TenBoardCore
     }
 
     @Test func theBoardHeaderShowsTheStripBesideTheStreak() {
-        let (header, _) = BoardStateBuilder.build(BoardData(issues: Self.snapshot.issues), schedule: W.schedule, now: W.t(Self.at))
+        let (header, _) = BoardStateBuilder.build(BoardData(issues: Self.snapshot.issues), schedule: W.schedule, now: instant(Self.at))
         #expect(Words.strip(header.recent, unicode: false) == "##_###")
         #expect(header.recentRate == MorningRate(met: 4, of: 5))
     }

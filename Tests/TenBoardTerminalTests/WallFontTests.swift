@@ -62,12 +62,11 @@ import Testing
         }
     }
 
-    @Test func largestSizeThatFits() {
-        #expect(BigFont.largest(for: "0:47:13", width: 76, height: 17) == BigFont(pixelWidth: 2, pixelHeight: 1))
-        #expect(BigFont.largest(for: "0:47:13", width: 236, height: 30) == BigFont(pixelWidth: 8, pixelHeight: 4))
-        #expect(BigFont.largest(for: "0:47:13", width: 36, height: 5) == BigFont(pixelWidth: 1, pixelHeight: 1))
-        #expect(BigFont.largest(for: "0:47:13", width: 22, height: 40) == nil)
-        #expect(BigFont.largest(for: "0:47:13", width: 200, height: 4) == nil)
+    @Test func smallestSizeOrNothing() {
+        // At 1×1 pixels the seconds are not split off: the clock is the font's text, 36×5.
+        #expect(BigClock.fitting("0:47:13", width: 36, height: 5)?.font == BigFont(pixelWidth: 1, pixelHeight: 1))
+        #expect(BigClock.fitting("0:47:13", width: 22, height: 40) == nil)
+        #expect(BigClock.fitting("0:47:13", width: 200, height: 4) == nil)
     }
 
     @Test func aTickChangesOnlyAFewCells() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// The people on the wall (issue 14): today's marks per person as tally glyphs, the week's
 /// leader, today's praise, and the week's helpers on a morning without helps yet.
@@ -22,9 +23,9 @@ import TenBoardCore
             + [mark("2026-11-24T08:40:00+01:00", "Pieter"), mark("2026-11-24T08:41:00+01:00", "pieter")]
         s.praise = [
             Praise(who: "Pieter", customer: "Hotel De Kroon", text: "old news", at: Timestamp(rfc3339: "2026-11-23T15:00:00+01:00")!,
-                   day: W.d("2026-11-23"), recordedBy: "lead"),
+                   day: localDate("2026-11-23"), recordedBy: "lead"),
             Praise(who: "Sanne", customer: "Bakkerij Ömer", text: "Sanne dacht echt\nmee\u{1B}[2J", at: Timestamp(rfc3339: "2026-11-24T09:00:00+01:00")!,
-                   day: W.d("2026-11-24"), recordedBy: "lead"),
+                   day: localDate("2026-11-24"), recordedBy: "lead"),
         ]
         return s
     }

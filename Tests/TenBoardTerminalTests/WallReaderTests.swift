@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TenBoardCore
 @testable import TenBoardTerminal
+import TenBoardTestSupport
 
 /// An in-memory store whose stamp and content the test sets.
 final class FakeWallSource: WallSource {
@@ -19,7 +20,7 @@ final class FakeWallSource: WallSource {
 }
 
 @Suite struct WallReaderTests {
-    let start = W.t("2026-11-24T09:00:00+01:00")
+    let start = instant("2026-11-24T09:00:00+01:00")
 
     @Test func readsOnlyWhenTheStampChanges() {
         let source = FakeWallSource()
@@ -71,9 +72,8 @@ final class FakeWallSource: WallSource {
     }
 
     @Test func theRealStoreIsOnlyRead() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wall-reader-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("wall-reader")
+        defer { TemporaryDirectory.remove(dir) }
         let store = IssueStore(directory: dir)
         let reader = WallReader(source: store, language: .en)
         reader.refresh(at: start)

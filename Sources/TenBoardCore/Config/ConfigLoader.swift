@@ -198,6 +198,7 @@ public struct ConfigLoader: Sendable {
     static func closest(to key: String, in known: Set<String>) -> String? {
         let lower = key.lowercased().replacingOccurrences(of: "_", with: "-")
         if known.contains(lower) { return lower }
-        return known.first { $0.hasPrefix(String(lower.prefix(3))) }
+        // Sorted, so the suggestion is the same on every run (a Set's order is not).
+        return known.sorted().first { $0.hasPrefix(String(lower.prefix(3))) }
     }
 }

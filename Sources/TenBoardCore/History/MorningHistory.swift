@@ -140,7 +140,7 @@ extension MorningSchedule {
     ///   - tally: the tally marks of a day (`MorningHistory.tally(_:)`), `nil` where unknown.
     public func history(of issues: [Issue], at: Date, tally: (LocalDate) -> Int? = { _ in nil }) -> MorningHistory {
         let today = localDate(of: at)
-        guard hasMornings else { return MorningHistory(rows: []) }
+        guard !workdays.isEmpty else { return MorningHistory(rows: []) }
         let last = isMorning(today) ? today : previousMorning(before: today)
         var placer = MorningPlacer(self)
         var groups: [Int: [Issue]] = [:]

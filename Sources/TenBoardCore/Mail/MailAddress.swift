@@ -37,16 +37,6 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         self.init(displayName: name, address: spec)
     }
 
-    /// Parses a comma-separated list; throws the first entry that is not an address.
-    public static func parseList(_ text: String) throws(InvalidAddress) -> [MailAddress] {
-        try text.split(separator: ",").map { part throws(InvalidAddress) in
-            guard let address = MailAddress(parsing: String(part)) else {
-                throw InvalidAddress(text: part.trimmingCharacters(in: .whitespaces))
-            }
-            return address
-        }
-    }
-
     static func isValidSpec(_ spec: String) -> Bool {
         let parts = spec.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, spec.utf8.count <= 254,
@@ -61,9 +51,4 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         return labels.allSatisfy { !$0.isEmpty && $0.count <= 63 && $0.allSatisfy(domainAllowed.contains)
             && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
     }
-}
-
-/// A text that was expected to be an e-mail address.
-public struct InvalidAddress: Error, Sendable, Equatable {
-    public var text: String
 }

@@ -46,7 +46,7 @@ public struct DeliveryFailure: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { reason }
 
     /// The exit status tenboard reports for this failure (sysexits.h).
-    public var exitCode: ExitCode {
+    public var exitCode: ExitStatus {
         switch kind {
         case .temporary: .tempFailure
         case .configuration: .config

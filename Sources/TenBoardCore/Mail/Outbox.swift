@@ -46,12 +46,7 @@ struct Outbox: Sendable {
         var reports: [PendingReport] = []
         for morning in mornings.sorted() {
             guard let data = try StoreFile.read(metaURL(morning), what: "outbox metadata") else { continue }
-            do {
-                let meta = try JSONDecoder.mailFiles.decode(Meta.self, from: data)
-                reports.append(meta.report(morning: morning, file: emlURL(morning)))
-            } catch {
-                throw TenBoardError("\(metaURL(morning).path) is not valid outbox metadata: \(error)", exitCode: .dataError)
-            }
+            reports.append(try Self.report(data, morning: morning, url: metaURL(morning), file: emlURL(morning)))
         }
         return reports
     }
@@ -74,13 +69,7 @@ struct Outbox: Sendable {
 
     /// Rewrites the metadata of a pending report. The caller holds `MailLock`.
     func update(_ report: PendingReport) throws(TenBoardError) {
-        let data: Data
-        do {
-            data = try JSONEncoder.mailFiles.encode(Meta(report))
-        } catch {
-            throw TenBoardError("cannot encode outbox metadata: \(error)", exitCode: .software)
-        }
-        try AtomicFile.write(data, to: metaURL(report.morning))
+        try AtomicFile.write(MailFileJSON.bytes(Self.json(report)), to: metaURL(report.morning))
     }
 
     /// Removes a report from the outbox, `.eml` first. The caller holds `MailLock`.
@@ -92,50 +81,28 @@ struct Outbox: Sendable {
     }
 
     /// The JSON beside each `.eml`.
-    private struct Meta: Codable {
-        var messageID: String
-        var sender: String
-        var recipients: [String]
-        var composedAt: Date
-        var attempts: Int
-        var lastAttemptAt: Date?
-        var lastError: String?
-        var sendingSince: Date?
-
-        init(_ r: PendingReport) {
-            messageID = r.messageID
-            sender = r.sender
-            recipients = r.recipients
-            composedAt = r.composedAt
-            attempts = r.attempts
-            lastAttemptAt = r.lastAttemptAt
-            lastError = r.lastError
-            sendingSince = r.sendingSince
-        }
-
-        func report(morning: LocalDate, file: URL) -> PendingReport {
-            PendingReport(
-                morning: morning, messageID: messageID, sender: sender, recipients: recipients,
-                composedAt: composedAt, attempts: attempts, lastAttemptAt: lastAttemptAt,
-                lastError: lastError, sendingSince: sendingSince, file: file)
-        }
+    static func json(_ r: PendingReport) -> JSONValue {
+        .object([
+            "messageID": .string(r.messageID), "sender": .string(r.sender), "recipients": .array(r.recipients.map(JSONValue.string)),
+            "composedAt": MailFileJSON.date(r.composedAt), "attempts": .int(r.attempts),
+            "lastAttemptAt": MailFileJSON.date(r.lastAttemptAt), "lastError": r.lastError.map(JSONValue.string) ?? .null,
+            "sendingSince": MailFileJSON.date(r.sendingSince),
+        ])
     }
-}
 
-extension JSONEncoder {
-    /// Sorted keys (stable files), ISO 8601 dates in whole seconds.
-    static var mailFiles: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-}
-
-extension JSONDecoder {
-    static var mailFiles: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
+    /// A pending report from its metadata file.
+    static func report(_ data: Data, morning: LocalDate, url: URL, file: URL) throws(TenBoardError) -> PendingReport {
+        let meta = try MailFileJSON(data, url: url, what: "outbox metadata",
+                                    damaged: "the report of \(morning) stays in the outbox; repair or move the file")
+        let fields = Dictionary(uniqueKeysWithValues: meta.members.map { ($0.key, $0.value) })
+        return PendingReport(
+            morning: morning, messageID: try MailFileJSON.string(fields["messageID"], "messageID", in: url),
+            sender: try MailFileJSON.string(fields["sender"], "sender", in: url),
+            recipients: try MailFileJSON.strings(fields["recipients"], "recipients", in: url),
+            composedAt: try MailFileJSON.date(fields["composedAt"], "composedAt", in: url),
+            attempts: try MailFileJSON.int(fields["attempts"], "attempts", in: url),
+            lastAttemptAt: try MailFileJSON.optionalDate(fields["lastAttemptAt"], "lastAttemptAt", in: url),
+            lastError: try MailFileJSON.optionalString(fields["lastError"], "lastError", in: url),
+            sendingSince: try MailFileJSON.optionalDate(fields["sendingSince"], "sendingSince", in: url), file: file)
     }
 }

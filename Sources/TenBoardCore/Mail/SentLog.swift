@@ -1,7 +1,7 @@
 import Foundation
 
 /// One delivery of a morning report that sendmail accepted.
-public struct SentReport: Sendable, Equatable, Codable {
+public struct SentReport: Sendable, Equatable {
     public var sentAt: Date
     /// Without angle brackets.
     public var messageID: String
@@ -30,20 +30,24 @@ struct SentLog: Sendable {
     ///   cannot know what was sent, so it sends nothing rather than risk sending twice.
     func load() throws(TenBoardError) -> [LocalDate: [SentReport]] {
         guard let data = try StoreFile.read(url, what: "record of sent reports") else { return [:] }
-        let raw: [String: [SentReport]]
-        do {
-            raw = try JSONDecoder.mailFiles.decode([String: [SentReport]].self, from: data)
-        } catch {
-            throw TenBoardError(
-                "\(url.path) is damaged, so tenboard cannot tell which reports were sent; repair or move it away (\(error))",
-                exitCode: .dataError)
-        }
+        let file = try MailFileJSON(data, url: url, what: "the record of sent reports",
+                                    damaged: "tenboard cannot tell which reports were sent; repair or move it away")
         var log: [LocalDate: [SentReport]] = [:]
-        for (key, value) in raw {
+        for (key, value) in file.members {
             guard let morning = LocalDate(key) else {
                 throw TenBoardError("\(url.path) has '\(Untrusted.quoted(key))' where a morning (YYYY-MM-DD) belongs", exitCode: .dataError)
             }
-            log[morning] = value
+            guard case .array(let entries) = value else {
+                throw TenBoardError("\(url.path): '\(key)' must be a list of deliveries", exitCode: .dataError)
+            }
+            log[morning] = try entries.map { entry throws(TenBoardError) in
+                guard case .object(let fields) = entry else {
+                    throw TenBoardError("\(url.path): '\(key)' must be a list of deliveries", exitCode: .dataError)
+                }
+                return SentReport(sentAt: try MailFileJSON.date(fields["sentAt"], "sentAt", in: url),
+                                  messageID: try MailFileJSON.string(fields["messageID"], "messageID", in: url),
+                                  recipients: try MailFileJSON.strings(fields["recipients"], "recipients", in: url))
+            }
         }
         return log
     }
@@ -52,13 +56,12 @@ struct SentLog: Sendable {
     func record(_ report: SentReport, for morning: LocalDate) throws(TenBoardError) {
         var log = try load()
         log[morning, default: []].append(report)
-        let raw = Dictionary(uniqueKeysWithValues: log.map { ($0.key.description, $0.value) })
-        let data: Data
-        do {
-            data = try JSONEncoder.mailFiles.encode(raw)
-        } catch {
-            throw TenBoardError("cannot encode \(url.path): \(error)", exitCode: .software)
-        }
-        try AtomicFile.write(data, to: url)
+        let json = JSONValue.object(Dictionary(uniqueKeysWithValues: log.map { morning, reports in
+            (morning.description, JSONValue.array(reports.map { report in
+                .object(["sentAt": MailFileJSON.date(report.sentAt), "messageID": .string(report.messageID),
+                         "recipients": .array(report.recipients.map(JSONValue.string))])
+            }))
+        }))
+        try AtomicFile.write(MailFileJSON.bytes(json), to: url)
     }
 }

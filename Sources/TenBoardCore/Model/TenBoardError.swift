@@ -1,12 +1,12 @@
 import Foundation
 
-/// Exit statuses from sysexits.h, which cron, scripts and shells understand.
-public enum ExitCode: Int32, Sendable {
+/// Exit statuses from sysexits.h, which cron, scripts and shells understand. (Not `ExitCode`:
+/// that is swift-argument-parser's, which the command-line target imports beside this module.)
+public enum ExitStatus: Int32, Sendable {
     case ok = 0
     case usage = 64
     case dataError = 65
     case noInput = 66
-    case unavailable = 69
     case software = 70
     case cantCreate = 73
     case ioError = 74
@@ -22,9 +22,9 @@ public struct TenBoardError: Error, Sendable, CustomStringConvertible {
     /// The same message in Dutch when it came from the catalogue (`Words`); `nil` for the few
     /// that are English only.
     public var dutch: String?
-    public var exitCode: ExitCode
+    public var exitCode: ExitStatus
 
-    public init(_ message: String, exitCode: ExitCode) {
+    public init(_ message: String, exitCode: ExitStatus) {
         self.message = message
         self.exitCode = exitCode
     }
@@ -32,7 +32,7 @@ public struct TenBoardError: Error, Sendable, CustomStringConvertible {
     /// A message from the catalogue, kept in both languages, since where an error is made (the
     /// store, the configuration loader) the language is often not known: the one place that
     /// prints it picks one.
-    public init(exitCode: ExitCode, _ words: (Words) -> String) {
+    public init(exitCode: ExitStatus, _ words: (Words) -> String) {
         self.message = words(Words(.en))
         self.dutch = words(Words(.nl))
         self.exitCode = exitCode

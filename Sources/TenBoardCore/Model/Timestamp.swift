@@ -28,7 +28,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(date, offsetSeconds: timeZone.secondsFromGMT(for: date))
     }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.date < rhs.date }
+    /// Earlier instants first; of two spellings of one instant, the smaller offset first. So `<`
+    /// and `==` (instant and offset) agree, as `Comparable` requires: exactly one of `a < b`,
+    /// `a == b`, `b < a` holds, and sorting by time still sorts by instant.
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.date != rhs.date ? lhs.date < rhs.date : lhs.offsetSeconds < rhs.offsetSeconds
+    }
     public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.date == rhs.date && lhs.offsetSeconds == rhs.offsetSeconds
     }

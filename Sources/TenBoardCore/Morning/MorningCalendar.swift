@@ -25,10 +25,6 @@ extension MorningSchedule {
         workdays.contains(day.weekday) && !holidays.contains(day)
     }
 
-    /// Whether the schedule has any workday; configuration should refuse one without, since the
-    /// search functions below then fall back to plain calendar days.
-    public var hasMornings: Bool { !workdays.isEmpty }
-
     /// The instant of `time` on `day` in the schedule's zone.
     ///
     /// A wall time skipped by a daylight-saving change rolls forward to the first instant after the
@@ -55,7 +51,7 @@ extension MorningSchedule {
     /// The first morning after `day`.
     ///
     /// Falls back to the next calendar day when no morning lies within `searchDays` (a schedule
-    /// without workdays), so that callers always get an answer; see `hasMornings`.
+    /// without workdays, which the configuration refuses), so that callers always get an answer.
     public func nextMorning(after day: LocalDate) -> LocalDate {
         for offset in 1...Self.searchDays where isMorning(day.adding(days: offset)) {
             return day.adding(days: offset)

@@ -18,7 +18,7 @@ extension DeliveryAttempt {
     }
 
     /// The exit status this attempt calls for: 0 when sent or sent before, else the failure's.
-    public var exitCode: ExitCode {
+    public var exitCode: ExitStatus {
         if case .failed(let failure, _) = result { return failure.exitCode }
         return .ok
     }

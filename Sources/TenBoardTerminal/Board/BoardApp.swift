@@ -27,7 +27,7 @@ public enum BoardApp {
     }
 
     static func run<Store: BoardStore>(_ controller: BoardController<Store>, now: () -> Date) -> Int32 {
-        guard let screen = CursesScreen.start(explainingIn: controller.language) else { return ExitCode.usage.rawValue }
+        guard let screen = CursesScreen.start(explainingIn: controller.language) else { return ExitStatus.usage.rawValue }
         defer { screen.stop() }
         controller.refresh(force: true)
         while true {

@@ -38,13 +38,6 @@ public struct BigFont: Sendable, Equatable {
     /// The cells `text` takes down.
     public var height: Int { BigFont.pixelRows * pixelHeight }
 
-    /// The largest size in `sizes` whose rendering of `text` fits.
-    ///
-    /// - Returns: `nil` when even the smallest does not fit.
-    public static func largest(for text: String, width: Int, height: Int) -> BigFont? {
-        sizes.first { $0.width(of: text) <= width && $0.height <= height }
-    }
-
     /// Draws `text` with its top-left corner at (`x`, `y`); what falls outside the grid is clipped.
     ///
     /// Unlit pixels are written as blanks of the same role, so a digit that changes only changes

@@ -21,7 +21,7 @@ public enum WallApp {
         store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date, frozen: Bool = false
     ) -> Int32 {
         let reader = WallReader(source: store, language: configuration.language)
-        guard let screen = CursesScreen.start(explainingIn: configuration.language) else { return ExitCode.usage.rawValue }
+        guard let screen = CursesScreen.start(explainingIn: configuration.language) else { return ExitStatus.usage.rawValue }
         defer { screen.stop() }
         var lastShift: WallShift.Offset?
         var recent: (key: (Int, Int), value: (strip: [MorningRow], rate: MorningRate))?

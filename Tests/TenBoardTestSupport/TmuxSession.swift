@@ -5,30 +5,30 @@ import Glibc
 
 /// A program running in a tmux server of its own (`tmux -L <unique>`), with a pinned size,
 /// `TERM`, locale and zone, driven with `send-keys` and read back with `capture-pane`.
-final class TmuxSession {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
+public final class TmuxSession {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
     }
 
-    let socket = "tenboard-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-    let target = "tenboard"
+    public let socket = "tenboard-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    public let target = "tenboard"
     /// Where the shell around the program writes its exit status.
-    let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-status-\(UUID().uuidString)")
+    public let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-status-\(UUID().uuidString)")
 
     /// Whether tmux can be run at all. Without it the terminal tests fail and say what to install,
     /// rather than skip: a skipped test would hide that nothing was checked.
-    static let available: Bool = (try? run(["tmux", "-V"]).status) == 0
+    public static let available: Bool = (try? run(["tmux", "-V"]).status) == 0
 
     /// The binary under test (see `TenBoardBinary`).
-    static var binary: String { TenBoardBinary.path }
+    public static var binary: String { TenBoardBinary.path }
 
     /// Starts `tenboard arguments…` in a new tmux server.
     ///
     /// - Parameters:
     ///   - width, height: the terminal's size, pinned.
     ///   - environment: the program's whole environment (`env -i`): give `TERM`, `LANG`, `TZ`.
-    init(width: Int = 100, height: Int = 30, arguments: [String], environment: [String: String]) throws {
+    public init(width: Int = 100, height: Int = 30, arguments: [String], environment: [String: String]) throws {
         guard Self.available else { throw Failure("tmux is not installed: run 'bash .ci/run --deps-only' (apt-get install tmux)") }
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let program = (["env", "-i"] + env + [Self.binary] + arguments).map(Self.quote).joined(separator: " ")
@@ -53,7 +53,7 @@ final class TmuxSession {
 
     /// Kills the tmux server and everything in it; whatever is still alive a second later is
     /// killed by its id, so no test leaves a server behind.
-    func stop() {
+    public func stop() {
         guard !started.isEmpty else { return }
         let program = try? pid()
         _ = try? tmux(["kill-server"])
@@ -71,13 +71,13 @@ final class TmuxSession {
     }
 
     /// The text on screen now.
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]).output }
+    public func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", target]).output }
 
     /// Polls the screen every 100 ms until `condition` holds.
     ///
     /// - Throws: `Failure` with the last screen when `timeout` seconds pass first.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+    public func waitFor(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let end = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < end {
@@ -89,33 +89,33 @@ final class TmuxSession {
     }
 
     /// Presses keys by tmux name (`Enter`, `Escape`, `C-c`, `j`).
-    func press(_ keys: String...) throws { try press(keys) }
+    public func press(_ keys: String...) throws { try press(keys) }
 
     /// Presses keys by tmux name, from a list.
-    func press(_ keys: [String]) throws { _ = try tmux(["send-keys", "-t", target] + keys) }
+    public func press(_ keys: [String]) throws { _ = try tmux(["send-keys", "-t", target] + keys) }
 
     /// Whether the program has exited (the pane is dead).
-    func exited() throws -> Bool {
+    public func exited() throws -> Bool {
         try tmux(["display-message", "-p", "-t", target, "#{pane_dead}"]).output.hasPrefix("1")
     }
 
     /// Types text literally.
-    func type(_ text: String) throws { _ = try tmux(["send-keys", "-t", target, "-l", text]) }
+    public func type(_ text: String) throws { _ = try tmux(["send-keys", "-t", target, "-l", text]) }
 
     /// Pastes text as a terminal does (`paste-buffer -p`): wrapped in the bracketed-paste markers
     /// when the program asked for them, line breaks sent as CR.
-    func paste(_ text: String) throws {
+    public func paste(_ text: String) throws {
         _ = try tmux(["set-buffer", "-b", "e2e-paste", "--", text])
         _ = try tmux(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", target])
     }
 
     /// Resizes the terminal, as a person dragging the window corner.
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         _ = try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// The process id of the program (the child of the shell in the pane).
-    func pid() throws -> Int32 {
+    public func pid() throws -> Int32 {
         let shell = try tmux(["display-message", "-p", "-t", target, "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").first.flatMap { Int32($0) } ?? -1
@@ -123,13 +123,13 @@ final class TmuxSession {
 
     /// The exit status once the program has exited (128 + signal when a signal ended it); `nil`
     /// while it runs.
-    func exitStatus() -> Int32? {
+    public func exitStatus() -> Int32? {
         guard let text = try? String(contentsOf: statusFile, encoding: .utf8) else { return nil }
         return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Waits for the program to exit and returns its status.
-    func waitForExit(timeout: Double = 10) throws -> Int32 {
+    public func waitForExit(timeout: Double = 10) throws -> Int32 {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if let status = exitStatus() { return status }
@@ -142,45 +142,13 @@ final class TmuxSession {
         try Self.run(["tmux", "-L", socket] + arguments)
     }
 
-    /// Runs a command to completion through `/usr/bin/env`, output and errors together in a file.
-    ///
-    /// Not with Foundation's `Process`: the server that `tmux new-session` leaves behind inherits
-    /// Process's internal descriptor, so reading to EOF or `waitUntilExit` would block as long as
-    /// the server lives (swift-corelibs-foundation#4795). `posix_spawn` and `waitpid` wait for the
-    /// child alone. The child also gets a clean signal mask: the test runner's threads block
-    /// signals, and a tmux server (and the board under it) inheriting that would never see SIGTERM.
-    static func run(_ argv: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-run-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: file) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        var all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        let cArgs = (["/usr/bin/env"] + argv).map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup($0) } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, cArgs, cEnv)
-        guard spawned == 0 else { throw Failure("posix_spawn \(argv): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exit = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let output = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return (exit, output)
+    /// Runs a command to completion (a bare name is looked up in `PATH`), output and errors
+    /// together, through the one test runner, `ChildProcess` (which says why not `Process`).
+    public static func run(_ argv: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
+        guard let program = argv.first else { throw Failure("nothing to run") }
+        let result = try ChildProcess.run(program, Array(argv.dropFirst()), environment: environment, mergeErrors: true)
+        return (result.status, result.stdout)
     }
 
-    static func quote(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    public static func quote(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }
