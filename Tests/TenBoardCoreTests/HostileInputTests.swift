@@ -173,7 +173,7 @@ struct HostileInputTests {
     func untrustedPredicate() {
         let hostile = "a\u{1B}]52;c;SGVsbG8=\u{07}b\u{2028}c\u{2029}d\u{200B}e\u{200D}f\u{202E}g\u{2066}h\u{FEFF}i\u{85}j\u{AD}k"
         for rendering in [Untrusted.clean(hostile), Untrusted.oneLine(hostile), Untrusted.quoted(hostile)] {
-            #expect(!rendering.unicodeScalars.contains(where: Untrusted.needsReplacement), "\(rendering.debugDescription)")
+            #expect(Untrusted.isSafe(rendering), "\(rendering.debugDescription)")
             #expect(!rendering.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x2028 || $0.value == 0x200B })
         }
         #expect(Untrusted.clean("Müller GmbH 李小龙 😀") == "Müller GmbH 李小龙 😀")

@@ -101,7 +101,7 @@ struct MailCompositionTests {
         // Raw, it is refused.
         #expect(throws: InvalidHeaderValue.self) { try message(subject: hostile).rendered() }
         // Neutralised (as the report does with customer text), it stays inside the Subject.
-        let rendered = try message(subject: MailMessage.neutralised("Klacht van " + hostile)).rendered()
+        let rendered = try message(subject: Untrusted.headerValue("Klacht van " + hostile)).rendered()
         let headers = MailDecode.headers(rendered)
         #expect(!headers.contains { $0.name.lowercased() == "bcc" })
         #expect(headers.first { $0.name == "Subject" }?.value == "Klacht van X Bcc: someone@elsewhere")

@@ -1,5 +1,6 @@
 import Testing
 import TenBoardCore
+import TenBoardTestSupport
 @testable import TenBoardTerminal
 
 @Suite struct TextSanitizerTests {
@@ -32,7 +33,7 @@ import TenBoardCore
             all.unicodeScalars.append(Unicode.Scalar(UInt32(v))!)
         }
         let out = TextSanitizer.visible(all)
-        #expect(!out.unicodeScalars.contains { DisplayWidth.isForbidden($0) })
+        #expect(Untrusted.isSafe(out))
         #expect(!TextSanitizer.visible(all, ascii: true).unicodeScalars.contains { !$0.isASCII || $0.value < 0x20 || $0.value == 0x7F })
     }
 
@@ -46,5 +47,22 @@ import TenBoardCore
         #expect(TextSanitizer.visible("Cafe\u{301}", ascii: true) == "Cafe")
         #expect(TextSanitizer.visible("山田 – ok…", ascii: true) == "?? - ok...")
         #expect(TextSanitizer.visible("del\u{7F}", ascii: true) == "del^?")
+    }
+}
+
+/// The curses grid's rendering gives the core table's answer (`Untrusted.isForbidden`) on every
+/// tricky scalar: a forbidden one never reaches the grid, an allowed one passes unchanged.
+@Suite struct TextSanitizerTableTests {
+    @Test(arguments: TrickyText.cases)
+    func gridAgreesWithTheTable(_ tricky: TrickyText.Case) {
+        let input = "a" + tricky.text + "b"
+        let out = TextSanitizer.visible(input)
+        #expect(Untrusted.isSafe(out), "\(out.debugDescription)")
+        if tricky.forbidden {
+            #expect(!out.unicodeScalars.contains(where: tricky.unsafeScalars.contains), "\(out.debugDescription)")
+            #expect(out.hasPrefix("a") && out.hasSuffix("b"), "\(out.debugDescription)")
+        } else {
+            #expect(out == input)
+        }
     }
 }

@@ -53,7 +53,7 @@ public struct IncomingMail: Sendable {
             if let from = IncomingMail.scanFrom(raw) {
                 let box = MailHeaderValues.mailbox(from)
                 fromName = box.name
-                fromAddress = box.address.map(HeaderEncoding.neutralised)
+                fromAddress = box.address.map(Untrusted.headerValue)
             }
             return
         }
@@ -64,9 +64,9 @@ public struct IncomingMail: Sendable {
         if let from = header.value("From") {
             let box = MailHeaderValues.mailbox(from)
             fromName = box.name
-            fromAddress = box.address.map(HeaderEncoding.neutralised)
+            fromAddress = box.address.map(Untrusted.headerValue)
         }
-        subject = HeaderEncoding.neutralised(header.decoded("Subject") ?? "")
+        subject = Untrusted.headerValue(header.decoded("Subject") ?? "")
         messageID = header.value("Message-ID").flatMap { MailHeaderValues.messageIDs($0).first }
         var refs = header.value("In-Reply-To").map(MailHeaderValues.messageIDs) ?? []
         refs += (header.value("References").map(MailHeaderValues.messageIDs) ?? []).reversed()
@@ -87,7 +87,7 @@ public struct IncomingMail: Sendable {
             let names = attachments.prefix(5).map { part -> String in
                 let name = ContentType.parameters(ContentType.splitParameters(part.header.value("Content-Disposition") ?? "").dropFirst())["filename"]
                     ?? part.contentType.parameters["name"] ?? part.contentType.mimeType
-                return HeaderEncoding.neutralised(HeaderEncoding.decodeEncodedWords(name))
+                return Untrusted.headerValue(HeaderEncoding.decodeEncodedWords(name))
             }
             notes.append("\(attachments.count) attachment\(attachments.count == 1 ? "" : "s"): \(names.joined(separator: ", "))\(attachments.count > 5 ? ", …" : "")")
         }

@@ -96,7 +96,7 @@ public enum IntakeRules {
         }
         guard let header = mail.header else { return nil }
         if let auto = header.value("Auto-Submitted")?.lowercased(), !auto.hasPrefix("no") {
-            return "Auto-Submitted: \(HeaderEncoding.neutralised(auto)) (an automatic message, RFC 3834)"
+            return "Auto-Submitted: \(Untrusted.headerValue(auto)) (an automatic message, RFC 3834)"
         }
         if let precedence = header.value("Precedence")?.lowercased().trimmingCharacters(in: .whitespaces),
            ["bulk", "junk", "list", "auto_reply", "auto-reply"].contains(precedence) {
@@ -109,7 +109,7 @@ public enum IntakeRules {
         }
         if mail.contentType.mimeType == "multipart/report" {
             let type = mail.contentType.parameters["report-type"]?.lowercased() ?? ""
-            return "multipart/report\(type.isEmpty ? "" : "; report-type=\(HeaderEncoding.neutralised(type))") (a delivery or read report)"
+            return "multipart/report\(type.isEmpty ? "" : "; report-type=\(Untrusted.headerValue(type))") (a delivery or read report)"
         }
         let local = address.split(separator: "@").first.map(String.init) ?? ""
         if ["mailer-daemon", "postmaster"].contains(local) { return "sender \(address) is a mail system" }

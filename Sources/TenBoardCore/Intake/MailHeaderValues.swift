@@ -94,7 +94,7 @@ enum MailHeaderValues {
             if c == "\"" { continue }
             out.append(c)
         }
-        return HeaderEncoding.neutralised(HeaderEncoding.decodeEncodedWords(out.trimmingCharacters(in: .whitespaces)))
+        return Untrusted.headerValue(HeaderEncoding.decodeEncodedWords(out.trimmingCharacters(in: .whitespaces)))
     }
 
     /// The message ids of `Message-ID`, `In-Reply-To` or `References`: what is between `<` and `>`,

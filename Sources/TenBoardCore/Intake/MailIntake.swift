@@ -57,7 +57,7 @@ public struct MailIntake: Sendable {
         // A Received date far ahead of our clock is somebody else's clock: use ours.
         if received > now.addingTimeInterval(300) { received = now }
         let receivedStamp = Timestamp(received.wholeSeconds, in: zone)
-        let sender = mail.fromAddress ?? envelopeSender.map(HeaderEncoding.neutralised) ?? ""
+        let sender = mail.fromAddress ?? envelopeSender.map(Untrusted.headerValue) ?? ""
 
         return try withIntakeLock { () throws(TenBoardError) -> Outcome in
             let kept = try keep(raw, mail: mail, at: receivedStamp)
@@ -148,7 +148,7 @@ public struct MailIntake: Sendable {
         }
         var subject = MailIntake.strippedSubject(mail.subject)
         if subject.isEmpty {
-            subject = mail.text.split(separator: "\n").first.map { HeaderEncoding.neutralised(String($0)) } ?? ""
+            subject = mail.text.split(separator: "\n").first.map { Untrusted.headerValue(String($0)) } ?? ""
         }
         if subject.isEmpty { subject = "(no subject)" }
         return subject.count > 200 ? String(subject.prefix(199)) + "…" : subject

@@ -19,40 +19,19 @@ enum HeaderEncoding {
     /// Folded header lines stay within RFC 5322's recommended 78 characters where possible.
     static let lineLimit = 78
 
-    /// True when `text` holds a character that a header must never contain: C0 (including CR,
-    /// LF and tab), DEL, C1, or the Unicode line and paragraph separators.
+    /// True when `text` holds a character that a header must never contain: what
+    /// `Untrusted.isForbidden` refuses (C0 including CR, LF and tab, DEL, C1, format characters
+    /// such as bidi controls, the Unicode line and paragraph separators).
     static func hasControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isForbidden)
-    }
-
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            || scalar.value == 0x2028 || scalar.value == 0x2029
-    }
-
-    /// `text` with every control character and line break replaced by a space, runs of spaces
-    /// collapsed: for untrusted text (a customer's name) that ends up in a header.
-    static func neutralised(_ text: String) -> String {
-        var out = ""
-        var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = isForbidden(scalar) || scalar == " " || scalar.properties.isWhitespace
-            if isSpace {
-                if !lastWasSpace { out.unicodeScalars.append(" ") }
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-            lastWasSpace = isSpace
-        }
-        return out.trimmingCharacters(in: .whitespaces)
+        !Untrusted.isSafe(text)
     }
 
     /// A complete unstructured header (`Subject: …`), folded, encoded when needed.
     ///
     /// Printable ASCII is folded at spaces; anything else (non-ASCII, a literal `=?`, a word too
     /// long to fold) becomes RFC 2047 `B` encoded-words of at most 75 characters.
-    /// - Throws: `InvalidHeaderValue` when `value` has control characters; neutralise untrusted
-    ///   text first.
+    /// - Throws: `InvalidHeaderValue` when `value` has control characters; pass untrusted text
+    ///   through `Untrusted.headerValue` first.
     static func unstructured(_ name: String, _ value: String) throws(InvalidHeaderValue) -> String {
         guard !hasControlCharacters(value) else {
             throw InvalidHeaderValue(header: name, problem: "contains a line break or control character")
@@ -142,7 +121,7 @@ enum HeaderEncoding {
         var tokens: [String] = []
         for (index, address) in addresses.enumerated() {
             guard MailAddress.isValidSpec(address.address) else {
-                throw InvalidHeaderValue(header: name, problem: "has an invalid address '\(neutralised(address.address))'")
+                throw InvalidHeaderValue(header: name, problem: "has an invalid address '\(Untrusted.headerValue(address.address))'")
             }
             if let display = address.displayName, !display.isEmpty {
                 tokens += try phrase(display, header: name)
@@ -179,7 +158,7 @@ extension HeaderEncoding {
     ///
     /// Lenient as mail is: an encoded-word with an unknown charset or a broken encoding is left as
     /// it was written. Untrusted: the result can hold anything, control characters included;
-    /// neutralise before showing it.
+    /// render it with `Untrusted` before showing it.
     static func decodeEncodedWords(_ value: String) -> String {
         guard value.contains("=?") else { return value }
         var out = ""

@@ -5,7 +5,7 @@ public struct MailMessage: Sendable, Equatable {
     public var from: MailAddress
     public var to: [MailAddress]
     /// Written as is when it is printable ASCII, as RFC 2047 encoded-words otherwise. Must not
-    /// contain control characters: pass untrusted text through `MailMessage.neutralised` first.
+    /// contain control characters: pass untrusted text through `Untrusted.headerValue` first.
     public var subject: String
     public var date: Date
     /// The zone whose offset the `Date` header shows (`+0100` for Europe/Amsterdam in winter).
@@ -34,8 +34,6 @@ public struct MailMessage: Sendable, Equatable {
         self.language = language
     }
 
-    /// `text` made safe for a header: line breaks and control characters become single spaces.
-    public static func neutralised(_ text: String) -> String { HeaderEncoding.neutralised(text) }
 
     /// The message as written to sendmail's standard input: LF line endings, no dot-stuffing
     /// (sendmail runs with `-i`; msmtp stuffs dots itself).

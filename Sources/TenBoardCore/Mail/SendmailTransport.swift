@@ -39,7 +39,7 @@ public struct SendmailTransport: MailTransport {
     /// must never be read as an option (PHPMailer CVE-2016-10033).
     func arguments(from sender: MailAddress, to recipients: [MailAddress]) throws(DeliveryFailure) -> [String] {
         for address in [sender] + recipients where !MailAddress.isValidSpec(address.address) {
-            throw DeliveryFailure(.data, "'\(MailMessage.neutralised(address.address))' is not a valid e-mail address")
+            throw DeliveryFailure(.data, "'\(Untrusted.headerValue(address.address))' is not a valid e-mail address")
         }
         guard !recipients.isEmpty else { throw DeliveryFailure(.configuration, "no recipients: configure the directors") }
         return Array(command.dropFirst()) + ["-f", sender.address, "--"] + recipients.map(\.address)
@@ -233,7 +233,7 @@ private final class OutputFile: @unchecked Sendable {
         let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(start)) }
         guard n > 0 else { return "" }
         let text = String(decoding: buffer.prefix(n), as: UTF8.self)
-        return HeaderEncoding.neutralised(text)
+        return Untrusted.headerValue(text)
     }
 
     func close() {

@@ -8,7 +8,7 @@ extension MorningReport {
     ///   - date: the `Date` header, normally the moment of composing.
     public func message(from sender: MailAddress, to directors: [MailAddress], messageID: String, date: Date) -> MailMessage {
         MailMessage(
-            from: sender, to: directors, subject: MailMessage.neutralised(subject), date: date,
+            from: sender, to: directors, subject: Untrusted.headerValue(subject), date: date,
             timeZone: data.timeZone, messageID: messageID, text: text, html: html,
             language: language.rawValue)
     }

@@ -53,7 +53,7 @@ extension IssueStore {
     /// rules stay readable): the checks `tenboard check` makes, made before the store takes it.
     static func insertionProblem(_ issue: Issue, hasID: Bool) -> String? {
         if hasID {
-            if issue.id.unicodeScalars.contains(where: Untrusted.needsReplacement) {
+            if issue.id.unicodeScalars.contains(where: { Untrusted.isForbidden($0) }) { // no emoji exception for an id
                 return "field 'id': must not contain control, invisible or direction-changing characters"
             }
             if issue.id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), Int(issue.id).map({ $0 >= StoreState.numberLimit }) ?? true {

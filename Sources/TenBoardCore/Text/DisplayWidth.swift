@@ -5,13 +5,15 @@
 /// VS16 or ZWJ wrong (glibc bug 32322), so tenboard measures itself: East Asian Wide/Fullwidth and
 /// emoji-presentation clusters take two cells, everything else printable one.
 public enum DisplayWidth {
-    /// The cells one grapheme cluster takes: 1 or 2, or `nil` when it cannot be printed as it is
-    /// (controls, bidi controls, a lone combining mark or an invisible format character).
+    /// The cells one grapheme cluster takes: 1 or 2, or `nil` when it cannot be printed as it is:
+    /// it holds a scalar `Untrusted.isForbidden` refuses (controls, bidi controls, invisible format
+    /// characters), or it has nothing to show in its first cell (a lone combining mark, an
+    /// unassigned code point or a noncharacter, whose width is unknown).
     public static func of(_ character: Character) -> Int? {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return nil }
         if !isPrintableStart(first) { return nil }
-        if scalars.contains(where: { isForbidden($0) }) { return nil }
+        if !Untrusted.isSafe(character) { return nil }
         if isRegionalIndicator(first) {
             return scalars.filter(isRegionalIndicator).count >= 2 ? 2 : 1
         }
@@ -29,18 +31,9 @@ public enum DisplayWidth {
         return total
     }
 
-    /// False for scalars that must never reach the terminal anywhere in a cluster.
-    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-            || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
-            || v == 0x200E || v == 0x200F || v == 0x061C
-            || scalar.properties.generalCategory == .surrogate
-    }
-
     /// Whether a cluster starting with this scalar has something visible to show in its first cell.
     public static func isPrintableStart(_ scalar: Unicode.Scalar) -> Bool {
-        if isForbidden(scalar) { return false }
+        if Untrusted.isForbidden(scalar) { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control, .unassigned,
              .lineSeparator, .paragraphSeparator, .surrogate:

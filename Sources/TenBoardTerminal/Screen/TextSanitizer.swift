@@ -1,13 +1,15 @@
 import TenBoardCore
 import Foundation
 
-/// Turns untrusted text (customer names, summaries, action points) into text that is safe to put on
-/// a terminal: every control becomes a visible placeholder instead of reaching the terminal.
+/// The curses grid's rendering of untrusted text (customer names, summaries, action points): every
+/// cluster that `DisplayWidth` cannot print — one holding a scalar `Untrusted.isForbidden` refuses,
+/// the core's one table — becomes a visible placeholder of one cell instead of reaching the terminal.
 ///
 /// ncurses would show most controls as `^X`, but `\n` clears the rest of the line and `\t`/`\b`
 /// move the cursor (curs_addch(3X)); an ESC sequence or a bidi override could repaint or reorder
-/// what a lead sees (kubectl CVE-2021-25743). So nothing of C0 (tab included), DEL, C1, the bidi
-/// controls U+202A–202E/U+2066–2069 or the line/paragraph separators is passed through.
+/// what a lead sees (kubectl CVE-2021-25743). So nothing of C0 (tab included), DEL, C1, the format
+/// characters (bidi controls, zero-width characters, BOM) or the line/paragraph separators is passed
+/// through; joiners only inside an emoji sequence.
 public enum TextSanitizer {
     /// The text with each unprintable grapheme cluster replaced by its placeholder.
     ///
@@ -35,10 +37,15 @@ public enum TextSanitizer {
     /// without a base gets a dotted circle (`◌́`) so it cannot join the cell before it.
     public static func placeholder(for character: Character, ascii: Bool = false) -> String {
         let scalars = Array(character.unicodeScalars)
-        if let first = scalars.first, !DisplayWidth.isForbidden(first),
-           [.nonspacingMark, .enclosingMark, .spacingMark].contains(first.properties.generalCategory),
-           !scalars.contains(where: DisplayWidth.isForbidden) {
+        if let first = scalars.first, Untrusted.isSafe(character),
+           [.nonspacingMark, .enclosingMark, .spacingMark].contains(first.properties.generalCategory) {
             return ascii ? "?" : "\u{25CC}" + String(String.UnicodeScalarView(scalars))
+        }
+        // A printable cluster spoilt only by a joiner or tag outside an emoji ("n" + U+200D): the
+        // cluster without them, then one placeholder for what was hidden, as `Untrusted.clean` does.
+        if let first = scalars.first, DisplayWidth.isPrintableStart(first), Untrusted.isSafe(Character(first)) {
+            let kept = String(String.UnicodeScalarView(scalars.filter { !Untrusted.isForbidden($0) }))
+            return ascii ? kept.map(asciiFallback).joined() + "?" : kept + "\u{FFFD}"
         }
         var out = ""
         for scalar in scalars {
@@ -50,7 +57,7 @@ public enum TextSanitizer {
                 out += ascii ? "^?" : "\u{2421}"
             default:
                 // Keep the count of cells honest: one placeholder per character that was hidden.
-                if DisplayWidth.isForbidden(scalar) || !DisplayWidth.isPrintableStart(scalar) || out.isEmpty {
+                if Untrusted.isForbidden(scalar) || !DisplayWidth.isPrintableStart(scalar) || out.isEmpty {
                     out += ascii ? "?" : "\u{FFFD}"
                 }
             }
