@@ -115,8 +115,8 @@ struct Intake: ParsableCommand {
             let when = String(Timestamp(e.at.date, in: zone).rfc3339.prefix(16)).replacingOccurrences(of: "T", with: " ")
             var line = "\(when)  \(e.outcome.padding(toLength: 10, withPad: " ", startingAt: 0))"
             line += e.issue.map { "#\($0)  " } ?? ""
-            line += "\(IssueTable.clip(Untrusted.oneLine(e.from), 40))  \(IssueTable.clip(Untrusted.oneLine(e.subject), 50))"
-            if let reason = e.reason { line += "  (\(IssueTable.clip(Untrusted.oneLine(reason), 80)))" }
+            line += "\(TextFit.truncate(Untrusted.oneLine(e.from), to: 40))  \(TextFit.truncate(Untrusted.oneLine(e.subject), to: 50))"
+            if let reason = e.reason { line += "  (\(TextFit.truncate(Untrusted.oneLine(reason), to: 80)))" }
             out += line + "\n"
         }
         try writeOut(out)

@@ -68,8 +68,8 @@ enum IssueTable {
             rows.append([
                 Untrusted.oneLine(issue.id) + (issue.status == .resolved ? " ✓" : ""),
                 words.age(seconds: Int(now.timeIntervalSince(issue.receivedAt.date))),
-                words.kind(issue.kind), clip(Untrusted.oneLine(issue.customer), 24), clip(Untrusted.oneLine(issue.assignee ?? "-"), 14),
-                morning(issue, account: account, words: words), clip(Untrusted.oneLine(issue.summary), 60),
+                words.kind(issue.kind), TextFit.truncate(Untrusted.oneLine(issue.customer), to: 24), TextFit.truncate(Untrusted.oneLine(issue.assignee ?? "-"), to: 14),
+                morning(issue, account: account, words: words), TextFit.truncate(Untrusted.oneLine(issue.summary), to: 60),
             ])
         }
         let widths = (0..<words.listColumns.count).map { c in rows.map { DisplayWidth.of($0[c]) }.max()! }
@@ -120,19 +120,5 @@ enum IssueTable {
         case let fate?: return words.fate(fate)
         case nil: return issue.status == .withdrawn ? words.fate(.withdrawn) : "-"
         }
-    }
-
-    /// `text` cut to at most `width` cells, with an ellipsis when cut.
-    static func clip(_ text: String, _ width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        var out = ""
-        var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character) ?? 1
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
-        }
-        return out + "…"
     }
 }

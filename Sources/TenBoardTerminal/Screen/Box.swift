@@ -1,3 +1,4 @@
+import TenBoardCore
 /// A framed box drawn over whatever is below it (help, forms): frame, title and a filled inside.
 public enum Box {
     /// Draws the frame and clears the inside; returns the inner rectangle.

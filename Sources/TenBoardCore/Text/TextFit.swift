@@ -1,6 +1,6 @@
-import TenBoardCore
 /// Fitting text into a number of cells: truncation with an ellipsis, padding and word wrapping,
-/// all measured per grapheme cluster with `DisplayWidth`.
+/// all measured per grapheme cluster with `DisplayWidth`. The one place for it: the board, the
+/// wall and the CLI's tables (`list`, `intake --list`, `tally`) cut text here.
 public enum TextFit {
     /// The longest prefix of `text` that fits in `width` cells, ending in `ellipsis` when cut.
     ///

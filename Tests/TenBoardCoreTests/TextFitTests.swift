@@ -1,6 +1,5 @@
 import Testing
 import TenBoardCore
-@testable import TenBoardTerminal
 
 @Suite struct TextFitTests {
     @Test func truncateCountsCellsNotCharacters() {
