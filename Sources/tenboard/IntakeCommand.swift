@@ -26,8 +26,8 @@ struct Intake: ParsableCommand {
     @Option(help: "With --log: how many entries.") var count = 20
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
-        if log, maildir != nil { throw ValidationError("--log and --maildir do not go together") }
+        guard count > 0 else { throw ValidationError { $0.atLeastOne("--count") } }
+        if log, maildir != nil { throw ValidationError { $0.notTogether("--log", "--maildir") } }
     }
 
     func run() throws {
@@ -48,12 +48,13 @@ struct Intake: ParsableCommand {
                 try? writeOut(Intake.describe(outcome) + "\n")
             }
         } catch let error as TenBoardError {
-            printError("intake: \(oneLine(error.message)) (exit 75: the mail system keeps the message and tries again)")
+            let words = Words(messageLanguage())
+            printError(words.intakeDeferred(oneLine(error.message(in: words.language))))
             throw ArgumentParser.ExitCode(ExitStatus.tempFailure.rawValue)
         } catch let error as ArgumentParser.ExitCode {
             throw error
         } catch {
-            printError("intake: \(oneLine("\(error)")) (exit 75: the mail system keeps the message and tries again)")
+            printError(Words(messageLanguage()).intakeDeferred(oneLine("\(error)")))
             throw ArgumentParser.ExitCode(ExitStatus.tempFailure.rawValue)
         }
     }
@@ -73,7 +74,8 @@ struct Intake: ParsableCommand {
         do {
             return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
         } catch {
-            throw TenBoardError("cannot read the message from standard input: \(error.localizedDescription)", exitCode: .tempFailure)
+            let reason = error.localizedDescription
+            throw TenBoardError(exitCode: .tempFailure) { $0.cannotReadMessage(reason) }
         }
     }
 
@@ -85,7 +87,8 @@ struct Intake: ParsableCommand {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: new.path).filter { !$0.hasPrefix(".") }.sorted()
         } catch {
-            throw TenBoardError("\(new.path): cannot list the Maildir's new/ folder: \(error.localizedDescription)", exitCode: .tempFailure)
+            let reason = error.localizedDescription
+            throw TenBoardError(exitCode: .tempFailure) { $0.cannotListMaildir(new.path, reason) }
         }
         var recorded = 0
         for name in names {
@@ -95,7 +98,8 @@ struct Intake: ParsableCommand {
             _ = try intake.record(raw: [UInt8](data), envelopeSender: nil, deliveredAt: delivered)
             let base = name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? name
             guard rename(file.path, cur.appendingPathComponent(base + ":2,S").path) == 0 || errno == ENOENT else {
-                throw TenBoardError("\(file.path): recorded, but cannot move it to cur/: \(String(cString: strerror(errno)))", exitCode: .tempFailure)
+                let reason = String(cString: strerror(errno))
+                throw TenBoardError(exitCode: .tempFailure) { $0.recordedNotMoved(file.path, reason) }
             }
             recorded += 1
         }
