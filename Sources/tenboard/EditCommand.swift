@@ -20,7 +20,7 @@ struct Edit: ParsableCommand {
             let env = ProcessInfo.processInfo.environment
             let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
             let replaced = try store.editHotFile { path in try Self.runEditor(editor, on: path) }
-            printError(replaced ? "\(store.hotURL.path) replaced" : "nothing changed; \(store.hotURL.path) was left as it is")
+            printError(Words(messageLanguage()).editDone(store.hotURL.path, replaced: replaced))
         }
     }
 

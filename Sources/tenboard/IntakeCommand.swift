@@ -45,7 +45,7 @@ struct Intake: ParsableCommand {
             } else {
                 let raw = try readStandardInput()
                 let outcome = try intake.record(raw: raw, envelopeSender: envelope)
-                try? writeOut(Intake.describe(outcome) + "\n")
+                try? writeOut(Intake.describe(outcome, Words(configuration.language)) + "\n")
             }
         } catch let error as TenBoardError {
             let words = Words(messageLanguage())
@@ -61,12 +61,12 @@ struct Intake: ParsableCommand {
 
     func oneLine(_ text: String) -> String { Untrusted.oneLine(text) }
 
-    static func describe(_ outcome: MailIntake.Outcome) -> String {
+    static func describe(_ outcome: MailIntake.Outcome, _ words: Words) -> String {
         switch outcome {
-        case .created(let issue): return "new issue \(issue.id)"
-        case .appended(let issue): return "added to issue \(issue.id)"
-        case .duplicate(let id): return "already recorded in issue \(id)"
-        case .filed(let reason): return "filed, not a customer: \(Untrusted.oneLine(reason))"
+        case .created(let issue): return words.intakeNewIssue(issue.id)
+        case .appended(let issue): return words.intakeAppended(issue.id)
+        case .duplicate(let id): return words.intakeDuplicate(id)
+        case .filed(let reason): return words.intakeFiled(Untrusted.oneLine(reason))
         }
     }
 
@@ -103,14 +103,14 @@ struct Intake: ParsableCommand {
             }
             recorded += 1
         }
-        try? writeOut("\(recorded) message\(recorded == 1 ? "" : "s") taken from \(Untrusted.oneLine(new.path))\n")
+        try? writeOut(Words(messageLanguage()).messagesTaken(recorded, from: Untrusted.oneLine(new.path)) + "\n")
     }
 
     func showLog() throws {
         let (configuration, store) = try global.open()
         let entries = try MailIntake(store: store).log.last(count, filedOnly: filed)
         if entries.isEmpty {
-            try writeOut("no mail taken in yet\n")
+            try writeOut(Words(configuration.language).noMailYet + "\n")
             return
         }
         let zone = configuration.schedule.timeZone

@@ -101,6 +101,16 @@ struct ErrorLanguageTests {
                        dutch: ["Fout: --undo heeft de NAAM nodig van wie het laatste turfje terug moet"])
     }
 
+    @Test func theCommandLinesNoticesToo() throws {
+        for (language, expected) in [("en", "no mail taken in yet"), ("nl", "nog geen mail binnengekomen")] {
+            let (dir, env) = try Self.setUp(language)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let result = try TenBoardBinary.run(["intake", "--log"], environment: env)
+            #expect(result.status == 0, "\(language): \(result.stderr)")
+            #expect(result.stdout == expected + "\n", "\(language): \(result.stdout)")
+        }
+    }
+
     @Test func theArgumentParsersUsageErrors() throws {
         try Self.check(["list", "--jsn"], status: 64,
                        english: ["Error: Unknown option '--jsn'", "Usage: tenboard list", "See 'tenboard list --help' for more information."],

@@ -666,4 +666,25 @@ extension Words {
     }
 
     public var nameOrNone: String { pick("give a NAME or --none (not both)", "geef een NAAM of --none (niet allebei)") }
+
+    // MARK: the command line's notices
+
+    /// `tenboard edit` done: whether the store file was replaced.
+    public func editDone(_ path: String, replaced: Bool) -> String {
+        replaced ? pick("\(path) replaced", "\(path) vervangen")
+                 : pick("nothing changed; \(path) was left as it is", "niets gewijzigd; \(path) is gelaten zoals het was")
+    }
+
+    /// What `tenboard intake` did with one message. - Parameter reason: the intake rule's words (English).
+    public func intakeNewIssue(_ id: String) -> String { pick("new issue \(id)", "nieuwe klantvraag \(id)") }
+    public func intakeAppended(_ id: String) -> String { pick("added to issue \(id)", "toegevoegd aan klantvraag \(id)") }
+    public func intakeDuplicate(_ id: String) -> String { pick("already recorded in issue \(id)", "al vastgelegd in klantvraag \(id)") }
+    public func intakeFiled(_ reason: String) -> String { pick("filed, not a customer: \(reason)", "opgeborgen, geen klant: \(reason)") }
+
+    public func messagesTaken(_ count: Int, from path: String) -> String {
+        pick("\(count) message\(count == 1 ? "" : "s") taken from \(path)",
+             "\(count) bericht\(count == 1 ? "" : "en") opgehaald uit \(path)")
+    }
+
+    public var noMailYet: String { pick("no mail taken in yet", "nog geen mail binnengekomen") }
 }
