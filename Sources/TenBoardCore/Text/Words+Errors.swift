@@ -208,8 +208,8 @@ extension Words {
 
     /// A line of the argument parser's error message in this language: its known sentences
     /// ("Error: Unknown option '--x'", "Usage: …", "See '… --help' for more information.") are
-    /// said again here; anything else (the usage synopsis, our own validation messages) is
-    /// left as it was.
+    /// said again here; anything else (the usage synopsis, our own validation messages, which
+    /// are already in this language: `ValidationError { $0.phrase }`) is left as it was.
     public func argumentParserLine(_ line: String) -> String {
         guard language == .nl else { return line }
         let line = line.replacingOccurrences(of: ". Did you mean '", with: ". Bedoel je '")
