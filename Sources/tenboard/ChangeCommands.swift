@@ -22,13 +22,13 @@ struct Add: ParsableCommand {
     func validate() throws {
         if json != nil {
             guard customer == nil, summary == nil, received == nil, assignee == nil, channel == nil, !`internal` else {
-                throw ValidationError("--json takes the issues from the JSON; give no other fields")
+                throw ValidationError { $0.jsonTakesAll }
             }
         } else {
             guard let customer, !customer.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("--customer is required (or --json)")
+                throw ValidationError { $0.requiredOrJSON("--customer") }
             }
-            guard summary != nil else { throw ValidationError("--summary is required (or --json)") }
+            guard summary != nil else { throw ValidationError { $0.requiredOrJSON("--summary") } }
         }
     }
 
@@ -39,7 +39,7 @@ struct Add: ParsableCommand {
             let added: [Issue]
             if let json {
                 let data = try readInput(json)
-                let name = json == "-" ? "standard input" : json
+                func name(_ words: Words) -> String { json == "-" ? words.standardInput : json }
                 let records: [JSONValue]
                 do {
                     switch try JSONParser.parse(data) {
@@ -47,12 +47,14 @@ struct Add: ParsableCommand {
                     case let item: records = [item]
                     }
                 } catch {
-                    throw TenBoardError("\(name): \(error)", exitCode: .dataError)
+                    throw TenBoardError(exitCode: .dataError) { name($0) + ": \(error)" }
                 }
                 do {
                     added = try store.add(records: records, now: now)
                 } catch let error as TenBoardError where error.exitCode == .dataError {
-                    throw TenBoardError(error.message.split(separator: "\n").map { "\(name): \($0)" }.joined(separator: "\n"), exitCode: .dataError)
+                    throw TenBoardError(exitCode: .dataError) { words in
+                        error.message(in: words.language).split(separator: "\n").map { name(words) + ": \($0)" }.joined(separator: "\n")
+                    }
                 }
             } else {
                 let receivedAt = try received.map { try parseTime($0, option: "--received", configuration, now: now) } ?? now
@@ -71,9 +73,10 @@ func readInput(_ path: String) throws -> Data {
     do {
         return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-        throw TenBoardError("\(path): no such file", exitCode: .noInput)
+        throw TenBoardError(exitCode: .noInput) { $0.noSuchFile(path) }
     } catch {
-        throw TenBoardError("\(path): cannot read: \(error.localizedDescription)", exitCode: .noInput)
+        let reason = error.localizedDescription
+        throw TenBoardError(exitCode: .noInput) { $0.cannotReadFile(path, reason) }
     }
 }
 
@@ -122,7 +125,7 @@ struct Assign: ParsableCommand {
     @Flag(help: "Assign it to nobody.") var none = false
 
     func validate() throws {
-        guard (name == nil) != !none else { throw ValidationError("give a NAME or --none (not both)") }
+        guard (name == nil) != !none else { throw ValidationError { $0.nameOrNone } }
     }
 
     func run() throws {

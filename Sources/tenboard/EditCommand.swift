@@ -20,7 +20,7 @@ struct Edit: ParsableCommand {
             let env = ProcessInfo.processInfo.environment
             let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
             let replaced = try store.editHotFile { path in try Self.runEditor(editor, on: path) }
-            printError(replaced ? "\(store.hotURL.path) replaced" : "nothing changed; \(store.hotURL.path) was left as it is")
+            printError(Words(messageLanguage()).editDone(store.hotURL.path, replaced: replaced))
         }
     }
 
@@ -56,22 +56,23 @@ struct Edit: ParsableCommand {
         var pid = pid_t()
         let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
         guard spawned == 0 else {
-            throw TenBoardError("cannot start the editor (\(editor)): \(String(cString: strerror(spawned))); nothing was changed",
-                                exitCode: .tempFailure)
+            let reason = String(cString: strerror(spawned))
+            throw TenBoardError(exitCode: .tempFailure) { $0.editorNotStarted(editor, reason) }
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else {
-                throw TenBoardError("lost the editor (\(editor)): \(String(cString: strerror(errno))); nothing was changed",
-                                    exitCode: .tempFailure)
+                let reason = String(cString: strerror(errno))
+                throw TenBoardError(exitCode: .tempFailure) { $0.editorLost(editor, reason) }
             }
         }
         if status & 0x7f != 0 {
-            throw TenBoardError("the editor (\(editor)) was killed by signal \(status & 0x7f); nothing was changed", exitCode: .tempFailure)
+            let signal = status & 0x7f
+            throw TenBoardError(exitCode: .tempFailure) { $0.editorKilled(editor, signal: signal) }
         }
         let code = (status >> 8) & 0xff
         guard code == 0 else {
-            throw TenBoardError("the editor (\(editor)) exited with status \(code); nothing was changed", exitCode: .tempFailure)
+            throw TenBoardError(exitCode: .tempFailure) { $0.editorFailed(editor, status: code) }
         }
     }
 }

@@ -64,6 +64,14 @@ func messageLanguage() -> Language {
     return ConfigLoader(environment: ProcessInfo.processInfo.environment, configFile: configFile).messageLanguage()
 }
 
+extension ValidationError {
+    /// A usage error (exit 64) from the catalogue, in the configured language: the argument
+    /// parser prints it after its "Error: " (said again by `Words.argumentParserLine`).
+    init(_ words: (Words) -> String) {
+        self.init(words(Words(messageLanguage())))
+    }
+}
+
 /// Writes a message that does not end the command (a notice, a warning) on standard error,
 /// rendered as every error is (`ErrorReport.render`). A failing stderr is ignored: there is
 /// nowhere left to say so.

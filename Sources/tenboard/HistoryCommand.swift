@@ -17,8 +17,8 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var at: AtOption
 
     func validate() throws {
-        if json && csv { throw ValidationError("--json and --csv exclude each other") }
-        guard let n = Int(days), n >= 1, n <= 100_000 else { throw ValidationError(Words.badDays(days)) }
+        if json && csv { throw ValidationError { $0.excludeEachOther("--json", "--csv") } }
+        guard let n = Int(days), n >= 1, n <= 100_000 else { throw ValidationError { $0.badDays(days) } }
     }
 
     func run() throws {

@@ -26,8 +26,8 @@ struct Intake: ParsableCommand {
     @Option(help: "With --log: how many entries.") var count = 20
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be at least 1") }
-        if log, maildir != nil { throw ValidationError("--log and --maildir do not go together") }
+        guard count > 0 else { throw ValidationError { $0.atLeastOne("--count") } }
+        if log, maildir != nil { throw ValidationError { $0.notTogether("--log", "--maildir") } }
     }
 
     func run() throws {
@@ -45,27 +45,28 @@ struct Intake: ParsableCommand {
             } else {
                 let raw = try readStandardInput()
                 let outcome = try intake.record(raw: raw, envelopeSender: envelope)
-                try? writeOut(Intake.describe(outcome) + "\n")
+                try? writeOut(Intake.describe(outcome, Words(configuration.language)) + "\n")
             }
         } catch let error as TenBoardError {
-            printError("intake: \(oneLine(error.message)) (exit 75: the mail system keeps the message and tries again)")
+            let words = Words(messageLanguage())
+            printError(words.intakeDeferred(oneLine(error.message(in: words.language))))
             throw ArgumentParser.ExitCode(ExitStatus.tempFailure.rawValue)
         } catch let error as ArgumentParser.ExitCode {
             throw error
         } catch {
-            printError("intake: \(oneLine("\(error)")) (exit 75: the mail system keeps the message and tries again)")
+            printError(Words(messageLanguage()).intakeDeferred(oneLine("\(error)")))
             throw ArgumentParser.ExitCode(ExitStatus.tempFailure.rawValue)
         }
     }
 
     func oneLine(_ text: String) -> String { Untrusted.oneLine(text) }
 
-    static func describe(_ outcome: MailIntake.Outcome) -> String {
+    static func describe(_ outcome: MailIntake.Outcome, _ words: Words) -> String {
         switch outcome {
-        case .created(let issue): return "new issue \(issue.id)"
-        case .appended(let issue): return "added to issue \(issue.id)"
-        case .duplicate(let id): return "already recorded in issue \(id)"
-        case .filed(let reason): return "filed, not a customer: \(Untrusted.oneLine(reason))"
+        case .created(let issue): return words.intakeNewIssue(issue.id)
+        case .appended(let issue): return words.intakeAppended(issue.id)
+        case .duplicate(let id): return words.intakeDuplicate(id)
+        case .filed(let reason): return words.intakeFiled(Untrusted.oneLine(reason))
         }
     }
 
@@ -73,7 +74,8 @@ struct Intake: ParsableCommand {
         do {
             return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
         } catch {
-            throw TenBoardError("cannot read the message from standard input: \(error.localizedDescription)", exitCode: .tempFailure)
+            let reason = error.localizedDescription
+            throw TenBoardError(exitCode: .tempFailure) { $0.cannotReadMessage(reason) }
         }
     }
 
@@ -85,7 +87,8 @@ struct Intake: ParsableCommand {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: new.path).filter { !$0.hasPrefix(".") }.sorted()
         } catch {
-            throw TenBoardError("\(new.path): cannot list the Maildir's new/ folder: \(error.localizedDescription)", exitCode: .tempFailure)
+            let reason = error.localizedDescription
+            throw TenBoardError(exitCode: .tempFailure) { $0.cannotListMaildir(new.path, reason) }
         }
         var recorded = 0
         for name in names {
@@ -95,18 +98,19 @@ struct Intake: ParsableCommand {
             _ = try intake.record(raw: [UInt8](data), envelopeSender: nil, deliveredAt: delivered)
             let base = name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? name
             guard rename(file.path, cur.appendingPathComponent(base + ":2,S").path) == 0 || errno == ENOENT else {
-                throw TenBoardError("\(file.path): recorded, but cannot move it to cur/: \(String(cString: strerror(errno)))", exitCode: .tempFailure)
+                let reason = String(cString: strerror(errno))
+                throw TenBoardError(exitCode: .tempFailure) { $0.recordedNotMoved(file.path, reason) }
             }
             recorded += 1
         }
-        try? writeOut("\(recorded) message\(recorded == 1 ? "" : "s") taken from \(Untrusted.oneLine(new.path))\n")
+        try? writeOut(Words(messageLanguage()).messagesTaken(recorded, from: Untrusted.oneLine(new.path)) + "\n")
     }
 
     func showLog() throws {
         let (configuration, store) = try global.open()
         let entries = try MailIntake(store: store).log.last(count, filedOnly: filed)
         if entries.isEmpty {
-            try writeOut("no mail taken in yet\n")
+            try writeOut(Words(configuration.language).noMailYet + "\n")
             return
         }
         let zone = configuration.schedule.timeZone

@@ -20,10 +20,10 @@ struct Tally: ParsableCommand {
     @OptionGroup var at: AtOption
 
     func validate() throws {
-        if undo, name == nil { throw ValidationError("--undo needs the NAME whose last mark to take back") }
-        if json, name != nil { throw ValidationError("--json is for the overview (without NAME)") }
+        if undo, name == nil { throw ValidationError { $0.undoNeedsName } }
+        if json, name != nil { throw ValidationError { $0.jsonIsForOverview } }
         if let name, TallyMark.storedName(name) == nil {
-            throw ValidationError("NAME must be 1 to \(TallyMark.nameLimit) characters")
+            throw ValidationError { $0.lengthFromOne("NAME", TallyMark.nameLimit) }
         }
     }
 
@@ -91,10 +91,10 @@ struct PraiseCommand: ParsableCommand {
     @OptionGroup var at: AtOption
 
     func validate() throws {
-        guard TallyMark.storedName(name) != nil else { throw ValidationError("NAME must be 1 to \(TallyMark.nameLimit) characters") }
-        guard TallyMark.storedName(customer) != nil else { throw ValidationError("--customer must be 1 to \(TallyMark.nameLimit) characters") }
+        guard TallyMark.storedName(name) != nil else { throw ValidationError { $0.lengthFromOne("NAME", TallyMark.nameLimit) } }
+        guard TallyMark.storedName(customer) != nil else { throw ValidationError { $0.lengthFromOne("--customer", TallyMark.nameLimit) } }
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !words.isEmpty, words.count <= Praise.textLimit else { throw ValidationError("--text must be 1 to \(Praise.textLimit) characters") }
+        guard !words.isEmpty, words.count <= Praise.textLimit else { throw ValidationError { $0.lengthFromOne("--text", Praise.textLimit) } }
     }
 
     func run() throws {

@@ -24,10 +24,10 @@ struct SetFields: ParsableCommand {
     @Option(help: "The action point (of a resolved issue, or noted ahead).") var action: String?
 
     func validate() throws {
-        if assignee != nil && noAssignee { throw ValidationError("give --assignee NAME or --no-assignee, not both") }
+        if assignee != nil && noAssignee { throw ValidationError { $0.assigneeOrNone } }
         if customer == nil, summary == nil, kind == nil, received == nil, assignee == nil, !noAssignee, channel == nil,
            `internal` == nil, action == nil {
-            throw ValidationError("nothing to set: give at least one of --customer --summary --kind --received --assignee --no-assignee --channel --internal --action")
+            throw ValidationError { $0.nothingToSet }
         }
     }
 

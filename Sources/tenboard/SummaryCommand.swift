@@ -20,14 +20,14 @@ struct Summary: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Report this morning (YYYY-MM-DD) instead of today's.", valueName: "date")) var morning: String?
 
     func validate() throws {
-        if force && !send { throw ValidationError("--force goes with --send") }
-        if interim && (send || retry) { throw ValidationError("--interim sends on its own: without --send or --retry") }
-        if retry && (send || morning != nil || at.at != nil) { throw ValidationError("--retry takes no other option") }
-        if text && html { throw ValidationError("--text and --html exclude each other") }
+        if force && !send { throw ValidationError { $0.forceGoesWithSend } }
+        if interim && (send || retry) { throw ValidationError { $0.interimAlone } }
+        if retry && (send || morning != nil || at.at != nil) { throw ValidationError { $0.retryAlone } }
+        if text && html { throw ValidationError { $0.excludeEachOther("--text", "--html") } }
         if (text || html) && (send || retry || interim) {
-            throw ValidationError("--\(text ? "text" : "html") previews the report: without --send, --retry or --interim")
+            throw ValidationError { $0.previewAlone(text ? "--text" : "--html") }
         }
-        if let morning, LocalDate(morning) == nil { throw ValidationError("--morning: '\(morning)' is not a date YYYY-MM-DD") }
+        if let morning, LocalDate(morning) == nil { throw ValidationError { $0.optionNotADate("--morning", morning) } }
     }
 
     func run() async throws {

@@ -21,7 +21,7 @@ struct Board: ParsableCommand {
     var pinnedClock: String?
 
     func validate() throws {
-        if at != nil && pinnedClock != nil { throw ValidationError("--at shows a frozen board; it does not go with --pinned-clock") }
+        if at != nil && pinnedClock != nil { throw ValidationError { $0.atIsFrozen(wall: false, not: "--pinned-clock") } }
     }
 
     func run() throws {
@@ -57,7 +57,7 @@ struct Wall: ParsableCommand {
     var clockFrom: String?
 
     func validate() throws {
-        if at != nil && clockFrom != nil { throw ValidationError("--at shows a frozen wall; it does not go with --clock-from") }
+        if at != nil && clockFrom != nil { throw ValidationError { $0.atIsFrozen(wall: true, not: "--clock-from") } }
     }
 
     func run() throws {

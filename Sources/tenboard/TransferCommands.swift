@@ -15,10 +15,11 @@ struct Import: ParsableCommand {
     func run() throws {
         do {
             let (_, store) = try global.open()
-            let name = file == "-" ? "standard input" : file
+            let words = Words(messageLanguage())
+            let name = file == "-" ? words.standardInput : file
             let records = try ImportRecord.parse(try readInput(file), name: name)
             let count = try store.importIssues(records, name: name)
-            printError("imported \(count) issue\(count == 1 ? "" : "s")")
+            printError(words.imported(count))
         }
     }
 }

@@ -38,7 +38,7 @@ public struct IssueEdit: Sendable, Equatable {
         func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
         func optional(_ s: String?) -> String? { s.map(trimmed).flatMap { $0.isEmpty ? nil : $0 } }
         if let customer {
-            guard !trimmed(customer).isEmpty else { throw TenBoardError("customer: must not be empty", exitCode: .dataError) }
+            guard !trimmed(customer).isEmpty else { throw TenBoardError(exitCode: .dataError) { $0.customerEmpty } }
             issue.customer = trimmed(customer)
         }
         if let summary { issue.summary = trimmed(summary) }
@@ -46,7 +46,7 @@ public struct IssueEdit: Sendable, Equatable {
         if let receivedAt {
             let stamp = Timestamp(Date(timeIntervalSince1970: receivedAt.timeIntervalSince1970.rounded(.down)), in: zone)
             if let resolvedAt = issue.resolvedAt, stamp.date > resolvedAt.date {
-                throw TenBoardError("receivedAt: \(stamp.rfc3339) is after the issue was resolved (\(resolvedAt.rfc3339))", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.receivedAfterResolved(stamp.rfc3339, resolvedAt.rfc3339) }
             }
             issue.receivedAt = stamp
         }
@@ -60,7 +60,7 @@ public struct IssueEdit: Sendable, Equatable {
 extension IssueStore {
     /// The message when an issue changed between reading it and saving a change to it.
     static func changedMeanwhile(_ id: String) -> TenBoardError {
-        TenBoardError("#\(id) was changed by someone else in the meantime; nothing was saved. Look at it again, then retry", exitCode: .tempFailure)
+        TenBoardError(exitCode: .tempFailure) { $0.changedMeanwhile(id) }
     }
 
     /// Corrects fields of an issue under the lock.

@@ -73,18 +73,18 @@ public struct IntakeLog: Sendable {
             rename(url.path, directory.appendingPathComponent("log.1.jsonl").path)
         }
         let line = Array((JSONWriter.compact(entry.json) + "\n").utf8)
-        let fd = try IntakeLog.openForAppending(url.path, "the intake log")
+        let fd = try IntakeLog.openForAppending(url.path, .intakeLog)
         defer { close(fd) }
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-        guard written == line.count else { throw AtomicFile.failure(errno, "cannot write the intake log \(url.path)") }
-        guard !durable || fsync(fd) == 0 else { throw AtomicFile.failure(errno, "cannot write the intake log \(url.path) to disk") }
+        guard written == line.count else { throw AtomicFile.failure(errno) { $0.cannotWrite(.intakeLog, url.path) } }
+        guard !durable || fsync(fd) == 0 else { throw AtomicFile.failure(errno) { $0.cannotWrite(.intakeLog, url.path, toDisk: true) } }
     }
 
     /// Opens (and creates) a file to append to, group-writable whatever the umask, as the store's
     /// files are: the MTA's user and a lead's `--maildir` run may both write it.
-    static func openForAppending(_ path: String, _ what: String) throws(TenBoardError) -> Int32 {
+    static func openForAppending(_ path: String, _ what: StoreFileKind) throws(TenBoardError) -> Int32 {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o664)
-        guard fd >= 0 else { throw AtomicFile.failure(errno, "cannot open \(what) \(path)") }
+        guard fd >= 0 else { throw AtomicFile.failure(errno) { $0.cannotOpen(what, path) } }
         var info = stat()
         if fstat(fd, &info) == 0, info.st_uid == getuid(), info.st_mode & 0o060 != 0o060 {
             _ = fchmod(fd, AtomicFile.mode(replacing: path) | 0o660)

@@ -248,7 +248,7 @@ public struct MailIntake: Sendable {
         let url = indexFile(messageID)
         try AtomicFile.makeDirectory(url.deletingLastPathComponent())
         let line = Array("\(issueID)\t\(messageID)\n".utf8)
-        let fd = try IntakeLog.openForAppending(url.path, "the message-id index")
+        let fd = try IntakeLog.openForAppending(url.path, .messageIDIndex)
         defer { close(fd) }
         _ = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
     }
@@ -321,7 +321,7 @@ public struct MailIntake: Sendable {
         var pause: UInt32 = 1_000
         while try !lock.tryLock() {
             if Date().timeIntervalSince(start) > lockTimeout {
-                throw TenBoardError("another intake held \(lock.path) for \(Int(lockTimeout)) s; try again", exitCode: .tempFailure)
+                throw TenBoardError(exitCode: .tempFailure) { $0.intakeLocked(lock.path, seconds: Int(lockTimeout)) }
             }
             usleep(pause)
             pause = min(pause * 2, 50_000)

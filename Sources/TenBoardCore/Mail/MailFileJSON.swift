@@ -6,23 +6,24 @@ import Foundation
 /// (`2026-11-24T09:00:00Z`), as they were when `JSONEncoder` wrote them.
 struct MailFileJSON {
     let url: URL
-    let what: String
+    let what: StoreFileKind
     private let object: [String: JSONValue]
 
     /// Parses `data`, which must hold an object.
     ///
     /// - Throws: `TenBoardError` (65) naming the file, with the line and column of a syntax error.
-    init(_ data: Data, url: URL, what: String, damaged consequence: String) throws(TenBoardError) {
+    /// - Parameter consequence: what a damaged file means (`Words.sentLogDamaged`, `Words.outboxDamaged(_:)`).
+    init(_ data: Data, url: URL, what: StoreFileKind, damaged consequence: (Words) -> String) throws(TenBoardError) {
         self.url = url
         self.what = what
         let value: JSONValue
         do {
             value = try JSONParser.parse(data)
         } catch {
-            throw TenBoardError("\(url.path): \(error); \(consequence)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.mailFileDamaged(url.path, "\(error)", consequence($0)) }
         }
         guard case .object(let object) = value else {
-            throw TenBoardError("\(url.path): \(what) must be a JSON object, not \(value.typeName); \(consequence)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.mailFileNotAnObject(url.path, what, found: value.typeName, consequence($0)) }
         }
         self.object = object
     }
@@ -33,7 +34,7 @@ struct MailFileJSON {
     // MARK: Fields
 
     static func string(_ value: JSONValue?, _ field: String, in url: URL) throws(TenBoardError) -> String {
-        guard case .string(let text)? = value else { throw missing(field, "a string", in: url) }
+        guard case .string(let text)? = value else { throw missing(field, .string, in: url) }
         return text
     }
 
@@ -43,15 +44,15 @@ struct MailFileJSON {
     }
 
     static func int(_ value: JSONValue?, _ field: String, in url: URL) throws(TenBoardError) -> Int {
-        guard case .number(let literal)? = value, let number = Int(literal) else { throw missing(field, "a whole number", in: url) }
+        guard case .number(let literal)? = value, let number = Int(literal) else { throw missing(field, .wholeNumber, in: url) }
         return number
     }
 
     static func strings(_ value: JSONValue?, _ field: String, in url: URL) throws(TenBoardError) -> [String] {
-        guard case .array(let items)? = value else { throw missing(field, "a list of strings", in: url) }
+        guard case .array(let items)? = value else { throw missing(field, .strings, in: url) }
         var texts: [String] = []
         for item in items {
-            guard case .string(let text) = item else { throw missing(field, "a list of strings", in: url) }
+            guard case .string(let text) = item else { throw missing(field, .strings, in: url) }
             texts.append(text)
         }
         return texts
@@ -59,7 +60,7 @@ struct MailFileJSON {
 
     static func date(_ value: JSONValue?, _ field: String, in url: URL) throws(TenBoardError) -> Date {
         guard case .string(let text)? = value, let stamp = Timestamp(rfc3339: text) else {
-            throw missing(field, "an RFC 3339 time", in: url)
+            throw missing(field, .time, in: url)
         }
         return stamp.date
     }
@@ -69,8 +70,8 @@ struct MailFileJSON {
         return try date(value, field, in: url)
     }
 
-    private static func missing(_ field: String, _ kind: String, in url: URL) -> TenBoardError {
-        TenBoardError("\(url.path): '\(field)' must be \(kind)", exitCode: .dataError)
+    private static func missing(_ field: String, _ kind: FieldKind, in url: URL) -> TenBoardError {
+        TenBoardError(exitCode: .dataError) { $0.fieldMustBe(url.path, field, kind) }
     }
 
     // MARK: Writing

@@ -16,9 +16,7 @@ enum MailLock {
         let deadline = clock.now + timeout
         while try !lock.tryLock() {
             guard clock.now < deadline else {
-                throw TenBoardError(
-                    "another tenboard has been sending reports for \(timeout.components.seconds) s (\(lock.path) is locked); nothing was sent, try again",
-                    exitCode: .tempFailure)
+                throw TenBoardError(exitCode: .tempFailure) { $0.senderLocked(lock.path, seconds: timeout.components.seconds) }
             }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -45,15 +45,15 @@ struct Outbox: Sendable {
         let mornings = names.filter { $0.hasSuffix(".eml") }.compactMap { LocalDate(String($0.dropLast(4))) }
         var reports: [PendingReport] = []
         for morning in mornings.sorted() {
-            guard let data = try StoreFile.read(metaURL(morning), what: "outbox metadata") else { continue }
+            guard let data = try StoreFile.read(metaURL(morning), what: .outboxMetadata) else { continue }
             reports.append(try Self.report(data, morning: morning, url: metaURL(morning), file: emlURL(morning)))
         }
         return reports
     }
 
     func message(_ morning: LocalDate) throws(TenBoardError) -> Data {
-        guard let data = try StoreFile.read(emlURL(morning), what: "outbox message") else {
-            throw StoreFile.error(.missing, emlURL(morning).path, "outbox message")
+        guard let data = try StoreFile.read(emlURL(morning), what: .outboxMessage) else {
+            throw StoreFile.error(.missing, emlURL(morning).path, .outboxMessage)
         }
         return data
     }
@@ -92,8 +92,7 @@ struct Outbox: Sendable {
 
     /// A pending report from its metadata file.
     static func report(_ data: Data, morning: LocalDate, url: URL, file: URL) throws(TenBoardError) -> PendingReport {
-        let meta = try MailFileJSON(data, url: url, what: "outbox metadata",
-                                    damaged: "the report of \(morning) stays in the outbox; repair or move the file")
+        let meta = try MailFileJSON(data, url: url, what: .outboxMetadata, damaged: { $0.outboxDamaged(morning) })
         let fields = Dictionary(uniqueKeysWithValues: meta.members.map { ($0.key, $0.value) })
         return PendingReport(
             morning: morning, messageID: try MailFileJSON.string(fields["messageID"], "messageID", in: url),

@@ -101,7 +101,7 @@ public struct ReportSender: Sendable {
             } else {
                 let report = try compose()
                 guard report.morning == morning else {
-                    throw TenBoardError("composed the report of \(report.morning) for \(morning)", exitCode: .software)
+                    throw TenBoardError(exitCode: .software) { $0.composedWrongMorning(report.morning, for: morning) }
                 }
                 let entry = PendingReport(
                     morning: morning, messageID: report.messageID, sender: report.sender.address,
@@ -172,9 +172,7 @@ public struct ReportSender: Sendable {
             // written under the store lock.
             try StoreLock.withExclusiveLock(in: store) { try sentLog.record(sent, for: pending.morning) }
         } catch let error as TenBoardError {
-            throw TenBoardError(
-                "the report of \(pending.morning) was delivered, but recording that failed (\(error.message)); it stays in the outbox, so the next --send or --retry sends it again with the same Message-ID",
-                exitCode: error.exitCode)
+            throw TenBoardError(exitCode: error.exitCode) { $0.deliveredNotRecorded(pending.morning, error.message(in: $0.language)) }
         }
         outbox.remove(pending.morning)
         return DeliveryAttempt(morning: pending.morning, result: .sent(sent), resumedInterrupted: interrupted)

@@ -29,20 +29,19 @@ struct SentLog: Sendable {
     /// - Throws: `TenBoardError` (65) when the file exists but cannot be read: tenboard then
     ///   cannot know what was sent, so it sends nothing rather than risk sending twice.
     func load() throws(TenBoardError) -> [LocalDate: [SentReport]] {
-        guard let data = try StoreFile.read(url, what: "record of sent reports") else { return [:] }
-        let file = try MailFileJSON(data, url: url, what: "the record of sent reports",
-                                    damaged: "tenboard cannot tell which reports were sent; repair or move it away")
+        guard let data = try StoreFile.read(url, what: .sentLog) else { return [:] }
+        let file = try MailFileJSON(data, url: url, what: .sentLog, damaged: { $0.sentLogDamaged })
         var log: [LocalDate: [SentReport]] = [:]
         for (key, value) in file.members {
             guard let morning = LocalDate(key) else {
-                throw TenBoardError("\(url.path) has '\(Untrusted.quoted(key))' where a morning (YYYY-MM-DD) belongs", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.notAMorningKey(url.path, Untrusted.quoted(key)) }
             }
             guard case .array(let entries) = value else {
-                throw TenBoardError("\(url.path): '\(key)' must be a list of deliveries", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.notDeliveries(url.path, Untrusted.quoted(key)) }
             }
             log[morning] = try entries.map { entry throws(TenBoardError) in
                 guard case .object(let fields) = entry else {
-                    throw TenBoardError("\(url.path): '\(key)' must be a list of deliveries", exitCode: .dataError)
+                    throw TenBoardError(exitCode: .dataError) { $0.notDeliveries(url.path, Untrusted.quoted(key)) }
                 }
                 return SentReport(sentAt: try MailFileJSON.date(fields["sentAt"], "sentAt", in: url),
                                   messageID: try MailFileJSON.string(fields["messageID"], "messageID", in: url),

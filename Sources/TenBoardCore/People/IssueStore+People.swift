@@ -9,15 +9,15 @@ extension IssueStore {
     @discardableResult
     public func drawTally(who: String, by: String, at: Date, cap: Int = TallyBook.defaultDailyCap) throws -> (mark: TallyMark, count: Int) {
         guard let name = TallyMark.storedName(who) else {
-            throw TenBoardError("a tally mark needs the name of who said \"klant\" (1 to \(TallyMark.nameLimit) characters)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.tallyNeedsName(TallyMark.nameLimit) }
         }
-        let when = try changeInstant(at, what: "a tally mark")
+        let when = try changeInstant(at) { $0.aTallyMark }
         let day = schedule.localDate(of: when.date)
         return try update(now: when.date) { state in
             let book = TallyBook(state)
             let count = book.count(of: name, on: day)
             guard count < cap else {
-                throw TenBoardError("\(Untrusted.quoted(name)) already has \(count) tally marks on \(day), the daily cap ('tally-daily-cap' is \(cap)); nothing was added", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.tallyCapReached(Untrusted.quoted(name), count: count, on: day, cap: cap) }
             }
             let mark = TallyMark(day: day, who: name, by: by, at: when)
             state.tallyMarks.append(mark)
@@ -34,7 +34,7 @@ extension IssueStore {
     public func undoTally(_ mark: TallyMark, at: Date) throws -> Int {
         try update(now: at) { state in
             guard let i = state.tallyMarks.lastIndex(of: mark) else {
-                throw TenBoardError("the tally mark of \(Untrusted.quoted(mark.who)) at \(mark.at.rfc3339) is no longer there; nothing was undone", exitCode: .tempFailure)
+                throw TenBoardError(exitCode: .tempFailure) { $0.tallyMarkGone(Untrusted.quoted(mark.who), at: mark.at.rfc3339) }
             }
             state.tallyMarks.remove(at: i)
             return TallyBook(state).count(of: mark.who, on: mark.day)
@@ -51,7 +51,7 @@ extension IssueStore {
         let key = TallyMark.personKey(who)
         return try update(now: at) { state in
             guard let i = state.tallyMarks.lastIndex(where: { $0.day == day && TallyMark.personKey($0.who) == key }) else {
-                throw TenBoardError("\(Untrusted.quoted(who)) has no tally mark on \(day); nothing was undone", exitCode: .noInput)
+                throw TenBoardError(exitCode: .noInput) { $0.noTallyMark(Untrusted.quoted(who), on: day) }
             }
             let mark = state.tallyMarks.remove(at: i)
             return (mark, TallyBook(state).count(of: who, on: day))
@@ -64,16 +64,16 @@ extension IssueStore {
     @discardableResult
     public func addPraise(who: String, customer: String, text: String, recordedBy: String, issue: String? = nil, at: Date) throws -> Praise {
         guard let name = TallyMark.storedName(who) else {
-            throw TenBoardError("a praise needs the name of the colleague the customer named (1 to \(TallyMark.nameLimit) characters)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.praiseNeedsColleague(TallyMark.nameLimit) }
         }
         guard let customerName = TallyMark.storedName(customer) else {
-            throw TenBoardError("a praise needs the customer's name (1 to \(TallyMark.nameLimit) characters)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.praiseNeedsCustomer(TallyMark.nameLimit) }
         }
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty, words.count <= Praise.textLimit else {
-            throw TenBoardError("a praise needs the customer's words (1 to \(Praise.textLimit) characters)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.praiseNeedsWords(Praise.textLimit) }
         }
-        let when = try changeInstant(at, what: "a praise")
+        let when = try changeInstant(at) { $0.aPraise }
         let day = schedule.localDate(of: when.date)
         return try update(now: when.date) { state in
             let praise = Praise(who: name, customer: customerName, text: words, at: when, day: day, recordedBy: recordedBy, issue: issue)
@@ -88,7 +88,7 @@ extension IssueStore {
     public func undoPraise(_ praise: Praise, at: Date) throws {
         try update(now: at) { state in
             guard let i = state.praise.lastIndex(of: praise) else {
-                throw TenBoardError("the praise of \(Untrusted.quoted(praise.who)) by \(Untrusted.quoted(praise.customer)) is no longer there; nothing was undone", exitCode: .tempFailure)
+                throw TenBoardError(exitCode: .tempFailure) { $0.praiseGone(Untrusted.quoted(praise.who), by: Untrusted.quoted(praise.customer)) }
             }
             state.praise.remove(at: i)
         }
@@ -96,14 +96,17 @@ extension IssueStore {
 
     /// `at` as stored (whole seconds, the schedule's offset), refused when later than the real
     /// clock allows.
-    func changeInstant(_ at: Date, what: String) throws -> Timestamp {
+    /// - Parameter what: what is dated (`Words.aTallyMark`, `Words.aPraise`).
+    func changeInstant(_ at: Date, what: (Words) -> String) throws -> Timestamp {
         let latest = clock().addingTimeInterval(IssueStore.clockSkew)
         guard at <= latest else {
-            throw TenBoardError("\(what) cannot be dated \(Timestamp(at.wholeSeconds, in: schedule.timeZone).rfc3339): that is in the future (it is now \(Timestamp(clock().wholeSeconds, in: schedule.timeZone).rfc3339))", exitCode: .dataError)
+            let time = Timestamp(at.wholeSeconds, in: schedule.timeZone).rfc3339
+            let now = Timestamp(clock().wholeSeconds, in: schedule.timeZone).rfc3339
+            throw TenBoardError(exitCode: .dataError) { $0.datedInTheFuture(what($0), time, now: now) }
         }
         let stamp = Timestamp(at.wholeSeconds, in: schedule.timeZone)
         guard stamp.isReadable else {
-            throw TenBoardError("\(what) cannot be dated \(stamp.rfc3339): not a time the store can hold", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.notAStorableDate(what($0), stamp.rfc3339) }
         }
         return stamp
     }

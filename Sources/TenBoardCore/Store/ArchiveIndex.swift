@@ -185,7 +185,7 @@ enum ArchiveIndex {
 
     /// Looks `id` up in the index `url` of a segment of `segmentSize` bytes.
     static func lookup(_ id: String, in url: URL, segmentSize: Int) -> Answer {
-        guard let data = try? StoreFile.read(url, what: "archive index") else { return .unknown }
+        guard let data = try? StoreFile.read(url, what: .archiveIndex) else { return .unknown }
         return data.withUnsafeBytes { buffer -> Answer in
             guard let base = buffer.baseAddress, let headerEnd = memchr(base, 10, buffer.count) else { return .unknown }
             let headerLength = base.distance(to: UnsafeRawPointer(headerEnd))
@@ -234,14 +234,14 @@ enum ArchiveIndex {
 
     /// Whether the index `url` is the one `data` (its segment's bytes) would have.
     static func matches(_ url: URL, segment data: Data) -> Bool? {
-        guard let index = try? StoreFile.read(url, what: "archive index") else { return nil }
+        guard let index = try? StoreFile.read(url, what: .archiveIndex) else { return nil }
         return index == build(data)
     }
 
     /// Whether `data` is the segment the index `url` was written for (size and checksum): then
     /// its lines are known to be the valid ones written, and need no parse to be copied.
     static func vouches(for data: Data, index url: URL) -> Bool {
-        guard let index = try? StoreFile.read(url, what: "archive index"),
+        guard let index = try? StoreFile.read(url, what: .archiveIndex),
               let newline = index.firstIndex(of: 10) else { return false }
         let header = String(decoding: index[..<newline], as: UTF8.self)
         return header == "\(magic) \(data.count) \(hex(checksum(data)))"

@@ -40,9 +40,10 @@ public enum ArchiveSegment {
         do {
             return try Issue(json: try JSONParser.parse(line.data))
         } catch let error as JSONSyntaxError {
-            throw TenBoardError("\(url.path): line \(line.number), column \(error.column): \(error.problem)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.badLine(url.path, line: line.number, column: error.column, error.problem) }
         } catch {
-            throw TenBoardError("\(url.path): line \(line.number): \(error)", exitCode: .dataError)
+            let problem = "\(error)"
+            throw TenBoardError(exitCode: .dataError) { $0.badLine(url.path, line: line.number, problem) }
         }
     }
 

@@ -24,7 +24,7 @@ public enum AtomicFile {
         var random = SystemRandomNumberGenerator()
         let temp = directory + "/" + temporaryPrefix + url.lastPathComponent + "-\(getpid())-\(random.next() % 1_000_000_000)"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(errno, "cannot create a file in \(directory)") }
+        guard fd >= 0 else { throw failure(errno) { $0.cannotCreateFile(in: directory) } }
         var ok = false
         defer {
             if !ok { unlink(temp) }
@@ -43,15 +43,15 @@ public enum AtomicFile {
                 }
                 return offset
             }
-            guard written == data.count else { throw failure(errno, "cannot write \(target)") }
-            guard fchmod(fd, mode(replacing: target)) == 0 else { throw failure(errno, "cannot set the mode of \(target)") }
-            guard fsync(fd) == 0 else { throw failure(errno, "cannot write \(target) to disk") }
+            guard written == data.count else { throw failure(errno) { $0.cannotWrite(target) } }
+            guard fchmod(fd, mode(replacing: target)) == 0 else { throw failure(errno) { $0.cannotSetMode(target) } }
+            guard fsync(fd) == 0 else { throw failure(errno) { $0.cannotWriteToDisk(target) } }
             ok = true
         }
         ok = false
-        guard close(fd) == 0 else { throw failure(errno, "cannot write \(target)") }
+        guard close(fd) == 0 else { throw failure(errno) { $0.cannotWrite(target) } }
         beforeReplacing()
-        guard rename(temp, target) == 0 else { throw failure(errno, "cannot replace \(target)") }
+        guard rename(temp, target) == 0 else { throw failure(errno) { $0.cannotReplace(target) } }
         ok = true
         syncDirectory(directory)
     }
@@ -92,14 +92,14 @@ public enum AtomicFile {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw TenBoardError("\(url.path) exists and is not a directory", exitCode: .cantCreate)
+                throw TenBoardError(exitCode: .cantCreate) { $0.existsNotADirectory(url.path) }
             }
             return
         }
         let parent = url.deletingLastPathComponent()
         if parent.path != url.path { try makeDirectory(parent, shared: false) }
         if mkdir(url.path, shared ? 0o775 : 0o777) != 0 {
-            guard errno == EEXIST else { throw failure(errno, "cannot create the directory \(url.path)") }
+            guard errno == EEXIST else { throw failure(errno) { $0.cannotCreateDirectory(url.path) } }
             return
         }
         guard shared else { return }
@@ -120,7 +120,7 @@ public enum AtomicFile {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent(prefix + "XXXXXX").path
         var template = Array(base.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
-        guard made else { throw failure(errno, "cannot create a temporary directory in \(FileManager.default.temporaryDirectory.path)") }
+        guard made else { throw failure(errno) { $0.cannotCreateTemporaryDirectory(in: FileManager.default.temporaryDirectory.path) } }
         return URL(fileURLWithPath: string(template), isDirectory: true)
     }
 
@@ -156,13 +156,15 @@ public enum AtomicFile {
         return old
     }
 
-    static func failure(_ code: Int32, _ what: String) -> TenBoardError {
+    /// The error for a change that failed with `errno` `code`; `what` says what failed
+    /// (`Words.cannotWrite(_:)` and its kin).
+    static func failure(_ code: Int32, _ what: (Words) -> String) -> TenBoardError {
         let reason = String(cString: strerror(code))
         switch code {
         case ENOSPC, EDQUOT, EIO, EAGAIN, EINTR, ENOMEM:
-            return TenBoardError("\(what): \(reason); nothing was changed, try again", exitCode: .tempFailure)
+            return TenBoardError(exitCode: .tempFailure) { $0.changeFailed(what($0), reason, retry: true) }
         default:
-            return TenBoardError("\(what): \(reason); nothing was changed", exitCode: .cantCreate)
+            return TenBoardError(exitCode: .cantCreate) { $0.changeFailed(what($0), reason, retry: false) }
         }
     }
 }

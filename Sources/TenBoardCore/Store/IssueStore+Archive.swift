@@ -71,8 +71,8 @@ extension IssueStore {
             if let existingIndex {
                 let name = state.segments[existingIndex]
                 let url = archiveURL.appendingPathComponent(name)
-                guard let data = try StoreFile.read(url, what: "archive segment") else {
-                    throw StoreFile.error(.missing, url.path, "archive segment")
+                guard let data = try StoreFile.read(url, what: .archiveSegment) else {
+                    throw StoreFile.error(.missing, url.path, .archiveSegment)
                 }
                 content = data
                 if let last = content.last, last != 10 { content.append(10) }

@@ -79,8 +79,8 @@ extension IssueStore {
             if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
             for segment in state.segments {
                 let url = archiveURL.appendingPathComponent(segment)
-                guard let data = try StoreFile.read(url, what: "archive segment") else {
-                    throw StoreFile.error(.missing, url.path, "archive segment")
+                guard let data = try StoreFile.read(url, what: .archiveSegment) else {
+                    throw StoreFile.error(.missing, url.path, .archiveSegment)
                 }
                 // A segment its index vouches for gives its ids without a parse (as in export).
                 if ArchiveIndex.vouches(for: data, index: indexURL(forSegment: url)), let entries = ArchiveIndex.entries(data) {
@@ -90,11 +90,12 @@ extension IssueStore {
                 }
             }
         }
-        let clashes = new.filter { $0.hasID && existing.contains($0.issue.id) }
-            .map { "\($0.position): the id '\(Untrusted.quoted($0.issue.id))' is already in the store" }
-        guard clashes.isEmpty else {
-            let lines = name.map { IssueStore.listProblems(clashes, in: $0) } ?? clashes.prefix(50).joined(separator: "\n")
-            throw TenBoardError(lines + "\nnothing was \(name == nil ? "added" : "imported")", exitCode: .dataError)
+        let clashing = new.filter { $0.hasID && existing.contains($0.issue.id) }
+        guard clashing.isEmpty else {
+            throw TenBoardError(exitCode: .dataError) { words in
+                let clashes = clashing.map { words.idInStore($0.position, Untrusted.quoted($0.issue.id)) }
+                return IssueStore.listProblems(clashes, in: name, words: words) + "\n" + (name == nil ? words.nothingAdded : words.nothingImported)
+            }
         }
         var issues = new.map(\.issue)
         for entry in new where entry.hasID {
@@ -131,9 +132,8 @@ extension StoreState {
     /// Adds one to a counter, or fails (65) at `numberLimit` instead of wrapping.
     mutating func count(_ counter: WritableKeyPath<StoreState, Int>) throws(TenBoardError) {
         guard self[keyPath: counter] < StoreState.numberLimit else {
-            throw TenBoardError(
-                "the store's \(counter == \StoreState.revision ? "revision" : "next id") has reached \(StoreState.numberLimit), the largest it can hold; fix it with 'tenboard edit'",
-                exitCode: .dataError)
+            let revision = counter == \StoreState.revision
+            throw TenBoardError(exitCode: .dataError) { $0.counterFull(revision: revision, limit: StoreState.numberLimit) }
         }
         self[keyPath: counter] += 1
     }

@@ -25,33 +25,38 @@ public struct ImportRecord: Sendable {
             return items.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }
         case .object(let o) where o["issues"] != nil:
             guard case .array(let items)? = o["issues"] else {
-                throw TenBoardError("\(name): 'issues' must be an array", exitCode: .dataError)
+                throw TenBoardError(exitCode: .dataError) { $0.issuesNotAnArray(name) }
             }
             return items.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }
         case .object(let o):
             return [ImportRecord(position: "record 1", json: .object(o))]
         case let other:
-            throw TenBoardError("\(name): expected an array of issues, {\"issues\": [...]}, or JSON Lines; found \(other.typeName)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.notIssues(name, found: other.typeName) }
         }
     }
 
     static func parseLines(_ data: Data, name: String, documentError: JSONSyntaxError) throws(TenBoardError) -> [ImportRecord] {
         // Not one document: JSON Lines, read line by line so each record knows its line.
         var records: [ImportRecord] = []
-        var problems: [String] = []
+        var problems: [JSONSyntaxError] = []
         JSONLinesText.forEachLine(in: data) { line in
             if line.isBlank { return }
             do throws(JSONSyntaxError) {
                 records.append(ImportRecord(position: "line \(line.number)", json: try JSONParser.parse(line.data)))
             } catch {
-                problems.append("line \(line.number), column \(error.column): \(error.problem)")
+                problems.append(JSONSyntaxError(line: line.number, column: error.column, problem: error.problem))
             }
         }
         if records.isEmpty || data.first(where: { $0 > 32 }) == UInt8(ascii: "[") {
-            throw TenBoardError("\(name): \(documentError)", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) {
+                $0.badLine(name, line: documentError.line, column: documentError.column, documentError.problem)
+            }
         }
         guard problems.isEmpty else {
-            throw TenBoardError(IssueStore.listProblems(problems, in: name) + "\nnothing was imported", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { words in
+                let lines = problems.map { words.place(line: $0.line, column: $0.column) + ": " + $0.problem }
+                return IssueStore.listProblems(lines, in: name, words: words) + "\n" + words.nothingImported
+            }
         }
         return records
     }
@@ -59,10 +64,10 @@ public struct ImportRecord: Sendable {
 
 extension IssueStore {
     /// At most `limit` problems, each prefixed with the input's `name` when there is one.
-    static func listProblems(_ problems: [String], in name: String? = nil, limit: Int = 50) -> String {
+    static func listProblems(_ problems: [String], in name: String? = nil, limit: Int = 50, words: Words) -> String {
         let prefix = name.map { "\($0): " } ?? ""
         var lines = problems.prefix(limit).map { prefix + $0 }
-        if problems.count > limit { lines.append("\(prefix)… and \(problems.count - limit) more") }
+        if problems.count > limit { lines.append(prefix + words.andMore(problems.count - limit)) }
         return lines.joined(separator: "\n")
     }
 
@@ -75,7 +80,7 @@ extension IssueStore {
     public func importIssues(_ records: [ImportRecord], name: String, now: Date = Date()) throws -> Int {
         let (issues, problems) = IssueStore.readRecords(records, now: nil)
         guard problems.isEmpty else {
-            throw TenBoardError(IssueStore.listProblems(problems, in: name) + "\nnothing was imported", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { IssueStore.listProblems(problems, in: name, words: $0) + "\n" + $0.nothingImported }
         }
         return try update(now: now) { state in
             // Replaced segments are deleted by the change after this one (issues.json.bak names them).

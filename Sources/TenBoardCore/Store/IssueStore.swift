@@ -81,7 +81,7 @@ public final class IssueStore: Sendable {
     }
 
     func load() throws(TenBoardError) -> StoreState? {
-        guard let data = try StoreFile.read(hotURL, what: "store file") else {
+        guard let data = try StoreFile.read(hotURL, what: .storeFile) else {
             // No hot file: a store not created yet, unless the path is not a directory at all.
             var info = stat()
             if stat(directory.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
@@ -139,7 +139,7 @@ public final class IssueStore: Sendable {
         var handle: FileHandle
 
         func contents() throws(TenBoardError) -> Data {
-            try StoreFile.readAll(handle.fileDescriptor, path: url.path, what: "archive segment")
+            try StoreFile.readAll(handle.fileDescriptor, path: url.path, what: .archiveSegment)
         }
 
         /// The issue with `id` if it is in this segment: one line read when the segment's index
@@ -187,14 +187,14 @@ public final class IssueStore: Sendable {
                 case .failure(.missing):
                     missing = (url, .missing)
                 case .failure(let failure):
-                    throw StoreFile.error(failure, url.path, "archive segment")
+                    throw StoreFile.error(failure, url.path, .archiveSegment)
                 }
                 break
             }
             guard let (url, failure) = missing else { return (state, segments) }
             // Gone while the hot file stayed the same: not a writer at work, but a damaged store.
             if previousRevision == state.revision {
-                throw StoreFile.error(failure, url.path, "archive segment")
+                throw StoreFile.error(failure, url.path, .archiveSegment)
             }
             previousRevision = state.revision
         }
@@ -248,7 +248,7 @@ public final class IssueStore: Sendable {
         guard after.issues.count < before.issues.count else { return }
         let kept = Set(after.issues.map(\.id))
         if let lost = before.issues.first(where: { !kept.contains($0.id) }) {
-            throw TenBoardError("internal error: a change would have dropped issue \(lost.id); nothing was written", exitCode: .software)
+            throw TenBoardError(exitCode: .software) { $0.wouldDropIssue(lost.id) }
         }
     }
 
@@ -341,12 +341,12 @@ public final class IssueStore: Sendable {
             let index = indexURL(forSegment: url)
             // The segment's size from the file, its bytes only when the index points into it.
             var info = stat()
-            guard lstat(url.path, &info) == 0 else { throw StoreFile.error(.missing, url.path, "archive segment") }
-            guard info.st_mode & S_IFMT == S_IFREG else { throw StoreFile.error(.notRegular, url.path, "archive segment") }
+            guard lstat(url.path, &info) == 0 else { throw StoreFile.error(.missing, url.path, .archiveSegment) }
+            guard info.st_mode & S_IFMT == S_IFREG else { throw StoreFile.error(.notRegular, url.path, .archiveSegment) }
             let answer = ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.st_size))
             if answer == .absent { continue }
-            guard let data = try StoreFile.read(url, what: "archive segment") else {
-                throw StoreFile.error(.missing, url.path, "archive segment")
+            guard let data = try StoreFile.read(url, what: .archiveSegment) else {
+                throw StoreFile.error(.missing, url.path, .archiveSegment)
             }
             var found: (Issue, Range<Int>)?
             switch data.count == Int(info.st_size) ? answer : .unknown {
@@ -409,7 +409,7 @@ public final class IssueStore: Sendable {
         let (parsed, problems) = IssueStore.readRecords(
             records.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }, now: stamp)
         guard problems.isEmpty else {
-            throw TenBoardError(IssueStore.listProblems(problems) + "\nnothing was added", exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { IssueStore.listProblems(problems, words: $0) + "\n" + $0.nothingAdded }
         }
         return try update(now: now) { state in
             try insert(parsed, into: &state, now: now, name: nil)
@@ -508,11 +508,11 @@ extension IssueStore {
     @discardableResult
     public func editHotFile(_ edit: (String) throws -> Void) throws -> Bool {
         try AtomicFile.makeDirectory(directory)
-        let original = try StoreFile.read(hotURL, what: "store file")
+        let original = try StoreFile.read(hotURL, what: .storeFile)
             ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
         var template = Array(directory.appendingPathComponent("issues.edit-XXXXXX.json").path.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
-        guard fd >= 0 else { throw AtomicFile.failure(errno, "cannot create a working copy in \(directory.path)") }
+        guard fd >= 0 else { throw AtomicFile.failure(errno) { $0.cannotCreateWorkingCopy(in: directory.path) } }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let copy = AtomicFile.string(template)
         let written = original.withUnsafeBytes { buffer -> Bool in
@@ -527,13 +527,13 @@ extension IssueStore {
         close(fd)
         guard written else {
             unlink(copy)
-            throw AtomicFile.failure(errno, "cannot write the working copy \(copy)")
+            throw AtomicFile.failure(errno) { $0.cannotWriteWorkingCopy(copy) }
         }
         do { try edit(copy) } catch {
             unlink(copy)
             throw error
         }
-        guard let edited = try StoreFile.read(URL(fileURLWithPath: copy), what: "working copy") else {
+        guard let edited = try StoreFile.read(URL(fileURLWithPath: copy), what: .workingCopy) else {
             throw TenBoardError(exitCode: .noInput) { $0.workingCopyGone("\(copy)") }
         }
         if edited == original {
@@ -547,7 +547,7 @@ extension IssueStore {
             throw TenBoardError(exitCode: .dataError) { $0.editNotValid("\(copy)", "\(error)") }
         }
         try StoreLock.withExclusiveLock(in: directory) {
-            let current = try StoreFile.read(hotURL, what: "store file")
+            let current = try StoreFile.read(hotURL, what: .storeFile)
                 ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
             guard current == original else {
                 throw TenBoardError(exitCode: .tempFailure) { $0.changedWhileEditing(hotURL.path, copy: "\(copy)") }

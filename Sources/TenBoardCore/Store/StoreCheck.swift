@@ -33,7 +33,7 @@ public struct StoreCheck: Sendable {
             files.append(url.path)
             let data = try segment.contents()
             let indexURL = store.indexURL(forSegment: url)
-            let index = try? StoreFile.read(indexURL, what: "archive index")
+            let index = try? StoreFile.read(indexURL, what: .archiveIndex)
             if !full, let index, let entries = ArchiveIndex.entries(data), index == ArchiveIndex.build(data, entries: entries) {
                 archived += entries.count
                 for entry in entries { note(entry.id, in: file) }

@@ -51,18 +51,17 @@ enum StoreFile {
     }
 
     /// The error for a failed open of `path`, with `what` it is for the message.
-    static func error(_ failure: Failure, _ path: String, _ what: String) -> TenBoardError {
+    static func error(_ failure: Failure, _ path: String, _ what: StoreFileKind) -> TenBoardError {
         switch failure {
         case .missing:
-            return TenBoardError("\(path): the \(what) is missing", exitCode: .noInput)
+            return TenBoardError(exitCode: .noInput) { $0.fileMissing(path, what) }
         case .notRegular:
-            return TenBoardError(
-                "\(path): the \(what) is not a regular file (a symbolic link, FIFO, device or directory); it was left as it is: remove it, or restore it from a backup",
-                exitCode: .dataError)
+            return TenBoardError(exitCode: .dataError) { $0.fileNotRegular(path, what) }
         case .system(EACCES), .system(EPERM):
-            return TenBoardError("\(path): permission denied; ask for the store's group", exitCode: .noPermission)
+            return TenBoardError(exitCode: .noPermission) { $0.permissionDenied(path) }
         case .system(let code):
-            return TenBoardError("\(path): cannot read the \(what): \(String(cString: strerror(code)))", exitCode: .ioError)
+            let reason = String(cString: strerror(code))
+            return TenBoardError(exitCode: .ioError) { $0.fileUnreadable(path, what, reason) }
         }
     }
 
@@ -73,9 +72,7 @@ enum StoreFile {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw TenBoardError(
-                "\(url.path) is not a directory (a symbolic link or a file in its place); it was left as it is: remove it, or restore it from a backup",
-                exitCode: .dataError)
+            throw TenBoardError(exitCode: .dataError) { $0.directoryReplaced(url.path) }
         }
     }
 
@@ -86,7 +83,7 @@ enum StoreFile {
     }
 
     /// The whole content of a store file, or `nil` when there is none.
-    static func read(_ url: URL, what: String) throws(TenBoardError) -> Data? {
+    static func read(_ url: URL, what: StoreFileKind) throws(TenBoardError) -> Data? {
         switch open(url.path, O_RDONLY) {
         case .failure(.missing): return nil
         case .failure(let failure): throw error(failure, url.path, what)
@@ -97,7 +94,7 @@ enum StoreFile {
     }
 
     /// Reads `fd` to its end.
-    static func readAll(_ fd: Int32, path: String, what: String) throws(TenBoardError) -> Data {
+    static func readAll(_ fd: Int32, path: String, what: StoreFileKind) throws(TenBoardError) -> Data {
         // Straight into the Data's storage: the size fstat gives, then more if the file grew.
         var info = stat()
         var capacity = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16

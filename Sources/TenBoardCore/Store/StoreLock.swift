@@ -27,9 +27,10 @@ final class LockFile {
             // say so. Only a file this call created: never change the mode of someone else's.
             if created { _ = fchmod(fd, AtomicFile.newFileMode(in: directory.path)) }
         case .failure(.system(let code)):
-            throw AtomicFile.failure(code, "cannot open the lock file \(path)")
+            let lockPath = path
+            throw AtomicFile.failure(code) { $0.cannotOpen(.lockFile, lockPath) }
         case .failure(let failure):
-            throw StoreFile.error(failure, path, "lock file")
+            throw StoreFile.error(failure, path, .lockFile)
         }
     }
 
@@ -39,7 +40,7 @@ final class LockFile {
     /// - Returns: `false` when another process holds it.
     func tryLock() throws(TenBoardError) -> Bool {
         if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
-        guard errno == EWOULDBLOCK || errno == EINTR else { throw AtomicFile.failure(errno, "cannot lock \(path)") }
+        guard errno == EWOULDBLOCK || errno == EINTR else { throw AtomicFile.failure(errno) { $0.cannotLock(path) } }
         return false
     }
 
@@ -64,9 +65,7 @@ public enum StoreLock {
         var pause: UInt32 = 1_000
         while try !lock.tryLock() {
             if Date().timeIntervalSince(start) > timeout {
-                throw TenBoardError(
-                    "the store \(directory.path) stayed locked by another tenboard for \(Int(timeout)) s; nothing was changed, try again",
-                    exitCode: .tempFailure)
+                throw TenBoardError(exitCode: .tempFailure) { $0.storeLocked(directory.path, seconds: Int(timeout)) }
             }
             usleep(pause)
             pause = min(pause * 2, 50_000)

@@ -64,8 +64,9 @@ extension Words {
     public var noHistory: String { pick("No mornings with customers yet.", "Nog geen ochtenden met klanten.") }
 
     /// The error for a bad `--days`.
-    public static func badDays(_ text: String) -> String {
-        "--days: '\(Untrusted.quoted(text))' is not a whole number of mornings from 1 to 100000"
+    public func badDays(_ text: String) -> String {
+        pick("--days: '\(Untrusted.quoted(text))' is not a whole number of mornings from 1 to 100000",
+             "--days: '\(Untrusted.quoted(text))' is geen heel aantal ochtenden van 1 tot 100000")
     }
 
     // MARK: the report's key figures and chart
