@@ -56,9 +56,9 @@ struct Check: ParsableCommand {
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            let report = try StoreCheck.run(store, full: full)
+            let report = try StoreCheck.run(store, full: full, words: Words(configuration.language))
             do {
-                try writeOut("config:  \(configuration.file ?? "(none: built-in defaults and environment)") ok\n")
+                try writeOut("config:  \(Words(configuration.language).configOK(configuration.file))\n")
                 try writeOut("store:   \(store.directory.path): \(report.summary)\n")
             } catch where !report.problems.isEmpty {
                 // stdout gone or full (| grep -q, >&-): the verdict on the store still decides the status.

@@ -40,4 +40,17 @@ struct SetupCheckTests {
         #expect(todo.contains { $0.hasPrefix("store: \(store) does not exist yet") })
         #expect(todo.first?.contains("TENBOARD_*") == true)
     }
+
+    @Test func underDutchTheSameItemsAreSaidInDutchWithTheSameKeys() throws {
+        let store = try directory(mode: 0o755)
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let config = Configuration(store: store, language: .nl, sendmail: ["/nonexistent/sendmail", "-i"], file: "/etc/tenboard/config.yaml")
+        let todo = SetupCheck.todo(config, canWrite: { _ in false })
+        #expect(todo.count == 5, "\(todo)")
+        #expect(todo[0] == "directors: niemand krijgt het ochtendrapport; zet 'directors' in /etc/tenboard/config.yaml")
+        #expect(todo[1].hasPrefix("sender: het ochtendrapport heeft geen afzender"))
+        #expect(todo[2].hasPrefix("sendmail: /nonexistent/sendmail bestaat niet"))
+        #expect(todo[3].hasPrefix("store: \(store) wordt niet gedeeld door een groep (modus 755)"))
+        #expect(todo[4].hasPrefix("store: je kunt niet schrijven in \(store)"))
+    }
 }

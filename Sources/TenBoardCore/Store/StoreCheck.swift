@@ -13,9 +13,11 @@ public struct StoreCheck: Sendable {
     /// id and place) holds the lines tenboard wrote, each a valid resolved issue when written:
     /// its ids are taken from those lines without a parse, as `export` copies them. Any other
     /// segment, and every segment with `full`, is parsed issue by issue.
-    /// - Parameter full: parse every segment, whatever its index says.
+    /// - Parameters:
+    ///   - full: parse every segment, whatever its index says.
+    ///   - words: the language of the summary and the problems.
     /// - Throws: `TenBoardError` (65) when a file cannot be parsed at all.
-    public static func run(_ store: IssueStore, full: Bool = false) throws(TenBoardError) -> StoreCheck {
+    public static func run(_ store: IssueStore, full: Bool = false, words: Words = Words(.en)) throws(TenBoardError) -> StoreCheck {
         let (state, segments) = try store.snapshotWithSegments()
         var problems: [String] = []
         var seen: [String: Int] = [:]
@@ -23,7 +25,7 @@ public struct StoreCheck: Sendable {
         var archived = 0
         func note(_ id: String, in file: Int) {
             if let first = seen.updateValue(file, forKey: id) {
-                problems.append("\(files[file]): the id '\(Untrusted.quoted(id))' is also in \(files[first])")
+                problems.append(words.idTwice(files[file], id: Untrusted.quoted(id), alsoIn: files[first]))
             }
         }
         seen.reserveCapacity(state.issues.count + segments.count * 4096)
@@ -41,27 +43,27 @@ public struct StoreCheck: Sendable {
             }
             let issues = try ArchiveSegment.decode(data, from: url)
             if let index, index != ArchiveIndex.build(data) {
-                problems.append("\(indexURL.path): not the index of \(url.lastPathComponent) (it is only a help to find issues: delete it, and the next change to an issue of that segment writes it again)")
+                problems.append(words.notTheIndex(indexURL.path, of: url.lastPathComponent))
             }
             archived += issues.count
             for issue in issues {
                 note(issue.id, in: file)
-                if issue.isOpen { problems.append("\(url.path): issue \(issue.id) is open but archived") }
+                if issue.isOpen { problems.append(words.openButArchived(url.path, id: issue.id)) }
             }
             for issue in MorningCheck.resolvedBeforeReceived(issues) {
-                problems.append("\(url.path): issue \(issue.id) was resolved before it was received")
+                problems.append(words.resolvedBeforeReceived(url.path, id: issue.id))
             }
         }
         let hot = files.count
         files.append(store.hotURL.path)
         for issue in state.issues { note(issue.id, in: hot) }
         for issue in MorningCheck.resolvedBeforeReceived(state.issues) {
-            problems.append("\(store.hotURL.path): issue \(issue.id) was resolved before it was received")
+            problems.append(words.resolvedBeforeReceived(store.hotURL.path, id: issue.id))
         }
         let open = state.issues.filter(\.isOpen).count
         let summary = store.exists
-            ? "\(open) open, \(state.issues.count - open) recently resolved, \(archived) archived in \(state.segments.count) segment\(state.segments.count == 1 ? "" : "s"), revision \(state.revision)"
-            : "does not exist yet (it is created by the first change)"
+            ? words.storeSummary(open: open, recent: state.issues.count - open, archived: archived, segments: state.segments.count, revision: state.revision)
+            : words.storeNotYet
         return StoreCheck(summary: summary, problems: problems)
     }
 }
