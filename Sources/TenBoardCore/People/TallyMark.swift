@@ -41,13 +41,9 @@ public struct TallyMark: Sendable, Equatable {
 
 extension TallyMark {
     init(json: JSONValue) throws(StoreFormatError) {
-        guard case .object(let o) = json else { throw StoreFormatError("must be an object, found \(json.typeName)") }
-        func string(_ key: String) throws(StoreFormatError) -> String {
-            guard case .string(let s)? = o[key] else { throw StoreFormatError("'\(key)' must be a string") }
-            return s
-        }
-        guard let day = LocalDate(try string("day")) else { throw StoreFormatError("'day' is not a date YYYY-MM-DD") }
-        guard let at = Timestamp(rfc3339: try string("at")) else { throw StoreFormatError("'at' is not an RFC 3339 time") }
+        let record = try DayRecord(json)
+        let (day, at) = (record.day, record.at)
+        func string(_ key: String) throws(StoreFormatError) -> String { try record.string(key) }
         let who = try string("who")
         guard TallyMark.storedName(who) == who else { throw StoreFormatError("'who' must be a name of 1 to \(TallyMark.nameLimit) characters without surrounding spaces") }
         self.init(day: day, who: who, by: try string("by"), at: at)
@@ -92,15 +88,11 @@ public struct Praise: Sendable, Equatable {
 
 extension Praise {
     init(json: JSONValue) throws(StoreFormatError) {
-        guard case .object(let o) = json else { throw StoreFormatError("must be an object, found \(json.typeName)") }
-        func string(_ key: String) throws(StoreFormatError) -> String {
-            guard case .string(let s)? = o[key] else { throw StoreFormatError("'\(key)' must be a string") }
-            return s
-        }
-        guard let day = LocalDate(try string("day")) else { throw StoreFormatError("'day' is not a date YYYY-MM-DD") }
-        guard let at = Timestamp(rfc3339: try string("at")) else { throw StoreFormatError("'at' is not an RFC 3339 time") }
+        let record = try DayRecord(json)
+        let (day, at) = (record.day, record.at)
+        func string(_ key: String) throws(StoreFormatError) -> String { try record.string(key) }
         var issue: String?
-        switch o["issue"] {
+        switch record.fields["issue"] {
         case nil, .null?: issue = nil
         case .string(let s)?: issue = s
         case let other?: throw StoreFormatError("'issue' must be a string, found \(other.typeName)")
@@ -116,5 +108,29 @@ extension Praise {
         ]
         if let issue { o["issue"] = .string(issue) }
         return .object(o)
+    }
+}
+
+/// The fields a tally mark and a praise share in the hot file: an object with the local `day` it
+/// counts for and the instant `at`, read the same way for both.
+private struct DayRecord {
+    let fields: [String: JSONValue]
+    let day: LocalDate
+    let at: Timestamp
+
+    init(_ json: JSONValue) throws(StoreFormatError) {
+        guard case .object(let o) = json else { throw StoreFormatError("must be an object, found \(json.typeName)") }
+        fields = o
+        guard let day = LocalDate(try Self.string("day", in: o)) else { throw StoreFormatError("'day' is not a date YYYY-MM-DD") }
+        guard let at = Timestamp(rfc3339: try Self.string("at", in: o)) else { throw StoreFormatError("'at' is not an RFC 3339 time") }
+        self.day = day
+        self.at = at
+    }
+
+    func string(_ key: String) throws(StoreFormatError) -> String { try Self.string(key, in: fields) }
+
+    private static func string(_ key: String, in fields: [String: JSONValue]) throws(StoreFormatError) -> String {
+        guard case .string(let s)? = fields[key] else { throw StoreFormatError("'\(key)' must be a string") }
+        return s
     }
 }
