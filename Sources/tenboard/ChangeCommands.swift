@@ -41,13 +41,13 @@ struct Add: ParsableCommand {
                 let data = try readInput(json)
                 func name(_ words: Words) -> String { json == "-" ? words.standardInput : json }
                 let records: [JSONValue]
-                do {
+                do throws(JSONSyntaxError) {
                     switch try JSONParser.parse(data) {
                     case .array(let items): records = items
                     case let item: records = [item]
                     }
                 } catch {
-                    throw TenBoardError(exitCode: .dataError) { name($0) + ": \(error)" }
+                    throw TenBoardError(exitCode: .dataError) { $0.badLine(name($0), line: error.line, column: error.column, error.problem) }
                 }
                 do {
                     added = try store.add(records: records, now: now)

@@ -21,8 +21,9 @@ struct ErrorLanguageTests {
     /// - Parameters:
     ///   - store: changes made to the store directory before the command runs.
     ///   - input: the command's standard input.
+    ///   - notInDutch: English words the Dutch message must not hold.
     static func check(_ arguments: [String], extra: String = "", prepare: [[String]] = [], store: (URL) throws -> Void = { _ in },
-                      input: String? = nil, status: Int32, english: [String], dutch: [String]) throws {
+                      input: String? = nil, status: Int32, english: [String], dutch: [String], notInDutch: [String] = []) throws {
         for (language, expected) in [("en", english), ("nl", dutch)] {
             let (dir, env) = try setUp(language, extra: extra)
             defer { try? FileManager.default.removeItem(at: dir) }
@@ -35,6 +36,9 @@ struct ErrorLanguageTests {
             #expect(result.status == status, "\(language) \(arguments): \(result.stderr)")
             for words in expected {
                 #expect(result.stderr.contains(words), "\(language) \(arguments): \(result.stderr)")
+            }
+            for english in notInDutch where language == "nl" {
+                #expect(!result.stderr.contains(english), "nl \(arguments) says '\(english)': \(result.stderr)")
             }
         }
     }
@@ -82,6 +86,78 @@ struct ErrorLanguageTests {
         try Self.check(["add", "--json", "-"], input: #"[{"customer": "Garage Peeters", "summary": "pin"}, {"summary": "x"}]"#, status: 65,
                        english: ["standard input: record 2", "nothing was added"],
                        dutch: ["standaardinvoer: record 2", "er is niets toegevoegd"])
+    }
+
+    /// Each problem of each record in the configured language: the position, the field and what
+    /// is wrong; nothing English left in the Dutch message, untrusted text neutralised.
+    @Test func aRecordsProblemsInImport() throws {
+        let records = #"""
+            [{"customer": "Garage Peeters", "kind": "klacht", "receivedAt": "2026-11-23T08:00:00+01:00"},
+             {"id": "A-7", "customer": "Bakkerij", "summary": "pin", "receivedAt": "gisteren"},
+             {"id": "A-7", "customer": "Café", "summary": "kassa", "receivedAt": "2026-11-23T08:00:00+01:00"},
+             {"id": "A-7", "customer": "Café 2", "summary": "kassa", "receivedAt": "2026-11-23T08:00:00+01:00"},
+             {"customer": "Bloemist", "summary": "x", "receivedAt": "2026-11-23T08:00:00+01:00", "internal": "ja"},
+             {"id": "k\u001b[2Jx", "customer": "Slager", "summary": "x", "receivedAt": "2026-11-23T08:00:00+01:00", "status": "resolved"},
+             7]
+            """#
+        try Self.check(["import", "-"], input: records, status: 65,
+                       english: ["standard input: record 1: field 'summary': missing",
+                                 "standard input: record 2 (id A-7): field 'receivedAt': 'gisteren' is not an RFC 3339 time",
+                                 "standard input: record 4: the id 'A-7' is also used by record 3",
+                                 "standard input: record 5: field 'internal': expected true or false, found a string",
+                                 "record 6 (id k␛[2Jx): field 'id': must be 1 to 64 characters without spaces or control characters",
+                                 "standard input: record 7: expected an object, found a number",
+                                 "nothing was imported"],
+                       dutch: ["standaardinvoer: record 1: veld 'summary': ontbreekt",
+                               "standaardinvoer: record 2 (id A-7): veld 'receivedAt': 'gisteren' is geen RFC 3339-tijd",
+                               "standaardinvoer: record 4: het id 'A-7' wordt ook gebruikt door record 3",
+                               "standaardinvoer: record 5: veld 'internal': verwacht true of false, gevonden: een string",
+                               "record 6 (id k␛[2Jx): veld 'id': moet 1 tot 64 tekens lang zijn, zonder spaties of stuurtekens",
+                               "standaardinvoer: record 7: verwacht een object, gevonden: een getal",
+                               "er is niets geïmporteerd"],
+                       notInDutch: ["field", "missing", "expected", "found", "is not", "also used", "nothing"])
+        let lines = #"""
+            {"customer": "Garage Peeters", "summary": "pin", "kind": "klacht", "receivedAt": "2026-11-23T08:00:00+01:00"}
+            {"id": "9007199254740993", "customer": "Bakkerij", "summary": "pin", "receivedAt": "2026-11-23T08:00:00+01:00"}
+            """#
+        try Self.check(["import", "-"], input: lines, status: 65,
+                       english: ["standard input: line 1: field 'kind': 'klacht' is not one of 'question', 'problem', 'complaint', 'bug'",
+                                 "standard input: line 2 (id 9007199254740993): field 'id': an id that is a number must be below 9007199254740991"],
+                       dutch: ["standaardinvoer: regel 1: veld 'kind': 'klacht' is niet een van 'question', 'problem', 'complaint', 'bug'",
+                               "standaardinvoer: regel 2 (id 9007199254740993): veld 'id': een id dat een getal is moet kleiner zijn dan 9007199254740991"],
+                       notInDutch: ["line", "field", "is not", "must be"])
+        // A line that is not JSON: its line and column in the configured language.
+        try Self.check(["import", "-"], input: "{\"customer\": \"a\", \"summary\": \"b\"}\n{\"customer\": \n", status: 65,
+                       english: ["standard input: line 2, column", "nothing was imported"],
+                       dutch: ["standaardinvoer: regel 2, kolom", "er is niets geïmporteerd"],
+                       notInDutch: ["line 2", "column"])
+    }
+
+    @Test func aRecordsProblemsInAddJSON() throws {
+        try Self.check(["add", "--json", "-"], input: #"[{"customer": "Garage Peeters"}, {"customer": " ", "summary": "x"}]"#, status: 65,
+                       english: ["standard input: record 1: field 'summary': missing", "standard input: record 2: field 'customer': is empty",
+                                 "nothing was added"],
+                       dutch: ["standaardinvoer: record 1: veld 'summary': ontbreekt", "standaardinvoer: record 2: veld 'customer': is leeg",
+                               "er is niets toegevoegd"],
+                       notInDutch: ["field", "missing", "empty", "nothing"])
+        // An id the store already has, and a resolve before its receipt.
+        try Self.check(["add", "--json", "-"], prepare: [["add", "--customer", "Garage Peeters", "--summary", "pin"]],
+                       input: #"""
+                           [{"id": "1", "customer": "Bakkerij", "summary": "pin"},
+                            {"customer": "Slager", "summary": "x", "receivedAt": "2026-11-23T09:00:00+01:00", "status": "resolved", "resolvedAt": "2026-11-23T08:00:00+01:00"}]
+                           """#, status: 65,
+                       english: ["standard input: record 2: field 'resolvedAt': 2026-11-23T08:00:00+01:00 is before receivedAt 2026-11-23T09:00:00+01:00"],
+                       dutch: ["standaardinvoer: record 2: veld 'resolvedAt': 2026-11-23T08:00:00+01:00 ligt voor receivedAt 2026-11-23T09:00:00+01:00"],
+                       notInDutch: ["field", "is before"])
+        try Self.check(["add", "--json", "-"], prepare: [["add", "--customer", "Garage Peeters", "--summary", "pin"]],
+                       input: #"{"id": "1", "customer": "Bakkerij", "summary": "pin"}"#, status: 65,
+                       english: ["standard input: record 1: the id '1' is already in the store", "nothing was added"],
+                       dutch: ["standaardinvoer: record 1: het id '1' staat al in de opslag", "er is niets toegevoegd"],
+                       notInDutch: ["already", "nothing"])
+        // Not JSON at all: the place in the configured language.
+        try Self.check(["add", "--json", "-"], input: "{\"customer\": ", status: 65,
+                       english: ["standard input: line 1, column"], dutch: ["standaardinvoer: regel 1, kolom"],
+                       notInDutch: ["line 1", "column"])
     }
 
     @Test func takingBackATallyMarkThatIsNotThere() throws {

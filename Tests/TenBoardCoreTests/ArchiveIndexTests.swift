@@ -10,7 +10,7 @@ private func archivedStore(count: Int = 40) throws -> TempStore {
     for n in 1...count {
         let day = LocalDate("2025-03-01")!.adding(days: n)
         let json = #"{"id":"h\#(n)","customer":"c\#(n)","summary":"s","receivedAt":"\#(day)T07:00:00+01:00","status":"resolved","resolvedAt":"\#(day)T09:00:00+01:00"}"#
-        records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(json.utf8))))
+        records.append(ImportRecord(position: .record(n), json: try JSONParser.parse(Data(json.utf8))))
     }
     try t.store.importIssues(records, name: "history", now: instant("2026-12-15T08:00:00+01:00"))
     return t

@@ -98,8 +98,10 @@ struct FuzzTests {
             }
             for record in parsed {
                 records += 1
-                guard record.position.hasPrefix("record ") || record.position.hasPrefix("line ") else {
-                    unclear.note(n, "position '\(record.position)'")
+                switch record.position {
+                case .record(let i) where i >= 1, .line(let i) where i >= 1: break
+                default:
+                    unclear.note(n, "position \(record.position)")
                     continue
                 }
                 do throws(IssueFieldError) {
@@ -114,7 +116,10 @@ struct FuzzTests {
                     }
                 } catch {
                     fieldErrors += 1
-                    if error.field.isEmpty || error.problem.isEmpty || !"\(error)".contains("field '\(error.field)'") {
+                    // Said in words in both languages, naming the field (quoted) when there is one.
+                    let said = [Words(.en), Words(.nl)].map { $0.fieldProblem(error) }
+                    if error.field?.isEmpty == true || said.contains(where: { $0.isEmpty })
+                        || error.field.map({ !said[0].contains("field '\(Untrusted.quoted($0))'") || !said[1].contains("veld '\(Untrusted.quoted($0))'") }) == true {
                         unclear.note(n, "\(error)")
                     }
                 }
@@ -175,7 +180,7 @@ struct FuzzTests {
                 if rng.chance(50) {
                     stored = try store.add(records: records)
                 } else {
-                    let r = records.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }
+                    let r = records.enumerated().map { ImportRecord(position: .record($0.offset + 1), json: $0.element) }
                     try store.importIssues(r, name: "fuzz.json")
                     stored = []
                 }
@@ -413,7 +418,7 @@ struct FuzzTests {
             for _ in 0..<depth { deep = .array([deep]) }
             return .object(["customer": .string("c"), "summary": .string("s"), "receivedAt": .string("2026-11-23T17:45:00+01:00"), "x-deep": deep])
         }
-        #expect(throws: IssueFieldError(field: "x-deep", problem: "nested deeper than \(TenBoardCore.Issue.maxExtraDepth) levels")) {
+        #expect(throws: IssueFieldError(field: "x-deep", problem: .nestedTooDeep(limit: TenBoardCore.Issue.maxExtraDepth))) {
             _ = try TenBoardCore.Issue(json: issue(depth: TenBoardCore.Issue.maxExtraDepth + 1), defaultID: "1")
         }
         // As JSON Lines (the shallowest way in) 511 levels parse; the store must still refuse them.

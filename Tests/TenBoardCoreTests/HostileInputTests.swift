@@ -35,7 +35,7 @@ struct HostileInputTests {
         let t = TempStore()
         let resolvedAt = text.hasPrefix("0000") || text.hasPrefix("2016") ? "9999-12-31T23:59:59.9999Z" : text
         let fields = ["id": "x1", "receivedAt": text, "status": "resolved", "resolvedAt": resolvedAt]
-        try t.store.importIssues([ImportRecord(position: "record 1", json: HostileInputTests.record(fields))], name: "in")
+        try t.store.importIssues([ImportRecord(position: .record(1), json: HostileInputTests.record(fields))], name: "in")
         _ = try t.store.add(records: [HostileInputTests.record(["receivedAt": text])])
         // Every command reads the store again: it must read, and give back what was accepted.
         let all = try t.store.allIssues()
@@ -72,7 +72,7 @@ struct HostileInputTests {
             let e = HostileInputTests.rejected { _ = try t.store.add(records: [HostileInputTests.record(["id": id])]) }
             #expect(e?.exitCode == .dataError && e?.message.contains("field 'id'") == true, "\(id): \(String(describing: e))")
             let i = HostileInputTests.rejected {
-                try t.store.importIssues([ImportRecord(position: "record 1", json: HostileInputTests.record(["id": id]))], name: "in")
+                try t.store.importIssues([ImportRecord(position: .record(1), json: HostileInputTests.record(["id": id]))], name: "in")
             }
             #expect(i?.exitCode == .dataError)
         }
@@ -135,7 +135,7 @@ struct HostileInputTests {
         let old = HostileInputTests.record([
             "id": "OLD-1", "receivedAt": "2025-01-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-01-10T10:00:00+01:00",
         ])
-        try t.store.importIssues([ImportRecord(position: "record 1", json: old)], name: "in")
+        try t.store.importIssues([ImportRecord(position: .record(1), json: old)], name: "in")
         #expect(try t.store.snapshot().segments.count == 1)
         let e = HostileInputTests.rejected { _ = try t.store.add(records: [HostileInputTests.record(["id": "OLD-1"])]) }
         #expect(e?.exitCode == .dataError && e?.message.contains("already in the store") == true)
@@ -150,7 +150,7 @@ struct HostileInputTests {
             "receivedAt": "2026-11-30T09:00:00+01:00", "status": "resolved", "resolvedAt": "2026-11-30T08:00:00+01:00",
         ])
         let a = HostileInputTests.rejected { _ = try t.store.add(records: [bad]) }
-        let i = HostileInputTests.rejected { try t.store.importIssues([ImportRecord(position: "line 3", json: bad)], name: "in.jsonl") }
+        let i = HostileInputTests.rejected { try t.store.importIssues([ImportRecord(position: .line(3), json: bad)], name: "in.jsonl") }
         #expect(a?.exitCode == .dataError && a?.message.contains("resolvedAt") == true)
         #expect(i?.exitCode == .dataError && i?.message.contains("in.jsonl: line 3: field 'resolvedAt'") == true, "\(String(describing: i))")
         #expect(!t.store.exists)
@@ -198,7 +198,7 @@ struct HostileInputTests {
         let old = HostileInputTests.record([
             "id": "OLD-1", "receivedAt": "2025-01-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-01-10T10:00:00+01:00",
         ])
-        try t.store.importIssues([ImportRecord(position: "record 1", json: old)], name: "in")
+        try t.store.importIssues([ImportRecord(position: .record(1), json: old)], name: "in")
         let segment = t.url.appendingPathComponent("archive/2025-01.1.jsonl")
         let handle = try FileHandle(forWritingTo: segment)
         try handle.seekToEnd()
@@ -216,7 +216,7 @@ struct HostileInputTests {
         let old = HostileInputTests.record([
             "id": "OLD-1", "receivedAt": "2025-01-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-01-10T10:00:00+01:00",
         ])
-        try t.store.importIssues([ImportRecord(position: "record 1", json: old)], name: "in")
+        try t.store.importIssues([ImportRecord(position: .record(1), json: old)], name: "in")
         let segment = t.url.appendingPathComponent("archive/2025-01.1.jsonl").path
         unlink(segment)
         #expect(mkfifo(segment, 0o660) == 0)
@@ -279,7 +279,7 @@ struct SharedStoreFileTests {
         let old = HostileInputTests.record([
             "id": "OLD-1", "receivedAt": "2025-01-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-01-10T10:00:00+01:00",
         ])
-        try t.store.importIssues([ImportRecord(position: "record 1", json: old)], name: "in")
+        try t.store.importIssues([ImportRecord(position: .record(1), json: old)], name: "in")
         // The victim's directory, with a file named like a stray segment and a temporary file.
         let elsewhere = t.url.appendingPathComponent("victim-dir")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
@@ -295,7 +295,7 @@ struct SharedStoreFileTests {
         ])
         let reads: [() throws -> Void] = [
             { _ = try t.store.allIssues() }, { _ = try StoreCheck.run(t.store) },
-            { try t.store.importIssues([ImportRecord(position: "record 1", json: older)], name: "in") },
+            { try t.store.importIssues([ImportRecord(position: .record(1), json: older)], name: "in") },
             { try t.store.reopen(id: "OLD-1") },
         ]
         for attempt in reads {
@@ -423,7 +423,7 @@ struct StoreModeTests {
         let old = HostileInputTests.record([
             "id": "OLD-1", "receivedAt": "2025-01-10T09:00:00+01:00", "status": "resolved", "resolvedAt": "2025-01-10T10:00:00+01:00",
         ])
-        try t.store.importIssues([ImportRecord(position: "record 1", json: old)], name: "in")
+        try t.store.importIssues([ImportRecord(position: .record(1), json: old)], name: "in")
         for file in [IssueStore.hotFileName, StoreLock.fileName, "archive/2025-01.1.jsonl"] {
             var info = stat()
             #expect(stat(t.url.appendingPathComponent(file).path, &info) == 0 && info.st_mode & 0o777 == fileMode, "\(file): \(String(info.st_mode & 0o777, radix: 8))")

@@ -172,7 +172,7 @@ struct StoreTests {
             if t.store.schedule.isMorning(day) {
                 n += 1
                 let received = "\(day)T07:00:00+02:00", resolved = "\(day)T09:00:00+02:00"
-                records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(
+                records.append(ImportRecord(position: .record(n), json: try JSONParser.parse(Data(
                     #"{"id":"h\#(n)","customer":"c","summary":"s","receivedAt":"\#(received)","status":"resolved","resolvedAt":"\#(resolved)"}"#.utf8))))
             }
             day = day.adding(days: 1)

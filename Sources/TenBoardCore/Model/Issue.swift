@@ -75,11 +75,64 @@ public struct Issue: Sendable, Equatable {
     ]
 }
 
-/// A field of an issue that does not fit the format.
+/// A field of an issue that does not fit the format: which field, and what is wrong with it.
+/// The words are the catalogue's (`Words.fieldProblem(_:)`); `description` is the English ones,
+/// for the store's own damage reports.
 public struct IssueFieldError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var field: String
-    public var problem: String
-    public var description: String { "field '\(field)': \(problem)" }
+    /// The field's name as the record has it; `nil` when the record as a whole is wrong.
+    public var field: String?
+    public var problem: FieldProblem
+
+    public init(field: String?, problem: FieldProblem) {
+        self.field = field
+        self.problem = problem
+    }
+
+    public var description: String { Words(.en).fieldProblem(self) }
+}
+
+/// What is wrong with a field of a record. Values from the record are kept as they came and
+/// quoted (`Untrusted.quoted`) only where they are put into words.
+public enum FieldProblem: Sendable, Equatable {
+    /// The record is not a JSON object.
+    case notAnObject(found: JSONType)
+    case missing
+    /// Neither a string nor absent.
+    case notAString(found: JSONType)
+    /// Neither true, false nor absent.
+    case notTrueOrFalse(found: JSONType)
+    /// The text is not an RFC 3339 time with an offset.
+    case notATime(String)
+    /// The text is not one of the `allowed` words.
+    case notOneOf(String, allowed: [String])
+    /// An id that is empty, too long, or holds spaces or control characters.
+    case badID
+    /// An id given by the record holds an invisible or direction-changing character.
+    case idHasHiddenCharacters
+    /// An id of digits at or above `limit`.
+    case idNumberTooLarge(limit: Int)
+    case empty
+    /// `resolvedAt` absent on a resolved issue.
+    case missingWhenResolved
+    /// `resolvedAt` before `receivedAt` (both RFC 3339).
+    case resolvedBeforeReceived(resolved: String, received: String)
+    case nestedTooDeep(limit: Int)
+}
+
+/// The kind of a JSON value, for "expected a string, found a number".
+public enum JSONType: Sendable, Equatable {
+    case null, bool, number, string, array, object
+
+    public init(of value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool: self = .bool
+        case .number: self = .number
+        case .string: self = .string
+        case .array: self = .array
+        case .object: self = .object
+        }
+    }
 }
 
 extension Issue {
@@ -92,49 +145,48 @@ extension Issue {
     /// - Throws: `IssueFieldError` naming the first field that is wrong.
     public init(json: JSONValue, defaultID: String? = nil, now: Timestamp? = nil) throws(IssueFieldError) {
         guard case .object(var fields) = json else {
-            throw IssueFieldError(field: "(record)", problem: "expected an object, found \(json.typeName)")
+            throw IssueFieldError(field: nil, problem: .notAnObject(found: JSONType(of: json)))
         }
         func string(_ key: String) throws(IssueFieldError) -> String? {
             switch fields.removeValue(forKey: key) {
             case nil, .null?: return nil
             case .string(let s)?: return s
-            case let other?: throw IssueFieldError(field: key, problem: "expected a string, found \(other.typeName)")
+            case let other?: throw IssueFieldError(field: key, problem: .notAString(found: JSONType(of: other)))
             }
         }
         func time(_ key: String) throws(IssueFieldError) -> Timestamp? {
             guard let text = try string(key) else { return nil }
             guard let t = Timestamp(rfc3339: text) else {
-                throw IssueFieldError(field: key, problem: "'\(Untrusted.quoted(text))' is not an RFC 3339 time with offset, like 2026-11-23T17:45:00+01:00")
+                throw IssueFieldError(field: key, problem: .notATime(text))
             }
             return t
         }
         func oneOf<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(IssueFieldError) -> E? where E.RawValue == String {
             guard let text = try string(key) else { return nil }
             guard let value = E(rawValue: text) else {
-                let allowed = E.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-                throw IssueFieldError(field: key, problem: "'\(Untrusted.quoted(text))' is not one of \(allowed)")
+                throw IssueFieldError(field: key, problem: .notOneOf(text, allowed: E.allCases.map(\.rawValue)))
             }
             return value
         }
         let explicitID = try string("id")
-        guard let id = explicitID ?? defaultID else { throw IssueFieldError(field: "id", problem: "missing") }
+        guard let id = explicitID ?? defaultID else { throw IssueFieldError(field: "id", problem: .missing) }
         // Printable ASCII (what tenboard hands out) is valid at a glance; anything else is looked at closely.
         let plainID = !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
         guard plainID || (!id.isEmpty && id.allSatisfy({ !$0.isWhitespace && !$0.isNewline }) && id.count <= 64
               && !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }))
         else {
-            throw IssueFieldError(field: "id", problem: "must be 1 to 64 characters without spaces or control characters")
+            throw IssueFieldError(field: "id", problem: .badID)
         }
-        guard let customer = try string("customer") else { throw IssueFieldError(field: "customer", problem: "missing") }
+        guard let customer = try string("customer") else { throw IssueFieldError(field: "customer", problem: .missing) }
         // A printable ASCII character means there is a name; otherwise trim to be sure.
         guard customer.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F })
               || !customer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw IssueFieldError(field: "customer", problem: "is empty")
+            throw IssueFieldError(field: "customer", problem: .empty)
         }
-        guard let summary = try string("summary") else { throw IssueFieldError(field: "summary", problem: "missing") }
+        guard let summary = try string("summary") else { throw IssueFieldError(field: "summary", problem: .missing) }
         let kind = try oneOf("kind", IssueKind.self) ?? .question
         guard let receivedAt = try time("receivedAt") ?? now else {
-            throw IssueFieldError(field: "receivedAt", problem: "missing")
+            throw IssueFieldError(field: "receivedAt", problem: .missing)
         }
         let status = try oneOf("status", IssueStatus.self) ?? .open
         let assignee = try string("assignee")
@@ -148,16 +200,16 @@ extension Issue {
         switch fields.removeValue(forKey: "internal") {
         case nil, .null?: break
         case .bool(let b)?: isInternal = b
-        case let other?: throw IssueFieldError(field: "internal", problem: "expected true or false, found \(other.typeName)")
+        case let other?: throw IssueFieldError(field: "internal", problem: .notTrueOrFalse(found: JSONType(of: other)))
         }
         let channel = try string("channel")
         if status == .resolved, resolvedAt == nil {
-            throw IssueFieldError(field: "resolvedAt", problem: "missing on a resolved issue")
+            throw IssueFieldError(field: "resolvedAt", problem: .missingWhenResolved)
         }
         // The store nests issues inside its own objects (and the parser stops at 512 levels): a
         // field nested deeper than this would be accepted now and make the store unreadable later.
         for (key, value) in fields where !Issue.nestsWithin(value, levels: Issue.maxExtraDepth) {
-            throw IssueFieldError(field: key, problem: "nested deeper than \(Issue.maxExtraDepth) levels")
+            throw IssueFieldError(field: key, problem: .nestedTooDeep(limit: Issue.maxExtraDepth))
         }
         self.init(
             id: id, customer: customer, summary: summary, kind: kind, receivedAt: receivedAt,

@@ -47,7 +47,7 @@ public enum ExampleStore {
         issue("Boekhandel Het Woord", "Korting niet verrekend op factuur 2026-311", .bug, received: 90)
         issue("Tandarts Visser", "Nieuwe klant: graag terugbellen", .question, received: 1, channel: "web")
         try store.importIssues(
-            records.enumerated().map { ImportRecord(position: "example \($0.offset + 1)", json: $0.element) },
+            records.enumerated().map { ImportRecord(position: .example($0.offset + 1), json: $0.element) },
             name: "example", now: now)
         try store.update(now: now) { state in
             state.createdAt = state.createdAt.map { $0.adding(days: -7) }

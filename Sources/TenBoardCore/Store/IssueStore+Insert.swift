@@ -2,7 +2,7 @@ import Foundation
 
 /// A record to insert, read and checked, with where it stood in the input for messages.
 struct NewIssue {
-    var position: String
+    var position: RecordPosition
     var issue: Issue
     /// Whether the record gave its own id (which must then be new to the store).
     var hasID: Bool
@@ -23,27 +23,31 @@ extension IssueStore {
     /// Reads records (`add --json`, `import`, the example store) into issues, every field checked.
     ///
     /// - Returns: the issues, or the problems found, each naming the record's position.
-    static func readRecords(_ records: [ImportRecord], now: Timestamp?) -> (issues: [NewIssue], problems: [String]) {
+    static func readRecords(_ records: [ImportRecord], now: Timestamp?) -> (issues: [NewIssue], problems: [RecordProblem]) {
         var issues: [NewIssue] = []
-        var problems: [String] = []
-        var seen: [String: String] = [:]
+        var problems: [RecordProblem] = []
+        var seen: [String: RecordPosition] = [:]
         issues.reserveCapacity(records.count)
         for record in records {
             var hasID = false
-            if case .object(let o) = record.json, let id = o["id"], id != .null { hasID = true }
+            var givenID: String?
+            if case .object(let o) = record.json, let id = o["id"], id != .null {
+                hasID = true
+                if case .string(let text) = id { givenID = text }
+            }
             do {
                 let issue = try Issue(json: record.json, defaultID: "pending", now: now)
                 if let problem = insertionProblem(issue, hasID: hasID) {
-                    problems.append("\(record.position)\(StoreState.idHint(record.json)): \(problem)")
+                    problems.append(.field(record.position, id: givenID, problem))
                     continue
                 }
                 if hasID, let first = seen.updateValue(record.position, forKey: issue.id) {
-                    problems.append("\(record.position): the id '\(Untrusted.quoted(issue.id))' is also used by \(first)")
+                    problems.append(.idUsedTwice(record.position, id: issue.id, first: first))
                     continue
                 }
                 issues.append(NewIssue(position: record.position, issue: issue, hasID: hasID))
             } catch {
-                problems.append("\(record.position)\(StoreState.idHint(record.json)): \(error)")
+                problems.append(.field(record.position, id: givenID, error))
             }
         }
         return (issues, problems)
@@ -51,17 +55,18 @@ extension IssueStore {
 
     /// What a new issue may not be although the format reads it (stores written before these
     /// rules stay readable): the checks `tenboard check` makes, made before the store takes it.
-    static func insertionProblem(_ issue: Issue, hasID: Bool) -> String? {
+    static func insertionProblem(_ issue: Issue, hasID: Bool) -> IssueFieldError? {
         if hasID {
             if issue.id.unicodeScalars.contains(where: { Untrusted.isForbidden($0) }) { // no emoji exception for an id
-                return "field 'id': must not contain control, invisible or direction-changing characters"
+                return IssueFieldError(field: "id", problem: .idHasHiddenCharacters)
             }
             if issue.id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), Int(issue.id).map({ $0 >= StoreState.numberLimit }) ?? true {
-                return "field 'id': an id that is a number must be below \(StoreState.numberLimit)"
+                return IssueFieldError(field: "id", problem: .idNumberTooLarge(limit: StoreState.numberLimit))
             }
         }
-        if issue.isResolvedBeforeReceived {
-            return "field 'resolvedAt': \(issue.resolvedAt?.rfc3339 ?? "?") is before receivedAt \(issue.receivedAt.rfc3339)"
+        if issue.isResolvedBeforeReceived, let resolvedAt = issue.resolvedAt {
+            return IssueFieldError(field: "resolvedAt", problem: .resolvedBeforeReceived(
+                resolved: resolvedAt.rfc3339, received: issue.receivedAt.rfc3339))
         }
         return nil
     }
@@ -93,7 +98,7 @@ extension IssueStore {
         let clashing = new.filter { $0.hasID && existing.contains($0.issue.id) }
         guard clashing.isEmpty else {
             throw TenBoardError(exitCode: .dataError) { words in
-                let clashes = clashing.map { words.idInStore($0.position, Untrusted.quoted($0.issue.id)) }
+                let clashes = clashing.map { RecordProblem.idInStore($0.position, id: $0.issue.id) }
                 return IssueStore.listProblems(clashes, in: name, words: words) + "\n" + (name == nil ? words.nothingAdded : words.nothingImported)
             }
         }

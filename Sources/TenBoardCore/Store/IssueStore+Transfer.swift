@@ -1,11 +1,11 @@
 import Foundation
 
-/// A record to import, with where it stood in the input ("record 3", "line 7") for messages.
+/// A record to import, with where it stood in the input (record 3, line 7) for messages.
 public struct ImportRecord: Sendable {
-    public var position: String
+    public var position: RecordPosition
     public var json: JSONValue
 
-    public init(position: String, json: JSONValue) {
+    public init(position: RecordPosition, json: JSONValue) {
         self.position = position
         self.json = json
     }
@@ -22,16 +22,16 @@ public struct ImportRecord: Sendable {
         }
         switch document {
         case .array(let items):
-            return items.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }
+            return items.enumerated().map { ImportRecord(position: .record($0.offset + 1), json: $0.element) }
         case .object(let o) where o["issues"] != nil:
             guard case .array(let items)? = o["issues"] else {
                 throw TenBoardError(exitCode: .dataError) { $0.issuesNotAnArray(name) }
             }
-            return items.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }
+            return items.enumerated().map { ImportRecord(position: .record($0.offset + 1), json: $0.element) }
         case .object(let o):
-            return [ImportRecord(position: "record 1", json: .object(o))]
+            return [ImportRecord(position: .record(1), json: .object(o))]
         case let other:
-            throw TenBoardError(exitCode: .dataError) { $0.notIssues(name, found: other.typeName) }
+            throw TenBoardError(exitCode: .dataError) { $0.notIssues(name, found: JSONType(of: other)) }
         }
     }
 
@@ -42,7 +42,7 @@ public struct ImportRecord: Sendable {
         JSONLinesText.forEachLine(in: data) { line in
             if line.isBlank { return }
             do throws(JSONSyntaxError) {
-                records.append(ImportRecord(position: "line \(line.number)", json: try JSONParser.parse(line.data)))
+                records.append(ImportRecord(position: .line(line.number), json: try JSONParser.parse(line.data)))
             } catch {
                 problems.append(JSONSyntaxError(line: line.number, column: error.column, problem: error.problem))
             }
@@ -65,9 +65,18 @@ public struct ImportRecord: Sendable {
 extension IssueStore {
     /// At most `limit` problems, each prefixed with the input's `name` when there is one.
     static func listProblems(_ problems: [String], in name: String? = nil, limit: Int = 50, words: Words) -> String {
+        listProblems(problems.count, in: name, limit: limit, words: words) { problems[$0] }
+    }
+
+    /// `listProblems` of the records' problems in `words`' language; only those listed are put into words.
+    static func listProblems(_ problems: [RecordProblem], in name: String? = nil, limit: Int = 50, words: Words) -> String {
+        listProblems(problems.count, in: name, limit: limit, words: words) { words.recordProblem(problems[$0]) }
+    }
+
+    private static func listProblems(_ count: Int, in name: String?, limit: Int, words: Words, _ line: (Int) -> String) -> String {
         let prefix = name.map { "\($0): " } ?? ""
-        var lines = problems.prefix(limit).map { prefix + $0 }
-        if problems.count > limit { lines.append(prefix + words.andMore(problems.count - limit)) }
+        var lines = (0..<min(count, limit)).map { prefix + line($0) }
+        if count > limit { lines.append(prefix + words.andMore(count - limit)) }
         return lines.joined(separator: "\n")
     }
 

@@ -407,7 +407,7 @@ public final class IssueStore: Sendable {
     public func add(records: [JSONValue], now: Date = Date()) throws -> [Issue] {
         let stamp = Timestamp(now.wholeSeconds, in: schedule.timeZone)
         let (parsed, problems) = IssueStore.readRecords(
-            records.enumerated().map { ImportRecord(position: "record \($0.offset + 1)", json: $0.element) }, now: stamp)
+            records.enumerated().map { ImportRecord(position: .record($0.offset + 1), json: $0.element) }, now: stamp)
         guard problems.isEmpty else {
             throw TenBoardError(exitCode: .dataError) { IssueStore.listProblems(problems, words: $0) + "\n" + $0.nothingAdded }
         }

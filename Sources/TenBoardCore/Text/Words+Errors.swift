@@ -402,14 +402,12 @@ extension Words {
         pick("\(name): 'issues' must be an array", "\(name): 'issues' moet een array zijn")
     }
 
-    public func notIssues(_ name: String, found: String) -> String {
-        pick("\(name): expected an array of issues, {\"issues\": [...]}, or JSON Lines; found \(found)",
-             "\(name): verwacht een array van klantvragen, {\"issues\": [...]} of JSON Lines; gevonden: \(found)")
+    public func notIssues(_ name: String, found: JSONType) -> String {
+        pick("\(name): expected an array of issues, {\"issues\": [...]}, or JSON Lines; found \(jsonType(found))",
+             "\(name): verwacht een array van klantvragen, {\"issues\": [...]} of JSON Lines; gevonden: \(jsonType(found))")
     }
 
-    public func idInStore(_ position: String, _ id: String) -> String {
-        pick("\(position): the id '\(id)' is already in the store", "\(position): het id '\(id)' staat al in de opslag")
-    }
+    // The problems of single records are in Words+Records.swift.
 
     public func andMore(_ count: Int) -> String { pick("… and \(count) more", "… en nog \(count)") }
     public var nothingImported: String { pick("nothing was imported", "er is niets geïmporteerd") }
