@@ -80,18 +80,25 @@ struct PraiseCommand: ParsableCommand {
         commandName: "praise",
         abstract: "A customer named a colleague in their feedback: on the wall today, in the next morning's report.",
         discussion: """
-            Records who was praised, the customer, their words, when and by whom (you). The wall shows it for the rest of the day ("Bakkerij Ömer thanks Sanne: …"); the report of the next morning lists it under "Customers thanked". On the board, p on a helped customer does the same for their helper.
+            Records who was praised, the customer, their words, when and by whom (you). The wall shows it for the rest of the day ("Bakkerij Ömer thanks Sanne: …"); the report of the next morning lists it under "Customers thanked". On the board, p on a helped customer does the same for their helper. 'tenboard praise --undo NAME' takes back NAME's last praise of today (exit 66 when there is none), as 'tenboard tally --undo NAME' does for a mark.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The colleague the customer named.") var name: String
-    @Option(help: "The customer.") var customer: String
-    @Option(help: "The customer's words.") var text: String
+    @Option(help: "The customer (required unless --undo).") var customer: String?
+    @Option(help: "The customer's words (required unless --undo).") var text: String?
     @Option(help: "The issue it is about, if any.") var issue: String?
+    @Flag(help: "Take back NAME's last praise of today.") var undo = false
     @OptionGroup var at: AtOption
 
     func validate() throws {
         guard TallyMark.storedName(name) != nil else { throw ValidationError { $0.lengthFromOne("NAME", TallyMark.nameLimit) } }
+        if undo {
+            guard customer == nil, text == nil, issue == nil else { throw ValidationError { $0.undoTakesOnlyName } }
+            return
+        }
+        guard let customer else { throw ValidationError { $0.requiredOrUndo("--customer") } }
+        guard let text else { throw ValidationError { $0.requiredOrUndo("--text") } }
         guard TallyMark.storedName(customer) != nil else { throw ValidationError { $0.lengthFromOne("--customer", TallyMark.nameLimit) } }
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty, words.count <= Praise.textLimit else { throw ValidationError { $0.lengthFromOne("--text", Praise.textLimit) } }
@@ -100,11 +107,17 @@ struct PraiseCommand: ParsableCommand {
     func run() throws {
         do {
             let (configuration, store) = try global.open()
+            let words = Words(configuration.language)
+            let instant = try at.instant(configuration)
+            if undo {
+                let praise = try store.undoLastPraise(of: name, at: instant)
+                return try writeOut(words.unpraised(Untrusted.oneLine(praise.who)) + "\n")
+            }
             if let issue { _ = try store.issue(id: issue) }
             let praise = try store.addPraise(
-                who: name, customer: customer, text: text, recordedBy: configuration.userName, issue: issue,
-                at: try at.instant(configuration))
-            try writeOut(Words(configuration.language).praised(Untrusted.oneLine(praise.who)) + "\n")
+                who: name, customer: customer ?? "", text: text ?? "", recordedBy: configuration.userName, issue: issue,
+                at: instant)
+            try writeOut(words.praised(Untrusted.oneLine(praise.who)) + "\n")
         }
     }
 }

@@ -57,6 +57,47 @@ struct PeopleCLITests {
         #expect(store.contains("\"by\": \"Marieke\"") && store.contains("\"tallyMarks\""))
     }
 
+    /// `praise --undo NAME` takes back NAME's last praise of that day, through the same path as
+    /// `tally --undo`: exit 66 when there is none left that day, in either language.
+    @Test func praiseUndoTakesBackTheLastOfTheDay() throws {
+        let (dir, run) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let monday = "2026-11-23T09:00:00+01:00", tuesday = "2026-11-24T09:00:00+01:00", later = "2026-11-24T11:00:00+01:00"
+        for (customer, at) in [("Bakkerij Ömer", monday), ("Garage Peeters", tuesday), ("Café 't Hoekje", later)] {
+            let r = try run(["praise", "Sanne", "--customer", customer, "--text", "dacht mee", "--at", at], [:])
+            #expect(r.status == 0, "\(customer): \(r.stderr)")
+        }
+        #expect(try run(["praise", "Pieter", "--customer", "Slager", "--text", "snel", "--at", tuesday], [:]).status == 0)
+        func customers() throws -> [String] {
+            let data = try Data(contentsOf: dir.appendingPathComponent("store/issues.json"))
+            let store = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            return try #require(store["praise"] as? [[String: Any]]).compactMap { $0["customer"] as? String }
+        }
+        #expect(try customers() == ["Bakkerij Ömer", "Garage Peeters", "Café 't Hoekje", "Slager"])
+
+        var r = try run(["praise", "--undo", "sanne", "--at", "2026-11-24T12:00:00+01:00"], [:])
+        #expect(r.status == 0 && r.stdout == "Taken back: the praise for Sanne.\n", "\(r.stderr)")
+        #expect(try customers() == ["Bakkerij Ömer", "Garage Peeters", "Slager"], "the last of Tuesday, not Pieter's")
+        r = try run(["praise", "--undo", "Sanne", "--at", "2026-11-24T12:00:00+01:00"], ["TENBOARD_LANGUAGE": "nl"])
+        #expect(r.status == 0 && r.stdout == "Teruggedraaid: de lof voor Sanne.\n", "\(r.stderr)")
+        #expect(try customers() == ["Bakkerij Ömer", "Slager"])
+
+        // Nothing left on Tuesday: Monday's praise is not today's, and stays.
+        r = try run(["praise", "--undo", "Sanne", "--at", "2026-11-24T12:00:00+01:00"], [:])
+        #expect(r.status == 66 && r.stdout.isEmpty)
+        #expect(r.stderr.contains("Sanne has no praise on 2026-11-24; nothing was undone"), "\(r.stderr)")
+        r = try run(["praise", "--undo", "Sanne", "--at", "2026-11-24T12:00:00+01:00"], ["TENBOARD_LANGUAGE": "nl"])
+        #expect(r.status == 66 && r.stderr.contains("Sanne heeft op 2026-11-24 geen lof gekregen; er is niets teruggedraaid"), "\(r.stderr)")
+        #expect(try customers() == ["Bakkerij Ömer", "Slager"])
+
+        // --undo takes only the name; without it, --customer and --text are needed.
+        r = try run(["praise", "--undo", "Sanne", "--text", "x"], [:])
+        #expect(r.status == 64 && r.stderr.contains("give no --customer, --text or --issue"), "\(r.stderr)")
+        r = try run(["praise", "Sanne", "--text", "x"], ["TENBOARD_LANGUAGE": "nl"])
+        #expect(r.status == 64 && r.stderr.contains("--customer is verplicht (of --undo)"), "\(r.stderr)")
+        #expect(try customers() == ["Bakkerij Ömer", "Slager"])
+    }
+
     @Test func badInputIsRefusedWithTheRightStatus() throws {
         let (dir, run) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }

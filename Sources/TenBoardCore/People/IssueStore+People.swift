@@ -47,14 +47,39 @@ extension IssueStore {
     /// - Throws: 66 when `who` has no mark that day.
     @discardableResult
     public func undoLastTally(of who: String, at: Date) throws -> (mark: TallyMark, count: Int) {
+        try undoLast(\.tallyMarks, of: who, at: at, none: { $0.noTallyMark($1, on: $2) }) { mark, state in
+            (mark, TallyBook(state).count(of: who, on: mark.day))
+        }
+    }
+
+    /// Takes back the last praise of `who` on the day of `at` (`tenboard praise --undo NAME`).
+    ///
+    /// - Returns: the praise taken back.
+    /// - Throws: 66 when `who` has no praise that day.
+    @discardableResult
+    public func undoLastPraise(of who: String, at: Date) throws -> Praise {
+        try undoLast(\.praise, of: who, at: at, none: { $0.noPraise($1, on: $2) }) { praise, _ in praise }
+    }
+
+    /// The one way to take back a person's last entry of a day (a tally mark, a praise): the
+    /// last one of `who` (names compared as `TallyMark.personKey`) on the day of `at`.
+    ///
+    /// - Parameters:
+    ///   - none: the words when there is none, given the name (quoted) and the day.
+    ///   - result: what to return, given the entry taken back and the state without it.
+    /// - Throws: 66 when `who` has no entry that day; nothing is changed then.
+    private func undoLast<Entry: PersonDayEntry, Result>(
+        _ list: WritableKeyPath<StoreState, [Entry]>, of who: String, at: Date,
+        none: (Words, String, LocalDate) -> String, _ result: (Entry, StoreState) -> Result
+    ) throws -> Result {
         let day = schedule.localDate(of: at)
         let key = TallyMark.personKey(who)
         return try update(now: at) { state in
-            guard let i = state.tallyMarks.lastIndex(where: { $0.day == day && TallyMark.personKey($0.who) == key }) else {
-                throw TenBoardError(exitCode: .noInput) { $0.noTallyMark(Untrusted.quoted(who), on: day) }
+            guard let i = state[keyPath: list].lastIndex(where: { $0.day == day && TallyMark.personKey($0.who) == key }) else {
+                throw TenBoardError(exitCode: .noInput) { none($0, Untrusted.quoted(who), day) }
             }
-            let mark = state.tallyMarks.remove(at: i)
-            return (mark, TallyBook(state).count(of: who, on: day))
+            let entry = state[keyPath: list].remove(at: i)
+            return result(entry, state)
         }
     }
 
@@ -111,6 +136,15 @@ extension IssueStore {
         return stamp
     }
 }
+
+/// What a person got on a day, that `undoLast` can take back.
+protocol PersonDayEntry {
+    var who: String { get }
+    var day: LocalDate { get }
+}
+
+extension TallyMark: PersonDayEntry {}
+extension Praise: PersonDayEntry {}
 
 extension StoreState {
     /// Drops tally marks and praise of days before `day`: they are a season's game.

@@ -570,6 +570,11 @@ extension Words {
         pick("\(who) has no tally mark on \(day); nothing was undone", "\(who) heeft op \(day) geen turfje; er is niets teruggedraaid")
     }
 
+    /// - Parameter who: already quoted (`Untrusted.quoted`).
+    public func noPraise(_ who: String, on day: LocalDate) -> String {
+        pick("\(who) has no praise on \(day); nothing was undone", "\(who) heeft op \(day) geen lof gekregen; er is niets teruggedraaid")
+    }
+
     public func praiseNeedsColleague(_ limit: Int) -> String {
         pick("a praise needs the name of the colleague the customer named (1 to \(limit) characters)",
              "lof heeft de naam nodig van de collega die de klant noemde (1 tot \(limit) tekens)")
@@ -605,6 +610,16 @@ extension Words {
 
     public var undoNeedsName: String {
         pick("--undo needs the NAME whose last mark to take back", "--undo heeft de NAAM nodig van wie het laatste turfje terug moet")
+    }
+
+    /// - Parameter option: "--customer", "--text".
+    public func requiredOrUndo(_ option: String) -> String {
+        pick("\(option) is required (or --undo)", "\(option) is verplicht (of --undo)")
+    }
+
+    public var undoTakesOnlyName: String {
+        pick("--undo takes back NAME's last praise of today: give no --customer, --text or --issue",
+             "--undo draait de laatste lof van vandaag voor NAAM terug: geef geen --customer, --text of --issue")
     }
 
     public var jsonIsForOverview: String { pick("--json is for the overview (without NAME)", "--json is voor het overzicht (zonder NAAM)") }
