@@ -103,9 +103,36 @@ import TenBoardCore
         for language in Language.allCases {
             let lines = HelpOverlay.keyLines(text: Words(language), glyphs: .unicode)
             #expect(lines.contains { $0.0 == "t" } && lines.contains { $0.0 == "p" })
-            #expect(lines.contains { $0.1 == Words(language).tallyGame })
+            let game = lines.filter { $0.0.isEmpty }.map(\.1)
+            #expect(game.count > 1 && game.joined(separator: " ") == Words(language).tallyGame, "\(language): \(game)")
         }
         #expect(Words(.nl).tallyGame.contains("klantdenker"))
+    }
+
+    /// The help overlay as drawn at 80 and 40 columns, in both languages: at 80 the game's
+    /// sentence and the `t` and `p` lines are read whole (no cut, no "…"); at 40 the overlay
+    /// still fits the screen and each line of the sentence begins as at 80.
+    @Test func theGameFitsTheHelpAt80And40Columns() {
+        for language in Language.allCases {
+            let words = Words(language)
+            var state = BoardFixtures.state(language: language)
+            state.overlay = .help(HelpPage())
+            let text80 = BoardRenderer.render(state, width: 80, height: 50).text
+            let rows80 = text80.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(rows80.allSatisfy { DisplayWidth.of($0) <= 80 })
+            let game = HelpOverlay.keyLines(text: words, glyphs: .unicode).filter { $0.0.isEmpty }.map(\.1)
+            for line in game + words.peopleHelpLines.filter({ !$0.0.isEmpty }).map(\.1) {
+                #expect(rows80.contains { $0.contains(line + " ") || $0.hasSuffix(line) }, "\(language) at 80: '\(line)' whole\n\(text80)")
+            }
+            #expect(!rows80.contains { row in game.contains { row.contains(String($0.prefix(8))) } && row.contains("…") })
+            #expect(text80.contains(game[0]) && text80.contains(game[game.count - 1]))
+
+            // At 40 columns each line is cut to the room, but the overlay stays on the screen.
+            let text40 = BoardRenderer.render(state, width: 40, height: 50).text
+            let rows40 = text40.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(rows40.allSatisfy { DisplayWidth.of($0) <= 40 })
+            #expect(rows40.contains { $0.contains(String(game[0].prefix(12))) }, "\(language) at 40\n\(text40)")
+        }
     }
 
     @Test func keysForTheGameAndPraise() {

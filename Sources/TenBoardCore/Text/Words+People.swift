@@ -133,13 +133,15 @@ extension Words {
 
     // MARK: help overlay
 
-    /// The board's help lines for `t` and `p`, and the game in one line.
+    /// The board's help lines for `t` and `p`, and the game in one sentence (which the help
+    /// overlay wraps beside the keys).
     public var peopleHelpLines: [(String, String)] {
         [
-            ("t", pick("tally mark: who said \"klant\"? (Tab completes, Enter repeats the last name)",
-                       "streepje: wie zei \"klant\"? (Tab vult aan, Enter herhaalt de vorige naam)")),
-            ("p", pick("praise: a customer named their helper; type the customer's words",
-                       "lof: een klant noemde wie hielp; typ de woorden van de klant")),
+            // Each at most 55 cells: the room beside the keys on an 80-column screen.
+            ("t", pick("mark who said \"klant\" (Tab completes, Enter: same name)",
+                       "streepje: wie zei \"klant\"? Tab vult aan, Enter: vorige")),
+            ("p", pick("praise for the helper: type the customer's words",
+                       "lof voor wie hielp: typ de woorden van de klant")),
             ("", tallyGame),
         ]
     }

@@ -49,11 +49,18 @@ enum HelpOverlay {
         return max(0, count - visible)
     }
 
-    /// Every key with what it does: the board's keys, the people's (`t`, `p`, the game in one
-    /// line), then typing in a field.
+    /// Every key with what it does: the board's keys, the people's (`t`, `p`, the game), then
+    /// typing in a field. A line without a key (the game's sentence) is wrapped to the room
+    /// beside the keys on a `sentenceColumns`-wide screen, so that it is read whole there.
     static func keyLines(text: Words, glyphs: Glyphs) -> [(String, String)] {
-        text.helpLines(up: glyphs.up, down: glyphs.down) + text.peopleHelpLines + text.helpLinesTyping
+        let keys = text.helpLines(up: glyphs.up, down: glyphs.down) + text.peopleHelpLines + text.helpLinesTyping
+        // The overlay's margin (1 each side), its box (1 each side), the keys' column and a space.
+        let room = sentenceColumns - 4 - (keys.map { DisplayWidth.of($0.0) }.max()! + 2) - 1
+        return keys.flatMap { $0.0.isEmpty ? TextFit.wrap($0.1, to: room).map { ("", $0) } : [$0] }
     }
+
+    /// The terminal width the game's sentence is wrapped for: a standard terminal.
+    static let sentenceColumns = 80
 
     static func lines(_ page: HelpPage, text: Words, glyphs: Glyphs) -> [(String, String)] {
         var lines = keyLines(text: text, glyphs: glyphs)
