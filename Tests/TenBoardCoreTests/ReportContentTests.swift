@@ -34,24 +34,23 @@ struct ReportContentTests {
         let lines = report.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "GOAL MISSED: 2 still waiting, 1 helped after 10:00.")
         #expect(lines[1] == "Morning report of Tuesday 24 November 2026")
-        #expect(report.text.contains("Customers: 5 customers: 1 question, 1 problem, 1 complaint, 2 bugs."))
+        #expect(report.text.contains("By kind: 1 question, 1 problem, 1 complaint, 2 bugs."))
         // The key figures open the report, values in one column.
         #expect(report.text.contains("""
             Customers ............ 5
             Helped before 10:00 .. 2
             Helped late .......... 1
             Still waiting ........ 2
-            Streak ............... 0
+            Streak ............... 0 (the next morning met starts one)
             Last 4 weeks ......... – (no mornings yet)
             """))
-        #expect(report.text.contains("Streak: none yet"))
     }
 
     @Test func dutchSubjectAndFirstLine() {
         let report = MorningReport(missed(), language: .nl)
         #expect(report.subject == "Doel niet gehaald: 2 van 5 klanten voor 10:00 geholpen (di 24 nov 2026)")
         #expect(report.text.hasPrefix("DOEL NIET GEHAALD: 2 wachten nog, 1 na 10:00 geholpen.\nOchtendrapport van dinsdag 24 november 2026\n"))
-        #expect(report.text.contains("Klanten: 5 klanten: 1 vraag, 1 probleem, 1 klacht, 2 bugs."))
+        #expect(report.text.contains("Per soort: 1 vraag, 1 probleem, 1 klacht, 2 bugs."))
     }
 
     @Test func listsEachCustomerWithSummaryAgeAndAssignee() {
@@ -120,7 +119,7 @@ struct ReportContentTests {
             carriedOver: [base.waiting[0]], withdrawn: [spam], missedMorning: ["4": LocalDate(year: 2026, month: 11, day: 20)],
             streak: 0)
         let text = MorningReport(data, language: .en).text
-        #expect(text.contains("Customers: 5 customers (1 carried over from earlier mornings)"))
+        #expect(text.contains("Customers ............ 5 (1 carried over)"))
         #expect(text.contains("bug, waiting 2h 40m, assigned to Chris, missed Fri 20 Nov"))
         #expect(text.contains("Withdrawn, not counted: #9 Spam BV (spam)."))
         let nl = MorningReport(data, language: .nl).text
@@ -183,8 +182,8 @@ struct ReportContentTests {
         let report = MorningReport(data, language: .en)
         #expect(report.subject == "Goal met: 2 of 2 customers helped before 10:00 (Tue 24 Nov 2026)")
         #expect(report.text.hasPrefix("GOAL MET: all 2 customers were helped before 10:00.\n"))
-        #expect(report.text.contains("Streak: 12 mornings in a row with every customer helped in time."))
-        #expect(MorningReport(data, language: .nl).text.contains("Reeks: 12 ochtenden op rij met alle klanten op tijd geholpen."))
+        #expect(report.text.contains("Streak ............... 12 (mornings in a row met)"))
+        #expect(MorningReport(data, language: .nl).text.contains("Reeks ................ 12 (ochtenden op rij gehaald)"))
 
         data.helped = []
         let empty = MorningReport(data, language: .nl)
@@ -193,6 +192,41 @@ struct ReportContentTests {
         #expect(empty.subject == "Geen klanten hadden hulp nodig (di 24 nov 2026)")
         #expect(empty.text.contains("Er zijn geen actiepunten vastgelegd."))
         #expect(empty.text.contains("Nog niemand heeft een klant geholpen."))
+    }
+
+    /// The key figures say the customers, the carried over and the streak; nothing under them
+    /// says it again, in either part or language (the field report found the streak and the
+    /// customers twice).
+    @Test func eachThingIsSaidOnce() {
+        let base = missed()
+        let carried = MorningReportData(
+            morning: base.morning, asOf: base.asOf, deadline: base.deadline, timeZone: base.timeZone,
+            helped: base.helped, helpedLate: base.helpedLate, waiting: base.waiting, carriedOver: [base.waiting[0]], streak: 0)
+        var met = missed()
+        met.helpedLate = []
+        met.waiting = []
+        met.streak = 12
+        for data in [missed(), carried, met] {
+            for language in Language.allCases {
+                let report = MorningReport(data, language: language)
+                let w = Words(language)
+                func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+                let lines = report.text.split(separator: "\n").map(String.init)
+                #expect(lines.filter { $0.hasPrefix(w.figureStreak) }.count == 1, "\(language): \(report.text)")
+                #expect(lines.filter { $0.hasPrefix(w.figureCustomers + " ") || $0.hasPrefix(w.figureCustomers + ":") }.count == 1,
+                        "\(language): \(report.text)")
+                #expect(count(w.streakNote(data.streak), in: report.text) == 1)
+                #expect(count(w.streakNote(data.streak), in: report.html) == 1)
+                #expect(count(">" + w.figureStreak + "<", in: report.html) == 1)
+                #expect(count(">" + w.figureCustomers + "<", in: report.html) == 1)
+                if !data.carriedOver.isEmpty {
+                    #expect(count(w.carriedOverMark, in: report.text) == 1 && count(w.carriedOverMark, in: report.html) == 1)
+                }
+                // No sentence of the plain text comes twice.
+                let sentences = lines.filter { $0.count > 24 && !$0.allSatisfy { $0 == "-" } }
+                #expect(Set(sentences).count == sentences.count, "\(language): \(report.text)")
+            }
+        }
     }
 
     @Test func anUndecidedMorningSaysHowLongIsLeft() {

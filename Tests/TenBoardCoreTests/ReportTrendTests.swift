@@ -38,7 +38,7 @@ struct ReportTrendTests {
             Helped before 10:00 .. 1
             Helped late .......... 1
             Still waiting ........ 1
-            Streak ............... 0
+            Streak ............... 0 (the next morning met starts one)
             Last 4 weeks ......... 71% (5 of 7 mornings met)
             """))
         #expect(text.contains("""

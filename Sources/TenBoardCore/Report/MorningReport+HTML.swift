@@ -25,8 +25,9 @@ extension MorningReport {
         ]
         figuresHTML(into: &out)
         chartHTML(into: &out)
-        out.append("<p style=\"margin: 12px 0 0 0;\">\(Self.escape(receivedLine))<br>\(Self.escape(Words(l).streakSentence(data.streak)))"
-            + (withdrawnLine.map { "<br>" + Self.escape($0) } ?? "") + "</p>")
+        if !underFigures.isEmpty {
+            out.append("<p style=\"margin: 12px 0 0 0;\">" + underFigures.map(Self.escape).joined(separator: "<br>") + "</p>")
+        }
 
         tableHTML(Words(l).stillWaitingHeading, waitingRows, waiting: true, into: &out)
         tableHTML(Words(l).lateHeading(time: deadlineTime), helpedRows(data.helpedLate), waiting: false, into: &out)

@@ -11,8 +11,8 @@ extension MorningReport {
         out.append("")
         figuresText(into: &out)
         chartText(into: &out)
-        out.append("")
-        for line in [receivedLine, Words(l).streakSentence(data.streak)] + [withdrawnLine].compactMap(\.self) {
+        if !underFigures.isEmpty { out.append("") }
+        for line in underFigures {
             out += ReportSanitizer.wrap(line, width: w)
         }
 

@@ -24,7 +24,7 @@ extension MorningReport {
             Figure(label: w.figureInTime(deadlineTime), value: "\(data.helped.count)", tone: data.helped.isEmpty ? .plain : .good),
             Figure(label: w.figureLate, value: "\(late)", tone: late > 0 ? .bad : .plain),
             Figure(label: w.figureWaiting, value: "\(waiting)", tone: waiting > 0 ? .bad : .plain),
-            Figure(label: w.figureStreak, value: "\(data.streak)", tone: data.streak > 0 ? .good : .plain),
+            Figure(label: w.figureStreak, value: "\(data.streak)", note: w.streakNote(data.streak), tone: data.streak > 0 ? .good : .plain),
             Figure(label: w.figureFourWeeks, value: data.fourWeeks.of > 0 ? "\(data.fourWeeks.met * 100 / data.fourWeeks.of)%" : "–",
                    note: w.metOf(met: data.fourWeeks.met, of: data.fourWeeks.of), tone: .plain),
         ]

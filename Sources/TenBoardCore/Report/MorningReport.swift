@@ -36,10 +36,14 @@ public struct MorningReport: Sendable {
             late: data.helpedLate.count, time: deadlineTime, left: left)
     }
 
-    var receivedLine: String {
-        let parts = data.receivedByKind.map { "\($0.count) \(Words(language).kind($0.kind, count: $0.count))" }
-        return Words(language).receivedLine(total: data.received.count, parts: parts, carriedOver: data.carriedOver.count)
+    /// The customers by kind (the key figures give their total); `nil` without customers.
+    var byKindLine: String? {
+        guard !data.receivedByKind.isEmpty else { return nil }
+        return words.byKindLine(data.receivedByKind.map { "\($0.count) \(words.kind($0.kind, count: $0.count))" })
     }
+
+    /// The lines under the key figures and the chart: what they do not say already.
+    var underFigures: [String] { [byKindLine, withdrawnLine].compactMap(\.self) }
 
     /// The one line about withdrawn issues; `nil` when there are none.
     var withdrawnLine: String? {

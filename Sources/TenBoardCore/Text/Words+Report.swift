@@ -44,10 +44,10 @@ extension Words {
 
     // MARK: Sections
 
-    public func receivedLine(total: Int, parts: [String], carriedOver: Int) -> String {
-        let list = parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
-        let carried = carriedOver == 0 ? "" : pick(" (\(carriedOver) carried over from earlier mornings)", " (\(carriedOver) van eerdere ochtenden)")
-        return pick("Customers: \(customers(total))\(carried)\(list).", "Klanten: \(customers(total))\(carried)\(list).")
+    /// The customers by kind, under the key figures (which give their total and the carried
+    /// over): "By kind: 1 question, 2 problems." - Parameter parts: "1 question", ….
+    public func byKindLine(_ parts: [String]) -> String {
+        pick("By kind: ", "Per soort: ") + parts.joined(separator: ", ") + "."
     }
 
     /// `Withdrawn, not counted: #4 Foo (duplicate)`.
@@ -60,14 +60,12 @@ extension Words {
         pick("\(n) of \(total) helped without an action point.", "\(n) van \(total) geholpen zonder actiepunt.")
     }
 
-    public func streakSentence(_ n: Int) -> String {
-        switch (language, n) {
-        case (.en, 0): "Streak: none yet; the next morning met starts one."
-        case (.en, 1): "Streak: 1 morning with every customer helped in time."
-        case (.en, _): "Streak: \(n) mornings in a row with every customer helped in time."
-        case (.nl, 0): "Reeks: nog geen; de volgende geslaagde ochtend begint er een."
-        case (.nl, 1): "Reeks: 1 ochtend met alle klanten op tijd geholpen."
-        case (.nl, _): "Reeks: \(n) ochtenden op rij met alle klanten op tijd geholpen."
+    /// What the streak figure means, under its value: said once, there.
+    public func streakNote(_ n: Int) -> String {
+        switch n {
+        case 0: pick("the next morning met starts one", "de volgende gehaalde ochtend begint er een")
+        case 1: pick("morning met", "ochtend gehaald")
+        default: pick("mornings in a row met", "ochtenden op rij gehaald")
         }
     }
 
