@@ -44,6 +44,19 @@ struct PeopleTests {
         #expect(try t.store.snapshot().tallyMarks.map(\.who) == ["Sanne"])
     }
 
+    @Test("Tally glyphs: four bars and a stroke a five, then bars; ASCII only, for any console font")
+    func tallyGlyphs() {
+        #expect(Words.tallyGlyphs(0) == "")
+        #expect(Words.tallyGlyphs(3) == "|||")
+        #expect(Words.tallyGlyphs(5) == "||||/")
+        #expect(Words.tallyGlyphs(12) == "||||/ ||||/ ||")
+        for n in 0...40 {
+            let glyphs = Words.tallyGlyphs(n)
+            #expect(glyphs.unicodeScalars.allSatisfy { $0 == " " || $0 == "|" || $0 == "/" }, "\(n): \(glyphs)")
+            #expect(glyphs.filter { $0 == "|" || $0 == "/" }.count == n, "one character a mark: \(n)")
+        }
+    }
+
     @Test("Undo takes back the person's last mark of today only")
     func undoLast() throws {
         let t = temp()

@@ -37,7 +37,12 @@ import TenBoardTestSupport
         #expect(wall.tally == 12)
         let grid = WallLayout.render(wall, width: 80, height: 24)
         let lines = (0..<grid.height).map { grid.line($0).trimmingCharacters(in: .whitespaces) }
-        #expect(lines.contains("\"klant\" today: Sanne \u{1D378} || · (no name) ||| · Pieter || · week's lead: Pieter 8"))
+        // Every person's marks (ASCII, as in LANG=C: asciiTerminalsGetSlashedFives); at 80 columns
+        // the week's lead is cut at the edge, at 100 the row is whole.
+        #expect(lines.contains { $0.hasPrefix("\"klant\" today: Sanne ||||/ || · (no name) ||| · Pieter || · week's lead: Pi") })
+        let wide = WallLayout.render(wall, width: 100, height: 24)
+        #expect((0..<wide.height).map { wide.line($0).trimmingCharacters(in: .whitespaces) }
+            .contains("\"klant\" today: Sanne ||||/ || · (no name) ||| · Pieter || · week's lead: Pieter 8"))
         // The customer's words on one line, their escape shown, never sent to the terminal.
         #expect(lines.contains("Bakkerij Ömer thanks Sanne: \"Sanne dacht echt mee␛[2J\""))
         #expect(!grid.text.contains("old news"), "yesterday's praise is in the report, not on today's wall")

@@ -20,9 +20,15 @@ extension Words {
     /// A person without a name: marks from a store written before marks had names.
     public var noName: String { pick("(no name)", "(zonder naam)") }
 
-    /// Tally marks as glyphs: `||||/` per five in ASCII, `𝍸` per five in Unicode, then single bars.
-    public static func tallyGlyphs(_ n: Int, unicode: Bool) -> String {
-        let fives = Array(repeating: unicode ? "\u{1D378}" : "||||/", count: max(0, n) / 5)
+    /// Tally marks as glyphs: `||||/` for each five (four bars and the fifth struck across),
+    /// then single bars: "||||/ ||||/ ||" for 12.
+    ///
+    /// ASCII in every locale: the wall runs on a Linux console, whose fonts hold 256 or 512
+    /// glyphs and which maps no character beyond U+FFFF. The counting-rod tally mark U+1D378
+    /// (𝍸) is in none of Debian's 456 console fonts (console-setup-linux) and the box-drawing
+    /// `╫` misses from 8; `|` and `/` are in all of them.
+    public static func tallyGlyphs(_ n: Int) -> String {
+        let fives = Array(repeating: "||||/", count: max(0, n) / 5)
         let rest = String(repeating: "|", count: max(0, n) % 5)
         return (fives + (rest.isEmpty ? [] : [rest])).joined(separator: " ")
     }

@@ -67,7 +67,7 @@ extension WallPage {
         let words = Words(state.language)
         if showsTallyRow {
             var parts = state.people.tallyToday.map { person in
-                (person.name ?? words.noName) + " " + Words.tallyGlyphs(person.count, unicode: grid.unicode)
+                (person.name ?? words.noName) + " " + Words.tallyGlyphs(person.count)
             }
             if let lead = state.people.weekLeaders.first {
                 parts.append(words.weekLeader(state.people.weekLeaders.compactMap(\.name), lead.count))
