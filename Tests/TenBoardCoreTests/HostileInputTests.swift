@@ -386,7 +386,7 @@ struct SharedStoreFileTests {
     func parentsFollowTheUmask() throws {
         let base = try TemporaryDirectory.make("parents").appendingPathComponent("missing")
         defer { TemporaryDirectory.remove(base.deletingLastPathComponent()) }
-        let mask = AtomicFile.currentUmask()
+        let mask = Umask.current.rawValue
         let store = IssueStore(directory: base.appendingPathComponent(".local/share/tenboard"))
         _ = try store.add(customer: "A", summary: "b", receivedAt: Date())
         var info = stat()

@@ -1,15 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
+#if canImport(System)
+import System
+#else
+import SystemPackage
 #endif
-
-/// A cheap fingerprint of the hot file: when it differs from the last one, re-read the store.
-public struct FileStamp: Sendable, Equatable {
-    var inode: UInt64
-    var seconds: Int
-    var nanoseconds: Int
-    var size: Int64
-}
 
 /// The issues of a team, in a directory that several processes read and change at once.
 ///
@@ -73,18 +67,13 @@ public final class IssueStore: Sendable {
 
     /// A fingerprint of the hot file, `nil` when there is none; compare it each tick.
     public func changeStamp() -> FileStamp? {
-        var info = stat()
-        guard stat(hotURL.path, &info) == 0 else { return nil }
-        return FileStamp(
-            inode: UInt64(info.st_ino), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
-            size: Int64(info.st_size))
+        FileStamp.of(hotURL.path)
     }
 
     func load() throws(TenBoardError) -> StoreState? {
         guard let data = try StoreFile.read(hotURL, what: .storeFile) else {
             // No hot file: a store not created yet, unless the path is not a directory at all.
-            var info = stat()
-            if stat(directory.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+            if let info = FileSystemCalls.info(directory.path), info.type != .directory {
                 throw TenBoardError(exitCode: .noInput) { $0.storeNotADirectory(directory.path) }
             }
             return nil
@@ -138,21 +127,21 @@ public final class IssueStore: Sendable {
         var url: URL
         var handle: FileHandle
 
+        var descriptor: FileDescriptor { FileDescriptor(rawValue: handle.fileDescriptor) }
+
         func contents() throws(TenBoardError) -> Data {
-            try StoreFile.readAll(handle.fileDescriptor, path: url.path, what: .archiveSegment)
+            try StoreFile.readAll(descriptor, path: url.path, what: .archiveSegment)
         }
 
         /// The issue with `id` if it is in this segment: one line read when the segment's index
         /// answers (and the line it points at holds that id), else the whole segment.
         func issue(id: String, index: URL) throws(TenBoardError) -> Issue? {
-            var info = stat()
-            let fd = handle.fileDescriptor
-            if fstat(fd, &info) == 0 {
-                switch ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.st_size)) {
+            if let info = try? descriptor.info() {
+                switch ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.size)) {
                 case .absent:
                     return nil
                 case .at(let offset, let length):
-                    if let bytes = ArchiveIndex.read(fd, offset: offset, length: length),
+                    if let bytes = descriptor.read(exactly: length, at: offset),
                        let issue = try? ArchiveSegment.decode(bytes, from: url).first, issue.id == id {
                         return issue
                     }
@@ -180,9 +169,9 @@ public final class IssueStore: Sendable {
             var missing: (URL, StoreFile.Failure)?
             for name in state.segments {
                 let url = archiveURL.appendingPathComponent(name)
-                switch StoreFile.open(url.path, O_RDONLY) {
+                switch StoreFile.open(url.path, .readOnly) {
                 case .success(let (fd, _)):
-                    segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true)))
+                    segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd.rawValue, closeOnDealloc: true)))
                     continue
                 case .failure(.missing):
                     missing = (url, .missing)
@@ -259,9 +248,9 @@ public final class IssueStore: Sendable {
         // and cannot make room for itself by freeing it.
         try AtomicFile.write(Data((JSONWriter.pretty(state.json) + "\n").utf8), to: hotURL) {
             let bakTemp = directory.appendingPathComponent(AtomicFile.temporaryPrefix + "bak").path
-            unlink(bakTemp)
-            if link(path, bakTemp) == 0 {
-                rename(bakTemp, path + ".bak")
+            FileSystemCalls.remove(bakTemp)
+            if (try? FileSystemCalls.link(path, as: bakTemp)) != nil {
+                try? FileSystemCalls.rename(bakTemp, to: path + ".bak")
             }
         }
     }
@@ -272,7 +261,7 @@ public final class IssueStore: Sendable {
         for dir in [directory, archiveURL] where StoreFile.isRealDirectory(dir) || dir == directory {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { continue }
             for name in names where name.hasPrefix(AtomicFile.temporaryPrefix) {
-                unlink(dir.appendingPathComponent(name).path)
+                FileSystemCalls.remove(dir.appendingPathComponent(name).path)
             }
         }
     }
@@ -315,9 +304,8 @@ public final class IssueStore: Sendable {
         let state = try snapshot()
         for name in state.segments.reversed() {
             let url = archiveURL.appendingPathComponent(name)
-            var info = stat()
-            guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            if case .at = ArchiveIndex.lookup(id, in: indexURL(forSegment: url), segmentSize: Int(info.st_size)) {
+            guard let info = FileSystemCalls.info(url.path, followLinks: false), info.type == .regular else { continue }
+            if case .at = ArchiveIndex.lookup(id, in: indexURL(forSegment: url), segmentSize: Int(info.size)) {
                 return name
             }
         }
@@ -340,16 +328,15 @@ public final class IssueStore: Sendable {
             let url = archiveURL.appendingPathComponent(name)
             let index = indexURL(forSegment: url)
             // The segment's size from the file, its bytes only when the index points into it.
-            var info = stat()
-            guard lstat(url.path, &info) == 0 else { throw StoreFile.error(.missing, url.path, .archiveSegment) }
-            guard info.st_mode & S_IFMT == S_IFREG else { throw StoreFile.error(.notRegular, url.path, .archiveSegment) }
-            let answer = ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.st_size))
+            guard let info = FileSystemCalls.info(url.path, followLinks: false) else { throw StoreFile.error(.missing, url.path, .archiveSegment) }
+            guard info.type == .regular else { throw StoreFile.error(.notRegular, url.path, .archiveSegment) }
+            let answer = ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.size))
             if answer == .absent { continue }
             guard let data = try StoreFile.read(url, what: .archiveSegment) else {
                 throw StoreFile.error(.missing, url.path, .archiveSegment)
             }
             var found: (Issue, Range<Int>)?
-            switch data.count == Int(info.st_size) ? answer : .unknown {
+            switch data.count == Int(info.size) ? answer : .unknown {
             case .absent:
                 continue
             case .at(let offset, let length):
@@ -510,34 +497,28 @@ extension IssueStore {
         try AtomicFile.makeDirectory(directory)
         let original = try StoreFile.read(hotURL, what: .storeFile)
             ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
-        var template = Array(directory.appendingPathComponent("issues.edit-XXXXXX.json").path.utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 5) }
-        guard fd >= 0 else { throw AtomicFile.failure(errno) { $0.cannotCreateWorkingCopy(in: directory.path) } }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        let copy = AtomicFile.string(template)
-        let written = original.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
+        let (fd, copy): (FileDescriptor, String)
+        do throws(Errno) {
+            (fd, copy) = try FileSystemCalls.makeTemporaryFile(template: directory.appendingPathComponent("issues.edit-XXXXXX.json").path, suffixLength: 5)
+        } catch {
+            throw AtomicFile.failure(error) { $0.cannotCreateWorkingCopy(in: directory.path) }
         }
-        close(fd)
-        guard written else {
-            unlink(copy)
-            throw AtomicFile.failure(errno) { $0.cannotWriteWorkingCopy(copy) }
+        do throws(Errno) {
+            defer { fd.closeQuietly() }
+            try fd.write(whole: original)
+        } catch {
+            FileSystemCalls.remove(copy)
+            throw AtomicFile.failure(error) { $0.cannotWriteWorkingCopy(copy) }
         }
         do { try edit(copy) } catch {
-            unlink(copy)
+            FileSystemCalls.remove(copy)
             throw error
         }
         guard let edited = try StoreFile.read(URL(fileURLWithPath: copy), what: .workingCopy) else {
             throw TenBoardError(exitCode: .noInput) { $0.workingCopyGone("\(copy)") }
         }
         if edited == original {
-            unlink(copy)
+            FileSystemCalls.remove(copy)
             return false
         }
         var state: StoreState
@@ -557,7 +538,7 @@ extension IssueStore {
             try state.count(\.revision)
             try write(state)
         }
-        unlink(copy)
+        FileSystemCalls.remove(copy)
         return true
     }
 }
