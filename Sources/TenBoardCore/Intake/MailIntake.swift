@@ -81,7 +81,7 @@ public struct MailIntake: Sendable {
             // it becomes a new issue that names the old one.
             if let target = thread, state.index(of: target) != nil {
                 do {
-                    let issue = try store.modify(id: target, now: now) { issue in
+                    let issue = try store.modify(id: target, at: now) { issue in
                         var messages: [JSONValue]
                         if case .array(let items)? = issue.extra[Issue.messagesField] { messages = items } else { messages = [] }
                         messages.append(message)
@@ -110,7 +110,7 @@ public struct MailIntake: Sendable {
                 if !sender.isEmpty { fields[Issue.emailField] = .string(sender) }
                 if let thread { fields[Issue.followsField] = .string(thread) }
                 do {
-                    outcome = .created(try store.add(records: [.object(fields)], now: now)[0])
+                    outcome = .created(try store.add(records: [.object(fields)], at: now)[0])
                 } catch let error as TenBoardError {
                     throw error
                 } catch {
