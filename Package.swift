@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // Typed file descriptors, errno and stat for the one POSIX boundary (Sources/TenBoardCore/POSIX);
+        // already built as swift-subprocess's own dependency.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The only C in the project: ncursesw with a shim for macros and globals Swift cannot see.
@@ -24,6 +27,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // Screen grid, themes, views and input: pure, except the one file that imports CNCursesW.
@@ -37,6 +41,7 @@ let package = Package(
                 "TenBoardCore",
                 "TenBoardTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // What every test target shares, written once (as swift-argument-parser's

@@ -50,7 +50,7 @@ struct Add: ParsableCommand {
                     throw TenBoardError(exitCode: .dataError) { $0.badLine(name($0), line: error.line, column: error.column, error.problem) }
                 }
                 do {
-                    added = try store.add(records: records, now: now)
+                    added = try store.add(records: records, at: now)
                 } catch let error as TenBoardError where error.exitCode == .dataError {
                     throw TenBoardError(exitCode: .dataError) { words in
                         error.message(in: words.language).split(separator: "\n").map { name(words) + ": \($0)" }.joined(separator: "\n")
@@ -60,7 +60,7 @@ struct Add: ParsableCommand {
                 let receivedAt = try received.map { try parseTime($0, option: "--received", configuration, now: now) } ?? now
                 added = [try store.add(
                     customer: customer!, summary: summary!, kind: kind, receivedAt: receivedAt,
-                    assignee: assignee, isInternal: `internal`, channel: channel, now: now)]
+                    assignee: assignee, isInternal: `internal`, channel: channel, at: now)]
             }
             try writeOut(added.map { $0.id + "\n" }.joined())
         }

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,46 +30,26 @@ struct Edit: ParsableCommand {
     /// are the editor's alone. Every way this can fail says so and changes nothing (exit 75).
     static func runEditor(_ editor: String, on path: String) throws(TenBoardError) {
         // The editor variable may hold arguments ("code --wait"); the path is passed as $1.
-        let words = ["/bin/sh", "-c", "\(editor) \"$1\"", "tenboard-edit", path]
-        let argv = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), defaults = sigset_t()
-        sigemptyset(&none)
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let previousInterrupt = signal(SIGINT, SIG_IGN)
-        let previousQuit = signal(SIGQUIT, SIG_IGN)
-        defer {
-            signal(SIGINT, previousInterrupt)
-            signal(SIGQUIT, previousQuit)
-        }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
-        guard spawned == 0 else {
-            let reason = String(cString: strerror(spawned))
-            throw TenBoardError(exitCode: .tempFailure) { $0.editorNotStarted(editor, reason) }
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else {
-                let reason = String(cString: strerror(errno))
+        let ending: ForegroundCommand.Ending
+        do throws(ForegroundCommand.Failure) {
+            ending = try ForegroundCommand.run("/bin/sh", arguments: ["/bin/sh", "-c", "\(editor) \"$1\"", "tenboard-edit", path])
+        } catch {
+            switch error {
+            case .notStarted(let code):
+                let reason = code.description
+                throw TenBoardError(exitCode: .tempFailure) { $0.editorNotStarted(editor, reason) }
+            case .lost(let code):
+                let reason = code.description
                 throw TenBoardError(exitCode: .tempFailure) { $0.editorLost(editor, reason) }
             }
         }
-        if status & 0x7f != 0 {
-            let signal = status & 0x7f
+        switch ending {
+        case .signaled(let signal):
             throw TenBoardError(exitCode: .tempFailure) { $0.editorKilled(editor, signal: signal) }
-        }
-        let code = (status >> 8) & 0xff
-        guard code == 0 else {
+        case .exited(let code) where code != 0:
             throw TenBoardError(exitCode: .tempFailure) { $0.editorFailed(editor, status: code) }
+        case .exited:
+            return
         }
     }
 }

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// How a command that failed ends: the one mapping from an error to the words the user reads and
 /// the exit status, as swift-argument-parser maps its errors in one `MessageInfo`. Commands let
@@ -38,7 +43,7 @@ struct ErrorReport {
     /// Prints the message, if any. A failing output is ignored: there is nowhere left to say so.
     func print() {
         guard !message.isEmpty else { return }
-        _ = writeAll(toStandardOutput ? 1 : 2, Data(Self.render(message).utf8))
+        _ = writeAll(toStandardOutput ? .standardOutput : .standardError, Data(Self.render(message).utf8))
     }
 
     /// The one rendering of a message for the terminal: every line neutralised (messages quote

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
-#if canImport(Glibc)
-import Glibc
+#if canImport(System)
+import System
+#else
+import SystemPackage
 #endif
 
 /// Options every command takes: where the store and the config are.
@@ -76,22 +78,16 @@ extension ValidationError {
 /// rendered as every error is (`ErrorReport.render`). A failing stderr is ignored: there is
 /// nowhere left to say so.
 func printError(_ message: String) {
-    _ = writeAll(2, Data(ErrorReport.render("tenboard: " + message).utf8))
+    _ = writeAll(.standardError, Data(ErrorReport.render("tenboard: " + message).utf8))
 }
 
-/// Writes `data` to `fd` whole; `0` or the `errno` of the write that failed.
-func writeAll(_ fd: Int32, _ data: Data) -> Int32 {
-    data.withUnsafeBytes { buffer -> Int32 in
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += n
-        }
-        return 0
+/// Writes `data` to `fd` whole; `nil`, or the error of the write that failed.
+func writeAll(_ fd: FileDescriptor, _ data: Data) -> Errno? {
+    do throws(Errno) {
+        try fd.write(whole: data)
+        return nil
+    } catch {
+        return error
     }
 }
 
@@ -104,11 +100,11 @@ func writeOut(_ text: String) throws {
 
 /// `writeOut` for bytes.
 func writeOut(_ data: Data) throws {
-    switch writeAll(1, data) {
-    case 0: return
-    case EPIPE: throw ExitCode(0)
-    case let code:
-        let reason = String(cString: strerror(code))
+    switch writeAll(.standardOutput, data) {
+    case nil: return
+    case .brokenPipe?: throw ExitCode(0)
+    case let code?:
+        let reason = code.description
         throw TenBoardError(exitCode: .ioError) { $0.cannotWriteStandardOutput(reason) }
     }
 }

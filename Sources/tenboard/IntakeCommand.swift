@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// `tenboard intake`: the mail gateway. Run by the mail system with one message on stdin, or on a
 /// Maildir; exits 0 only when every message is recorded (or filed as not a customer), 75 when
@@ -97,8 +102,12 @@ struct Intake: ParsableCommand {
             let delivered = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
             _ = try intake.record(raw: [UInt8](data), envelopeSender: nil, deliveredAt: delivered)
             let base = name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? name
-            guard rename(file.path, cur.appendingPathComponent(base + ":2,S").path) == 0 || errno == ENOENT else {
-                let reason = String(cString: strerror(errno))
+            do throws(Errno) {
+                try FileSystemCalls.rename(file.path, to: cur.appendingPathComponent(base + ":2,S").path)
+            } catch .noSuchFileOrDirectory {
+                // Taken by another run meanwhile.
+            } catch {
+                let reason = error.description
                 throw TenBoardError(exitCode: .tempFailure) { $0.recordedNotMoved(file.path, reason) }
             }
             recorded += 1

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct ListIssues: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -40,7 +40,7 @@ struct SetFields: ParsableCommand {
             if noAssignee { edit.assignee = .some(nil) } else if let assignee { edit.assignee = .some(assignee) }
             if let channel { edit.channel = .some(channel) }
             if let action { edit.action = .some(action) }
-            try writeOut(try store.edit(id: id, edit, now: now).id + "\n")
+            try writeOut(try store.edit(id: id, edit, at: now).id + "\n")
         }
     }
 }

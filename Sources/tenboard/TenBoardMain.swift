@@ -1,18 +1,13 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @main
 enum TenBoardMain {
     static func main() async {
-        // A sendmail or a pager that exits early must give us EPIPE, not kill us (TECH-NOTES §4).
-        signal(SIGPIPE, SIG_IGN)
-        // Likewise a file-size limit (ulimit -f): a write past it must fail with EFBIG, which the
-        // store reports (73) and cleans up after, not kill us and leave a temporary file behind.
-        signal(SIGXFSZ, SIG_IGN)
+        // A sendmail or a pager that exits early must give us EPIPE, not kill us; a write past a
+        // file-size limit (ulimit -f) EFBIG, which the store reports (73) and cleans up after.
+        ProcessDefaults.ignoreBrokenPipeAndFileSize()
         do {
             var command = try TenBoard.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -12,7 +12,7 @@ private func archivedStore(count: Int = 40) throws -> TempStore {
         let json = #"{"id":"h\#(n)","customer":"c\#(n)","summary":"s","receivedAt":"\#(day)T07:00:00+01:00","status":"resolved","resolvedAt":"\#(day)T09:00:00+01:00"}"#
         records.append(ImportRecord(position: .record(n), json: try JSONParser.parse(Data(json.utf8))))
     }
-    try t.store.importIssues(records, name: "history", now: instant("2026-12-15T08:00:00+01:00"))
+    try t.store.importIssues(records, name: "history", at: instant("2026-12-15T08:00:00+01:00"))
     return t
 }
 
@@ -97,7 +97,7 @@ struct ArchiveIndexTests {
         let problems = try StoreCheck.run(t.store).problems
         #expect(problems.count == 1 && problems[0].contains(ArchiveIndex.name(forSegment: name)))
         // Reopening through the stale index takes the right line, and the new generation's index is right.
-        try t.store.reopen(id: "h2", now: instant("2026-12-15T08:30:00+01:00"))
+        try t.store.reopen(id: "h2", at: instant("2026-12-15T08:30:00+01:00"))
         #expect(try t.store.snapshot().issues.contains { $0.id == "h2" && $0.isOpen })
         #expect(try t.store.allIssues().filter { $0.id == "h1" }.count == 1)
         #expect(try StoreCheck.run(t.store).problems.isEmpty)
@@ -108,7 +108,7 @@ struct ArchiveIndexTests {
         let t = try archivedStore()
         let before = try t.store.snapshot().segments
         let oldSegment = try t.bytes("archive/\(before[0])")
-        try t.store.reopen(id: "h5", now: instant("2026-12-15T08:30:00+01:00"))
+        try t.store.reopen(id: "h5", at: instant("2026-12-15T08:30:00+01:00"))
         let after = try t.store.snapshot().segments
         #expect(after[0] != before[0] && after[1] == before[1])
         let newSegment = try t.bytes("archive/\(after[0])")
@@ -117,7 +117,7 @@ struct ArchiveIndexTests {
         #expect(try t.store.issue(id: "h5").isOpen)
         #expect(try t.store.issue(id: "h6").customer == "c6")
         // The replaced generation and its index stay while issues.json.bak names them; the next change removes both.
-        try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), now: instant("2026-12-15T08:40:00+01:00"))
+        try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), at: instant("2026-12-15T08:40:00+01:00"))
         #expect(try archiveNames(t) == after.flatMap { [ArchiveIndex.name(forSegment: $0), $0] }.sorted())
         #expect(try StoreCheck.run(t.store).problems.isEmpty)
     }
@@ -129,7 +129,7 @@ struct ArchiveIndexTests {
             try FileManager.default.removeItem(at: t.url.appendingPathComponent("archive/\(name)"))
         }
         #expect(try StoreCheck.run(t.store).problems.isEmpty, "a missing index is no problem")
-        try t.store.reopen(id: "h35", now: instant("2026-12-15T08:30:00+01:00"))
+        try t.store.reopen(id: "h35", at: instant("2026-12-15T08:30:00+01:00"))
         // Segments the search went through got their index back; the rewritten one has its own.
         let segments = try t.store.snapshot().segments
         let names = try archiveNames(t)
@@ -142,9 +142,9 @@ struct ArchiveIndexTests {
     func lastIssueLeaves() throws {
         let t = try archivedStore(count: 1)
         let name = try #require(try t.store.snapshot().segments.first)
-        try t.store.reopen(id: "h1", now: instant("2026-12-15T08:30:00+01:00"))
+        try t.store.reopen(id: "h1", at: instant("2026-12-15T08:30:00+01:00"))
         #expect(try t.store.snapshot().segments.isEmpty)
-        try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), now: instant("2026-12-15T08:40:00+01:00"))
+        try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), at: instant("2026-12-15T08:40:00+01:00"))
         #expect(!(try archiveNames(t)).contains(name))
         #expect(!(try archiveNames(t)).contains(ArchiveIndex.name(forSegment: name)))
     }
@@ -153,7 +153,7 @@ struct ArchiveIndexTests {
     func orphanIndex() throws {
         let t = try archivedStore()
         try t.write("tenboard-archive-index 1 0 0000000000000000\n", to: "archive/2019-01.4.idx")
-        try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), now: instant("2026-12-15T08:40:00+01:00"))
+        try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), at: instant("2026-12-15T08:40:00+01:00"))
         #expect(!(try archiveNames(t)).contains("2019-01.4.idx"))
         #expect(try archiveNames(t).count == 4)
     }

@@ -48,9 +48,9 @@ struct EditingTests {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
         let now = instant("2026-11-24T09:12:00+01:00")
-        let original = try store.add(customer: "Bakkerij Jansen", summary: "Printer", receivedAt: instant("2026-11-24T08:05:00+01:00"), now: now)
+        let original = try store.add(customer: "Bakkerij Jansen", summary: "Printer", receivedAt: instant("2026-11-24T08:05:00+01:00"), at: now)
         let edited = try store.edit(id: original.id, IssueEdit(customer: " Bakkerij Janssen ", receivedAt: instant("2026-11-24T07:50:00+01:00"),
-                                                               assignee: .some("Sanne"), isInternal: true), expecting: original, now: now)
+                                                               assignee: .some("Sanne"), isInternal: true), expecting: original, at: now)
         #expect(edited.customer == "Bakkerij Janssen")
         #expect(edited.summary == "Printer")
         #expect(edited.receivedAt.rfc3339 == "2026-11-24T07:50:00+01:00")
@@ -60,21 +60,21 @@ struct EditingTests {
 
         // A second lead still holds the original: refused, and the first change stays.
         #expect(throws: TenBoardError.self) {
-            try store.edit(id: original.id, IssueEdit(summary: "Toner"), expecting: original, now: now)
+            try store.edit(id: original.id, IssueEdit(summary: "Toner"), expecting: original, at: now)
         }
         #expect(try store.issue(id: original.id) == edited)
         do {
-            try store.edit(id: original.id, IssueEdit(summary: "Toner"), expecting: original, now: now)
+            try store.edit(id: original.id, IssueEdit(summary: "Toner"), expecting: original, at: now)
         } catch let error as TenBoardError {
             #expect(error.exitCode == .tempFailure)
             #expect(error.message.contains("changed by someone else"))
         }
 
         #expect(throws: TenBoardError.self, "an empty customer is refused") {
-            try store.edit(id: original.id, IssueEdit(customer: "  "), now: now)
+            try store.edit(id: original.id, IssueEdit(customer: "  "), at: now)
         }
         // Clearing optional fields.
-        let cleared = try store.edit(id: original.id, IssueEdit(assignee: .some(nil), channel: .some(nil)), now: now)
+        let cleared = try store.edit(id: original.id, IssueEdit(assignee: .some(nil), channel: .some(nil)), at: now)
         #expect(cleared.assignee == nil)
         #expect(cleared.channel == nil)
     }
@@ -84,10 +84,10 @@ struct EditingTests {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
         let now = instant("2026-11-24T09:12:00+01:00")
-        let issue = try store.add(customer: "Jan", summary: "", receivedAt: instant("2026-11-24T07:00:00+01:00"), now: now)
+        let issue = try store.add(customer: "Jan", summary: "", receivedAt: instant("2026-11-24T07:00:00+01:00"), at: now)
         try store.resolve(id: issue.id, by: "lisa", action: nil, at: instant("2026-11-24T08:00:00+01:00"))
         #expect(throws: TenBoardError.self) {
-            try store.edit(id: issue.id, IssueEdit(receivedAt: instant("2026-11-24T08:30:00+01:00")), now: now)
+            try store.edit(id: issue.id, IssueEdit(receivedAt: instant("2026-11-24T08:30:00+01:00")), at: now)
         }
     }
 
@@ -96,14 +96,14 @@ struct EditingTests {
         let (url, store) = store()
         defer { try? FileManager.default.removeItem(at: url) }
         let now = instant("2026-11-24T09:12:00+01:00")
-        let before = try store.add(customer: "Jan", summary: "", receivedAt: instant("2026-11-24T07:00:00+01:00"), now: now)
+        let before = try store.add(customer: "Jan", summary: "", receivedAt: instant("2026-11-24T07:00:00+01:00"), at: now)
         let after = try store.resolve(id: before.id, by: "lisa", action: "Gebeld", at: now)
-        #expect(try store.restore(before, expecting: after, now: now) == before)
+        #expect(try store.restore(before, expecting: after, at: now) == before)
         #expect(try store.issue(id: before.id).isOpen)
 
         let again = try store.resolve(id: before.id, by: "lisa", action: "Gebeld", at: now)
-        try store.assign(id: before.id, to: "Bob", now: now)
-        #expect(throws: TenBoardError.self) { try store.restore(before, expecting: again, now: now) }
+        try store.assign(id: before.id, to: "Bob", at: now)
+        #expect(throws: TenBoardError.self) { try store.restore(before, expecting: again, at: now) }
         #expect(try store.issue(id: before.id).assignee == "Bob")
         #expect(try store.issue(id: before.id).status == .resolved)
     }

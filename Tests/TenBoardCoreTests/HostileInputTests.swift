@@ -108,7 +108,7 @@ struct HostileInputTests {
         let now = instant("2026-11-30T09:30:00+01:00")
         let t = TempStore(clock: { now })
         for i in 1...6 {
-            _ = try t.store.add(customer: "T\(i)", summary: "x", receivedAt: instant("2026-11-30T07:0\(i):00+01:00"), now: now)
+            _ = try t.store.add(customer: "T\(i)", summary: "x", receivedAt: instant("2026-11-30T07:0\(i):00+01:00"), at: now)
         }
         for i in 1...4 { try t.store.resolve(id: "\(i)", by: "ann", action: nil, at: now) }
         let future = instant("2027-11-30T09:40:00+01:00")
@@ -117,7 +117,7 @@ struct HostileInputTests {
         // A minute of clock skew is allowed.
         try t.store.resolve(id: "5", by: "ann", action: nil, at: now.addingTimeInterval(59))
         // A change dated a year ahead (through the API) archives nothing and advances no streak.
-        try t.store.assign(id: "6", to: "bob", now: future)
+        try t.store.assign(id: "6", to: "bob", at: future)
         // A tally mark dated in the future is refused like any change.
         let mark = HostileInputTests.rejected { try t.store.drawTally(who: "ann", by: "ann", at: instant("9999-12-31T09:00:00+01:00")) }
         #expect(mark?.exitCode == .dataError && mark?.message.contains("in the future") == true)
@@ -386,7 +386,7 @@ struct SharedStoreFileTests {
     func parentsFollowTheUmask() throws {
         let base = try TemporaryDirectory.make("parents").appendingPathComponent("missing")
         defer { TemporaryDirectory.remove(base.deletingLastPathComponent()) }
-        let mask = AtomicFile.currentUmask()
+        let mask = Umask.current.rawValue
         let store = IssueStore(directory: base.appendingPathComponent(".local/share/tenboard"))
         _ = try store.add(customer: "A", summary: "b", receivedAt: Date())
         var info = stat()

@@ -12,7 +12,7 @@ private func historyStore(count: Int = 30) throws -> TempStore {
         let json = #"{"id":"h\#(n)","customer":"c\#(n)","summary":"s","receivedAt":"\#(day)T07:00:00+01:00","status":"resolved","resolvedAt":"\#(day)T09:00:00+01:00"}"#
         records.append(ImportRecord(position: .record(n), json: try JSONParser.parse(Data(json.utf8))))
     }
-    try t.store.importIssues(records, name: "history", now: instant("2026-12-15T08:00:00+01:00"))
+    try t.store.importIssues(records, name: "history", at: instant("2026-12-15T08:00:00+01:00"))
     return t
 }
 
@@ -37,7 +37,7 @@ struct HotWindowTests {
             var segmentsAfterFirst: [String]?
             for k in 0..<3 {
                 let at = instant("\(day)T07:0\(k):00+01:00")
-                let issue = try store.add(customer: "c", summary: "s", receivedAt: at, now: at)
+                let issue = try store.add(customer: "c", summary: "s", receivedAt: at, at: at)
                 if segmentsAfterFirst == nil { segmentsAfterFirst = try store.snapshot().segments }
                 // The second Tuesday's last customer is helped after 10:00: that morning is missed.
                 let helped = n == 8 && k == 2 ? "10:30" : "09:0\(k)"
@@ -93,7 +93,7 @@ struct HotWindowTests {
     @Test("export --jsonl gives each segment's bytes as they are, then the hot issues; the array form the same issues")
     func exportCopiesSegments() throws {
         let t = try historyStore()
-        try t.store.add(customer: "new", summary: "n", receivedAt: instant("2026-12-15T07:00:00+01:00"), now: instant("2026-12-15T07:00:00+01:00"))
+        try t.store.add(customer: "new", summary: "n", receivedAt: instant("2026-12-15T07:00:00+01:00"), at: instant("2026-12-15T07:00:00+01:00"))
         let state = try t.store.snapshot()
         var expected = Data()
         for name in state.segments { expected.append(try t.bytes("archive/\(name)")) }

@@ -128,7 +128,7 @@ struct IntakeRecordTests {
         let first = try #require(created(try f.intake.record(
             raw: IntakeMail.make(messageID: "old@example.nl", received: "Mon, 1 Jun 2026 09:00:00 +0200"), envelopeSender: nil, now: old)))
         _ = try f.t.store.resolve(id: first.id, by: "Piet", action: nil, at: old.addingTimeInterval(600))
-        _ = try f.t.store.add(customer: "Jan", summary: "x", receivedAt: f.now, now: f.now) // archives the old one
+        _ = try f.t.store.add(customer: "Jan", summary: "x", receivedAt: f.now, at: f.now) // archives the old one
         #expect(try f.t.store.snapshot().index(of: first.id) == nil, "archived")
         #expect(try f.record(IntakeMail.make(messageID: "old@example.nl")) == .duplicate(issueID: first.id))
         // A reply to an archived issue would go straight back to the archive: a new issue naming it.

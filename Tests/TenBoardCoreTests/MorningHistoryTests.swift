@@ -145,8 +145,8 @@ struct MorningHistoryTests {
         let store = IssueStore(directory: dir, schedule: Morn.amsterdam, archiveAfterDays: 3, clock: { now })
         let old = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "16", "17", "18", "19", "20", "23", "24"]
             .map { day in Morn.issue("a\(day)", "2026-11-\(day)T07:00:00+01:00", resolved: "2026-11-\(day)T09:00:00+01:00") }
-        _ = try store.add(records: old.map(\.json), now: now)
-        _ = try store.add(records: [Morn.issue("w", "2026-11-27T07:00:00+01:00").json], now: now)
+        _ = try store.add(records: old.map(\.json), at: now)
+        _ = try store.add(records: [Morn.issue("w", "2026-11-27T07:00:00+01:00").json], at: now)
         let state = try store.snapshot()
         try #require(!state.segments.isEmpty, "the test needs archived issues")
         #expect(state.issues.count < old.count + 1)

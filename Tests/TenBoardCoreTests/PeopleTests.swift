@@ -229,7 +229,7 @@ struct PeopleTests {
         try t.store.addPraise(who: "Sanne", customer: "Bakkerij Ömer", text: "Sanne dacht echt mee", recordedBy: "lead", at: instant("2026-11-27T14:00:00+01:00"))
         try t.store.addPraise(who: "Pieter", customer: "X\r\nBcc: evil@example.com", text: "<b>top</b>\u{1B}[2J", recordedBy: "lead", at: instant("2026-11-28T10:00:00+01:00"))
         try t.store.addPraise(who: "Ann", customer: "Gemeente Zeist", text: "snel", recordedBy: "lead", at: instant("2026-11-30T09:30:00+01:00"))
-        let resolved = try t.store.add(customer: "C", summary: "s", receivedAt: instant("2026-11-30T07:00:00+01:00"), now: instant("2026-11-30T07:00:00+01:00"))
+        let resolved = try t.store.add(customer: "C", summary: "s", receivedAt: instant("2026-11-30T07:00:00+01:00"), at: instant("2026-11-30T07:00:00+01:00"))
         try t.store.resolve(id: resolved.id, by: "Ann", action: nil, at: instant("2026-11-30T09:00:00+01:00"))
         let state = try t.store.snapshot()
         let schedule = MorningSchedule()

@@ -177,13 +177,13 @@ struct StoreTests {
             }
             day = day.adding(days: 1)
         }
-        try t.store.importIssues(records, name: "history", now: instant("2026-10-20T12:00:00+02:00"))
+        try t.store.importIssues(records, name: "history", at: instant("2026-10-20T12:00:00+02:00"))
         // Those older than the six-week horizon went straight to the archive.
         let hotAtImport = try t.store.snapshot().issues.count
         #expect(hotAtImport > 0 && hotAtImport < n)
         #expect(try t.store.allIssues().count == n)
         // Weeks later a change triggers archiving of everything older than the horizon.
-        try t.store.add(customer: "new", summary: "n", receivedAt: instant("2026-12-15T07:00:00+01:00"), now: instant("2026-12-15T07:00:00+01:00"))
+        try t.store.add(customer: "new", summary: "n", receivedAt: instant("2026-12-15T07:00:00+01:00"), at: instant("2026-12-15T07:00:00+01:00"))
         let state = try t.store.snapshot()
         #expect(state.issues.map(\.id) == ["1"], "only the new issue stays hot")
         #expect(Set(state.segments.map { String($0.prefix(7)) }).isSubset(of: ["2026-09", "2026-10"]))
@@ -191,7 +191,7 @@ struct StoreTests {
         let base = try #require(state.streakBase)
         #expect(base.count > 0)
         // Reopening an archived issue brings it back to the hot file, and nothing is duplicated.
-        try t.store.reopen(id: "h1", now: instant("2026-12-15T08:00:00+01:00"))
+        try t.store.reopen(id: "h1", at: instant("2026-12-15T08:00:00+01:00"))
         #expect(try t.store.snapshot().issues.contains { $0.id == "h1" && $0.isOpen })
         let all = try t.store.allIssues()
         #expect(all.count == n + 1)

@@ -22,7 +22,7 @@ struct UpTransport: MailTransport {
         defer { TemporaryDirectory.remove(dir) }
         let store = IssueStore(directory: dir)
         let now = Timestamp(rfc3339: "2026-11-24T10:00:30+01:00")!.date
-        try store.add(customer: "Ann", summary: "vraag", receivedAt: now.addingTimeInterval(-7200), now: now)
+        try store.add(customer: "Ann", summary: "vraag", receivedAt: now.addingTimeInterval(-7200), at: now)
         let board = BoardController(store: store, schedule: store.schedule, language: .en, userName: "lisa",
                                     readOnly: true, uptime: { 100 })
         board.size = (100, 20)

@@ -27,7 +27,7 @@ import TenBoardTestSupport
         // Repaired (here: a lead adds an issue after moving the damaged file away): the board
         // shows the morning as usual.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("issues.json"))
-        try store.add(customer: "Ann", summary: "vraag", receivedAt: now.addingTimeInterval(-7200), now: now)
+        try store.add(customer: "Ann", summary: "vraag", receivedAt: now.addingTimeInterval(-7200), at: now)
         board.refresh(force: true)
         let repaired = BoardRenderer.render(board.state(now: now), width: 90, height: 12).text
         #expect(!repaired.contains("STORE UNREADABLE"))

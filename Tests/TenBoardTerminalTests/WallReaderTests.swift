@@ -78,7 +78,7 @@ final class FakeWallSource: WallSource {
         let reader = WallReader(source: store, language: .en)
         reader.refresh(at: start)
         #expect(reader.notice?.hasPrefix("No store at ") == true)
-        _ = try store.add(customer: "Bakkerij", summary: "s", receivedAt: start, now: start)
+        _ = try store.add(customer: "Bakkerij", summary: "s", receivedAt: start, at: start)
         let before = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         let bytes = try Data(contentsOf: store.hotURL)
         #expect(reader.refresh(at: start.addingTimeInterval(1)))

@@ -71,8 +71,8 @@ extension IssueStore {
     ///   - now: the instant of the change.
     /// - Throws: 66 for an unknown id, 65 for a bad field, 75 when someone changed it meanwhile.
     @discardableResult
-    public func edit(id: String, _ edit: IssueEdit, expecting: Issue? = nil, now: Date = Date()) throws -> Issue {
-        try modify(id: id, now: now) { issue in
+    public func edit(id: String, _ edit: IssueEdit, expecting: Issue? = nil, at now: Date = Date()) throws -> Issue {
+        try modify(id: id, at: now) { issue in
             if let expecting, issue != expecting { throw IssueStore.changedMeanwhile(id) }
             try edit.apply(to: &issue, zone: schedule.timeZone)
         }
@@ -83,8 +83,8 @@ extension IssueStore {
     ///
     /// - Throws: 75 when it changed since, 66 when it is gone.
     @discardableResult
-    public func restore(_ before: Issue, expecting after: Issue, now: Date = Date()) throws -> Issue {
-        try modify(id: after.id, now: now) { issue in
+    public func restore(_ before: Issue, expecting after: Issue, at now: Date = Date()) throws -> Issue {
+        try modify(id: after.id, at: now) { issue in
             guard issue == after else { throw IssueStore.changedMeanwhile(after.id) }
             issue = before
         }

@@ -1,6 +1,8 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
+#if canImport(System)
+import System
+#else
+import SystemPackage
 #endif
 
 /// What intake did with each message, one JSON object a line in `intake/log.jsonl` of the store:
@@ -68,26 +70,30 @@ public struct IntakeLog: Sendable {
     ///   only record is this line; a recorded message's record is its issue.
     func append(_ entry: Entry, durable: Bool = false) throws(TenBoardError) {
         try AtomicFile.makeDirectory(directory)
-        var info = stat()
-        if stat(url.path, &info) == 0, Int(info.st_size) > IntakeLog.rotateBytes {
-            rename(url.path, directory.appendingPathComponent("log.1.jsonl").path)
+        if let info = FileSystemCalls.info(url.path), Int(info.size) > IntakeLog.rotateBytes {
+            try? FileSystemCalls.rename(url.path, to: directory.appendingPathComponent("log.1.jsonl").path)
         }
-        let line = Array((JSONWriter.compact(entry.json) + "\n").utf8)
+        let line = Data((JSONWriter.compact(entry.json) + "\n").utf8)
         let fd = try IntakeLog.openForAppending(url.path, .intakeLog)
-        defer { close(fd) }
-        let written = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-        guard written == line.count else { throw AtomicFile.failure(errno) { $0.cannotWrite(.intakeLog, url.path) } }
-        guard !durable || fsync(fd) == 0 else { throw AtomicFile.failure(errno) { $0.cannotWrite(.intakeLog, url.path, toDisk: true) } }
+        defer { fd.closeQuietly() }
+        do throws(Errno) { try fd.write(whole: line) } catch { throw AtomicFile.failure(error) { $0.cannotWrite(.intakeLog, url.path) } }
+        if durable {
+            do throws(Errno) { try fd.sync() } catch { throw AtomicFile.failure(error) { $0.cannotWrite(.intakeLog, url.path, toDisk: true) } }
+        }
     }
 
     /// Opens (and creates) a file to append to, group-writable whatever the umask, as the store's
     /// files are: the MTA's user and a lead's `--maildir` run may both write it.
-    static func openForAppending(_ path: String, _ what: StoreFileKind) throws(TenBoardError) -> Int32 {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o664)
-        guard fd >= 0 else { throw AtomicFile.failure(errno) { $0.cannotOpen(what, path) } }
-        var info = stat()
-        if fstat(fd, &info) == 0, info.st_uid == getuid(), info.st_mode & 0o060 != 0o060 {
-            _ = fchmod(fd, AtomicFile.mode(replacing: path) | 0o660)
+    static func openForAppending(_ path: String, _ what: StoreFileKind) throws(TenBoardError) -> FileDescriptor {
+        let fd: FileDescriptor
+        do throws(Errno) {
+            fd = try .open(path: path, .writeOnly, options: [.append, .create, .noFollow, .closeOnExec], permissions: FilePermissions(rawValue: 0o664))
+        } catch {
+            throw AtomicFile.failure(error) { $0.cannotOpen(what, path) }
+        }
+        if let info = try? fd.info(), info.userID.rawValue == ProcessIdentity.userID,
+           !info.permissions.isSuperset(of: [.groupRead, .groupWrite]) {
+            try? fd.setPermissions(AtomicFile.mode(replacing: path).union([.ownerReadWrite, .groupRead, .groupWrite]))
         }
         return fd
     }

@@ -60,19 +60,13 @@ public struct MIMEMessage: Sendable {
         if i < range.upperBound, b[i] == 0x0A { return (i..<i, i + 1) }
         if i + 1 < range.upperBound, b[i] == 0x0D, b[i + 1] == 0x0A { return (i..<i, i + 2) }
         while i < range.upperBound {
-            guard let nl = memchrIndex(b, 0x0A, i..<range.upperBound) else { break }
+            guard let nl = b.firstIndex(ofByte: 0x0A, in: i..<range.upperBound) else { break }
             let next = nl + 1
             if next < range.upperBound, b[next] == 0x0A { return (range.lowerBound..<next, next + 1) }
             if next + 1 < range.upperBound, b[next] == 0x0D, b[next + 1] == 0x0A { return (range.lowerBound..<next, next + 2) }
             i = next
         }
         return (range, range.upperBound)
-    }
-
-    static func memchrIndex(_ b: UnsafeBufferPointer<UInt8>, _ byte: UInt8, _ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, let base = b.baseAddress else { return nil }
-        guard let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     static func parsePart(
@@ -109,7 +103,7 @@ public struct MIMEMessage: Sendable {
         var openStart: Int?
         var lineStart = range.lowerBound
         while lineStart < range.upperBound {
-            let nl = memchrIndex(b, 0x0A, lineStart..<range.upperBound)
+            let nl = b.firstIndex(ofByte: 0x0A, in: lineStart..<range.upperBound)
             let lineEnd = nl ?? range.upperBound
             let next = nl.map { $0 + 1 } ?? range.upperBound
             if lineEnd - lineStart >= boundary.count, b[lineStart] == 0x2D,

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Records received mail in the store (`tenboard intake`): a new issue, or a message added to the
 /// issue it replies to; the same `Message-ID` once; auto-replies and bounces filed in the intake
@@ -84,7 +81,7 @@ public struct MailIntake: Sendable {
             // it becomes a new issue that names the old one.
             if let target = thread, state.index(of: target) != nil {
                 do {
-                    let issue = try store.modify(id: target, now: now) { issue in
+                    let issue = try store.modify(id: target, at: now) { issue in
                         var messages: [JSONValue]
                         if case .array(let items)? = issue.extra[Issue.messagesField] { messages = items } else { messages = [] }
                         messages.append(message)
@@ -113,7 +110,7 @@ public struct MailIntake: Sendable {
                 if !sender.isEmpty { fields[Issue.emailField] = .string(sender) }
                 if let thread { fields[Issue.followsField] = .string(thread) }
                 do {
-                    outcome = .created(try store.add(records: [.object(fields)], now: now)[0])
+                    outcome = .created(try store.add(records: [.object(fields)], at: now)[0])
                 } catch let error as TenBoardError {
                     throw error
                 } catch {
@@ -249,8 +246,8 @@ public struct MailIntake: Sendable {
         try AtomicFile.makeDirectory(url.deletingLastPathComponent())
         let line = Array("\(issueID)\t\(messageID)\n".utf8)
         let fd = try IntakeLog.openForAppending(url.path, .messageIDIndex)
-        defer { close(fd) }
-        _ = line.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        defer { fd.closeQuietly() }
+        try? fd.write(whole: Data(line))
     }
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
@@ -281,8 +278,7 @@ public struct MailIntake: Sendable {
         let relative = "\(MailIntake.mailDirectoryName)/\(month)/\(hash).eml"
         let url = store.directory.appendingPathComponent(relative)
         try AtomicFile.makeDirectory(url.deletingLastPathComponent())
-        var info = stat()
-        if stat(url.path, &info) == 0, Int(info.st_size) == bytes.count { return KeptMessage(path: relative, note: note, hash: hash) }
+        if let info = FileSystemCalls.info(url.path), Int(info.size) == bytes.count { return KeptMessage(path: relative, note: note, hash: hash) }
         try AtomicFile.write(Data(bytes), to: url)
         return KeptMessage(path: relative, note: note, hash: hash)
     }
@@ -317,15 +313,8 @@ public struct MailIntake: Sendable {
 
     func withIntakeLock<T>(_ body: () throws(TenBoardError) -> T) throws(TenBoardError) -> T {
         let lock = try LockFile(in: intakeURL, name: "intake.lock")
-        let start = Date()
-        var pause: UInt32 = 1_000
-        while try !lock.tryLock() {
-            if Date().timeIntervalSince(start) > lockTimeout {
-                throw TenBoardError(exitCode: .tempFailure) { $0.intakeLocked(lock.path, seconds: Int(lockTimeout)) }
-            }
-            usleep(pause)
-            pause = min(pause * 2, 50_000)
-        }
+        let (path, seconds) = (lock.path, Int(lockTimeout))
+        try lock.lock(timeout: lockTimeout) { TenBoardError(exitCode: .tempFailure) { $0.intakeLocked(path, seconds: seconds) } }
         defer { lock.unlock() }
         return try body()
     }

@@ -75,8 +75,8 @@ struct Outbox: Sendable {
     /// Removes a report from the outbox, `.eml` first. The caller holds `MailLock`.
     func remove(_ morning: LocalDate) {
         guard StoreFile.isRealDirectory(directory) else { return }
-        unlink(emlURL(morning).path)
-        unlink(metaURL(morning).path)
+        FileSystemCalls.remove(emlURL(morning).path)
+        FileSystemCalls.remove(metaURL(morning).path)
         AtomicFile.syncDirectory(directory.path)
     }
 

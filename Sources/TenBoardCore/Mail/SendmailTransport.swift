@@ -1,8 +1,5 @@
 import Foundation
 import Subprocess
-#if canImport(Glibc)
-import Glibc
-#endif
 #if canImport(System)
 import System
 #else
@@ -49,39 +46,45 @@ public struct SendmailTransport: MailTransport {
         // Written whole into an unlinked file first: sendmail reads a file, never a pipe.
         let file = OutputFile()
         defer { file.close() }
-        guard let fd = file.descriptor?.rawValue, AtomicFile.writeAll(fd, message), lseek(fd, 0, SEEK_SET) == 0 else {
-            throw DeliveryFailure(.temporary, "cannot write the message to a temporary file: \(String(cString: strerror(Glibc.errno)))")
+        guard let fd = file.descriptor else {
+            throw DeliveryFailure(.temporary, "cannot write the message to a temporary file: \(file.failure?.description ?? "")")
+        }
+        do throws(Errno) {
+            try fd.write(whole: message)
+            try fd.rewind()
+        } catch {
+            throw DeliveryFailure(.temporary, "cannot write the message to a temporary file: \(error)")
         }
         try await deliver(descriptor: fd, size: Int64(message.count), from: sender, to: recipients)
     }
 
     public func deliver(file: URL, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure) {
-        let fd = open(file.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else {
-            throw DeliveryFailure(.temporary, "cannot read \(file.path): \(String(cString: strerror(Glibc.errno)))")
+        let fd: FileDescriptor
+        do throws(Errno) {
+            fd = try .open(path: file.path, .readOnly, options: [.closeOnExec, .noFollow])
+        } catch {
+            throw DeliveryFailure(.temporary, "cannot read \(file.path): \(error)")
         }
-        defer { Glibc.close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+        defer { fd.closeQuietly() }
+        guard let info = try? fd.info(), info.type == .regular else {
             throw DeliveryFailure(.data, "\(file.path) is not a regular file")
         }
-        try await deliver(descriptor: fd, size: Int64(info.st_size), from: sender, to: recipients)
+        try await deliver(descriptor: fd, size: info.size, from: sender, to: recipients)
     }
 
     /// Runs the command with `fd` (at offset 0, `size` bytes) as its standard input.
-    private func deliver(descriptor fd: Int32, size: Int64, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure) {
+    private func deliver(descriptor fd: FileDescriptor, size: Int64, from sender: MailAddress, to recipients: [MailAddress]) async throws(DeliveryFailure) {
         guard let program = command.first, !program.isEmpty else {
             throw DeliveryFailure(.configuration, "the sendmail command is empty")
         }
         let arguments = try arguments(from: sender, to: recipients)
-        SendmailTransport.ignoreSIGPIPE()
+        ProcessDefaults.ignoreBrokenPipeUnlessHandled()
         let log = OutputFile()
         defer { log.close() }
         var outcome = await run(program: program, arguments: arguments, input: fd, log: log)
         if case .exited(let code, nil) = outcome {
             // The command shares the file's offset with us: how far it got is how far it read.
-            let read = lseek(fd, 0, SEEK_CUR)
-            if read >= 0, Int64(read) < size {
+            if let read = fd.currentOffset(), read < size {
                 outcome = .exited(code, inputError: "it read \(read) of \(size) bytes")
             }
         }
@@ -96,7 +99,7 @@ public struct SendmailTransport: MailTransport {
         case notStarted(String, missing: Bool)
     }
 
-    private func run(program: String, arguments: [String], input fd: Int32, log: OutputFile) async -> Outcome {
+    private func run(program: String, arguments: [String], input: FileDescriptor, log: OutputFile) async -> Outcome {
         var options = PlatformOptions()
         // Its own process group, so the timeout also stops what it forked.
         options.processGroupID = 0
@@ -105,7 +108,6 @@ public struct SendmailTransport: MailTransport {
         let configuration = Subprocess.Configuration(
             executable: executable, arguments: Arguments(arguments), platformOptions: options)
         let timeout = self.timeout
-        let input = FileDescriptor(rawValue: fd)
         return await withTaskGroup(of: Outcome?.self) { group in
             group.addTask {
                 do {
@@ -121,8 +123,8 @@ public struct SendmailTransport: MailTransport {
                     }
                 } catch let error as SubprocessError {
                     if Task.isCancelled { return nil }
-                    let missing = error.code == .executableNotFound || [ENOENT, ENOTDIR].contains(SendmailTransport.errno(of: error))
-                    let denied = [EACCES, EPERM].contains(SendmailTransport.errno(of: error))
+                    let missing = error.code == .executableNotFound || [.noSuchFileOrDirectory, .notDirectory].contains(SendmailTransport.errno(of: error))
+                    let denied = [.permissionDenied, .notPermitted].contains(SendmailTransport.errno(of: error))
                     return .notStarted(denied ? "permission denied" : "\(error)", missing: missing)
                 } catch {
                     return Task.isCancelled ? nil : .notStarted("\(error)", missing: false)
@@ -143,9 +145,9 @@ public struct SendmailTransport: MailTransport {
         }
     }
 
-    private static func errno(of error: SubprocessError) -> Int32? {
+    private static func errno(of error: SubprocessError) -> Errno? {
         guard let underlying = error.underlyingError else { return nil }
-        return Int32(truncatingIfNeeded: underlying.rawValue)
+        return Errno(rawValue: Int32(truncatingIfNeeded: underlying.rawValue))
     }
 
     /// Maps an outcome to success or a `DeliveryFailure` (sysexits.h; see TECH-NOTES §1).
@@ -192,51 +194,35 @@ public struct SendmailTransport: MailTransport {
         }
     }
 
-    /// Makes writing to a sendmail that has exited fail with EPIPE instead of killing tenboard.
-    ///
-    /// The CLI's `main` does this first thing; doing it here too keeps any other caller (a test,
-    /// a future daemon) alive. Only a default disposition is changed: a handler someone
-    /// installed on purpose is left alone.
-    static func ignoreSIGPIPE() {
-        var current = sigaction()
-        guard sigaction(SIGPIPE, nil, &current) == 0 else { return }
-        if current.__sigaction_handler.sa_handler == nil { // SIG_DFL is the null handler
-            signal(SIGPIPE, SIG_IGN)
-        }
-    }
 }
 
 /// An unlinked temporary file for the command's stdout and stderr.
 private final class OutputFile: @unchecked Sendable {
     let descriptor: FileDescriptor?
+    /// Why there is no descriptor.
+    let failure: Errno?
 
     init() {
         let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((directory + "/tenboard-sendmail-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd >= 0 {
-            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            descriptor = FileDescriptor(rawValue: fd)
-        } else {
-            descriptor = nil
+        do throws(Errno) {
+            let (fd, path) = try FileSystemCalls.makeTemporaryFile(template: directory + "/tenboard-sendmail-XXXXXX")
+            FileSystemCalls.remove(path)
+            (descriptor, failure) = (fd, nil)
+        } catch {
+            (descriptor, failure) = (nil, error)
         }
     }
 
     /// The last lines the command wrote, on one line, without control characters.
     func tail(limit: Int = 600) -> String {
-        guard let fd = descriptor?.rawValue else { return "" }
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return "" }
+        guard let fd = descriptor, let size = fd.seekToEnd(), size > 0 else { return "" }
         let start = max(0, Int(size) - limit)
-        var buffer = [UInt8](repeating: 0, count: Int(size) - start)
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(start)) }
-        guard n > 0 else { return "" }
-        let text = String(decoding: buffer.prefix(n), as: UTF8.self)
+        guard let bytes = fd.read(exactly: Int(size) - start, at: start) else { return "" }
+        let text = String(decoding: bytes, as: UTF8.self)
         return Untrusted.headerValue(text)
     }
 
     func close() {
-        if let fd = descriptor?.rawValue { _ = Glibc.close(fd) }
+        descriptor?.closeQuietly()
     }
 }

@@ -13,7 +13,7 @@ extension IssueStore {
         }
         let when = try changeInstant(at) { $0.aTallyMark }
         let day = schedule.localDate(of: when.date)
-        return try update(now: when.date) { state in
+        return try update(at: when.date) { state in
             let book = TallyBook(state)
             let count = book.count(of: name, on: day)
             guard count < cap else {
@@ -32,7 +32,7 @@ extension IssueStore {
     /// - Throws: 75 when it is gone (someone took it back meanwhile).
     @discardableResult
     public func undoTally(_ mark: TallyMark, at: Date) throws -> Int {
-        try update(now: at) { state in
+        try update(at: at) { state in
             guard let i = state.tallyMarks.lastIndex(of: mark) else {
                 throw TenBoardError(exitCode: .tempFailure) { $0.tallyMarkGone(Untrusted.quoted(mark.who), at: mark.at.rfc3339) }
             }
@@ -74,7 +74,7 @@ extension IssueStore {
     ) throws -> Result {
         let day = schedule.localDate(of: at)
         let key = TallyMark.personKey(who)
-        return try update(now: at) { state in
+        return try update(at: at) { state in
             guard let i = state[keyPath: list].lastIndex(where: { $0.day == day && TallyMark.personKey($0.who) == key }) else {
                 throw TenBoardError(exitCode: .noInput) { none($0, Untrusted.quoted(who), day) }
             }
@@ -100,7 +100,7 @@ extension IssueStore {
         }
         let when = try changeInstant(at) { $0.aPraise }
         let day = schedule.localDate(of: when.date)
-        return try update(now: when.date) { state in
+        return try update(at: when.date) { state in
             let praise = Praise(who: name, customer: customerName, text: words, at: when, day: day, recordedBy: recordedBy, issue: issue)
             state.praise.append(praise)
             state.prunePeople(before: day.adding(days: -TallyBook.keptDays))
@@ -111,7 +111,7 @@ extension IssueStore {
     /// Takes back `praise` (the board's `z`), if it is still there.
     /// - Throws: 75 when it is gone.
     public func undoPraise(_ praise: Praise, at: Date) throws {
-        try update(now: at) { state in
+        try update(at: at) { state in
             guard let i = state.praise.lastIndex(of: praise) else {
                 throw TenBoardError(exitCode: .tempFailure) { $0.praiseGone(Untrusted.quoted(praise.who), by: Untrusted.quoted(praise.customer)) }
             }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Where each issue of an archive segment is: `archive/YYYY-MM.N.idx` beside `YYYY-MM.N.jsonl`,
 /// so that `show`, `reopen` and `resolve` of an archived issue read one line, not the history.
@@ -187,8 +184,7 @@ enum ArchiveIndex {
     static func lookup(_ id: String, in url: URL, segmentSize: Int) -> Answer {
         guard let data = try? StoreFile.read(url, what: .archiveIndex) else { return .unknown }
         return data.withUnsafeBytes { buffer -> Answer in
-            guard let base = buffer.baseAddress, let headerEnd = memchr(base, 10, buffer.count) else { return .unknown }
-            let headerLength = base.distance(to: UnsafeRawPointer(headerEnd))
+            guard let headerLength = buffer.firstIndex(ofByte: 10) else { return .unknown }
             let header = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<headerLength]), as: UTF8.self)
                 .split(separator: " ")
             guard header.count == 4, header[0...1].joined(separator: " ") == magic, Int(header[2]) == segmentSize else {
@@ -199,12 +195,12 @@ enum ArchiveIndex {
             var start = headerLength + 1
             var hit: Int?
             while start + needle.count <= buffer.count {
-                if needle.withUnsafeBytes({ memcmp(base + start, $0.baseAddress!, $0.count) }) == 0 {
+                if buffer.hasBytes(needle, at: start) {
                     hit = start
                     break
                 }
-                guard let next = memchr(base + start, 10, buffer.count - start) else { break }
-                start = base.distance(to: UnsafeRawPointer(next)) + 1
+                guard let next = buffer.firstIndex(ofByte: 10, in: start..<buffer.count) else { break }
+                start = next + 1
             }
             guard let hit else { return .absent }
             let fieldsStart = hit + needle.count
@@ -216,20 +212,6 @@ enum ArchiveIndex {
             else { return .unknown }
             return .at(offset: offset, length: length)
         }
-    }
-
-    /// `length` bytes at `offset` of `fd`, `nil` when they cannot all be read.
-    static func read(_ fd: Int32, offset: Int, length: Int) -> Data? {
-        var data = Data(count: length)
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < length {
-                let n = pread(fd, buffer.baseAddress! + done, length - done, off_t(offset + done))
-                if n > 0 { done += n } else if n < 0, errno == EINTR { continue } else { return false }
-            }
-            return true
-        }
-        return complete ? data : nil
     }
 
     /// Whether the index `url` is the one `data` (its segment's bytes) would have.

@@ -1,6 +1,8 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
+#if canImport(System)
+import System
+#else
+import SystemPackage
 #endif
 
 /// Replaces files so that a reader sees the old content or the new, never a mix, and a crash
@@ -22,63 +24,33 @@ public enum AtomicFile {
         let directory = url.deletingLastPathComponent().path
         let target = url.path
         var random = SystemRandomNumberGenerator()
-        let temp = directory + "/" + temporaryPrefix + url.lastPathComponent + "-\(getpid())-\(random.next() % 1_000_000_000)"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(errno) { $0.cannotCreateFile(in: directory) } }
-        var ok = false
-        defer {
-            if !ok { unlink(temp) }
+        let temp = directory + "/" + temporaryPrefix + url.lastPathComponent + "-\(ProcessIdentity.processID)-\(random.next() % 1_000_000_000)"
+        let fd: FileDescriptor
+        do throws(Errno) {
+            fd = try .open(path: temp, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite])
+        } catch {
+            throw failure(error) { $0.cannotCreateFile(in: directory) }
         }
-        do {
-            defer { if !ok { close(fd) } }
-            let written = data.withUnsafeBytes { buffer -> Int in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        return -1
-                    }
-                    offset += n
-                }
-                return offset
-            }
-            guard written == data.count else { throw failure(errno) { $0.cannotWrite(target) } }
-            guard fchmod(fd, mode(replacing: target)) == 0 else { throw failure(errno) { $0.cannotSetMode(target) } }
-            guard fsync(fd) == 0 else { throw failure(errno) { $0.cannotWriteToDisk(target) } }
-            ok = true
+        var replaced = false
+        defer { if !replaced { FileSystemCalls.remove(temp) } }
+        do throws(TenBoardError) {
+            do throws(Errno) { try fd.write(whole: data) } catch { throw failure(error) { $0.cannotWrite(target) } }
+            do throws(Errno) { try fd.setPermissions(mode(replacing: target)) } catch { throw failure(error) { $0.cannotSetMode(target) } }
+            do throws(Errno) { try fd.sync() } catch { throw failure(error) { $0.cannotWriteToDisk(target) } }
+        } catch {
+            fd.closeQuietly()
+            throw error
         }
-        ok = false
-        guard close(fd) == 0 else { throw failure(errno) { $0.cannotWrite(target) } }
+        do throws(Errno) { try fd.closeChecked() } catch { throw failure(error) { $0.cannotWrite(target) } }
         beforeReplacing()
-        guard rename(temp, target) == 0 else { throw failure(errno) { $0.cannotReplace(target) } }
-        ok = true
+        do throws(Errno) { try FileSystemCalls.rename(temp, to: target) } catch { throw failure(error) { $0.cannotReplace(target) } }
+        replaced = true
         syncDirectory(directory)
-    }
-
-    /// Writes `data` whole to `fd`, retrying short writes and EINTR; `false` (with `errno`) on failure.
-    public static func writeAll(_ fd: Int32, _ data: Data) -> Bool {
-        data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
     }
 
     /// Makes a rename or unlink in `directory` durable.
     public static func syncDirectory(_ directory: String) {
-        let dfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 {
-            fsync(dfd)
-            close(dfd)
-        }
+        FileSystemCalls.syncDirectory(directory)
     }
 
     /// Creates `directory` group-shared: setgid so files keep the group, group-writable, never
@@ -98,19 +70,22 @@ public enum AtomicFile {
         }
         let parent = url.deletingLastPathComponent()
         if parent.path != url.path { try makeDirectory(parent, shared: false) }
-        if mkdir(url.path, shared ? 0o775 : 0o777) != 0 {
-            guard errno == EEXIST else { throw failure(errno) { $0.cannotCreateDirectory(url.path) } }
+        do throws(Errno) {
+            try FileSystemCalls.makeDirectory(url.path, permissions: FilePermissions(rawValue: shared ? 0o775 : 0o777))
+        } catch .fileExists {
             return
+        } catch {
+            throw failure(error) { $0.cannotCreateDirectory(url.path) }
         }
         guard shared else { return }
         // Inside a shared (setgid) directory, as archive/ and outbox/ in the store: its mode, so
         // that a 2770 store keeps them 2770 too; the store directory itself follows the umask
         // for others.
-        var info = stat()
-        if stat(parent.path, &info) == 0, info.st_mode & S_ISGID != 0 {
-            _ = chmod(url.path, info.st_mode & 0o2775)
+        let shareable = FilePermissions(rawValue: 0o2775)
+        if let info = FileSystemCalls.info(parent.path), info.permissions.contains(.setGroupID) {
+            try? FileSystemCalls.setPermissions(url.path, info.permissions.intersection(shareable))
         } else {
-            _ = chmod(url.path, 0o2775 & ~(currentUmask() & 0o005))
+            try? FileSystemCalls.setPermissions(url.path, shareable.subtracting(Umask.current.intersection(.otherReadExecute)))
         }
     }
 
@@ -118,23 +93,18 @@ public enum AtomicFile {
     /// created by `mkdtemp`, so nobody can have planted it or a link in its place.
     public static func makeTemporaryDirectory(prefix: String) throws(TenBoardError) -> URL {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent(prefix + "XXXXXX").path
-        var template = Array(base.utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
-        guard made else { throw failure(errno) { $0.cannotCreateTemporaryDirectory(in: FileManager.default.temporaryDirectory.path) } }
-        return URL(fileURLWithPath: string(template), isDirectory: true)
-    }
-
-    /// The path a `mkstemp`-style call filled in.
-    static func string(_ template: [CChar]) -> String {
-        String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do throws(Errno) {
+            return URL(fileURLWithPath: try FileSystemCalls.makeTemporaryDirectory(template: base), isDirectory: true)
+        } catch {
+            throw failure(error) { $0.cannotCreateTemporaryDirectory(in: FileManager.default.temporaryDirectory.path) }
+        }
     }
 
     /// The mode of the file that replaces `path`: that of the file there, else `newFileMode`.
-    static func mode(replacing path: String) -> mode_t {
-        var info = stat()
+    static func mode(replacing path: String) -> FilePermissions {
         // lstat: the mode of what is there, not of where a planted link points.
-        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
-            return (info.st_mode & 0o7777) & ~0o002
+        if let info = FileSystemCalls.info(path, followLinks: false), info.type == .regular {
+            return info.permissions.subtracting(.otherWrite)
         }
         return newFileMode(in: (path as NSString).deletingLastPathComponent)
     }
@@ -143,25 +113,17 @@ public enum AtomicFile {
     /// others only when the directory is open to them. So all files of a store have one mode,
     /// set by the directory, whatever the umask of whoever wrote each first; a 2770 store shows
     /// nothing to outsiders.
-    static func newFileMode(in directory: String) -> mode_t {
-        var info = stat()
-        guard stat(directory, &info) == 0 else { return 0o660 }
-        return info.st_mode & 0o005 == 0o005 ? 0o664 : 0o660
+    static func newFileMode(in directory: String) -> FilePermissions {
+        guard let info = FileSystemCalls.info(directory) else { return FilePermissions(rawValue: 0o660) }
+        return FilePermissions(rawValue: info.permissions.isSuperset(of: .otherReadExecute) ? 0o664 : 0o660)
     }
 
-    static func currentUmask() -> mode_t {
-        // umask can only be read by setting it; done once per write, single-threaded callers.
-        let old = umask(0o022)
-        umask(old)
-        return old
-    }
-
-    /// The error for a change that failed with `errno` `code`; `what` says what failed
+    /// The error for a change that failed with `code`; `what` says what failed
     /// (`Words.cannotWrite(_:)` and its kin).
-    static func failure(_ code: Int32, _ what: (Words) -> String) -> TenBoardError {
-        let reason = String(cString: strerror(code))
+    static func failure(_ code: Errno, _ what: (Words) -> String) -> TenBoardError {
+        let reason = code.description
         switch code {
-        case ENOSPC, EDQUOT, EIO, EAGAIN, EINTR, ENOMEM:
+        case .noSpace, .diskQuotaExceeded, .ioError, .resourceTemporarilyUnavailable, .interrupted, .noMemory:
             return TenBoardError(exitCode: .tempFailure) { $0.changeFailed(what($0), reason, retry: true) }
         default:
             return TenBoardError(exitCode: .cantCreate) { $0.changeFailed(what($0), reason, retry: false) }

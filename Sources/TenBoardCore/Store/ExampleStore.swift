@@ -48,8 +48,8 @@ public enum ExampleStore {
         issue("Tandarts Visser", "Nieuwe klant: graag terugbellen", .question, received: 1, channel: "web")
         try store.importIssues(
             records.enumerated().map { ImportRecord(position: .example($0.offset + 1), json: $0.element) },
-            name: "example", now: now)
-        try store.update(now: now) { state in
+            name: "example", at: now)
+        try store.update(at: now) { state in
             state.createdAt = state.createdAt.map { $0.adding(days: -7) }
             // The tally game: who said "klant" this morning, drawn by the lead.
             for (minutes, who) in [(50, "Ann"), (40, "Bram"), (30, "Ann"), (20, "Chris")] {

@@ -1,16 +1,29 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
+#if canImport(System)
+import System
+#else
+import SystemPackage
 #endif
+
+/// A cheap fingerprint of a file: when it differs from the last one, read it again.
+public struct FileStamp: Sendable, Equatable {
+    var inode: UInt64
+    var seconds: Int
+    var nanoseconds: Int
+    var size: Int64
+}
 
 extension FileStamp {
     /// The fingerprint of any file or directory (a directory's changes when an entry is added,
     /// renamed or removed); `nil` when there is none.
     public static func of(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(
-            inode: UInt64(info.st_ino), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
-            size: Int64(info.st_size))
+        FileSystemCalls.info(path).map(FileStamp.init)
+    }
+
+    /// The fingerprint in what `stat(2)` said.
+    init(_ info: Stat) {
+        self.init(
+            inode: UInt64(info.inode.rawValue), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+            size: info.size)
     }
 }

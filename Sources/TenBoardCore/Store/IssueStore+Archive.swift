@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension IssueStore {
     /// The day before which resolved issues belong in the archive; `now` is never taken later
@@ -108,7 +105,7 @@ extension IssueStore {
             do {
                 try AtomicFile.write(index, to: archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: name)))
             } catch {
-                unlink(archiveURL.appendingPathComponent(name).path)
+                FileSystemCalls.remove(archiveURL.appendingPathComponent(name).path)
                 throw error
             }
         }
@@ -117,8 +114,8 @@ extension IssueStore {
 
     /// Deletes a segment file and its index.
     func removeSegment(_ name: String) {
-        unlink(archiveURL.appendingPathComponent(name).path)
-        unlink(archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: name)).path)
+        FileSystemCalls.remove(archiveURL.appendingPathComponent(name).path)
+        FileSystemCalls.remove(archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: name)).path)
     }
 
     /// Deletes segment files that neither `state` (just written) nor `alsoKeeping` (the segments
@@ -139,7 +136,7 @@ extension IssueStore {
         // Indexes whose segment is gone (a writer killed between the two unlinks).
         for name in names {
             if let segment = ArchiveIndex.segment(forIndex: name), !keeping.contains(segment), !onDisk.contains(segment) {
-                unlink(archiveURL.appendingPathComponent(name).path)
+                FileSystemCalls.remove(archiveURL.appendingPathComponent(name).path)
             }
         }
     }

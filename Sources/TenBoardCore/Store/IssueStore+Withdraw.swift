@@ -15,7 +15,7 @@ extension IssueStore {
         guard !trimmed.isEmpty else {
             throw TenBoardError(exitCode: .usage) { $0.reasonNeeded(id) }
         }
-        return try modify(id: id, now: at) { issue in
+        return try modify(id: id, at: at) { issue in
             guard issue.isOpen else {
                 let status = issue.status
                 throw TenBoardError(exitCode: .dataError) { $0.onlyOpenWithdrawn(id, status) }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One line of a JSON Lines text, without its newline: valid only inside the call that gives it.
 struct TextLine {
@@ -26,15 +23,15 @@ enum JSONLinesText {
     static func forEachLine<E: Error>(in data: Data, _ body: (TextLine) throws(E) -> Void) throws(E) {
         var failure: E?
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let base = buffer.baseAddress else { return }
+            guard buffer.baseAddress != nil else { return }
             let count = buffer.count
             var start = 0
             var number = 0
             while true {
                 number += 1
                 var end = count
-                if start < count, let newline = memchr(base + start, 10, count - start) {
-                    end = base.distance(to: UnsafeRawPointer(newline))
+                if start < count, let newline = buffer.firstIndex(ofByte: 10, in: start..<count) {
+                    end = newline
                 }
                 let line = TextLine(bytes: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: number, offset: start)
                 do throws(E) { try body(line) } catch {
@@ -52,11 +49,10 @@ enum JSONLinesText {
     /// line, nothing after the last newline (how tenboard writes segments).
     static func isEveryLineAnObject(_ data: Data) -> Bool {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-            guard let base = buffer.baseAddress, buffer.count > 0, buffer[0] == UInt8(ascii: "{"),
-                  buffer[buffer.count - 1] == 10 else { return false }
+            guard buffer.count > 0, buffer[0] == UInt8(ascii: "{"), buffer[buffer.count - 1] == 10 else { return false }
             var start = 0
-            while let newline = memchr(base + start, 10, buffer.count - start) {
-                let next = base.distance(to: UnsafeRawPointer(newline)) + 1
+            while let newline = buffer.firstIndex(ofByte: 10, in: start..<buffer.count) {
+                let next = newline + 1
                 if next == buffer.count { return true }
                 if buffer[next] != UInt8(ascii: "{") { return false }
                 start = next

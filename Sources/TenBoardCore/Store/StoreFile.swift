@@ -1,6 +1,8 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
+#if canImport(System)
+import System
+#else
+import SystemPackage
 #endif
 
 /// How tenboard opens the files of a store, which other users of the group can replace: never
@@ -12,41 +14,46 @@ enum StoreFile {
     enum Failure: Error {
         case missing
         case notRegular
-        case system(Int32)
+        case system(Errno)
     }
 
-    /// Opens `path` with `flags` (plus the flags above) and checks that it is a regular file.
-    /// - Returns: the descriptor and whether this call created the file (with `O_CREAT`).
-    static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) -> Result<(fd: Int32, created: Bool), Failure> {
-        let safe = flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
+    /// Opens `path` (with the options above) and checks that it is a regular file.
+    /// - Parameters:
+    ///   - create: create it when missing, with `permissions`.
+    /// - Returns: the descriptor and whether this call created the file.
+    static func open(
+        _ path: String, _ access: FileDescriptor.AccessMode, create: Bool = false,
+        permissions: FilePermissions = [.ownerReadWrite]
+    ) -> Result<(fd: FileDescriptor, created: Bool), Failure> {
+        let safe: FileDescriptor.OpenOptions = [.noFollow, .closeOnExec, .nonBlocking]
         var created = false
-        var fd: Int32
-        if flags & O_CREAT != 0 {
-            // Create it ourselves (O_EXCL), or open what is there without creating: only then do
-            // we know whether the file is ours to give a mode.
-            fd = Glibc.open(path, safe | O_EXCL, mode)
-            if fd >= 0 {
-                created = true
-            } else if errno == EEXIST {
-                fd = Glibc.open(path, safe & ~O_CREAT)
+        let fd: FileDescriptor
+        do throws(Errno) {
+            if create {
+                // Create it ourselves (O_EXCL), or open what is there without creating: only then
+                // do we know whether the file is ours to give a mode.
+                do throws(Errno) {
+                    fd = try .open(path: path, access, options: safe.union([.create, .exclusiveCreate]), permissions: permissions)
+                    created = true
+                } catch .fileExists {
+                    fd = try .open(path: path, access, options: safe)
+                }
+            } else {
+                fd = try .open(path: path, access, options: safe)
             }
-        } else {
-            fd = Glibc.open(path, safe)
-        }
-        guard fd >= 0 else {
-            switch errno {
-            case ENOENT, ENOTDIR: return .failure(.missing)
-            case ELOOP, ENXIO, EISDIR: return .failure(.notRegular)
-            case let code: return .failure(.system(code))
+        } catch {
+            switch error {
+            case .noSuchFileOrDirectory, .notDirectory: return .failure(.missing)
+            case .tooManySymbolicLinkLevels, .noSuchAddressOrDevice, .isDirectory: return .failure(.notRegular)
+            default: return .failure(.system(error))
             }
         }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            close(fd)
+        guard (try? fd.info())?.type == .regular else {
+            fd.closeQuietly()
             return .failure(.notRegular)
         }
         // Reads of a regular file never block; clear the flag for whoever uses the descriptor.
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        fd.clearNonBlocking()
         return .success((fd, created))
     }
 
@@ -57,10 +64,10 @@ enum StoreFile {
             return TenBoardError(exitCode: .noInput) { $0.fileMissing(path, what) }
         case .notRegular:
             return TenBoardError(exitCode: .dataError) { $0.fileNotRegular(path, what) }
-        case .system(EACCES), .system(EPERM):
+        case .system(.permissionDenied), .system(.notPermitted):
             return TenBoardError(exitCode: .noPermission) { $0.permissionDenied(path) }
         case .system(let code):
-            let reason = String(cString: strerror(code))
+            let reason = code.description
             return TenBoardError(exitCode: .ioError) { $0.fileUnreadable(path, what, reason) }
         }
     }
@@ -69,51 +76,34 @@ enum StoreFile {
     /// symbolic link a group member put in its place (which would make us read, write and delete
     /// files elsewhere). A missing one is fine: it is created when needed.
     static func checkDirectory(_ url: URL) throws(TenBoardError) {
-        var info = stat()
-        guard lstat(url.path, &info) == 0 else { return }
-        guard info.st_mode & S_IFMT == S_IFDIR else {
+        guard let info = FileSystemCalls.info(url.path, followLinks: false) else { return }
+        guard info.type == .directory else {
             throw TenBoardError(exitCode: .dataError) { $0.directoryReplaced(url.path) }
         }
     }
 
     /// Whether `url` is a real directory (not a link to one): where files may be deleted.
     static func isRealDirectory(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        FileSystemCalls.isDirectory(url.path)
     }
 
     /// The whole content of a store file, or `nil` when there is none.
     static func read(_ url: URL, what: StoreFileKind) throws(TenBoardError) -> Data? {
-        switch open(url.path, O_RDONLY) {
+        switch open(url.path, .readOnly) {
         case .failure(.missing): return nil
         case .failure(let failure): throw error(failure, url.path, what)
         case .success(let (fd, _)):
-            defer { close(fd) }
+            defer { fd.closeQuietly() }
             return try readAll(fd, path: url.path, what: what)
         }
     }
 
     /// Reads `fd` to its end.
-    static func readAll(_ fd: Int32, path: String, what: StoreFileKind) throws(TenBoardError) -> Data {
-        // Straight into the Data's storage: the size fstat gives, then more if the file grew.
-        var info = stat()
-        var capacity = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 1 << 16
-        var data = Data(count: capacity)
-        var length = 0
-        while true {
-            if length == capacity {
-                capacity *= 2
-                data.count = capacity
-            }
-            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + length, capacity - length) }
-            if n > 0 {
-                length += n
-            } else if n == 0 {
-                data.count = length
-                return data
-            } else if errno != EINTR {
-                throw error(.system(errno), path, what)
-            }
+    static func readAll(_ fd: FileDescriptor, path: String, what: StoreFileKind) throws(TenBoardError) -> Data {
+        do throws(Errno) {
+            return try fd.readToEnd()
+        } catch {
+            throw self.error(.system(error), path, what)
         }
     }
 }

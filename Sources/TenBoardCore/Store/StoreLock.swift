@@ -1,17 +1,19 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
+#if canImport(System)
+import System
+#else
+import SystemPackage
 #endif
 
-/// A permanent sidecar lock file held with `flock`: the store's `store.lock`, and the mail's
-/// `mail.lock`.
+/// A permanent sidecar lock file held with `flock`: the store's `store.lock`, intake's
+/// `intake.lock` and the mail's `mail.lock`.
 ///
 /// A sidecar, because a lock on the data file would stay on the old inode once `rename` replaces
 /// it; `flock` rather than POSIX `fcntl` locks, which vanish when any descriptor of the file
 /// closes. The kernel drops it when the process dies, so a crash never leaves a stale lock.
 final class LockFile {
     let path: String
-    private let fd: Int32
+    private let fd: FileDescriptor
 
     /// Opens (and creates, group-shared) `name` in `directory`, which is created if missing.
     ///
@@ -20,12 +22,12 @@ final class LockFile {
     init(in directory: URL, name: String) throws(TenBoardError) {
         try AtomicFile.makeDirectory(directory)
         path = directory.appendingPathComponent(name).path
-        switch StoreFile.open(path, O_RDWR | O_CREAT, mode: 0o664) {
+        switch StoreFile.open(path, .readWrite, create: true, permissions: FilePermissions(rawValue: 0o664)) {
         case .success(let (fd, created)):
             self.fd = fd
             // Another user of the group must be able to open it too: the creator's umask may not
             // say so. Only a file this call created: never change the mode of someone else's.
-            if created { _ = fchmod(fd, AtomicFile.newFileMode(in: directory.path)) }
+            if created { try? fd.setPermissions(AtomicFile.newFileMode(in: directory.path)) }
         case .failure(.system(let code)):
             let lockPath = path
             throw AtomicFile.failure(code) { $0.cannotOpen(.lockFile, lockPath) }
@@ -34,17 +36,31 @@ final class LockFile {
         }
     }
 
-    deinit { close(fd) }
+    deinit { fd.closeQuietly() }
 
     /// Takes the exclusive lock if it is free.
     /// - Returns: `false` when another process holds it.
     func tryLock() throws(TenBoardError) -> Bool {
-        if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
-        guard errno == EWOULDBLOCK || errno == EINTR else { throw AtomicFile.failure(errno) { $0.cannotLock(path) } }
-        return false
+        do throws(Errno) {
+            return try fd.tryLockExclusive()
+        } catch {
+            throw AtomicFile.failure(error) { $0.cannotLock(path) }
+        }
     }
 
-    func unlock() { flock(fd, LOCK_UN) }
+    func unlock() { fd.unlock() }
+
+    /// Takes the lock, waiting up to `timeout` for another process to give it up (polling, 1 ms
+    /// doubling to 50 ms); then throws what `timedOut` gives.
+    func lock(timeout: TimeInterval, timedOut: () -> TenBoardError) throws(TenBoardError) {
+        let start = Date()
+        var pause: TimeInterval = 0.001
+        while try !tryLock() {
+            if Date().timeIntervalSince(start) > timeout { throw timedOut() }
+            Thread.sleep(forTimeInterval: pause)
+            pause = min(pause * 2, 0.05)
+        }
+    }
 }
 
 /// The store's exclusive lock: held from before the read until after the rename of every
@@ -61,15 +77,7 @@ public enum StoreLock {
         in directory: URL, timeout: TimeInterval = defaultTimeout, _ body: () throws -> T
     ) throws -> T {
         let lock = try LockFile(in: directory, name: fileName)
-        let start = Date()
-        var pause: UInt32 = 1_000
-        while try !lock.tryLock() {
-            if Date().timeIntervalSince(start) > timeout {
-                throw TenBoardError(exitCode: .tempFailure) { $0.storeLocked(directory.path, seconds: Int(timeout)) }
-            }
-            usleep(pause)
-            pause = min(pause * 2, 50_000)
-        }
+        try lock.lock(timeout: timeout) { TenBoardError(exitCode: .tempFailure) { $0.storeLocked(directory.path, seconds: Int(timeout)) } }
         defer { lock.unlock() }
         return try body()
     }

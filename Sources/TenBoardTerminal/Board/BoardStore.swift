@@ -89,22 +89,14 @@ extension IssueStore: BoardStore {
         [changeStamp(), FileStamp.of(directory.appendingPathComponent("outbox").path)]
     }
 
-    public func reopen(id: String, at: Date) throws -> Issue { try reopen(id: id, now: at) }
-
-    public func assign(id: String, to assignee: String?, at: Date) throws -> Issue {
-        try assign(id: id, to: assignee, now: at)
-    }
+    // reopen(id:at:), assign(id:to:at:) and restore(_:expecting:at:) are the store's own.
 
     public func add(_ new: NewIssue, at: Date) throws -> Issue {
         try add(customer: new.customer, summary: new.summary, kind: new.kind, receivedAt: new.receivedAt,
-                assignee: new.assignee, isInternal: new.isInternal, channel: new.channel, now: at)
+                assignee: new.assignee, isInternal: new.isInternal, channel: new.channel, at: at)
     }
 
     public func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue {
-        try self.edit(id: id, edit, expecting: expecting, now: at)
-    }
-
-    public func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue {
-        try restore(before, expecting: after, now: at)
+        try self.edit(id: id, edit, expecting: expecting as Issue?, at: at)
     }
 }

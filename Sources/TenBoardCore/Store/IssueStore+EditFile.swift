@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+extension IssueStore {
+    /// Lets a person edit the hot file, like visudo, and replaces it only if the result is a valid
+    /// store and nobody changed the store meanwhile. The store is not locked while the editor is
+    /// open (writers and the 10:00 report would wait on a person): the lock is taken only to
+    /// replace the file, and an edit of a revision that has moved on is refused.
+    ///
+    /// The private copy is created with `O_EXCL` under a random name and mode 0600, so nobody can
+    /// plant a link for it. The copy of a failed edit is kept for another try.
+    /// - Parameter edit: runs the editor on the path of the copy.
+    /// - Returns: whether the store was replaced (`false` when the copy was saved unchanged).
+    @discardableResult
+    public func editHotFile(_ edit: (String) throws -> Void) throws -> Bool {
+        try AtomicFile.makeDirectory(directory)
+        let original = try StoreFile.read(hotURL, what: .storeFile)
+            ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
+        let (fd, copy): (FileDescriptor, String)
+        do throws(Errno) {
+            (fd, copy) = try FileSystemCalls.makeTemporaryFile(template: directory.appendingPathComponent("issues.edit-XXXXXX.json").path, suffixLength: 5)
+        } catch {
+            throw AtomicFile.failure(error) { $0.cannotCreateWorkingCopy(in: directory.path) }
+        }
+        do throws(Errno) {
+            defer { fd.closeQuietly() }
+            try fd.write(whole: original)
+        } catch {
+            FileSystemCalls.remove(copy)
+            throw AtomicFile.failure(error) { $0.cannotWriteWorkingCopy(copy) }
+        }
+        do { try edit(copy) } catch {
+            FileSystemCalls.remove(copy)
+            throw error
+        }
+        guard let edited = try StoreFile.read(URL(fileURLWithPath: copy), what: .workingCopy) else {
+            throw TenBoardError(exitCode: .noInput) { $0.workingCopyGone("\(copy)") }
+        }
+        if edited == original {
+            FileSystemCalls.remove(copy)
+            return false
+        }
+        var state: StoreState
+        do {
+            state = try StoreState(json: try JSONParser.parse(edited))
+        } catch {
+            throw TenBoardError(exitCode: .dataError) { $0.editNotValid("\(copy)", "\(error)") }
+        }
+        try StoreLock.withExclusiveLock(in: directory) {
+            let current = try StoreFile.read(hotURL, what: .storeFile)
+                ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
+            guard current == original else {
+                throw TenBoardError(exitCode: .tempFailure) { $0.changedWhileEditing(hotURL.path, copy: "\(copy)") }
+            }
+            let before = try? load()
+            state.revision = max(state.revision, before?.revision ?? 0)
+            try state.count(\.revision)
+            try write(state)
+        }
+        FileSystemCalls.remove(copy)
+        return true
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// The files layer of the store: the hot file read without a lock and written under it, the
+/// archive segments it names opened for readers, the `.bak`, and the one read-modify-write
+/// (`update`) every change goes through.
+extension IssueStore {
+    /// The store as it is now, read without a lock (files are only ever replaced whole).
+    ///
+    /// A store that does not exist yet reads as empty.
+    /// - Throws: `TenBoardError` exit 65 naming the file and the line or field when it is damaged.
+    public func snapshot() throws(TenBoardError) -> StoreSnapshot {
+        try load() ?? StoreState()
+    }
+
+    /// Whether the store's hot file exists (a store is created by its first change).
+    public var exists: Bool { FileManager.default.fileExists(atPath: hotURL.path) }
+
+    /// A fingerprint of the hot file, `nil` when there is none; compare it each tick.
+    public func changeStamp() -> FileStamp? {
+        FileStamp.of(hotURL.path)
+    }
+
+    func load() throws(TenBoardError) -> StoreState? {
+        guard let data = try StoreFile.read(hotURL, what: .storeFile) else {
+            // No hot file: a store not created yet, unless the path is not a directory at all.
+            if let info = FileSystemCalls.info(directory.path), info.type != .directory {
+                throw TenBoardError(exitCode: .noInput) { $0.storeNotADirectory(directory.path) }
+            }
+            return nil
+        }
+        do {
+            return try StoreState(json: try JSONParser.parse(data))
+        } catch let error as JSONSyntaxError {
+            throw damaged("\(error)")
+        } catch {
+            throw damaged("\(error)")
+        }
+    }
+
+    func damaged(_ detail: String) -> TenBoardError {
+        TenBoardError(exitCode: .dataError) { $0.hotFileDamaged(hotURL.path, detail, backup: "\(IssueStore.hotFileName).bak") }
+    }
+
+    /// An archive segment a reader has open: a writer may replace and delete the file meanwhile,
+    /// but what is open stays readable.
+    struct OpenSegment {
+        var url: URL
+        var handle: FileHandle
+
+        var descriptor: FileDescriptor { FileDescriptor(rawValue: handle.fileDescriptor) }
+
+        func contents() throws(TenBoardError) -> Data {
+            try StoreFile.readAll(descriptor, path: url.path, what: .archiveSegment)
+        }
+    }
+
+    /// The store as it is now with the archive segments it names already open, for readers that
+    /// take no lock. A writer that archives or unarchives writes a new generation of a segment,
+    /// and the change after it deletes the old one; a reader that read the hot file before those
+    /// two changes finds its segment gone, and simply reads the newer hot file.
+    func snapshotWithSegments(startingWith first: StoreState? = nil) throws(TenBoardError) -> (StoreState, [OpenSegment]) {
+        var previousRevision: Int?
+        var first = first
+        while true {
+            let state: StoreState
+            if let given = first { state = given } else { state = try snapshot() }
+            first = nil
+            if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
+            var segments: [OpenSegment] = []
+            var missing: (URL, StoreFile.Failure)?
+            for name in state.segments {
+                let url = archiveURL.appendingPathComponent(name)
+                switch StoreFile.open(url.path, .readOnly) {
+                case .success(let (fd, _)):
+                    segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd.rawValue, closeOnDealloc: true)))
+                    continue
+                case .failure(.missing):
+                    missing = (url, .missing)
+                case .failure(let failure):
+                    throw StoreFile.error(failure, url.path, .archiveSegment)
+                }
+                break
+            }
+            guard let (url, failure) = missing else { return (state, segments) }
+            // Gone while the hot file stayed the same: not a writer at work, but a damaged store.
+            if previousRevision == state.revision {
+                throw StoreFile.error(failure, url.path, .archiveSegment)
+            }
+            previousRevision = state.revision
+        }
+    }
+
+    /// Runs `body` on the current state under the exclusive lock and writes the result back.
+    ///
+    /// Before writing, resolved history that has grown old moves to the archive.
+    /// - Parameter now: the instant of the change (the archive horizon and a new store's date).
+    /// - Throws: what `body` throws (nothing is written then), or `TenBoardError` for a damaged
+    ///   store (65), a full disk (75), or a directory it may not write (73).
+    @discardableResult
+    public func update<T>(at now: Date = Date(), _ body: (inout StoreState) throws -> T) throws -> T {
+        try StoreLock.withExclusiveLock(in: directory) {
+            removeLeftovers()
+            var state = try load() ?? StoreState(createdAt: schedule.localDate(of: now))
+            let before = state
+            do {
+                let result = try body(&state)
+                try ensureNothingDropped(before: before, after: state)
+                try archive(&state, now: now)
+                if state != before {
+                    state.revision = before.revision
+                    try state.count(\.revision)
+                    try write(state)
+                    // Segment generations this change replaced stay until the next one, because
+                    // issues.json.bak (now `before`) names them: restoring it must find them. What
+                    // neither names goes: older generations, and what a killed writer left behind.
+                    removeUnnamedSegments(state, alsoKeeping: before.segments)
+                }
+                return result
+            } catch {
+                // Nothing was committed: segments this change wrote (a full disk stopped the hot
+                // file after them) go now, not at some later successful write.
+                for name in Set(state.segments).subtracting(before.segments) {
+                    removeSegment(name)
+                }
+                throw error
+            }
+        }
+    }
+
+    /// A body may drop issues only through the archive step; this guards against a bug losing one.
+    func ensureNothingDropped(before: StoreState, after: StoreState) throws {
+        guard after.issues.count < before.issues.count else { return }
+        let kept = Set(after.issues.map(\.id))
+        if let lost = before.issues.first(where: { !kept.contains($0.id) }) {
+            throw TenBoardError(exitCode: .software) { $0.wouldDropIssue(lost.id) }
+        }
+    }
+
+    func write(_ state: StoreState) throws(TenBoardError) {
+        let path = hotURL.path
+        // Keep the previous version as issues.json.bak: a hard link, so it costs no copy. Only
+        // once the new version is on disk: a write that fails (a full disk) leaves the old .bak,
+        // and cannot make room for itself by freeing it.
+        try AtomicFile.write(Data((JSONWriter.pretty(state.json) + "\n").utf8), to: hotURL) {
+            let bakTemp = directory.appendingPathComponent(AtomicFile.temporaryPrefix + "bak").path
+            FileSystemCalls.remove(bakTemp)
+            if (try? FileSystemCalls.link(path, as: bakTemp)) != nil {
+                try? FileSystemCalls.rename(bakTemp, to: path + ".bak")
+            }
+        }
+    }
+
+    /// Removes temporary files a crashed writer left behind; only called under the lock, when no
+    /// writer can be busy with one.
+    func removeLeftovers() {
+        for dir in [directory, archiveURL] where StoreFile.isRealDirectory(dir) || dir == directory {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { continue }
+            for name in names where name.hasPrefix(AtomicFile.temporaryPrefix) {
+                FileSystemCalls.remove(dir.appendingPathComponent(name).path)
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
+
+/// An issue by id wherever it is: the hot file first, then the archive's segment indexes
+/// (`ArchiveIndex`), read without the lock; `modify` brings an archived issue back to the hot
+/// file under the lock, with the segment to try first.
+extension IssueStore {
+    /// Every issue, archived history included, archive first (month by month), then the hot file.
+    public func allIssues() throws(TenBoardError) -> [Issue] {
+        let (state, segments) = try snapshotWithSegments()
+        var issues: [Issue] = []
+        for segment in segments {
+            issues += try ArchiveSegment.decode(try segment.contents(), from: segment.url)
+        }
+        return issues + state.issues
+    }
+
+    /// The issue with `id`, archived or not.
+    /// - Throws: exit 66 when there is none.
+    public func issue(id: String) throws(TenBoardError) -> Issue {
+        // The hot file first: an issue there needs no archive segment opened (nor readable).
+        let hot = try snapshot()
+        if let i = hot.index(of: id) { return hot.issues[i] }
+        // The segments of the hot file just read (it is read again only when a writer replaced one).
+        let (state, segments) = try snapshotWithSegments(startingWith: hot)
+        if let i = state.index(of: id) { return state.issues[i] }
+        for segment in segments.reversed() {
+            if let found = try segment.issue(id: id, index: indexURL(forSegment: segment.url)) { return found }
+        }
+        throw unknown(id)
+    }
+
+    /// The index file of the segment at `url`.
+    func indexURL(forSegment url: URL) -> URL {
+        archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: url.lastPathComponent))
+    }
+
+    func unknown(_ id: String) -> TenBoardError {
+        TenBoardError(exitCode: .noInput) { $0.noIssue(Untrusted.quoted(id), in: directory.path) }
+    }
+
+    /// Changes one issue, wherever it is; an archived one comes back to the hot file first.
+    ///
+    /// An issue not in the hot file is looked for in the archive's indexes without the lock
+    /// (they are read like the hot file, never changed in place), and the change then starts
+    /// again under the lock with the segment to try first: the lock is not held while the
+    /// indexes of years of history are read.
+    @discardableResult
+    public func modify(id: String, at now: Date = Date(), _ change: (inout Issue) throws -> Void) throws -> Issue {
+        var hint: String??
+        while true {
+            do {
+                return try update(at: now) { state in
+                    if state.index(of: id) == nil {
+                        guard let hint else {
+                            if state.segments.isEmpty { throw unknown(id) }
+                            throw LookUpWithoutLock()
+                        }
+                        try unarchive(id: id, into: &state, tryingFirst: hint)
+                    }
+                    guard let i = state.index(of: id) else { throw unknown(id) }
+                    try change(&state.issues[i])
+                    return state.issues[i]
+                }
+            } catch is LookUpWithoutLock {
+                hint = .some(try? segmentHolding(id))
+            }
+        }
+    }
+
+    /// Thrown inside `modify`'s change (nothing written) to look the issue up without the lock.
+    private struct LookUpWithoutLock: Error {}
+
+    /// The archive segment whose index points at `id`, read without a lock; `nil` when no index
+    /// answers (the search under the lock then reads every segment that needs it).
+    func segmentHolding(_ id: String) throws(TenBoardError) -> String? {
+        let state = try snapshot()
+        for name in state.segments.reversed() {
+            let url = archiveURL.appendingPathComponent(name)
+            guard let info = FileSystemCalls.info(url.path, followLinks: false), info.type == .regular else { continue }
+            if case .at = ArchiveIndex.lookup(id, in: indexURL(forSegment: url), segmentSize: Int(info.size)) {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// Moves an archived issue back into `state`: its segment found by the indexes (each a small
+    /// file; a segment without a valid one is read whole, and given one), and a new generation of
+    /// it written without that line, the other lines copied as they are.
+    /// - Parameter first: the segment to try before the others, newest first.
+    func unarchive(id: String, into state: inout StoreState, tryingFirst first: String? = nil) throws {
+        if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
+        var order = Array(state.segments.indices.reversed())
+        if let first, let at = state.segments.firstIndex(of: first), let position = order.firstIndex(of: at) {
+            order.remove(at: position)
+            order.insert(at, at: 0)
+        }
+        for n in order {
+            let name = state.segments[n]
+            let url = archiveURL.appendingPathComponent(name)
+            let index = indexURL(forSegment: url)
+            // The segment's size from the file, its bytes only when the index points into it.
+            guard let info = FileSystemCalls.info(url.path, followLinks: false) else { throw StoreFile.error(.missing, url.path, .archiveSegment) }
+            guard info.type == .regular else { throw StoreFile.error(.notRegular, url.path, .archiveSegment) }
+            let answer = ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.size))
+            if answer == .absent { continue }
+            guard let data = try StoreFile.read(url, what: .archiveSegment) else {
+                throw StoreFile.error(.missing, url.path, .archiveSegment)
+            }
+            var found: (Issue, Range<Int>)?
+            switch data.count == Int(info.size) ? answer : .unknown {
+            case .absent:
+                continue
+            case .at(let offset, let length):
+                if let issue = try? ArchiveSegment.decode(data.subdata(in: offset..<offset + length), from: url).first, issue.id == id {
+                    found = (issue, offset..<min(offset + length + 1, data.count))
+                }
+            case .unknown:
+                break
+            }
+            if found == nil {
+                found = try ArchiveSegment.locate(id, in: data, from: url)
+                // Under the lock: a segment named by the hot file gets the index it lacked.
+                if let rebuilt = ArchiveIndex.build(data) { try? AtomicFile.write(rebuilt, to: index) }
+            }
+            guard let (issue, range) = found else { continue }
+            var rest = data
+            rest.removeSubrange(range)
+            let month = ArchiveSegment.parse(name: name)!.month
+            var isEmpty = true
+            JSONLinesText.forEachLine(in: rest) { if !$0.isBlank { isEmpty = false } }
+            if isEmpty {
+                state.segments.remove(at: n)
+            } else {
+                state.segments[n] = try writeSegment(month: month, data: rest, existing: state.segments)
+            }
+            insertSorted(issue, into: &state.issues)
+            return
+        }
+    }
+
+    func insertSorted(_ issue: Issue, into issues: inout [Issue]) {
+        let at = issues.lastIndex(where: { $0.receivedAt <= issue.receivedAt }).map { $0 + 1 } ?? 0
+        issues.insert(issue, at: at)
+    }
+}
+
+extension IssueStore.OpenSegment {
+    /// The issue with `id` if it is in this segment: one line read when the segment's index
+    /// answers (and the line it points at holds that id), else the whole segment.
+    func issue(id: String, index: URL) throws(TenBoardError) -> Issue? {
+        if let info = try? descriptor.info() {
+            switch ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.size)) {
+            case .absent:
+                return nil
+            case .at(let offset, let length):
+                if let bytes = descriptor.read(exactly: length, at: offset),
+                   let issue = try? ArchiveSegment.decode(bytes, from: url).first, issue.id == id {
+                    return issue
+                }
+            case .unknown:
+                break
+            }
+        }
+        return try ArchiveSegment.decode(try contents(), from: url).first { $0.id == id }
+    }
+}
