@@ -17,11 +17,37 @@ struct Import: ParsableCommand {
             let (_, store) = try global.open()
             let words = Words(messageLanguage())
             let name = file == "-" ? words.standardInput : file
-            let records = try ImportRecord.parse(try readInput(file), name: name)
-            let count = try store.importIssues(records, name: name)
+            // Standard input is copied to a file first, a chunk at a time: a large import is then
+            // read a chunk at a time too (`importIssues(file:)`), never held whole.
+            let copy = file == "-" ? try spoolStandardInput() : nil
+            defer { if let copy { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) } }
+            guard copy != nil || FileManager.default.fileExists(atPath: file) else {
+                throw TenBoardError(exitCode: .noInput) { $0.noSuchFile(file) }
+            }
+            let count = try store.importIssues(file: copy ?? URL(fileURLWithPath: file), name: name)
             printError(words.imported(count))
         }
     }
+}
+
+/// Standard input copied into a new temporary directory, 1 MiB at a time.
+func spoolStandardInput() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-stdin-\(UUID().uuidString)")
+    let url = directory.appendingPathComponent("input")
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        let out = try FileHandle(forWritingTo: url)
+        defer { try? out.close() }
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try out.write(contentsOf: chunk)
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: directory)
+        let (path, reason) = (FileManager.default.temporaryDirectory.path, error.localizedDescription)
+        throw TenBoardError(exitCode: .ioError) { $0.changeFailed($0.cannotCreateFile(in: path), reason, retry: true) }
+    }
+    return url
 }
 
 struct Export: ParsableCommand {

@@ -29,28 +29,36 @@ extension IssueStore {
         var seen: [String: RecordPosition] = [:]
         issues.reserveCapacity(records.count)
         for record in records {
-            var hasID = false
-            var givenID: String?
-            if case .object(let o) = record.json, let id = o["id"], id != .null {
-                hasID = true
-                if case .string(let text) = id { givenID = text }
-            }
-            do {
-                let issue = try Issue(json: record.json, defaultID: "pending", now: now)
-                if let problem = insertionProblem(issue, hasID: hasID) {
-                    problems.append(.field(record.position, id: givenID, problem))
-                    continue
-                }
-                if hasID, let first = seen.updateValue(record.position, forKey: issue.id) {
-                    problems.append(.idUsedTwice(record.position, id: issue.id, first: first))
-                    continue
-                }
-                issues.append(NewIssue(position: record.position, issue: issue, hasID: hasID))
-            } catch {
-                problems.append(.field(record.position, id: givenID, error))
+            switch readRecord(record, now: now, seen: &seen) {
+            case .success(let issue): issues.append(issue)
+            case .failure(let problem): problems.append(problem)
             }
         }
         return (issues, problems)
+    }
+
+    /// Reads one record, every field checked; `seen` holds the ids given by the records before
+    /// it (and gets this one's), so that an id given twice is caught.
+    static func readRecord(_ record: ImportRecord, now: Timestamp?, seen: inout [String: RecordPosition]) -> Result<NewIssue, RecordProblem> {
+        var hasID = false
+        var givenID: String?
+        if case .object(let o) = record.json, let id = o["id"], id != .null {
+            hasID = true
+            if case .string(let text) = id { givenID = text }
+        }
+        do {
+            let issue = try Issue(json: record.json, defaultID: "pending", now: now)
+            if let problem = insertionProblem(issue, hasID: hasID) {
+                return .failure(.field(record.position, id: givenID, problem))
+            }
+            if hasID, let first = seen.updateValue(record.position, forKey: issue.id) {
+                seen[issue.id] = first
+                return .failure(.idUsedTwice(record.position, id: issue.id, first: first))
+            }
+            return .success(NewIssue(position: record.position, issue: issue, hasID: hasID))
+        } catch {
+            return .failure(.field(record.position, id: givenID, error))
+        }
     }
 
     /// What a new issue may not be although the format reads it (stores written before these
@@ -79,57 +87,81 @@ extension IssueStore {
     /// - Returns: the issues as stored (with their ids), in the order given.
     /// - Throws: `TenBoardError` 65 listing every id already in the store; nothing is changed then.
     func insert(_ new: [NewIssue], into state: inout StoreState, now: Date, name: String?) throws -> [Issue] {
-        var existing = Set(state.issues.map(\.id))
-        if new.contains(where: \.hasID) {
-            if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
-            for segment in state.segments {
-                let url = archiveURL.appendingPathComponent(segment)
-                guard let data = try StoreFile.read(url, what: .archiveSegment) else {
-                    throw StoreFile.error(.missing, url.path, .archiveSegment)
-                }
-                // A segment its index vouches for gives its ids without a parse (as in export).
-                if ArchiveIndex.vouches(for: data, index: indexURL(forSegment: url)), let entries = ArchiveIndex.entries(data) {
-                    for entry in entries { existing.insert(entry.id) }
-                } else {
-                    for issue in try ArchiveSegment.decode(data, from: url) { existing.insert(issue.id) }
-                }
-            }
-        }
-        let clashing = new.filter { $0.hasID && existing.contains($0.issue.id) }
-        guard clashing.isEmpty else {
-            throw TenBoardError(exitCode: .dataError) { words in
-                let clashes = clashing.map { RecordProblem.idInStore($0.position, id: $0.issue.id) }
-                return IssueStore.listProblems(clashes, in: name, words: words) + "\n" + (name == nil ? words.nothingAdded : words.nothingImported)
-            }
-        }
+        let existing = new.contains(where: \.hasID) ? try storeIDs(state) : Set(state.issues.map(\.id))
+        let clashing = new.filter { $0.hasID && existing.contains($0.issue.id) }.map { RecordProblem.idInStore($0.position, id: $0.issue.id) }
+        guard clashing.isEmpty else { throw IssueStore.refused(clashing, count: clashing.count, in: name) }
         var issues = new.map(\.issue)
-        for entry in new where entry.hasID {
-            // Far below Int.max, so the next number cannot overflow; a larger number id is kept
-            // as a name and skipped over should the count ever reach it.
-            if let number = Int(entry.issue.id), number < StoreState.idNumberLimit, number >= state.nextID { state.nextID = number + 1 }
-            existing.insert(entry.issue.id)
+        let given = Set(new.filter(\.hasID).map(\.issue.id))
+        let numbers = try IssueStore.assignIDs(given: given, missing: new.count { !$0.hasID }, state: &state) {
+            existing.contains($0) || given.contains($0)
         }
-        for i in issues.indices where !new[i].hasID {
-            while existing.contains(String(state.nextID)) { try state.count(\.nextID) }
-            issues[i].id = String(state.nextID)
-            try state.count(\.nextID)
-            existing.insert(issues[i].id)
-        }
+        for (i, number) in zip(issues.indices.filter { !new[$0].hasID }, numbers) { issues[i].id = number }
         let archivable = archivableTest(horizon: archiveHorizon(now: now))
         var toArchive: [Issue] = []
         var toHot: [Issue] = []
         for issue in issues {
             if archivable(issue) { toArchive.append(issue) } else { toHot.append(issue) }
         }
-        if toHot.count < 64 {
-            for issue in toHot { insertSorted(issue, into: &state.issues) }
-        } else {
-            state.issues += toHot
-            state.issues.sort { $0.receivedAt < $1.receivedAt }
-        }
+        addToHot(toHot, state: &state)
         toArchive.sort { $0.receivedAt < $1.receivedAt }
         try addToArchive(toArchive, state: &state)
         return issues
+    }
+
+    /// Every id in the store: the hot file's and the archive's (a segment its index vouches for
+    /// gives its ids without a parse, as in export).
+    func storeIDs(_ state: StoreState) throws -> Set<String> {
+        var existing = Set(state.issues.map(\.id))
+        if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
+        for segment in state.segments {
+            let url = archiveURL.appendingPathComponent(segment)
+            guard let data = try StoreFile.read(url, what: .archiveSegment) else {
+                throw StoreFile.error(.missing, url.path, .archiveSegment)
+            }
+            if ArchiveIndex.vouches(for: data, index: indexURL(forSegment: url)), let entries = ArchiveIndex.entries(data) {
+                for entry in entries { existing.insert(entry.id) }
+            } else {
+                for issue in try ArchiveSegment.decode(data, from: url) { existing.insert(issue.id) }
+            }
+        }
+        return existing
+    }
+
+    /// The refusal of records (65): the first problems by position, in the reader's language,
+    /// and that nothing was added (`name` nil: `add --json`) or imported.
+    static func refused(_ problems: [RecordProblem], count: Int, in name: String?) -> TenBoardError {
+        TenBoardError(exitCode: .dataError) { words in
+            IssueStore.listProblems(problems, count: count, in: name, words: words) + "\n" + (name == nil ? words.nothingAdded : words.nothingImported)
+        }
+    }
+
+    /// Moves `nextId` past every `given` id that is a number, then hands out the next free
+    /// number for each of `missing` records, in order, skipping every id `isTaken`.
+    static func assignIDs(given: some Sequence<String>, missing: Int, state: inout StoreState,
+                          isTaken: (String) -> Bool) throws -> [String] {
+        for id in given {
+            // Far below Int.max, so the next number cannot overflow; a larger number id is kept
+            // as a name and skipped over should the count ever reach it.
+            if let number = Int(id), number < StoreState.idNumberLimit, number >= state.nextID { state.nextID = number + 1 }
+        }
+        var numbers: [String] = []
+        numbers.reserveCapacity(missing)
+        for _ in 0..<missing {
+            while isTaken(String(state.nextID)) { try state.count(\.nextID) }
+            numbers.append(String(state.nextID))
+            try state.count(\.nextID)
+        }
+        return numbers
+    }
+
+    /// Puts issues into the hot file in order of arrival.
+    func addToHot(_ issues: [Issue], state: inout StoreState) {
+        if issues.count < 64 {
+            for issue in issues { insertSorted(issue, into: &state.issues) }
+        } else {
+            state.issues += issues
+            state.issues.sort { $0.receivedAt < $1.receivedAt }
+        }
     }
 }
 

@@ -68,12 +68,13 @@ extension IssueStore {
         listProblems(problems.count, in: name, limit: limit, words: words) { problems[$0] }
     }
 
-    /// `listProblems` of the records' problems in `words`' language; only those listed are put into words.
-    static func listProblems(_ problems: [RecordProblem], in name: String? = nil, limit: Int = 50, words: Words) -> String {
-        listProblems(problems.count, in: name, limit: limit, words: words) { words.recordProblem(problems[$0]) }
+    /// `listProblems` of the records' problems in `words`' language; only those listed are put
+    /// into words. - Parameter count: how many there are, when only the first were kept.
+    static func listProblems(_ problems: [RecordProblem], count: Int? = nil, in name: String? = nil, limit: Int = 50, words: Words) -> String {
+        listProblems(count ?? problems.count, in: name, limit: limit, words: words) { words.recordProblem(problems[$0]) }
     }
 
-    private static func listProblems(_ count: Int, in name: String?, limit: Int, words: Words, _ line: (Int) -> String) -> String {
+    static func listProblems(_ count: Int, in name: String?, limit: Int, words: Words, _ line: (Int) -> String) -> String {
         let prefix = name.map { "\($0): " } ?? ""
         var lines = (0..<min(count, limit)).map { prefix + line($0) }
         if count > limit { lines.append(prefix + words.andMore(count - limit)) }
@@ -88,9 +89,7 @@ extension IssueStore {
     @discardableResult
     public func importIssues(_ records: [ImportRecord], name: String, at now: Date = Date()) throws -> Int {
         let (issues, problems) = IssueStore.readRecords(records, now: nil)
-        guard problems.isEmpty else {
-            throw TenBoardError(exitCode: .dataError) { IssueStore.listProblems(problems, in: name, words: $0) + "\n" + $0.nothingImported }
-        }
+        guard problems.isEmpty else { throw IssueStore.refused(problems, count: problems.count, in: name) }
         return try update(at: now) { state in
             // Replaced segments are deleted by the change after this one (issues.json.bak names them).
             try insert(issues, into: &state, now: now, name: name).count

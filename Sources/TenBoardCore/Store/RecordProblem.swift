@@ -12,7 +12,7 @@ public enum RecordPosition: Sendable, Equatable, Hashable {
 /// Why a record of an import or of `add --json` was not taken, put into words by the catalogue
 /// (`Words.recordProblem(_:)`) in the language of the one who reads it. Ids are kept as the
 /// record gave them and quoted (`Untrusted.quoted`) only in the words.
-public enum RecordProblem: Sendable, Equatable {
+public enum RecordProblem: Error, Sendable, Equatable {
     /// A field does not fit the format; `id` is the record's own id when it gave one as a string.
     case field(RecordPosition, id: String?, IssueFieldError)
     /// The record gives an id an earlier record of the same input gave.
