@@ -30,7 +30,7 @@ struct ImportStreamTests {
         let t = TempStore(clock: { clock })
         defer { try? FileManager.default.removeItem(at: t.url.deletingLastPathComponent()) }
         if !before.isEmpty {
-            try t.store.importIssues(try ImportRecord.parse(Data(("[" + before.joined(separator: ",") + "]").utf8), name: "before"), name: "before", now: clock)
+            try t.store.importIssues(try ImportRecord.parse(Data(("[" + before.joined(separator: ",") + "]").utf8), name: "before"), name: "before", at: clock)
         }
         let file = t.url.deletingLastPathComponent().appendingPathComponent("in.json")
         try Data(text.utf8).write(to: file)
