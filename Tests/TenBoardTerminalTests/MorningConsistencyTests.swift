@@ -89,7 +89,10 @@ import TenBoardTestSupport
             // The same morning's numbers everywhere.
             #expect(header.status == status && wallState.status == status, "\(context): the view models hold the core's value")
             #expect(data.account == status.account, "\(context): the report's account is the status's")
-            #expect(report.contains(words.customers(x.inScope)), "\(context): report")
+            // The report's first key figure: "Customers ............ 4 (1 carried over)".
+            let customersLine = report.split(separator: "\n").first { $0.hasPrefix(words.figureCustomers + " ") }
+            #expect(customersLine.map { $0.split(separator: " ").dropFirst(2).first == Substring("\(x.inScope)") } == true,
+                    "\(context): report: \(customersLine ?? "no customers figure")")
             switch x.state {
             case .quiet:
                 #expect(board.contains(words.noCustomers), "\(context): board")
