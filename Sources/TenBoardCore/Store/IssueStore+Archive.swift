@@ -62,6 +62,7 @@ extension IssueStore {
     /// Writes `issues` into their month segments (new generations) and names them in `state`.
     func addToArchive(_ issues: [Issue], state: inout StoreState) throws {
         guard !issues.isEmpty else { return }
+        let segmentsBefore = state.segments
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
         let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
@@ -86,6 +87,7 @@ extension IssueStore {
             }
         }
         state.segments.sort()
+        try recordMornings(issues, segmentsBefore: segmentsBefore, into: state)
     }
 
     func writeSegment(month: String, issues: [Issue], existing: [String]) throws -> String {
