@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TenBoardTestSupport
 
-/// The morning ledger (`archive/mornings.ledger`) through the real binary: a change archives and
+/// The morning ledger (`mornings.ledger`) through the real binary: a change archives and
 /// writes it, `history` reads it, and what it says is always what the archive says, also after
 /// a `kill -9` between the archive and the ledger.
 @Suite("Morning ledger: archive, then history, through the real binary; kill -9 while archiving", .serialized)
@@ -34,7 +34,7 @@ struct LedgerEndToEndTests {
         let copy = dir.appendingPathComponent("copy-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: store, to: copy)
         defer { try? FileManager.default.removeItem(at: copy) }
-        try? FileManager.default.removeItem(at: copy.appendingPathComponent("archive/mornings.ledger"))
+        try? FileManager.default.removeItem(at: copy.appendingPathComponent("mornings.ledger"))
         return try TenBoardBinary.run(["history", "--json", "--days", "100000"], environment: environment(dir, store: copy))
     }
 
@@ -44,7 +44,7 @@ struct LedgerEndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = dir.appendingPathComponent("store")
         let env = Self.environment(dir, store: store)
-        let ledger = store.appendingPathComponent("archive/mornings.ledger")
+        let ledger = store.appendingPathComponent("mornings.ledger")
         var rng = SeededRandom(seed: 1714)
         // 200 days of customers up to 2 days ago, added (not imported): the add archives what is old.
         let add = try TenBoardBinary.run(["add", "--json", "-"], environment: env, input: Self.records("h", daysAgo: 2...200, rng: &rng))

@@ -72,7 +72,7 @@ private struct LivedStore {
         return (schedule ?? self.schedule).history(of: try store.allIssues(), at: at, tally: MorningHistory.tally(TallyBook(state).totals))
     }
 
-    var ledgerURL: URL { url.appendingPathComponent("archive/mornings.ledger") }
+    var ledgerURL: URL { url.appendingPathComponent("mornings.ledger") }
 }
 
 @Suite("Morning ledger: the settled mornings' rows kept beside the archive")
@@ -130,6 +130,33 @@ struct MorningLedgerTests {
             day = day.adding(days: 19)
         }
         #expect(spans > 60)
+
+        // The screens and the report: the strip, the rate, this week's and this month's helpers
+        // from the hot issues and the recent mornings the hot file keeps, as from every issue.
+        let recent = try #require(state.recentMornings)
+        #expect(recent.fits(segments: state.segments, schedule: lived.schedule))
+        #expect(recent.entries == Array(ledger.entries.suffix(recent.entries.count)), "the ledger's last mornings")
+        #expect(recent.entries.count >= 40 && recent.entries.count < 50)
+        for hours: Double in [0, 12, 24 * 3] {
+            let then = lived.now.addingTimeInterval(hours * 3600)
+            let strip = MorningHistory.recent(state.issues, schedule: lived.schedule, at: then, kept: recent)
+            let fromAll = MorningHistory.recent(all, schedule: lived.schedule, at: then)
+            #expect(strip.strip == fromAll.strip && strip.rate == fromAll.rate, "\(hours) h")
+            #expect(strip.strip.count == Words.stripLength)
+            #expect(MorningHistory.recent(state.issues, schedule: lived.schedule, at: then).strip != fromAll.strip, "the hot issues alone do not have them")
+            let today = lived.schedule.localDate(of: then)
+            for span in [DaySpan.week(of: today), DaySpan.month(of: today), DaySpan.month(of: today.adding(days: -25))] {
+                #expect(lived.schedule.helpers(in: span, issues: state.issues, kept: recent, at: then) == lived.schedule.helpers(in: span, issues: all, at: then), "\(span.from)")
+            }
+            // The report of today's morning: its chart and four weeks' rate, its helpers.
+            let morning = lived.schedule.relevantMorning(at: then)
+            let report = lived.schedule.reportData(of: morning, issues: state.issues, at: then, base: state.streakBase, kept: recent)
+            let full = lived.schedule.reportData(of: morning, issues: all, at: then)
+            #expect(report.recent == full.recent && report.fourWeeks == full.fourWeeks)
+            let people = ReportPeople(state: state, schedule: lived.schedule, morning: morning, issues: state.issues, at: then, kept: recent)
+            let allPeople = ReportPeople(state: state, schedule: lived.schedule, morning: morning, issues: all, at: then)
+            #expect(people.helpedWeek == allPeople.helpedWeek && people.helpedMonth == allPeople.helpedMonth)
+        }
     }
 
     @Test("A missing, damaged or stale ledger is rebuilt from the archive, said once, naming the file and the line; check repairs it")
@@ -188,6 +215,32 @@ struct MorningLedgerTests {
         #expect(try other.history(at: lived.now) { otherNotices.append($0.message) } == (try lived.expected(at: lived.now, schedule: later)))
         #expect(!otherNotices.isEmpty)
         #expect(try other.history(at: lived.now) { otherNotices.append($0.message) } == (try lived.expected(at: lived.now, schedule: later)))
+    }
+
+    @Test("A hot file without recent mornings (written before them) gets them from the segments with the next archive step")
+    func recentMorningsFromSegments() throws {
+        var lived = try LivedStore.live(seed: 99, from: localDate("2025-01-06"), days: 200)
+        let store = lived.store()
+        let kept = try #require(try store.snapshot().recentMornings)
+        // As a tenboard before the ledger left it: no recent mornings, no ledger file.
+        try FileManager.default.removeItem(at: lived.ledgerURL)
+        try StoreLock.withExclusiveLock(in: lived.url) {
+            var state = try #require(try store.load())
+            state.recentMornings = nil
+            try store.write(state)
+        }
+        #expect(try store.snapshot().recentMornings == nil)
+        lived.now = lived.now.addingTimeInterval(86_400)
+        _ = try lived.store().add(customer: "c", summary: "s", receivedAt: lived.now.addingTimeInterval(-60), now: lived.now)
+        let state = try lived.store().snapshot()
+        let recent = try #require(state.recentMornings)
+        #expect(recent.fits(segments: state.segments, schedule: lived.schedule))
+        #expect(recent.entries.suffix(kept.entries.count - 1) == kept.entries.suffix(kept.entries.count - 1) || recent.entries.last!.morning > kept.entries.last!.morning)
+        let all = try lived.store().allIssues()
+        let strip = MorningHistory.recent(state.issues, schedule: lived.schedule, at: lived.now, kept: recent)
+        let fromAll = MorningHistory.recent(all, schedule: lived.schedule, at: lived.now)
+        #expect(strip.strip == fromAll.strip && strip.rate == fromAll.rate)
+        #expect(!FileManager.default.fileExists(atPath: lived.ledgerURL.path), "the ledger file is left to history and check")
     }
 
     @Test("An issue added later to a kept morning, and one taken back from the archive, count in the history at once")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The morning ledger, `archive/mornings.ledger` (JSON Lines): for every morning up to the last archived one,
+/// The morning ledger, `mornings.ledger` (JSON Lines): for every morning up to the last archived one,
 /// the archived issues' part of that morning's `MorningAccount`, kept beside the archive so that
 /// `history`, the strip and the counts of a week or a month need not parse years of archive.
 ///
@@ -107,8 +107,9 @@ public struct MorningLedger: Sendable, Equatable {
     /// The ledger with `issues` (resolved, leaving the hot file) counted in: their part of each
     /// morning, every morning up to `through` (the streak base: the last archived morning) or
     /// the last one they count in listed.
-    func adding(_ issues: [Issue], through: LocalDate?, schedule: MorningSchedule) -> MorningLedger {
+    func adding(_ issues: [Issue], through: LocalDate?, schedule: MorningSchedule, from: LocalDate? = nil) -> MorningLedger {
         var parts = schedule.ledgerParts(of: issues)
+        if let from { parts = parts.filter { $0.key >= from.dayNumber } }
         for entry in entries { parts[entry.morning.dayNumber, default: MorningLedger.Entry(morning: entry.morning)].add(entry) }
         var ledger = self
         ledger.entries = []
@@ -149,15 +150,32 @@ public struct MorningLedger: Sendable, Equatable {
             "format": .string(Self.format), "version": .int(Self.version), "schedule": schedule,
             "segments": .array(segments.map(JSONValue.string)), "validFrom": .int(validFrom),
         ])) + "\n"
-        for entry in entries {
-            text += JSONWriter.compact(.object([
-                "morning": .string(entry.morning.description), "customers": .int(entry.customers), "helped": .int(entry.helped),
-                "helpedLate": .int(entry.helpedLate), "waiting": .int(entry.waiting), "carriedOver": .int(entry.carriedOver),
-                "withdrawn": .int(entry.withdrawn), "helpers": .object(entry.helpers.mapValues(JSONValue.int)),
-                "sharedHelps": .array(entry.sharedHelps.map { .array([.string($0.id), .string($0.name)]) }),
-            ])) + "\n"
-        }
+        for entry in entries { text += JSONWriter.compact(entry.json) + "\n" }
         return Data(text.utf8)
+    }
+
+    // MARK: The recent mornings in the hot file
+
+    /// The ledger's last mornings as the hot file keeps them (`StoreState.recentMornings`): one
+    /// object, the entries as in the file.
+    var recentJSON: JSONValue {
+        .object([
+            "schedule": schedule, "segments": .array(segments.map(JSONValue.string)), "validFrom": .int(validFrom),
+            "entries": .array(entries.map(\.json)),
+        ])
+    }
+
+    init(recent value: JSONValue) throws(StoreFormatError) {
+        try self.init(header: value.adding("format", .string(Self.format)).adding("version", .int(Self.version)))
+        guard case .object(let o) = value, case .array(let items)? = o["entries"] else { throw StoreFormatError("'entries' must be an array") }
+        for item in items { entries.append(try Entry(json: item)) }
+    }
+
+    /// Only the mornings from `day` on.
+    func keeping(from day: LocalDate) -> MorningLedger {
+        var ledger = self
+        ledger.entries.removeAll { $0.morning < day }
+        return ledger
     }
 
     /// The ledger in `data`; errors name `path` and the line.
@@ -214,7 +232,26 @@ public struct MorningLedger: Sendable, Equatable {
     }
 }
 
+extension JSONValue {
+    /// This object with `key` set to `value` (other values as they are).
+    func adding(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(var o) = self else { return self }
+        o[key] = value
+        return .object(o)
+    }
+}
+
 extension MorningLedger.Entry {
+    /// One line of the ledger file.
+    var json: JSONValue {
+        .object([
+            "morning": .string(morning.description), "customers": .int(customers), "helped": .int(helped),
+            "helpedLate": .int(helpedLate), "waiting": .int(waiting), "carriedOver": .int(carriedOver),
+            "withdrawn": .int(withdrawn), "helpers": .object(helpers.mapValues(JSONValue.int)),
+            "sharedHelps": .array(sharedHelps.map { .array([.string($0.id), .string($0.name)]) }),
+        ])
+    }
+
     init(json value: JSONValue) throws(StoreFormatError) {
         guard case .object(let o) = value else { throw StoreFormatError("expected an object, found \(value.typeName)") }
         func int(_ key: String) throws(StoreFormatError) -> Int {
@@ -298,5 +335,40 @@ extension MorningSchedule {
         var counts = kept?.helperCounts(from: from, through: through) ?? [:]
         for helper in helpers(from: from, through: through, issues: issues, at: at) { counts[helper.name, default: 0] += helper.count }
         return HelperCount.sorted(counts)
+    }
+}
+
+extension StoreState {
+    /// How far back the hot file keeps the ledger's mornings: the strip's 20 mornings (four
+    /// weeks of working days and a few holidays) and the month's helpers (up to 31 days).
+    static let recentMorningDays = 62
+
+    /// The ledger's last mornings (`recentMorningDays`), kept in the hot file by the archive step
+    /// beside the streak base: what the screens (the strip, the week's helpers) and the morning
+    /// report (its chart and rates, the week's and month's helpers) add to the hot issues, so the
+    /// hot file need hold only what the next mornings need. `nil` in a store that archived
+    /// nothing yet (or whose hot file a tenboard before the ledger wrote).
+    ///
+    /// Kept under an unknown key for older readers (`extra`), which keep it as it is.
+    public var recentMornings: MorningLedger? {
+        get { extra["recentMornings"].flatMap { try? MorningLedger(recent: $0) } }
+        set { extra["recentMornings"] = newValue?.recentJSON }
+    }
+}
+
+extension MorningHistory {
+    /// `recent(_:schedule:at:)` of the hot issues with the archived part of the mornings the hot
+    /// file keeps (`StoreState.recentMornings`): the same strip and rate as from every issue.
+    public static func recent(_ issues: [Issue], schedule: MorningSchedule, at: Date, kept: MorningLedger?) -> (strip: [MorningRow], rate: MorningRate) {
+        guard let kept, let from = kept.entries.first?.morning else { return recent(issues, schedule: schedule, at: at) }
+        let history = schedule.history(of: issues, kept: kept, from: from, at: at, tally: { _ in nil })
+        return (history.decided(Words.stripLength), history.metRate(last: Words.recentLength))
+    }
+}
+
+extension MorningSchedule {
+    /// `helpers(in:issues:at:)` with the archived customers of the mornings the hot file keeps.
+    public func helpers(in span: DaySpan, issues: [Issue], kept: MorningLedger?, at: Date) -> [HelperCount] {
+        helpers(from: span.from, through: min(span.through, localDate(of: at)), issues: issues, kept: kept, at: at)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The words of the morning ledger (`archive/mornings.ledger`): what `history` and `check` say
+/// The words of the morning ledger (`mornings.ledger`): what `history` and `check` say
 /// when they rebuild it; both languages side by side.
 extension Words {
     /// A damaged ledger file: what is wrong (`badLine`, naming the file and the line), and that
