@@ -24,9 +24,9 @@ public final class IssueStore: Sendable {
     /// Resolved issues whose morning, and whose help, lie more than this many days back move to
     /// the archive.
     ///
-    /// Five days by default (`hotDays`): what the next mornings need from the hot file, the
-    /// open issues and the customers of the last mornings, so that the morning before today is
-    /// there on a weekend or a long one (the wall shows its result on a day without a morning).
+    /// Two days by default (`hotDays`): what the next mornings need from the hot file, the
+    /// open issues and the customers of the last mornings, so that on a weekend the morning
+    /// before today (whose result the wall and the `summary` preview show) is still there.
     /// The strip of 20 mornings, the rates and the week's and month's helpers add the archived
     /// part of the recent mornings the hot file keeps beside the streak base
     /// (`StoreState.recentMornings`, from the morning ledger); older mornings are read from the
@@ -36,7 +36,7 @@ public final class IssueStore: Sendable {
     public let archiveAfterDays: Int
 
     /// The default of `archiveAfterDays`.
-    public static let hotDays = 5
+    public static let hotDays = 2
 
     public static let hotFileName = "issues.json"
 
