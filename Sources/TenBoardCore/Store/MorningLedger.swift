@@ -14,8 +14,8 @@ import Foundation
 ///
 /// It is derived data: written under the store lock with the archive, replaced whole
 /// (`AtomicFile`), and rebuilt from the archive when it is missing, damaged, or was written for
-/// other segments (a writer killed between the two, `import`, an issue taken back from the
-/// archive) or another schedule (`IssueStore.history(at:notice:)`, `tenboard check`).
+/// other segments (a writer killed between the two, an issue taken back from the archive) or
+/// another schedule (`IssueStore.history(at:notice:)`, `tenboard check`).
 ///
 /// The first line is a header (format, version, the schedule and the segments it was counted
 /// for, `validFrom`); each further line one morning, oldest first, every morning from the first
