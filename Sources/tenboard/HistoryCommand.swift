@@ -25,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let instant = try at.instant(configuration)
-            let history = try store.history(at: instant)
+            let history = try store.history(at: instant) { printError($0.message(in: configuration.language)) }
             let rows = history.last(Int(days)!)
             if json {
                 try writeOut(JSONWriter.pretty(.array(rows.map(\.json))) + "\n")

@@ -107,8 +107,8 @@ struct Summary: AsyncParsableCommand {
     /// The report's data; a morning that may be archived is read from the archive too.
     func reportData(store: IssueStore, schedule: MorningSchedule, morning: LocalDate, at: Date) throws -> MorningReportData {
         let input = try store.input(forMorning: morning)
-        var data = schedule.reportData(of: morning, issues: input.issues, at: at, base: input.base)
-        data.people = ReportPeople(state: try store.snapshot(), schedule: schedule, morning: morning, issues: input.issues, at: at)
+        var data = schedule.reportData(of: morning, issues: input.issues, at: at, base: input.base, kept: input.kept)
+        data.people = ReportPeople(state: try store.snapshot(), schedule: schedule, morning: morning, issues: input.issues, at: at, kept: input.kept)
         return data
     }
 

@@ -4,14 +4,25 @@ extension IssueStore {
     /// The history of every morning up to the one relevant at `at`, from the whole store
     /// (archive included), with the tally marks the store keeps.
     ///
-    /// The archive's monthly segments are decoded side by side (one per core); what they hold is
-    /// the same as `allIssues()`.
-    public func history(at: Date) throws(TenBoardError) -> MorningHistory {
+    /// Each row is the account of the morning's hot issues plus the archived issues' part of it,
+    /// kept in the morning ledger (`MorningLedger`): the archive is not read. Without a ledger
+    /// that fits the archive, or at an instant before the last archived help, every segment is
+    /// decoded (side by side, one per core) and every morning counted from the issues; a ledger
+    /// that did not fit is then rebuilt from them, once.
+    ///
+    /// - Parameter notice: told when the ledger is damaged, stale or missing and rebuilt (a
+    ///   message naming the file; the history returned is complete either way).
+    public func history(at: Date, notice: (TenBoardError) -> Void = { _ in }) throws(TenBoardError) -> MorningHistory {
         let (state, segments) = try snapshotWithSegments()
-        var contents: [(Data, URL)] = []
-        for segment in segments { contents.append((try segment.contents(), segment.url)) }
-        let decoded = try Self.decodeSegments(contents)
-        return schedule.history(of: decoded.flatMap(\.self) + state.issues, at: at, tally: MorningHistory.tally(TallyBook(state).totals))
+        let tally = MorningHistory.tally(TallyBook(state).totals)
+        guard !state.segments.isEmpty else { return schedule.history(of: state.issues, at: at, tally: tally) }
+        let ledger = fittingLedger(for: state, notice: notice)
+        if let ledger, Int(at.timeIntervalSince1970) >= ledger.validFrom {
+            return schedule.history(of: state.issues, kept: ledger, at: at, tally: tally)
+        }
+        let archived = try decodeAll(segments)
+        if ledger == nil { _ = rebuildLedger(state, archived: archived, notice: notice) }
+        return schedule.history(of: archived + state.issues, at: at, tally: tally)
     }
 
     /// Each segment's issues, in order; the first failure (in segment order) is thrown.

@@ -139,10 +139,62 @@ extension MorningSchedule {
     ///   - at: the instant; issues received later do not exist, those resolved later still wait.
     ///   - tally: the tally marks of a day (`MorningHistory.tally(_:)`), `nil` where unknown.
     public func history(of issues: [Issue], at: Date, tally: (LocalDate) -> Int? = { _ in nil }) -> MorningHistory {
-        let today = localDate(of: at)
-        guard !workdays.isEmpty else { return MorningHistory(rows: []) }
-        let last = isMorning(today) ? today : previousMorning(before: today)
+        history(of: issues, kept: nil, at: at, tally: tally)
+    }
+
+    /// `history(of:at:tally:)` of the hot issues with the archived part of each morning's account
+    /// kept in the morning ledger: each row is the account of the morning's hot issues plus its
+    /// archived issues' part (`MorningRow.adding`), the verdict decided by the one rule.
+    ///
+    /// - Parameter kept: the ledger of the archive the `issues` are not in, valid at `at`
+    ///   (`MorningLedger.validFrom`); `nil`: `issues` is the whole history.
+    func history(of issues: [Issue], kept: MorningLedger?, from: LocalDate? = nil, at: Date, tally: (LocalDate) -> Int?) -> MorningHistory {
+        guard let last = lastMorning(at: at) else { return MorningHistory(rows: []) }
         var placer = MorningPlacer(self)
+        let (firstHot, groups) = group(issues, at: at, last: last, placer: &placer)
+        var first = [firstHot, kept?.entries.first?.morning].compactMap(\.self).min()
+        if let from, let known = first, from > known { first = placer.schedule.isMorning(from) ? from : placer.nextMorning(after: from) }
+        guard var day = first else { return MorningHistory(rows: []) }
+        var rows: [MorningRow] = []
+        var streak = 0
+        var ledgerIndex = kept.map { ledger in ledger.entries.firstIndex { $0.morning >= day } ?? ledger.entries.count } ?? 0
+        while day <= last {
+            var row: MorningRow
+            if let group = groups[day.dayNumber] {
+                row = MorningRow(account: account(of: day, issues: group, at: at), streak: 0, tally: nil)
+            } else {
+                row = MorningRow(quiet: day)
+            }
+            if let kept {
+                while ledgerIndex < kept.entries.count, kept.entries[ledgerIndex].morning < day { ledgerIndex += 1 }
+                if ledgerIndex < kept.entries.count, kept.entries[ledgerIndex].morning == day {
+                    row = row.adding(kept.entries[ledgerIndex], deadline: placer.deadline(of: day), at: at)
+                }
+            }
+            switch row.verdict {
+            case .met: streak += 1
+            case .missed: streak = 0
+            case .quiet, .pending: break
+            }
+            row.streak = streak
+            row.tally = tally(day)
+            rows.append(row)
+            day = placer.nextMorning(after: day)
+        }
+        return MorningHistory(rows: rows)
+    }
+
+    /// The morning relevant at `at`: today's, or the last one before today; `nil` without workdays.
+    func lastMorning(at: Date) -> LocalDate? {
+        guard !workdays.isEmpty else { return nil }
+        let today = localDate(of: at)
+        return isMorning(today) ? today : previousMorning(before: today)
+    }
+
+    /// Each issue received by `at` listed under its own morning and each later morning up to
+    /// `last` it was carried over to (still waiting at that cut-off), by day number; and the
+    /// first of those mornings. A withdrawn issue is listed under its own morning only.
+    func group(_ issues: [Issue], at: Date, last: LocalDate, placer: inout MorningPlacer) -> (first: LocalDate?, groups: [Int: [Issue]]) {
         var groups: [Int: [Issue]] = [:]
         var first: LocalDate?
         for issue in issues {
@@ -164,20 +216,41 @@ extension MorningSchedule {
                 day = next
             }
         }
-        guard var day = first else { return MorningHistory(rows: []) }
-        var rows: [MorningRow] = []
-        var streak = 0
-        while day <= last {
-            let account = account(of: day, issues: groups[day.dayNumber] ?? [], at: at)
-            switch account.verdict {
-            case .met: streak += 1
-            case .missed: streak = 0
-            case .quiet, .pending: break
-            }
-            rows.append(MorningRow(account: account, streak: streak, tally: tally(day)))
-            day = placer.nextMorning(after: day)
-        }
-        return MorningHistory(rows: rows)
+        return (first, groups)
+    }
+}
+
+extension MorningRow {
+    /// A morning without customers.
+    init(quiet morning: LocalDate) {
+        self.morning = morning
+        customers = 0
+        helped = 0
+        helpedLate = 0
+        waitingAtDeadline = 0
+        waiting = 0
+        carriedOver = 0
+        withdrawn = 0
+        verdict = .quiet
+        streak = 0
+        tally = nil
+    }
+
+    /// This row (the account of a morning's hot issues) with its archived issues' part of the
+    /// same account added: each count is a sum over the morning's issues of their fates, so the
+    /// parts add up to the account of them all; the verdict is then decided by the one rule
+    /// (`MorningVerdict.decided`) on the sums. The streak is left to the caller.
+    func adding(_ part: MorningLedger.Entry, deadline: Date, at: Date) -> MorningRow {
+        var row = self
+        row.customers += part.customers
+        row.helped += part.helped
+        row.helpedLate += part.helpedLate
+        row.waiting += part.waiting
+        row.waitingAtDeadline = row.helpedLate + row.waiting
+        row.carriedOver += part.carriedOver
+        row.withdrawn += part.withdrawn
+        row.verdict = MorningVerdict.decided(customers: row.customers, waiting: row.waiting, helpedLate: row.helpedLate, deadline: deadline, at: at)
+        return row
     }
 }
 

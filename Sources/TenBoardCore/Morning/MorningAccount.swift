@@ -28,6 +28,18 @@ public enum MorningVerdict: String, Sendable {
     case quiet
 }
 
+extension MorningVerdict {
+    /// The one rule: no customers is quiet; after the deadline, met when nobody waits and nobody
+    /// was helped late, else missed; before it, met as soon as nobody waits, else pending.
+    /// `MorningAccount.verdict` and the history's rows of archived mornings (`MorningRow.adding`)
+    /// both ask it.
+    static func decided(customers: Int, waiting: Int, helpedLate: Int, deadline: Date, at: Date) -> MorningVerdict {
+        if customers == 0 { return .quiet }
+        if at > deadline { return waiting == 0 && helpedLate == 0 ? .met : .missed }
+        return waiting == 0 ? .met : .pending
+    }
+}
+
 /// Which customers one morning had, and how they fared, as seen at one instant.
 ///
 /// A morning's customers are those received since the previous morning's cut-off up to this
@@ -64,9 +76,7 @@ public struct MorningAccount: Sendable, Equatable {
 
     /// How the morning went as far as decided at `at`.
     public var verdict: MorningVerdict {
-        if inScope.isEmpty { return .quiet }
-        if at > deadline { return waiting.isEmpty && helpedLate.isEmpty ? .met : .missed }
-        return waiting.isEmpty ? .met : .pending
+        MorningVerdict.decided(customers: inScope.count, waiting: waiting.count, helpedLate: helpedLate.count, deadline: deadline, at: at)
     }
 
     /// Whether `issue` (one of `inScope`) came from an earlier morning.

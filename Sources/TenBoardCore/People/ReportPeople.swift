@@ -26,13 +26,14 @@ public struct ReportPeople: Sendable, Equatable {
     /// - Parameters:
     ///   - state: the hot file (tally marks and praise).
     ///   - issues: the issues the report's account uses (the archive too for an old morning).
-    public init(state: StoreState, schedule: MorningSchedule, morning: LocalDate, issues: [Issue], at: Date) {
+    ///   - kept: the archived part of the recent mornings (`MorningInput.kept`) when `issues` are the hot ones.
+    public init(state: StoreState, schedule: MorningSchedule, morning: LocalDate, issues: [Issue], at: Date, kept: MorningLedger? = nil) {
         let book = state.tallyBook
         thinkers = book.thinkers(forMorning: morning, schedule: schedule).map { Thinker(span: $0.span, leaders: $0.leaders) }
         let week = DaySpan.week(of: morning), month = DaySpan.month(of: morning)
         tallyWeek = book.people(from: week.from, through: morning)
-        helpedWeek = schedule.helpers(from: week.from, through: morning, issues: issues, at: at)
-        helpedMonth = schedule.helpers(from: month.from, through: morning, issues: issues, at: at)
+        helpedWeek = schedule.helpers(from: week.from, through: morning, issues: issues, kept: kept, at: at)
+        helpedMonth = schedule.helpers(from: month.from, through: morning, issues: issues, kept: kept, at: at)
         thanked = ReportPeople.thanked(state.praise, forMorning: morning, schedule: schedule)
     }
 

@@ -59,6 +59,7 @@ extension IssueStore {
     /// Writes `issues` into their month segments (new generations) and names them in `state`.
     func addToArchive(_ issues: [Issue], state: inout StoreState) throws {
         guard !issues.isEmpty else { return }
+        let segmentsBefore = state.segments
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
         let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
@@ -83,6 +84,7 @@ extension IssueStore {
             }
         }
         state.segments.sort()
+        try recordMornings(issues, segmentsBefore: segmentsBefore, into: &state)
     }
 
     func writeSegment(month: String, issues: [Issue], existing: [String]) throws -> String {
@@ -112,8 +114,10 @@ extension IssueStore {
         return name
     }
 
-    /// Deletes a segment file and its index.
+    /// Deletes a segment file and its index (and a morning ledger counted with it: derived data,
+    /// rebuilt from the archive when next read).
     func removeSegment(_ name: String) {
+        if ledgerNames(segment: name) { FileSystemCalls.remove(ledgerURL.path) }
         FileSystemCalls.remove(archiveURL.appendingPathComponent(name).path)
         FileSystemCalls.remove(archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: name)).path)
     }
@@ -149,6 +153,9 @@ extension IssueStore {
         public var issues: [Issue]
         /// The streak carried in the hot file; `nil` when `issues` holds the whole history.
         public var base: StreakBase?
+        /// The archived part of the recent mornings (`StoreState.recentMornings`) for the report's
+        /// chart and helpers; `nil` when `issues` holds the whole history.
+        public var kept: MorningLedger?
     }
 
     /// Whether issues of `morning` may have moved to the archive: what is archived depends on
@@ -163,8 +170,8 @@ extension IssueStore {
     public func input(forMorning morning: LocalDate) throws(TenBoardError) -> MorningInput {
         let state = try snapshot()
         guard mayHaveArchived(morning: morning) else {
-            return MorningInput(issues: state.issues, base: state.streakBase)
+            return MorningInput(issues: state.issues, base: state.streakBase, kept: state.recentMornings)
         }
-        return MorningInput(issues: try allIssues(), base: nil)
+        return MorningInput(issues: try allIssues(), base: nil, kept: nil)
     }
 }

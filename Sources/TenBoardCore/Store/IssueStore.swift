@@ -19,17 +19,19 @@ public final class IssueStore: Sendable {
     /// Resolved issues whose morning, and whose help, lie more than this many days back move to
     /// the archive.
     ///
-    /// Five weeks by default (`hotDays`): the screens read the hot file alone, and what they
-    /// show reaches that far back: the strip of the last 20 mornings with customers (about four
-    /// weeks of working days) and who helped how many this month. Older mornings are read from
-    /// the archive (`input(forMorning:)`), and the streak over them is carried in the hot file
-    /// (`StreakBase`). A shorter window makes a very large store's commands cheaper (the hot
-    /// file is read by every command and rewritten by every change; README, Benchmarks) but
-    /// would need those screens' rows kept apart first.
+    /// Two days by default (`hotDays`): what the next mornings need from the hot file, the
+    /// open issues and the customers of the last mornings, so that on a weekend the morning
+    /// before today (whose result the wall and the `summary` preview show) is still there.
+    /// The strip of 20 mornings, the rates and the week's and month's helpers add the archived
+    /// part of the recent mornings the hot file keeps beside the streak base
+    /// (`StoreState.recentMornings`, from the morning ledger); older mornings are read from the
+    /// archive (`input(forMorning:)`) and the ledger (`history`). A shorter window makes a very
+    /// large store's commands cheaper (the hot file is read by every command and rewritten by
+    /// every change; README, Benchmarks).
     public let archiveAfterDays: Int
 
     /// The default of `archiveAfterDays`.
-    public static let hotDays = 35
+    public static let hotDays = 2
 
     public static let hotFileName = "issues.json"
 

@@ -103,7 +103,7 @@ public final class BoardController<Store: BoardStore> {
         // The strip of the last mornings changes only with the data and, at most, the minute.
         let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
         if recentStrip?.minute != minute {
-            recentStrip = (minute, MorningHistory.recent(data.issues, schedule: schedule, at: now))
+            recentStrip = (minute, MorningHistory.recent(data.issues, schedule: schedule, at: now, kept: data.recentMornings))
         }
         let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen, recent: recentStrip?.value)
         let rows = allRows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }

@@ -21,7 +21,7 @@ public enum BoardStateBuilder {
         let account = status.account
         let today = schedule.localDate(of: now)
         var header = BoardHeader(status: status, tally: data.tally[today] ?? 0, frozenAt: frozen ? now : nil)
-        (header.recent, header.recentRate) = recent ?? MorningHistory.recent(data.issues, schedule: schedule, at: now)
+        (header.recent, header.recentRate) = recent ?? MorningHistory.recent(data.issues, schedule: schedule, at: now, kept: data.recentMornings)
         var placer = MorningPlacer(schedule)
         func row(_ issue: Issue, _ group: BoardGroup, _ fate: MorningFate) -> BoardRow {
             let morning = account.missedMorning[issue.id]

@@ -61,6 +61,8 @@ public struct BoardData: Sendable, Equatable {
     /// The named tally marks, oldest first: names for Tab, the last name for Enter.
     public var tallyMarks: [TallyMark]
     public var streakBase: StreakBase?
+    /// The archived part of the recent mornings (`StoreState.recentMornings`): for the strip.
+    public var recentMornings: MorningLedger?
     /// Mornings whose report to the directors is still in the outbox, oldest first.
     public var pendingReports: [LocalDate]
 
@@ -79,9 +81,11 @@ public struct BoardData: Sendable, Equatable {
 extension IssueStore: BoardStore {
     public func loadBoard() throws -> BoardData {
         let s = try snapshot()
-        return BoardData(
+        var data = BoardData(
             issues: s.issues, tally: s.tallyBook.totals, streakBase: s.streakBase,
             pendingReports: ReportSender.pendingReports(store: directory).map(\.morning), tallyMarks: s.tallyMarks)
+        data.recentMornings = s.recentMornings
+        return data
     }
 
     /// The hot file and the report outbox: a report that fails or gets sent shows at once.

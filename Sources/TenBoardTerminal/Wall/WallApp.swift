@@ -37,7 +37,7 @@ public enum WallApp {
             // The strip of the last mornings changes only with the store and, at most, the minute.
             let key = (reader.snapshot.revision, Int((at.timeIntervalSince1970 / 60).rounded(.down)))
             if recent == nil || recent!.key != key {
-                recent = (key, MorningHistory.recent(reader.snapshot.issues, schedule: configuration.schedule, at: at))
+                recent = (key, MorningHistory.recent(reader.snapshot.issues, schedule: configuration.schedule, at: at, kept: reader.snapshot.recentMornings))
             }
             let state = WallState.make(
                 snapshot: reader.snapshot, schedule: configuration.schedule, at: at,

@@ -35,7 +35,7 @@ public struct WallPeople: Sendable, Equatable {
                 WallPraise(customer: Untrusted.oneLine($0.customer), who: Untrusted.oneLine($0.who), text: Untrusted.oneLine($0.text))
             })
         if morningHelpers.isEmpty {
-            people.helpedThisWeek = schedule.helpers(in: week, issues: snapshot.issues, at: at).map {
+            people.helpedThisWeek = schedule.helpers(in: week, issues: snapshot.issues, kept: snapshot.recentMornings, at: at).map {
                 WallHelper(name: $0.name ?? "?", count: $0.count)
             }
         }

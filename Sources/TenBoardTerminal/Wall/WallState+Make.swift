@@ -27,7 +27,7 @@ extension WallState {
             clock: Words.clock(at, in: schedule.timeZone), notice: notice, frozenAt: frozen ? at : nil
         )
         wall.customers = customers(account, at: at, issues: issues)
-        (wall.recent, wall.recentRate) = recent ?? MorningHistory.recent(issues, schedule: schedule, at: at)
+        (wall.recent, wall.recentRate) = recent ?? MorningHistory.recent(issues, schedule: schedule, at: at, kept: snapshot.recentMornings)
         wall.helpers = account.helpers.map { WallHelper(name: $0.name ?? "?", count: $0.count) }
         wall.people = WallPeople.make(snapshot: snapshot, schedule: schedule, at: at, morningHelpers: account.helpers)
 
