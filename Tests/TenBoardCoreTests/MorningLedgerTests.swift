@@ -60,7 +60,7 @@ private struct LivedStore {
                 }
                 records.append(issue.json)
             }
-            if !records.isEmpty { _ = try store.add(records: records, now: evening) }
+            if !records.isEmpty { _ = try store.add(records: records, at: evening) }
         }
         return lived
     }
@@ -231,7 +231,7 @@ struct MorningLedgerTests {
         }
         #expect(try store.snapshot().recentMornings == nil)
         lived.now = lived.now.addingTimeInterval(86_400)
-        _ = try lived.store().add(customer: "c", summary: "s", receivedAt: lived.now.addingTimeInterval(-60), now: lived.now)
+        _ = try lived.store().add(customer: "c", summary: "s", receivedAt: lived.now.addingTimeInterval(-60), at: lived.now)
         let state = try lived.store().snapshot()
         let recent = try #require(state.recentMornings)
         #expect(recent.fits(segments: state.segments, schedule: lived.schedule))
@@ -252,15 +252,15 @@ struct MorningLedgerTests {
         var issue = TenBoardCore.Issue(id: "LATE-1", customer: "Late", summary: "s", receivedAt: Timestamp(old, in: lived.schedule.timeZone))
         issue.status = .resolved
         issue.resolvedAt = Timestamp(old.addingTimeInterval(4 * 3600), in: lived.schedule.timeZone)
-        _ = try lived.store().add(records: [issue.json], now: lived.now)
+        _ = try lived.store().add(records: [issue.json], at: lived.now)
         #expect(try lived.store().history(at: lived.now) == (try lived.expected(at: lived.now)))
         // The next day's change archives it: the ledger is counted again from that morning.
         lived.now = lived.now.addingTimeInterval(86_400)
-        _ = try lived.store().add(customer: "c", summary: "s", receivedAt: lived.now.addingTimeInterval(-60), now: lived.now)
+        _ = try lived.store().add(customer: "c", summary: "s", receivedAt: lived.now.addingTimeInterval(-60), at: lived.now)
         #expect(try lived.store().history(at: lived.now) == (try lived.expected(at: lived.now)))
         // Taken back from the archive and opened again: its mornings are missed now.
         let archived = try #require(try lived.store().allIssues().filter { $0.status == .resolved }.dropFirst(100).first)
-        _ = try lived.store().reopen(id: archived.id, now: lived.now)
+        _ = try lived.store().reopen(id: archived.id, at: lived.now)
         let expected = try lived.expected(at: lived.now)
         #expect(try lived.store().history(at: lived.now) == expected)
         #expect(try lived.store().history(at: lived.now) == expected)
