@@ -138,6 +138,44 @@ struct ArchiveIndexTests {
         #expect(try t.store.issue(id: "h35").isOpen)
     }
 
+    @Test("reopen looks the issue up before taking the lock: an unknown id is refused while another holds it")
+    func lookUpWithoutTheLock() throws {
+        let t = try archivedStore()
+        // Another holder of the store's lock (flock: another open file conflicts, also in this process).
+        let other = try LockFile(in: t.url, name: StoreLock.fileName)
+        #expect(try other.tryLock())
+        let start = Date()
+        let refused = HostileInputTests.rejected { try t.store.reopen(id: "nope", at: instant("2026-12-15T08:30:00+01:00")) }
+        #expect(refused?.exitCode == .noInput, "66 at once, not 75 after the lock's timeout")
+        #expect(Date().timeIntervalSince(start) < StoreLock.defaultTimeout / 2)
+        // Once the other lets go, the archived issue is changed, once.
+        other.unlock()
+        let reopened = try t.store.reopen(id: "h5", at: instant("2026-12-15T08:30:00+01:00"))
+        #expect(reopened.isOpen)
+        #expect(try t.store.snapshot().issues.contains { $0.id == "h5" && $0.isOpen })
+        #expect(try t.store.allIssues().filter { $0.id == "h5" }.count == 1)
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
+    @Test("A change that looked an issue up finds the store changed under the lock and looks again")
+    func lookUpAgainAfterAChange() throws {
+        let t = try archivedStore()
+        // Reopened by someone else after the look-up: the change finds it in the hot file.
+        let before = try t.store.loadStamped()
+        try t.store.reopen(id: "h7", at: instant("2026-12-15T08:30:00+01:00"))
+        var found: TenBoardCore.Issue?
+        try t.store.update(at: instant("2026-12-15T08:31:00+01:00"), reusing: before) { state in
+            found = state.issues.first { $0.id == "h7" }
+        }
+        #expect(found?.isOpen == true, "the stale state read before the reopen was not used")
+        // Resolved and assigned through the archive in turn: every change lands once.
+        try t.store.resolve(id: "h7", by: "ann", action: nil, at: instant("2026-12-15T08:32:00+01:00"))
+        try t.store.assign(id: "h8", to: "bob", at: instant("2026-12-15T08:33:00+01:00"))
+        #expect(try t.store.issue(id: "h8").assignee == "bob")
+        #expect(try t.store.allIssues().filter { $0.id == "h8" || $0.id == "h7" }.count == 2)
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
     @Test("Resolving the last issue out of a segment removes the segment and its index")
     func lastIssueLeaves() throws {
         let t = try archivedStore(count: 1)
