@@ -210,6 +210,51 @@ struct ArchiveIndexTests {
         }
     }
 
+    @Test("export --jsonl streams a segment its index vouches for: the same bytes, in pieces")
+    func exportStreams() throws {
+        // About 1.3 MB of one month: more than one 1 MiB piece.
+        let t = TempStore(clock: { instant("2026-12-15T09:00:00+01:00") })
+        var records: [ImportRecord] = []
+        for n in 1...6_000 {
+            let json = #"{"id":"h\#(n)","customer":"customer \#(n) with a longer name","summary":"\#(String(repeating: "s", count: 120))","receivedAt":"2025-03-\#(String(format: "%02d", n % 28 + 1))T07:00:00+01:00","status":"resolved","resolvedAt":"2025-03-\#(String(format: "%02d", n % 28 + 1))T09:00:00+01:00"}"#
+            records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(json.utf8))))
+        }
+        try t.store.importIssues(records, name: "history", at: instant("2026-12-15T08:00:00+01:00"))
+        let segments = try t.store.snapshot().segments
+        #expect(segments.count == 1)
+        let segment = try t.bytes("archive/\(segments[0])")
+        #expect(segment.count > 1 << 20)
+        var exported = Data()
+        var pieces = 0
+        try t.store.export(jsonLines: true) { exported.append($0); pieces += 1 }
+        #expect(exported == segment, "the hot file holds nothing here: the export is the segment")
+        #expect(pieces >= 2)
+        // The same store as a JSON array: every record, parsed.
+        var array = Data()
+        try t.store.export(jsonLines: false) { array.append($0) }
+        #expect(try ImportRecord.parse(array, name: "export").count == 6_000)
+    }
+
+    @Test("The checksum and the line check give the same answer in pieces as whole")
+    func piecewise() {
+        var random = SeededRandom(seed: 17)
+        for _ in 0..<200 {
+            var bytes = (0..<random.below(300)).map { _ in random.pick(Array("{}ab\n".utf8)) }
+            if random.chance(50) { bytes = Array("{\"a\":1}\n{\"b\":2}\n".utf8) + bytes }
+            let data = Data(bytes)
+            var sum = ArchiveIndex.Checksum(count: data.count)
+            var lines = JSONLinesText.ObjectLines()
+            var start = 0
+            while start < data.count {
+                let end = min(data.count, start + 8 * (1 + random.below(5)))
+                data[start..<end].withUnsafeBytes { sum.add($0); lines.add($0) }
+                start = end
+            }
+            #expect(sum.value == ArchiveIndex.checksum(data))
+            #expect(lines.isComplete == JSONLinesText.isEveryLineAnObject(data), "\(String(decoding: data, as: UTF8.self))")
+        }
+    }
+
     @Test("The id found without a parse is the object's own, not a nested or a value one")
     func topLevelID() {
         func id(_ text: String) -> String? {
