@@ -5,6 +5,7 @@ import TenBoardTerminal
 
 struct Tally: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tally",
         abstract: "The tally game: draw a mark for who said \"klant\", or show today, this week and this month per person.",
         discussion: """
             \(Words(.en).tallyGame)

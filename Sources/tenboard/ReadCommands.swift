@@ -35,7 +35,7 @@ struct ListIssues: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one issue, archived or not.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one issue, archived or not.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The issue's id.") var id: String

@@ -138,6 +138,44 @@ struct ArchiveIndexTests {
         #expect(try t.store.issue(id: "h35").isOpen)
     }
 
+    @Test("reopen looks the issue up before taking the lock: an unknown id is refused while another holds it")
+    func lookUpWithoutTheLock() throws {
+        let t = try archivedStore()
+        // Another holder of the store's lock (flock: another open file conflicts, also in this process).
+        let other = try LockFile(in: t.url, name: StoreLock.fileName)
+        #expect(try other.tryLock())
+        let start = Date()
+        let refused = HostileInputTests.rejected { try t.store.reopen(id: "nope", at: instant("2026-12-15T08:30:00+01:00")) }
+        #expect(refused?.exitCode == .noInput, "66 at once, not 75 after the lock's timeout")
+        #expect(Date().timeIntervalSince(start) < StoreLock.defaultTimeout / 2)
+        // Once the other lets go, the archived issue is changed, once.
+        other.unlock()
+        let reopened = try t.store.reopen(id: "h5", at: instant("2026-12-15T08:30:00+01:00"))
+        #expect(reopened.isOpen)
+        #expect(try t.store.snapshot().issues.contains { $0.id == "h5" && $0.isOpen })
+        #expect(try t.store.allIssues().filter { $0.id == "h5" }.count == 1)
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
+    @Test("A change that looked an issue up finds the store changed under the lock and looks again")
+    func lookUpAgainAfterAChange() throws {
+        let t = try archivedStore()
+        // Reopened by someone else after the look-up: the change finds it in the hot file.
+        let before = try t.store.loadStamped()
+        try t.store.reopen(id: "h7", at: instant("2026-12-15T08:30:00+01:00"))
+        var found: TenBoardCore.Issue?
+        try t.store.update(at: instant("2026-12-15T08:31:00+01:00"), reusing: before) { state in
+            found = state.issues.first { $0.id == "h7" }
+        }
+        #expect(found?.isOpen == true, "the stale state read before the reopen was not used")
+        // Resolved and assigned through the archive in turn: every change lands once.
+        try t.store.resolve(id: "h7", by: "ann", action: nil, at: instant("2026-12-15T08:32:00+01:00"))
+        try t.store.assign(id: "h8", to: "bob", at: instant("2026-12-15T08:33:00+01:00"))
+        #expect(try t.store.issue(id: "h8").assignee == "bob")
+        #expect(try t.store.allIssues().filter { $0.id == "h8" || $0.id == "h7" }.count == 2)
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
     @Test("Resolving the last issue out of a segment removes the segment and its index")
     func lastIssueLeaves() throws {
         let t = try archivedStore(count: 1)
@@ -169,6 +207,51 @@ struct ArchiveIndexTests {
         try spoilLine(of: "h7", in: t)
         #expect { try t.store.export(jsonLines: true) { _ in } } throws: {
             ($0 as? TenBoardError)?.exitCode == .dataError
+        }
+    }
+
+    @Test("export --jsonl streams a segment its index vouches for: the same bytes, in pieces")
+    func exportStreams() throws {
+        // About 1.3 MB of one month: more than one 1 MiB piece.
+        let t = TempStore(clock: { instant("2026-12-15T09:00:00+01:00") })
+        var records: [ImportRecord] = []
+        for n in 1...6_000 {
+            let json = #"{"id":"h\#(n)","customer":"customer \#(n) with a longer name","summary":"\#(String(repeating: "s", count: 120))","receivedAt":"2025-03-\#(String(format: "%02d", n % 28 + 1))T07:00:00+01:00","status":"resolved","resolvedAt":"2025-03-\#(String(format: "%02d", n % 28 + 1))T09:00:00+01:00"}"#
+            records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(json.utf8))))
+        }
+        try t.store.importIssues(records, name: "history", at: instant("2026-12-15T08:00:00+01:00"))
+        let segments = try t.store.snapshot().segments
+        #expect(segments.count == 1)
+        let segment = try t.bytes("archive/\(segments[0])")
+        #expect(segment.count > 1 << 20)
+        var exported = Data()
+        var pieces = 0
+        try t.store.export(jsonLines: true) { exported.append($0); pieces += 1 }
+        #expect(exported == segment, "the hot file holds nothing here: the export is the segment")
+        #expect(pieces >= 2)
+        // The same store as a JSON array: every record, parsed.
+        var array = Data()
+        try t.store.export(jsonLines: false) { array.append($0) }
+        #expect(try ImportRecord.parse(array, name: "export").count == 6_000)
+    }
+
+    @Test("The checksum and the line check give the same answer in pieces as whole")
+    func piecewise() {
+        var random = SeededRandom(seed: 17)
+        for _ in 0..<200 {
+            var bytes = (0..<random.below(300)).map { _ in random.pick(Array("{}ab\n".utf8)) }
+            if random.chance(50) { bytes = Array("{\"a\":1}\n{\"b\":2}\n".utf8) + bytes }
+            let data = Data(bytes)
+            var sum = ArchiveIndex.Checksum(count: data.count)
+            var lines = JSONLinesText.ObjectLines()
+            var start = 0
+            while start < data.count {
+                let end = min(data.count, start + 8 * (1 + random.below(5)))
+                data[start..<end].withUnsafeBytes { sum.add($0); lines.add($0) }
+                start = end
+            }
+            #expect(sum.value == ArchiveIndex.checksum(data))
+            #expect(lines.isComplete == JSONLinesText.isEveryLineAnObject(data), "\(String(decoding: data, as: UTF8.self))")
         }
     }
 

@@ -69,6 +69,15 @@ extension FileDescriptor {
         return complete ? data : nil
     }
 
+    /// Reads what `pread(2)` gives at `offset` into `buffer` (up to its size; 0 at the end).
+    package func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(Errno) -> Int {
+        while true {
+            let n = Glibc.pread(rawValue, buffer.baseAddress!, buffer.count, off_t(offset))
+            if n >= 0 { return n }
+            if errno != EINTR { throw Errno(rawValue: errno) }
+        }
+    }
+
     /// Writes `bytes` whole, retrying short writes and EINTR.
     package func write(whole bytes: UnsafeRawBufferPointer) throws(Errno) {
         var offset = 0

@@ -33,25 +33,45 @@ enum ArchiveIndex {
     /// defence against anyone, only against damage): 8 bytes at a time, multiply and shift.
     static func checksum(_ data: Data) -> UInt64 {
         data.withUnsafeBytes { buffer in
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
-            func mix(_ word: UInt64) {
-                hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 32
-            }
+            var sum = Checksum(count: buffer.count)
+            sum.add(buffer)
+            return sum.value
+        }
+    }
+
+    /// `checksum` over bytes that come in pieces (a segment streamed by `export`).
+    struct Checksum {
+        private var hash: UInt64
+        private var tail: UInt64 = 0
+
+        /// The sum of `count` bytes, to be given to `add`.
+        init(count: Int) { hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count) }
+
+        private mutating func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+        }
+
+        /// The next bytes; every piece but the last a multiple of 8 bytes long.
+        mutating func add(_ buffer: UnsafeRawBufferPointer) {
             var i = 0
             while i + 8 <= buffer.count {
                 mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                 i += 8
             }
-            var tail: UInt64 = 0
             var shift: UInt64 = 0
             while i < buffer.count {
                 tail |= UInt64(buffer[i]) << shift
                 shift += 8
                 i += 1
             }
-            mix(tail)
-            return hash
+        }
+
+        /// The sum once every byte was added.
+        var value: UInt64 {
+            var done = self
+            done.mix(tail)
+            return done.hash
         }
     }
 
@@ -223,9 +243,14 @@ enum ArchiveIndex {
     /// Whether `data` is the segment the index `url` was written for (size and checksum): then
     /// its lines are known to be the valid ones written, and need no parse to be copied.
     static func vouches(for data: Data, index url: URL) -> Bool {
+        vouches(size: data.count, checksum: checksum(data), index: url)
+    }
+
+    /// Whether the index `url` was written for a segment of `size` bytes with `checksum`.
+    static func vouches(size: Int, checksum: UInt64, index url: URL) -> Bool {
         guard let index = try? StoreFile.read(url, what: .archiveIndex),
               let newline = index.firstIndex(of: 10) else { return false }
         let header = String(decoding: index[..<newline], as: UTF8.self)
-        return header == "\(magic) \(data.count) \(hex(checksum(data)))"
+        return header == "\(magic) \(size) \(hex(checksum))"
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 extension IssueStore {
     /// Writes every issue, archived history included, as a JSON array or as JSON Lines, in
@@ -7,7 +12,8 @@ extension IssueStore {
     /// Archive segments are already JSON Lines in the canonical form, so their lines are copied as
     /// bytes, each segment once it has been read as a whole and found valid: a damaged segment
     /// ends the export with exit 65 naming the file and line, never with a backup that cannot be
-    /// imported.
+    /// imported. For `--jsonl`, a segment its index vouches for is streamed in pieces of 1 MiB,
+    /// read twice (checked, then copied), never held whole.
     public func export(jsonLines: Bool, to output: FileHandle) throws {
         try export(jsonLines: jsonLines) { try output.write(contentsOf: $0) }
     }
@@ -28,7 +34,18 @@ extension IssueStore {
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+        var piece = Data(count: 1 << 20)
         for segment in segments {
+            if jsonLines {
+                if !buffer.isEmpty {
+                    try write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                if try copyVouched(segment, through: &piece, to: write) {
+                    first = false
+                    continue
+                }
+            }
             let data = try segment.contents()
             // Bytes its index vouches for are those written, valid when they were: no parse.
             if !ArchiveIndex.vouches(for: data, index: indexURL(forSegment: segment.url)) {
@@ -54,5 +71,45 @@ extension IssueStore {
         }
         if !jsonLines { buffer.append(contentsOf: Array((first ? "[]\n" : "\n]\n").utf8)) }
         try write(buffer)
+    }
+
+    /// Writes `segment` as it is when its index vouches for its bytes (size and checksum) and
+    /// they are JSON Lines with nothing to leave out: a first pass in pieces checks, a second
+    /// copies (the segment never changes in place, and it is open). `false`, with nothing
+    /// written, when it is not such a segment.
+    private func copyVouched(_ segment: OpenSegment, through piece: inout Data, to write: (Data) throws -> Void) throws -> Bool {
+        let fd = segment.descriptor
+        guard let size = try? Int(fd.info().size), size > 0 else { return false }
+        func pieces(_ body: (Data) throws -> Void) throws -> Bool {
+            var offset = 0
+            while offset < size {
+                let n = try piece.withUnsafeMutableBytes { buffer throws(Errno) in try fd.read(into: buffer, at: offset) }
+                guard n > 0 else { return false }
+                try body(piece.prefix(n))
+                offset += n
+            }
+            return true
+        }
+        var sum = ArchiveIndex.Checksum(count: size)
+        var lines = JSONLinesText.ObjectLines()
+        let read: Bool
+        do {
+            read = try pieces { bytes in
+                bytes.withUnsafeBytes { sum.add($0); lines.add($0) }
+            }
+        } catch let error as Errno {
+            throw StoreFile.error(.system(error), segment.url.path, .archiveSegment)
+        }
+        guard read, lines.isComplete,
+              ArchiveIndex.vouches(size: size, checksum: sum.value, index: indexURL(forSegment: segment.url)) else { return false }
+        // Checked whole, so it reads whole again: a shorter read now is a failing disk.
+        let copied: Bool
+        do {
+            copied = try pieces(write)
+        } catch let error as Errno {
+            throw StoreFile.error(.system(error), segment.url.path, .archiveSegment)
+        }
+        guard copied else { throw StoreFile.error(.system(.ioError), segment.url.path, .archiveSegment) }
+        return true
     }
 }

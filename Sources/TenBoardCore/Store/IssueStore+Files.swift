@@ -26,13 +26,41 @@ extension IssueStore {
     }
 
     func load() throws(TenBoardError) -> StoreState? {
-        guard let data = try StoreFile.read(hotURL, what: .storeFile) else {
+        try loadStamped().state
+    }
+
+    /// What the hot file held and the stamp of the very file it was read from (`nil`s when there
+    /// is none yet): a change that finds the hot file still that file under the lock need not
+    /// read and parse it again (`update(at:reusing:_:)`).
+    struct StampedState {
+        var state: StoreState?
+        var stamp: FileStamp?
+    }
+
+    /// Reads the hot file once, with the stamp of what was read (fstat of the open file: a
+    /// writer's rename meanwhile gives the path another stamp).
+    func loadStamped() throws(TenBoardError) -> StampedState {
+        let data: Data
+        let stamp: FileStamp?
+        switch StoreFile.open(hotURL.path, .readOnly) {
+        case .failure(.missing):
             // No hot file: a store not created yet, unless the path is not a directory at all.
             if let info = FileSystemCalls.info(directory.path), info.type != .directory {
                 throw TenBoardError(exitCode: .noInput) { $0.storeNotADirectory(directory.path) }
             }
-            return nil
+            return StampedState(state: nil, stamp: nil)
+        case .failure(let failure):
+            throw StoreFile.error(failure, hotURL.path, .storeFile)
+        case .success(let (fd, _)):
+            defer { fd.closeQuietly() }
+            stamp = (try? fd.info()).map(FileStamp.init)
+            data = try StoreFile.readAll(fd, path: hotURL.path, what: .storeFile)
         }
+        return StampedState(state: try parse(data), stamp: stamp)
+    }
+
+    /// The state in the hot file's bytes; exit 65 naming the file when they are not one.
+    func parse(_ data: Data) throws(TenBoardError) -> StoreState {
         do {
             return try StoreState(json: try JSONParser.parse(data))
         } catch let error as JSONSyntaxError {
@@ -103,9 +131,22 @@ extension IssueStore {
     ///   store (65), a full disk (75), or a directory it may not write (73).
     @discardableResult
     public func update<T>(at now: Date = Date(), _ body: (inout StoreState) throws -> T) throws -> T {
+        try update(at: now, reusing: nil, body)
+    }
+
+    /// `update(at:_:)` starting from `known`, read without the lock, when the hot file is still
+    /// the file it was read from (its stamp, taken under the lock): one parse of the hot file for
+    /// a change that looked first (`modify`), not two.
+    func update<T>(at now: Date, reusing known: StampedState?, _ body: (inout StoreState) throws -> T) throws -> T {
         try StoreLock.withExclusiveLock(in: directory) {
             removeLeftovers()
-            var state = try load() ?? StoreState(createdAt: schedule.localDate(of: now))
+            let current: StoreState?
+            if let known, let stamp = known.stamp, let read = known.state, FileStamp.of(hotURL.path) == stamp {
+                current = read
+            } else {
+                current = try load()
+            }
+            var state = current ?? StoreState(createdAt: schedule.localDate(of: now))
             let before = state
             do {
                 let result = try body(&state)

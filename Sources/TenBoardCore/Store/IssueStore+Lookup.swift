@@ -45,45 +45,73 @@ extension IssueStore {
 
     /// Changes one issue, wherever it is; an archived one comes back to the hot file first.
     ///
-    /// An issue not in the hot file is looked for in the archive's indexes without the lock
-    /// (they are read like the hot file, never changed in place), and the change then starts
-    /// again under the lock with the segment to try first: the lock is not held while the
-    /// indexes of years of history are read.
+    /// The hot file is read and the issue looked up without the lock: in the hot file, else in
+    /// the archive's indexes (read like the hot file, never changed in place; a segment without a
+    /// valid index is read whole). Under the lock the hot file is parsed again only when a writer
+    /// replaced it meanwhile, and only the segment found is read and rewritten: the lock is never
+    /// held while years of history are searched. An id in neither is refused (66) without the
+    /// lock. Should writers keep moving the issue between look-up and lock, the fourth try
+    /// searches under the lock.
     @discardableResult
     public func modify(id: String, at now: Date = Date(), _ change: (inout Issue) throws -> Void) throws -> Issue {
-        var hint: String??
+        var attempt = 0
         while true {
+            attempt += 1
+            let searchUnderLock = attempt > 3
             do {
-                return try update(at: now) { state in
-                    if state.index(of: id) == nil {
-                        guard let hint else {
-                            if state.segments.isEmpty { throw unknown(id) }
-                            throw LookUpWithoutLock()
-                        }
-                        try unarchive(id: id, into: &state, tryingFirst: hint)
+                let known = try loadStamped()
+                var segment: String?
+                if !searchUnderLock {
+                    guard let hot = known.state else { throw unknown(id) }
+                    if hot.index(of: id) == nil {
+                        guard let name = try segmentHolding(id, in: hot) else { throw unknown(id) }
+                        segment = name
                     }
-                    guard let i = state.index(of: id) else { throw unknown(id) }
+                }
+                return try update(at: now, reusing: known) { state in
+                    if state.index(of: id) == nil {
+                        if searchUnderLock {
+                            try unarchive(id: id, into: &state)
+                        } else {
+                            // Found in a segment, or in the hot file when it was read: the store
+                            // changed since; look again.
+                            guard let segment else { throw LookUpAgain() }
+                            try unarchive(id: id, into: &state, tryingFirst: segment, only: true)
+                        }
+                    }
+                    guard let i = state.index(of: id) else {
+                        if searchUnderLock { throw unknown(id) }
+                        throw LookUpAgain()
+                    }
                     try change(&state.issues[i])
                     return state.issues[i]
                 }
-            } catch is LookUpWithoutLock {
-                hint = .some(try? segmentHolding(id))
+            } catch is LookUpAgain {
+                continue
             }
         }
     }
 
-    /// Thrown inside `modify`'s change (nothing written) to look the issue up without the lock.
-    private struct LookUpWithoutLock: Error {}
+    /// Thrown by `modify`'s look-up or its change (nothing written) when the store changed
+    /// between the look-up without the lock and the change under it.
+    private struct LookUpAgain: Error {}
 
-    /// The archive segment whose index points at `id`, read without a lock; `nil` when no index
-    /// answers (the search under the lock then reads every segment that needs it).
-    func segmentHolding(_ id: String) throws(TenBoardError) -> String? {
-        let state = try snapshot()
+    /// The archive segment of `state` that holds `id`, searched without the lock, newest first:
+    /// each segment's index, or the segment itself when it has no valid index; `nil` when no
+    /// segment holds it.
+    /// - Throws: `LookUpAgain` when a segment `state` names is gone (a writer replaced it).
+    func segmentHolding(_ id: String, in state: StoreState) throws -> String? {
         for name in state.segments.reversed() {
             let url = archiveURL.appendingPathComponent(name)
-            guard let info = FileSystemCalls.info(url.path, followLinks: false), info.type == .regular else { continue }
-            if case .at = ArchiveIndex.lookup(id, in: indexURL(forSegment: url), segmentSize: Int(info.size)) {
+            guard let info = FileSystemCalls.info(url.path, followLinks: false), info.type == .regular else { throw LookUpAgain() }
+            switch ArchiveIndex.lookup(id, in: indexURL(forSegment: url), segmentSize: Int(info.size)) {
+            case .at:
                 return name
+            case .absent:
+                continue
+            case .unknown:
+                guard let data = try StoreFile.read(url, what: .archiveSegment) else { throw LookUpAgain() }
+                if try ArchiveSegment.locate(id, in: data, from: url) != nil { return name }
             }
         }
         return nil
@@ -92,13 +120,18 @@ extension IssueStore {
     /// Moves an archived issue back into `state`: its segment found by the indexes (each a small
     /// file; a segment without a valid one is read whole, and given one), and a new generation of
     /// it written without that line, the other lines copied as they are.
-    /// - Parameter first: the segment to try before the others, newest first.
-    func unarchive(id: String, into state: inout StoreState, tryingFirst first: String? = nil) throws {
+    /// - Parameters:
+    ///   - first: the segment to try before the others, newest first.
+    ///   - only: look in `first` alone (nothing happens when it is not there).
+    func unarchive(id: String, into state: inout StoreState, tryingFirst first: String? = nil, only: Bool = false) throws {
         if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
         var order = Array(state.segments.indices.reversed())
         if let first, let at = state.segments.firstIndex(of: first), let position = order.firstIndex(of: at) {
             order.remove(at: position)
             order.insert(at, at: 0)
+        }
+        if only {
+            order = order.prefix(1).filter { state.segments[$0] == first }
         }
         for n in order {
             let name = state.segments[n]

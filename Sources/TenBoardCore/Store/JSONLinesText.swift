@@ -45,6 +45,28 @@ enum JSONLinesText {
         if let failure { throw failure }
     }
 
+    /// `isEveryLineAnObject` over bytes that come in pieces (a segment streamed by `export`).
+    struct ObjectLines {
+        private var last: UInt8?
+        private var valid = true
+
+        /// The next bytes.
+        mutating func add(_ buffer: UnsafeRawBufferPointer) {
+            guard valid, buffer.count > 0 else { return }
+            // The first line, and every line after a newline, starts with `{`.
+            if last == nil || last == 10 { valid = buffer[0] == UInt8(ascii: "{") }
+            var start = 0
+            while valid, let newline = buffer.firstIndex(ofByte: 10, in: start..<buffer.count), newline + 1 < buffer.count {
+                valid = buffer[newline + 1] == UInt8(ascii: "{")
+                start = newline + 1
+            }
+            last = buffer[buffer.count - 1]
+        }
+
+        /// Whether all the bytes added were such lines, the last ended by a newline.
+        var isComplete: Bool { valid && last == 10 }
+    }
+
     /// Whether `data` is lines that each start with `{`, every one ended by a newline: no blank
     /// line, nothing after the last newline (how tenboard writes segments).
     static func isEveryLineAnObject(_ data: Data) -> Bool {
