@@ -24,14 +24,17 @@ public final class BoardController<Store: BoardStore> {
     /// How long a notice about an action stays, in seconds.
     static var noticeSeconds: Double { 6 }
 
-    private(set) var data = BoardData()
-    /// The header's strip of the last mornings, for the minute it was computed in (see `state`).
-    private var recentStrip: (minute: Int, value: (strip: [MorningRow], rate: MorningRate))?
-    private var stamp: Store.Stamp?
-    private var loaded = false
-    /// Whether any read of the store has succeeded: until then there is no last good state.
-    private var everRead = false
-    private(set) var loadError: String?
+    /// The store as last read well; re-read when it changes (`refresh`).
+    let watcher: StoreWatcher<Store.Stamp, BoardData>
+    /// The store's data as last read well.
+    var data: BoardData { watcher.value }
+    /// The header's strip of the last mornings, for the data and the minute it was computed for
+    /// (see `state`).
+    private var recentStrip: (key: [Int], value: (strip: [MorningRow], rate: MorningRate))?
+    /// Why the last read of the store failed; `nil` when it went well.
+    var loadError: String? {
+        watcher.error.map { ($0 as? TenBoardError)?.message(in: language) ?? "\($0)" }
+    }
     private var screen = BoardScreen.list
     private var overlay = BoardOverlay.none
     private var selectedID: String?
@@ -65,6 +68,8 @@ public final class BoardController<Store: BoardStore> {
         tallyCap: Int = TallyBook.defaultDailyCap
     ) {
         self.tallyCap = tallyCap
+        self.watcher = StoreWatcher(initial: BoardData(), stamp: { store.boardStamp() }, read: { try store.loadBoard() },
+                                    uptime: uptime)
         self.setup = setup
         self.uptime = uptime
         self.store = store
@@ -83,27 +88,15 @@ public final class BoardController<Store: BoardStore> {
     /// - Returns: whether anything the board shows may have changed.
     @discardableResult
     public func refresh(force: Bool = false) -> Bool {
-        let current = store.boardStamp()
-        guard force || !loaded || current != stamp else { return false }
-        do {
-            data = try store.loadBoard()
-            recentStrip = nil
-            loadError = nil
-            everRead = true
-        } catch {
-            loadError = (error as? TenBoardError)?.message(in: language) ?? "\(error)"
-        }
-        stamp = current
-        loaded = true
-        return true
+        watcher.refresh(force: force)
     }
 
     /// The view-model at `now`.
     public func state(now: Date) -> BoardState {
         // The strip of the last mornings changes only with the data and, at most, the minute.
-        let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
-        if recentStrip?.minute != minute {
-            recentStrip = (minute, MorningHistory.recent(data.issues, schedule: schedule, at: now))
+        let key = [watcher.generation, Int((now.timeIntervalSince1970 / 60).rounded(.down))]
+        if recentStrip?.key != key {
+            recentStrip = (key, MorningHistory.recent(data.issues, schedule: schedule, at: now))
         }
         let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen, recent: recentStrip?.value)
         let rows = allRows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
@@ -126,7 +119,7 @@ public final class BoardController<Store: BoardStore> {
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,
             selectedID: selectedID, scrollTop: scrollTop, screen: screen, overlay: overlay, filter: filter,
-            notice: shown, readOnly: readOnly, unread: !everRead && loadError != nil
+            notice: shown, readOnly: readOnly, unread: !watcher.everRead && watcher.error != nil
         )
         state.scrollTop = BoardRenderer.listTop(state, width: size.width, height: size.height)
         scrollTop = state.scrollTop
