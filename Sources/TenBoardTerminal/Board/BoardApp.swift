@@ -32,7 +32,7 @@ public enum BoardApp {
         return ScreenLoop.run(language: controller.language, now: now) { at, width, height, unicode in
             controller.size = (width, height)
             controller.refresh()
-            return ScreenLoop.Frame(grid: BoardRenderer.render(controller.state(now: at), width: width, height: height, unicode: unicode))
+            return ScreenLoop.Frame(grid: BoardRenderer.render(controller.settle(now: at), width: width, height: height, unicode: unicode))
         } key: { key, at in
             switch controller.handle(key, now: at) {
             case .quit: .quit

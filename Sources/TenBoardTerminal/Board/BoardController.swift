@@ -3,7 +3,8 @@ import TenBoardCore
 
 /// The board's behaviour: keeps the last good data of the store, what is selected and typed, and
 /// carries out intents through the store's locked changes. It never draws: `state(now:)` gives the
-/// view-model that `BoardRenderer` renders.
+/// view-model that `BoardRenderer` renders, and only reads; the keys (`handle`) and `settle(now:)`
+/// change where the board is.
 public final class BoardController<Store: BoardStore> {
     public enum Outcome: Equatable {
         case keepGoing
@@ -28,19 +29,21 @@ public final class BoardController<Store: BoardStore> {
     let watcher: StoreWatcher<Store.Stamp, BoardData>
     /// The store's data as last read well.
     var data: BoardData { watcher.value }
-    /// The header's strip of the last mornings, for the data and the minute it was computed for
-    /// (see `state`).
-    private var recentStrip: (key: [Int], value: (strip: [MorningRow], rate: MorningRate))?
+    /// The header and the rows (unfiltered) as built from the store (again when `RebuildKey` says
+    /// so), and the rows that match `filter`; counted on each second (`BoardHeader.retimed`), so
+    /// an idle second costs no pass over the store.
+    private var rebuild = RebuildKey()
+    private var built: (key: [Int], header: BoardHeader, rows: [BoardRow], filter: String, shown: [BoardRow])?
     /// Why the last read of the store failed; `nil` when it went well.
     var loadError: String? {
         watcher.error.map { ($0 as? TenBoardError)?.message(in: language) ?? "\($0)" }
     }
     private var screen = BoardScreen.list
     private var overlay = BoardOverlay.none
-    private var selectedID: String?
+    private(set) var selectedID: String?
     /// Where the selection was, to select its neighbour when the selected customer disappears.
     private var selectedIndex = 0
-    private var scrollTop = 0
+    private(set) var scrollTop = 0
     private var filter = ""
     /// The notice and the uptime until which it shows: real time, since `now` may stand still (`--at`).
     private var notice: (Notice, until: TimeInterval)?
@@ -91,23 +94,25 @@ public final class BoardController<Store: BoardStore> {
         watcher.refresh(force: force)
     }
 
-    /// The view-model at `now`.
+    /// The view-model at `now`. Only reads what the controller keeps: where the selection and the
+    /// scroll stand after the rows changed is worked out here as values, and kept by `settle(now:)`.
     public func state(now: Date) -> BoardState {
-        // The strip of the last mornings changes only with the data and, at most, the minute.
-        let key = [watcher.generation, Int((now.timeIntervalSince1970 / 60).rounded(.down))]
-        if recentStrip?.key != key {
-            recentStrip = (key, MorningHistory.recent(data.issues, schedule: schedule, at: now))
+        let key = rebuild.key(generation: watcher.generation, issues: data.issues, tally: data.tallyMarks, schedule: schedule, at: now)
+        if built?.key != key {
+            let (header, rows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen)
+            built = (key, header, rows, "", rows)
         }
-        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen, recent: recentStrip?.value)
-        let rows = allRows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
-        if let id = selectedID, let index = rows.firstIndex(where: { $0.issue.id == id }) {
-            selectedIndex = index
-        } else if rows.isEmpty {
-            selectedID = nil
-        } else {
-            selectedIndex = min(selectedIndex, rows.count - 1)
-            selectedID = rows[selectedIndex].issue.id
+        if built!.filter != filter {
+            built!.shown = built!.rows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
+            built!.filter = filter
         }
+        let header = built!.header.retimed(to: now, schedule: schedule)
+        let rows = built!.shown
+        // The selected customer, or the one now in its place when it left the list.
+        let selection: String? =
+            if let id = selectedID, rows.contains(where: { $0.issue.id == id }) { id }
+            else if rows.isEmpty { nil }
+            else { rows[min(selectedIndex, rows.count - 1)].issue.id }
         var shown: Notice?
         if let loadError {
             shown = Notice(text.storeProblem(loadError), isError: true)
@@ -118,10 +123,24 @@ public final class BoardController<Store: BoardStore> {
         }
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,
-            selectedID: selectedID, scrollTop: scrollTop, screen: screen, overlay: overlay, filter: filter,
+            selectedID: selection, scrollTop: scrollTop, screen: screen, overlay: overlay, filter: filter,
             notice: shown, readOnly: readOnly, unread: !watcher.everRead && watcher.error != nil
         )
         state.scrollTop = BoardRenderer.listTop(state, width: size.width, height: size.height)
+        return state
+    }
+
+    /// Keeps where the board is as `state(now:)` shows it: the selected customer (the one in its
+    /// place when it left the list) and the first list line shown (moved as little as possible to
+    /// keep the selection in view, so scrolling stays steady). The one place these change besides
+    /// the keys; the loop asks it for each frame.
+    ///
+    /// - Returns: the view-model at `now`.
+    @discardableResult
+    public func settle(now: Date) -> BoardState {
+        let state = state(now: now)
+        selectedID = state.selectedID
+        if let index = state.selectedIndex { selectedIndex = index }
         scrollTop = state.scrollTop
         return state
     }
@@ -133,6 +152,7 @@ public final class BoardController<Store: BoardStore> {
 
     /// Carries out an intent.
     public func handle(_ intent: BoardIntent, now: Date) -> Outcome {
+        defer { settle(now: now) }
         switch intent {
         case .edit, .nextField, .cycleKind, .complete, .toggle:
             // Typing needs no view of the morning: a key costs only the frame drawn after it.

@@ -21,7 +21,7 @@ public enum WallApp {
     ) -> Int32 {
         let watcher = StoreWatcher(store: store)
         var lastShift: WallShift.Offset?
-        var recent: (key: (Int, Int), value: (strip: [MorningRow], rate: MorningRate))?
+        let feed = WallFeed(schedule: configuration.schedule, language: configuration.language, frozen: frozen)
         return ScreenLoop.run(language: configuration.language, now: now) { at, width, height, unicode in
             watcher.refresh()
             let shift = WallShift.offset(at: at, everyMinutes: configuration.wallShiftMinutes)
@@ -29,15 +29,8 @@ public enum WallApp {
             // kernel messages may have written over a console.
             let shifted = lastShift != nil && lastShift != shift
             lastShift = shift
-            // The strip of the last mornings changes only with the store and, at most, the minute.
-            let key = (watcher.generation, Int((at.timeIntervalSince1970 / 60).rounded(.down)))
-            if recent == nil || recent!.key != key {
-                recent = (key, MorningHistory.recent(watcher.value.issues, schedule: configuration.schedule, at: at))
-            }
-            let state = WallState.make(
-                snapshot: watcher.value, schedule: configuration.schedule, at: at, language: configuration.language,
-                notice: notice(watcher, store: store.directory.path, language: configuration.language), frozen: frozen,
-                recent: recent?.value)
+            var state = feed.state(watcher.value, generation: watcher.generation, at: at)
+            state.notice = notice(watcher, store: store.directory.path, language: configuration.language)
             return ScreenLoop.Frame(
                 grid: WallLayout.render(state, width: width, height: height, unicode: unicode, shift: shift),
                 repaintFirst: shifted)
