@@ -8,7 +8,8 @@ import Glibc
 @main
 enum TenBoardMain {
     static func main() async {
-        // A sendmail or a pager that exits early must give us EPIPE, not kill us (TECH-NOTES §4).
+        // A sendmail or a pager that exits early must give us EPIPE, not kill us: SIGPIPE's default
+        // action ends the process, and the Swift runtime does not ignore it for us on Linux.
         signal(SIGPIPE, SIG_IGN)
         // Likewise a file-size limit (ulimit -f): a write past it must fail with EFBIG, which the
         // store reports (73) and cleans up after, not kill us and leave a temporary file behind.
