@@ -33,7 +33,7 @@ public final class BoardController<Store: BoardStore> {
     /// so), and the rows that match `filter`; counted on each second (`BoardHeader.retimed`), so
     /// an idle second costs no pass over the store.
     private var rebuild = RebuildKey()
-    private var built: (key: [Int], header: BoardHeader, rows: [BoardRow], filter: String, shown: [BoardRow])?
+    private var built: (key: [Int], header: BoardHeader, rows: [BoardRow], filter: String, shown: [BoardRow], list: BoardList)?
     /// Why the last read of the store failed; `nil` when it went well.
     var loadError: String? {
         watcher.error.map { ($0 as? TenBoardError)?.message(in: language) ?? "\($0)" }
@@ -100,10 +100,11 @@ public final class BoardController<Store: BoardStore> {
         let key = rebuild.key(generation: watcher.generation, issues: data.issues, tally: data.tallyMarks, schedule: schedule, at: now)
         if built?.key != key {
             let (header, rows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen)
-            built = (key, header, rows, "", rows)
+            built = (key, header, rows, "", rows, BoardList(rows: rows))
         }
         if built!.filter != filter {
             built!.shown = built!.rows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
+            built!.list = BoardList(rows: built!.shown)
             built!.filter = filter
         }
         let header = built!.header.retimed(to: now, schedule: schedule)
@@ -124,7 +125,7 @@ public final class BoardController<Store: BoardStore> {
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,
             selectedID: selection, scrollTop: scrollTop, screen: screen, overlay: overlay, filter: filter,
-            notice: shown, readOnly: readOnly, unread: !watcher.everRead && watcher.error != nil
+            notice: shown, readOnly: readOnly, unread: !watcher.everRead && watcher.error != nil, list: built!.list
         )
         state.scrollTop = BoardRenderer.listTop(state, width: size.width, height: size.height)
         return state
