@@ -27,6 +27,9 @@ final class RealBoardStore {
     /// The store as the board reads it now.
     var data: BoardData { try! store.loadBoard() }
 
+    /// Customers' praise as the store keeps it.
+    var praise: [Praise] { try! store.snapshot().praise }
+
     /// How many changes were saved since the store was seeded.
     var changes: Int { try! store.snapshot().revision - seeded }
 
