@@ -9,7 +9,9 @@
 # included, which is where watch's `tenboard list` runs go), over the same window.
 #
 # tty-clock (`tty-clock -s -c`, seconds in big digits of the same size) runs beside them when
-# installed: the floor for a program that draws a clock once a second.
+# installed: the floor for a program that draws a clock once a second. With BOARD=1 an idle board
+# (`tenboard board --read-only`, on the real clock: its countdown ticks in the header) is measured
+# beside them the same way.
 #
 # Usage: Tests/Benchmarks/wall-bench.sh
 # Environment:
@@ -23,6 +25,7 @@
 #   SIZE          the terminal, WIDTHxHEIGHT (default 80x24)
 #   BENCH_TERM    TERM for both (default xterm-256color; try linux)
 #   BENCH_LANG    LANG for both (default C.UTF-8; C gives the ASCII wall)
+#   BOARD         1: also the idle board
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,7 +49,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/wall-bench.XXXXXX")
 sock="wall-bench-$$"
 cleanup() {
-    for name in wall watch clock; do tmux -L "$sock-$name" kill-server 2>/dev/null || true; done
+    for name in wall watch clock board; do tmux -L "$sock-$name" kill-server 2>/dev/null || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -92,7 +95,11 @@ watch_pid=$(start watch watch -n1 "$bin" list)
 names="wall watch"
 if command -v tty-clock >/dev/null; then
     clock_pid=$(start clock tty-clock -s -c)
-    names="wall watch clock"
+    names="$names clock"
+fi
+if [ "${BOARD:-0}" = 1 ]; then
+    board_pid=$(start board "$bin" board --read-only)
+    names="$names board"
 fi
 sleep "$warmup"
 
@@ -103,11 +110,13 @@ load0=$(cut -d' ' -f1-3 /proc/loadavg)
 wall_t0=$(ticks "$wall_pid")
 watch_t0=$(ticks "$watch_pid")
 [ -z "${clock_pid:-}" ] || clock_t0=$(ticks "$clock_pid")
+[ -z "${board_pid:-}" ] || board_t0=$(ticks "$board_pid")
 t0=$(date +%s.%N)
 sleep "$duration"
 wall_t1=$(ticks "$wall_pid")
 watch_t1=$(ticks "$watch_pid")
 [ -z "${clock_pid:-}" ] || clock_t1=$(ticks "$clock_pid")
+[ -z "${board_pid:-}" ] || board_t1=$(ticks "$board_pid")
 t1=$(date +%s.%N)
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
 for name in $names; do tmux -L "$sock-$name" pipe-pane -t "$name"; done
@@ -130,4 +139,5 @@ figures() {
 echo "$(basename "$bin") ($bin), ${width}x${height}, TERM=$term, LANG=$lang, ${duration}s, store $store, at $at, load average $load0 before, $load1 after"
 line="wall: $(figures wall "$wall_t0" "$wall_t1") | watch -n1 list: $(figures watch "$watch_t0" "$watch_t1")"
 [ -z "${clock_pid:-}" ] || line="$line | tty-clock -s -c: $(figures clock "$clock_t0" "$clock_t1")"
+[ -z "${board_pid:-}" ] || line="$line | board --read-only: $(figures board "$board_t0" "$board_t1")"
 echo "$line"

@@ -40,18 +40,18 @@ enum BoardFixtures {
     }
 }
 
-/// Keys and reads for tests that drive a board over a `FakeBoardStore`, written once.
+/// Keys and reads for tests that drive a board over the real store (`RealBoardStore`), written once.
 protocol DrivesBoard {
-    var store: FakeBoardStore { get }
+    var store: RealBoardStore { get }
     var now: Date { get }
 }
 
 extension DrivesBoard {
-    func press(_ board: BoardController<FakeBoardStore>, _ keys: Key...) {
+    func press(_ board: BoardController<IssueStore>, _ keys: Key...) {
         for key in keys { _ = board.handle(key, now: now) }
     }
 
-    func type(_ board: BoardController<FakeBoardStore>, _ text: String) {
+    func type(_ board: BoardController<IssueStore>, _ text: String) {
         for c in text { _ = board.handle(.character(c), now: now) }
     }
 

@@ -6,18 +6,20 @@ import TenBoardCore
 /// `t` asks who said "klant" (Tab completes known names, Enter repeats the last), the daily cap,
 /// `z` takes the mark back, and `p` records a customer's praise for the helper (issue 14).
 @Suite struct BoardPeopleTests: DrivesBoard {
-    let store = FakeBoardStore(BoardFixtures.data)
+    let store: RealBoardStore
     let now = BoardFixtures.now
 
-    func board(cap: Int = 50) -> BoardController<FakeBoardStore> {
-        let board = BoardController(store: store, schedule: BoardFixtures.schedule, language: .en,
+    init() throws { store = try RealBoardStore(BoardFixtures.data, now: BoardFixtures.now) }
+
+    func board(cap: Int = 50) -> BoardController<IssueStore> {
+        let board = BoardController(store: store.store, schedule: BoardFixtures.schedule, language: .en,
                                     userName: "lisa", readOnly: false, uptime: { 100 }, tallyCap: cap)
         board.size = (80, 14)
         board.refresh()
         return board
     }
 
-    func prompt(_ board: BoardController<FakeBoardStore>) -> LinePrompt? {
+    func prompt(_ board: BoardController<IssueStore>) -> LinePrompt? {
         if case .prompt(let prompt) = board.state(now: now).overlay { return prompt }
         return nil
     }

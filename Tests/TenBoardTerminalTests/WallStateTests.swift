@@ -140,8 +140,8 @@ import TenBoardTestSupport
     }
 
     @Test func ticksLandJustAfterTheSecond() {
-        #expect(CursesScreen.millisecondsToNextSecond(Date(timeIntervalSince1970: 100.25)) == 755)
-        #expect(CursesScreen.millisecondsToNextSecond(Date(timeIntervalSince1970: 100)) == 1005)
+        #expect(ScreenLoop.millisecondsToNextSecond(Date(timeIntervalSince1970: 100.25)) == 755)
+        #expect(ScreenLoop.millisecondsToNextSecond(Date(timeIntervalSince1970: 100)) == 1005)
     }
 
     @Test func atClockRunsOn() async throws {

@@ -195,10 +195,31 @@ public struct ConfigLoader: Sendable {
         return "line 1"
     }
 
+    /// The known key a mistyped one most likely meant: the fewest edits away (at most a third of
+    /// its letters, and two), else the first that starts with the same three letters; `nil` when
+    /// none is near. Ties go to the first in alphabetical order, so the suggestion is the same on
+    /// every run (a `Set`'s order is not).
     static func closest(to key: String, in known: Set<String>) -> String? {
         let lower = key.lowercased().replacingOccurrences(of: "_", with: "-")
         if known.contains(lower) { return lower }
-        // Sorted, so the suggestion is the same on every run (a Set's order is not).
-        return known.sorted().first { $0.hasPrefix(String(lower.prefix(3))) }
+        let sorted = known.sorted()
+        let limit = max(2, lower.count / 3)
+        let near = sorted.map { (key: $0, edits: editDistance(lower, $0)) }.filter { $0.edits <= limit }
+        if let best = near.min(by: { $0.edits < $1.edits }) { return best.key }
+        return sorted.first { $0.hasPrefix(String(lower.prefix(3))) }
+    }
+
+    /// Levenshtein distance over characters: insertions, deletions and substitutions.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

@@ -150,7 +150,9 @@ public struct SendmailTransport: MailTransport {
         return Errno(rawValue: Int32(truncatingIfNeeded: underlying.rawValue))
     }
 
-    /// Maps an outcome to success or a `DeliveryFailure` (sysexits.h; see TECH-NOTES §1).
+    /// Maps an outcome to success or a `DeliveryFailure`. sendmail exits with sysexits.h codes:
+    /// 64, 77 and 78 say the set-up is wrong, 65 to 68 the message or its addresses; anything else
+    /// (75, EX_TEMPFAIL, among them; a signal; a timeout) may pass when tried again later.
     static func interpret(_ outcome: Outcome, program: String, output: String) throws(DeliveryFailure) {
         let said = output.isEmpty ? "" : ": " + output
         switch outcome {

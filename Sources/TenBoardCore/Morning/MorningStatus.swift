@@ -91,8 +91,19 @@ extension MorningSchedule {
     ///   - issues: the hot issues of the store.
     ///   - base: passed on to `streak(at:issues:base:)`.
     public func status(at: Date, issues: [Issue], base: StreakBase? = nil) -> MorningStatus {
-        let morning = relevantMorning(at: at)
-        let account = account(of: morning, issues: issues, at: at)
+        let account = account(of: relevantMorning(at: at), issues: issues, at: at)
+        return status(of: account, streak: streak(at: at, issues: issues, base: base, today: account))
+    }
+
+    /// The status that follows from a morning's account and the streak: the state, the
+    /// countdown and the pace at the account's instant.
+    ///
+    /// The screens keep the account (it changes only with the store and the minute: every
+    /// boundary of a morning is a whole minute) and ask this each second with the account's
+    /// `at` moved on, so a ticking countdown costs no pass over the store.
+    public func status(of account: MorningAccount, streak: Int) -> MorningStatus {
+        let at = account.at
+        let morning = account.morning
         let left = account.deadline.timeIntervalSince(at)
         let hasMorning = morning == localDate(of: at)
         let waiting = account.waiting.count
@@ -107,11 +118,17 @@ extension MorningSchedule {
         var currentPace: Double?
         if hasMorning {
             let window = Double(Self.paceWindowSeconds)
-            let recent = account.inScope.filter {
-                guard $0.wasResolved(at: at), let resolved = $0.resolvedAt?.date else { return false }
-                return resolved > at.addingTimeInterval(-window)
+            // Read in place: the screens ask this every second, and a copy of each issue (its
+            // strings retained and released) would cost more than the comparisons.
+            let since = at.addingTimeInterval(-window)
+            let recent = account.inScope.withUnsafeBufferPointer { issues in
+                var count = 0
+                for i in issues.indices where issues[i].status == .resolved {
+                    if let resolved = issues[i].resolvedAt?.date, resolved <= at, resolved > since { count += 1 }
+                }
+                return count
             }
-            currentPace = Double(recent.count) * 3600 / window
+            currentPace = Double(recent) * 3600 / window
         }
         var projected: Date?
         if waiting > 0, let pace = currentPace, pace > 0 {
@@ -121,7 +138,7 @@ extension MorningSchedule {
             ? Double(waiting) * 3600 / left : nil
         return MorningStatus(
             secondsLeft: Int(left.rounded(.awayFromZero)), state: state, account: account,
-            streak: streak(at: at, issues: issues, base: base, today: account),
+            streak: streak,
             paceNeeded: paceNeeded, currentPace: currentPace, projectedFinish: projected, schedule: self
         )
     }

@@ -82,7 +82,8 @@ extension IssueStore {
         }
     }
 
-    /// Opens a resolved or withdrawn issue again; its resolution or withdrawal is cleared.
+    /// Opens a resolved or withdrawn issue again; who resolved or withdrew it, when and why is
+    /// cleared, the action point is kept (offered again on the next resolve).
     @discardableResult
     public func reopen(id: String, at now: Date = Date()) throws -> Issue {
         try modify(id: id, at: now) { issue in

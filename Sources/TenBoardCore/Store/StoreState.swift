@@ -53,7 +53,8 @@ public struct StoreState: Sendable, Equatable {
     public func index(of id: String) -> Int? { issues.firstIndex { $0.id == id } }
 }
 
-/// A read-only view of the store at one revision.
+/// The store as read at one revision: a value, so changing a snapshot changes nothing on disk
+/// (changes go through `IssueStore`'s locked read-modify-write).
 public typealias StoreSnapshot = StoreState
 
 extension StoreState {

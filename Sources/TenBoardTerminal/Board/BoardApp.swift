@@ -1,8 +1,9 @@
 import Foundation
 import TenBoardCore
 
-/// The interactive board (`tenboard`, `tenboard board`): the loop that reads keys, ticks each
-/// second, notices changes by other processes, and draws.
+/// The interactive board (`tenboard`, `tenboard board`): its frames and keys in the screens' one
+/// loop (`ScreenLoop`: keys, a tick each second, stop signals), its store followed by the
+/// controller's `StoreWatcher`.
 public enum BoardApp {
     /// Runs the board until `q`, Ctrl-C, SIGTERM or a hang-up, and gives the terminal back.
     ///
@@ -27,33 +28,16 @@ public enum BoardApp {
     }
 
     static func run<Store: BoardStore>(_ controller: BoardController<Store>, now: () -> Date) -> Int32 {
-        guard let screen = CursesScreen.start(explainingIn: controller.language) else { return ExitStatus.usage.rawValue }
-        defer { screen.stop() }
         controller.refresh(force: true)
-        while true {
-            if let signal = CursesScreen.takeSignal() { return 128 + signal }
-            let size = screen.currentSize()
-            controller.size = size
+        return ScreenLoop.run(language: controller.language, now: now) { at, width, height, unicode in
+            controller.size = (width, height)
             controller.refresh()
-            let grid = BoardRenderer.render(controller.state(now: now()), width: size.width, height: size.height,
-                                            unicode: screen.unicode)
-            screen.draw(grid)
-            switch screen.readKey(milliseconds: CursesScreen.millisecondsToNextSecond(now())) {
-            case .timeout: continue
-            case .hangup: return 128 + SIGHUP
-            case .key(let first):
-                var input = CursesScreen.Input.key(first)
-                // Keys typed ahead of the screen (fast typing over a slow link) are all handled
-                // before the next frame: one frame for a burst, not one per key.
-                while case .key(let key) = input {
-                    if key == .resize { screen.invalidate() }
-                    switch controller.handle(key, now: now()) {
-                    case .quit: return 0
-                    case .repaint: screen.repaint()
-                    case .keepGoing: break
-                    }
-                    input = screen.readKey(milliseconds: 0)
-                }
+            return ScreenLoop.Frame(grid: BoardRenderer.render(controller.settle(now: at), width: width, height: height, unicode: unicode))
+        } key: { key, at in
+            switch controller.handle(key, now: at) {
+            case .quit: .quit
+            case .repaint: .repaint
+            case .keepGoing: .keepGoing
             }
         }
     }

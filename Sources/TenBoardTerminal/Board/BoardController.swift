@@ -3,7 +3,8 @@ import TenBoardCore
 
 /// The board's behaviour: keeps the last good data of the store, what is selected and typed, and
 /// carries out intents through the store's locked changes. It never draws: `state(now:)` gives the
-/// view-model that `BoardRenderer` renders.
+/// view-model that `BoardRenderer` renders, and only reads; the keys (`handle`) and `settle(now:)`
+/// change where the board is.
 public final class BoardController<Store: BoardStore> {
     public enum Outcome: Equatable {
         case keepGoing
@@ -24,20 +25,25 @@ public final class BoardController<Store: BoardStore> {
     /// How long a notice about an action stays, in seconds.
     static var noticeSeconds: Double { 6 }
 
-    private(set) var data = BoardData()
-    /// The header's strip of the last mornings, for the minute it was computed in (see `state`).
-    private var recentStrip: (minute: Int, value: (strip: [MorningRow], rate: MorningRate))?
-    private var stamp: Store.Stamp?
-    private var loaded = false
-    /// Whether any read of the store has succeeded: until then there is no last good state.
-    private var everRead = false
-    private(set) var loadError: String?
+    /// The store as last read well; re-read when it changes (`refresh`).
+    let watcher: StoreWatcher<Store.Stamp, BoardData>
+    /// The store's data as last read well.
+    var data: BoardData { watcher.value }
+    /// The header and the rows (unfiltered) as built from the store (again when `RebuildKey` says
+    /// so), and the rows that match `filter`; counted on each second (`BoardHeader.retimed`), so
+    /// an idle second costs no pass over the store.
+    private var rebuild = RebuildKey()
+    private var built: (key: [Int], header: BoardHeader, rows: [BoardRow], filter: String, shown: [BoardRow], list: BoardList)?
+    /// Why the last read of the store failed; `nil` when it went well.
+    var loadError: String? {
+        watcher.error.map { ($0 as? TenBoardError)?.message(in: language) ?? "\($0)" }
+    }
     private var screen = BoardScreen.list
     private var overlay = BoardOverlay.none
-    private var selectedID: String?
+    private(set) var selectedID: String?
     /// Where the selection was, to select its neighbour when the selected customer disappears.
     private var selectedIndex = 0
-    private var scrollTop = 0
+    private(set) var scrollTop = 0
     private var filter = ""
     /// The notice and the uptime until which it shows: real time, since `now` may stand still (`--at`).
     private var notice: (Notice, until: TimeInterval)?
@@ -65,6 +71,8 @@ public final class BoardController<Store: BoardStore> {
         tallyCap: Int = TallyBook.defaultDailyCap
     ) {
         self.tallyCap = tallyCap
+        self.watcher = StoreWatcher(initial: BoardData(), stamp: { store.boardStamp() }, read: { try store.loadBoard() },
+                                    uptime: uptime)
         self.setup = setup
         self.uptime = uptime
         self.store = store
@@ -83,38 +91,29 @@ public final class BoardController<Store: BoardStore> {
     /// - Returns: whether anything the board shows may have changed.
     @discardableResult
     public func refresh(force: Bool = false) -> Bool {
-        let current = store.boardStamp()
-        guard force || !loaded || current != stamp else { return false }
-        do {
-            data = try store.loadBoard()
-            recentStrip = nil
-            loadError = nil
-            everRead = true
-        } catch {
-            loadError = (error as? TenBoardError)?.message(in: language) ?? "\(error)"
-        }
-        stamp = current
-        loaded = true
-        return true
+        watcher.refresh(force: force)
     }
 
-    /// The view-model at `now`.
+    /// The view-model at `now`. Only reads what the controller keeps: where the selection and the
+    /// scroll stand after the rows changed is worked out here as values, and kept by `settle(now:)`.
     public func state(now: Date) -> BoardState {
-        // The strip of the last mornings changes only with the data and, at most, the minute.
-        let minute = Int((now.timeIntervalSince1970 / 60).rounded(.down))
-        if recentStrip?.minute != minute {
-            recentStrip = (minute, MorningHistory.recent(data.issues, schedule: schedule, at: now, kept: data.recentMornings))
+        let key = rebuild.key(generation: watcher.generation, issues: data.issues, tally: data.tallyMarks, schedule: schedule, at: now)
+        if built?.key != key {
+            let (header, rows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen)
+            built = (key, header, rows, "", rows, BoardList(rows: rows))
         }
-        let (header, allRows) = BoardStateBuilder.build(data, schedule: schedule, now: now, frozen: frozen, recent: recentStrip?.value)
-        let rows = allRows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
-        if let id = selectedID, let index = rows.firstIndex(where: { $0.issue.id == id }) {
-            selectedIndex = index
-        } else if rows.isEmpty {
-            selectedID = nil
-        } else {
-            selectedIndex = min(selectedIndex, rows.count - 1)
-            selectedID = rows[selectedIndex].issue.id
+        if built!.filter != filter {
+            built!.shown = built!.rows.filter { BoardStateBuilder.matches($0, filter: filter, language: language) }
+            built!.list = BoardList(rows: built!.shown)
+            built!.filter = filter
         }
+        let header = built!.header.retimed(to: now, schedule: schedule)
+        let rows = built!.shown
+        // The selected customer, or the one now in its place when it left the list.
+        let selection: String? =
+            if let id = selectedID, rows.contains(where: { $0.issue.id == id }) { id }
+            else if rows.isEmpty { nil }
+            else { rows[min(selectedIndex, rows.count - 1)].issue.id }
         var shown: Notice?
         if let loadError {
             shown = Notice(text.storeProblem(loadError), isError: true)
@@ -125,10 +124,24 @@ public final class BoardController<Store: BoardStore> {
         }
         var state = BoardState(
             language: language, timeZone: schedule.timeZone, now: now, header: header, rows: rows,
-            selectedID: selectedID, scrollTop: scrollTop, screen: screen, overlay: overlay, filter: filter,
-            notice: shown, readOnly: readOnly, unread: !everRead && loadError != nil
+            selectedID: selection, scrollTop: scrollTop, screen: screen, overlay: overlay, filter: filter,
+            notice: shown, readOnly: readOnly, unread: !watcher.everRead && watcher.error != nil, list: built!.list
         )
         state.scrollTop = BoardRenderer.listTop(state, width: size.width, height: size.height)
+        return state
+    }
+
+    /// Keeps where the board is as `state(now:)` shows it: the selected customer (the one in its
+    /// place when it left the list) and the first list line shown (moved as little as possible to
+    /// keep the selection in view, so scrolling stays steady). The one place these change besides
+    /// the keys; the loop asks it for each frame.
+    ///
+    /// - Returns: the view-model at `now`.
+    @discardableResult
+    public func settle(now: Date) -> BoardState {
+        let state = state(now: now)
+        selectedID = state.selectedID
+        if let index = state.selectedIndex { selectedIndex = index }
         scrollTop = state.scrollTop
         return state
     }
@@ -140,6 +153,7 @@ public final class BoardController<Store: BoardStore> {
 
     /// Carries out an intent.
     public func handle(_ intent: BoardIntent, now: Date) -> Outcome {
+        defer { settle(now: now) }
         switch intent {
         case .edit, .nextField, .cycleKind, .complete, .toggle:
             // Typing needs no view of the morning: a key costs only the frame drawn after it.

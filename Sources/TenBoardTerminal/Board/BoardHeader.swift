@@ -26,4 +26,16 @@ public struct BoardHeader: Sendable, Equatable {
     public var deadlineTime: ClockTime { status.schedule.deadline }
     public var secondsLeft: Int { status.secondsLeft }
     public var state: MorningState { status.state }
+
+    /// The header a moment later in the same minute, for the same store: the countdown, the
+    /// state and the pace through the core's `status(of:streak:)`, without a pass over the store
+    /// (every boundary of a morning is a whole minute; a change to the store is a new read).
+    public func retimed(to at: Date, schedule: MorningSchedule) -> BoardHeader {
+        var header = self
+        var account = status.account
+        account.at = at
+        header.status = schedule.status(of: account, streak: status.streak)
+        if frozenAt != nil { header.frozenAt = at }
+        return header
+    }
 }

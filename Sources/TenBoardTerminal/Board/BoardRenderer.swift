@@ -37,7 +37,7 @@ public enum BoardRenderer {
     }
 
     /// The first list line to show so the selection is visible, moving as little as possible from
-    /// `state.scrollTop`. The controller stores it back so scrolling stays steady.
+    /// `state.scrollTop`. The controller keeps it (`BoardController.settle`) so scrolling stays steady.
     public static func listTop(_ state: BoardState, width: Int, height: Int) -> Int {
         let layout = BoardLayout(state: state, width: width, height: height)
         let lines = IssueListView.lines(state)

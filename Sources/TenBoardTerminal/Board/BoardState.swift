@@ -10,7 +10,9 @@ public struct BoardState: Sendable, Equatable {
     public var now: Date
     public var header: BoardHeader
     /// The rows of the list, after the filter, in display order.
-    public var rows: [BoardRow]
+    public var rows: [BoardRow] { didSet { list = BoardList(rows: rows) } }
+    /// The list's lines and the widths its columns want, worked out once for the rows.
+    public private(set) var list: BoardList
     /// The selected issue; kept by id so that refreshes and resizes keep the same customer.
     public var selectedID: String?
     /// The first list row shown; the renderer still scrolls to keep the selection visible.
@@ -30,8 +32,9 @@ public struct BoardState: Sendable, Equatable {
         language: Language = .en, timeZone: TimeZone, now: Date, header: BoardHeader,
         rows: [BoardRow] = [], selectedID: String? = nil, scrollTop: Int = 0,
         screen: BoardScreen = .list, overlay: BoardOverlay = .none, filter: String = "",
-        notice: Notice? = nil, readOnly: Bool = false, unread: Bool = false
+        notice: Notice? = nil, readOnly: Bool = false, unread: Bool = false, list: BoardList? = nil
     ) {
+        self.list = list ?? BoardList(rows: rows)
         self.language = language
         self.timeZone = timeZone
         self.now = now
@@ -55,4 +58,26 @@ public struct BoardState: Sendable, Equatable {
 
     /// The selected row, if it is shown.
     public var selectedRow: BoardRow? { selectedIndex.map { rows[$0] } }
+}
+
+/// The list's lines (headings included) and the widths its columns want, for a set of rows: a
+/// frame asks for them three times (scroll, list, footer), and a busy morning's board holds
+/// a thousand customers and more, so they are worked out once for the rows, not per frame.
+public struct BoardList: Sendable, Equatable {
+    var lines: [IssueListView.Line]
+    /// The widest id + 1, customer, and helper or assignee of the rows (uncapped).
+    var idWidth: Int
+    var customerWidth: Int
+    var assigneeWidth: Int
+
+    public init(rows: [BoardRow]) {
+        lines = IssueListView.lines(rows)
+        var id = 0, customer = 0, assignee = 0
+        for row in rows {
+            id = max(id, DisplayWidth.of(row.issue.id) + 1)
+            customer = max(customer, DisplayWidth.of(row.issue.customer))
+            if let name = row.issue.resolvedBy ?? row.issue.assignee { assignee = max(assignee, DisplayWidth.of(name)) }
+        }
+        (idWidth, customerWidth, assigneeWidth) = (id, customer, assignee)
+    }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import TenBoardCore
 
-/// What the board needs from a store: its issues, a cheap change stamp to compare each tick, and
-/// the locked read-modify-write changes. `IssueStore` conforms; tests use an in-memory fake.
+/// What the board needs from a store: its issues, a cheap change stamp to compare each tick
+/// (`StoreWatcher`), and the locked read-modify-write changes, under the board's labels.
+/// `IssueStore` is the one that conforms; the tests use it in a temporary directory.
 public protocol BoardStore: AnyObject {
     associatedtype Stamp: Equatable
     /// The store as it is now. Throws when it is damaged; the board then keeps its last good data.

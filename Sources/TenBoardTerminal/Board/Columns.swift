@@ -16,13 +16,11 @@ struct Columns {
 
     init(state: BoardState, width: Int) {
         let text = Words(state.language)
-        let issues = state.rows.map(\.issue)
-        idWidth = min(8, max(2, issues.map { DisplayWidth.of($0.id) + 1 }.max() ?? 2))
+        let list = state.list
+        idWidth = min(8, max(2, list.idWidth))
         let kindWanted = IssueKind.allCases.map { DisplayWidth.of(text.kind($0)) }.max()!
-        let assigneeWanted = min(12, max(DisplayWidth.of(text.columnAssignee),
-                                         issues.compactMap { ($0.resolvedBy ?? $0.assignee).map(DisplayWidth.of) }.max() ?? 0))
-        let customerWanted = min(24, max(DisplayWidth.of(text.columnCustomer),
-                                         issues.map { DisplayWidth.of($0.customer) }.max() ?? 0))
+        let assigneeWanted = min(12, max(DisplayWidth.of(text.columnAssignee), list.assigneeWidth))
+        let customerWanted = min(24, max(DisplayWidth.of(text.columnCustomer), list.customerWidth))
         kindWidth = width >= 72 ? kindWanted : nil
         assigneeWidth = width >= 60 ? assigneeWanted : nil
         let fixed = margin + (idWidth + 1) + (ageWidth + 1) + (kindWidth.map { $0 + 1 } ?? 0)

@@ -11,15 +11,18 @@ enum IssueListView {
         case empty
     }
 
-    /// The lines for the state's rows, headings included.
-    static func lines(_ state: BoardState) -> [Line] {
+    /// The lines for the state's rows, headings included (kept in `BoardState.list`).
+    static func lines(_ state: BoardState) -> [Line] { state.list.lines }
+
+    /// The lines for `rows`, headings included.
+    static func lines(_ rows: [BoardRow]) -> [Line] {
         var out: [Line] = []
-        let counts = Dictionary(grouping: state.rows, by: \.group).mapValues(\.count)
+        let counts = Dictionary(grouping: rows, by: \.group).mapValues(\.count)
         if (counts[.earlier] ?? 0) + (counts[.waiting] ?? 0) == 0 { out.append(.empty) }
         var previous: BoardGroup?
         // "This morning" gets its heading only when carried-over customers stand above it.
         let headWaiting = (counts[.earlier] ?? 0) > 0
-        for (i, row) in state.rows.enumerated() {
+        for (i, row) in rows.enumerated() {
             if row.group != previous, row.group != .waiting || headWaiting {
                 out.append(.section(row.group, count: counts[row.group] ?? 0))
             }

@@ -3,23 +3,7 @@
 import CNCursesW
 import Foundation
 import Glibc
-import Synchronization
 import TenBoardCore
-
-/// The last signal that asked tenboard to stop (SIGINT, SIGTERM, SIGHUP), 0 for none. Written by
-/// the signal handler, read by the main loop: an atomic store is async-signal-safe.
-private let pendingSignal = Atomic<Int32>(0)
-
-/// The pipe a stop signal writes a byte into, so that the loop's wait for a key (a `poll` on the
-/// terminal and this pipe) ends at once, whichever thread the signal lands on: (read, write) ends,
-/// -1 until `installSignalHandlers` made it.
-private let wakeReadEnd = Atomic<Int32>(-1)
-private let wakeWriteEnd = Atomic<Int32>(-1)
-
-/// The handlers that were in place for the crash signals (the Swift runtime's backtracer), so a
-/// crash restores the terminal and then is handled as it would have been. Written once, before
-/// the handlers are installed; only read afterwards.
-nonisolated(unsafe) private var previousCrashActions: [sigaction] = Array(repeating: sigaction(), count: 65)
 
 /// A terminal run by ncursesw: owns set-up, tear-down (also on signals and crashes), colours and
 /// the copying of grids. Only one exists at a time.
@@ -156,19 +140,6 @@ final class CursesScreen {
         return (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Milliseconds until just after the clock's next whole second, so a countdown changes on the
-    /// second; a clock that jumped (suspend, NTP) is simply read again on waking.
-    static func millisecondsToNextSecond(_ date: Date) -> Int {
-        let t = date.timeIntervalSince1970
-        return Int(((t.rounded(.down) + 1 - t) * 1000).rounded(.up)) + 5
-    }
-
-    /// The signal that asked to stop, if any, and forgets it.
-    static func takeSignal() -> Int32? {
-        let signal = pendingSignal.exchange(0, ordering: .relaxed)
-        return signal == 0 ? nil : signal
-    }
-
     // MARK: drawing
 
     /// Copies a grid to the terminal. Only cells that differ from the last grid are given to
@@ -266,7 +237,7 @@ final class CursesScreen {
         switch read {
         case .none:
             let waited = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-            if milliseconds >= 100, waited < 5, CursesScreen.takeSignalPeek() == 0 {
+            if milliseconds >= 100, waited < 5, !StopSignals.arrived {
                 quickFailures += 1
                 if quickFailures >= 20 || Self.terminalHungUp() { return .hangup }
             }
@@ -300,13 +271,10 @@ final class CursesScreen {
     private func readCode(milliseconds: Int) -> Code {
         let now = readCodeNow(milliseconds: 0)
         guard case .none = now, milliseconds > 0 else { return now }
-        let wake = wakeReadEnd.load(ordering: .relaxed)
-        guard wake >= 0 else { return readCodeNow(milliseconds: milliseconds) }
-        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
-        guard poll(&fds, 2, Int32(milliseconds)) > 0 else { return .none }
-        if fds[1].revents != 0 {
-            var drain = [UInt8](repeating: 0, count: 64)
-            while read(wake, &drain, drain.count) > 0 {}
+        guard let wake = StopSignals.wakeDescriptor else { return readCodeNow(milliseconds: milliseconds) }
+        guard case .ready(let events) = Poll.wait(readable: [STDIN_FILENO, wake], milliseconds: milliseconds) else { return .none }
+        if !events[1].isEmpty {
+            StopSignals.drain()
             return .none
         }
         // Ready (or hung up: then ncurses' read fails at once, as the hang-up check expects).
@@ -370,13 +338,13 @@ final class CursesScreen {
         }
     }
 
-    private static func takeSignalPeek() -> Int32 { pendingSignal.load(ordering: .relaxed) }
-
     /// Whether stdin reports a hang-up or an error (EIO after the SSH connection dropped).
     private static func terminalHungUp() -> Bool {
-        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&fd, 1, 0) >= 0 else { return true }
-        return fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        switch Poll.wait(readable: [STDIN_FILENO], milliseconds: 0) {
+        case .ready(let events): !events[0].isDisjoint(with: Poll.Events.broken)
+        case .timeout, .interrupted: false
+        case .failed: true
+        }
     }
 
     private func functionKey(_ code: Int32) -> Key? {
@@ -412,67 +380,20 @@ final class CursesScreen {
 
     // MARK: signals
 
-    /// SIGINT, SIGTERM and SIGHUP only set a flag and wake the loop through a pipe (and let
-    /// output stopped with Ctrl-S flow again); the loop then restores the terminal and returns; SIGHUP matters most (a dropped SSH connection), and
-    /// ncurses does not handle it. A crash first restores the terminal, then goes to the handler
-    /// that was there before (the Swift runtime's backtrace, or the default core dump); `endwin`
-    /// is not async-signal-safe, a risk htop takes too for a process that is dying anyway.
-    /// SIGWINCH is left to ncurses, which turns it into `KEY_RESIZE` at once.
+    /// SIGINT, SIGTERM and SIGHUP only set a flag and wake the loop (`StopSignals`, which also
+    /// lets output stopped with Ctrl-S flow again); the loop then restores the terminal and
+    /// returns. SIGHUP matters most (a dropped SSH connection), and ncurses does not handle it.
+    /// A crash first restores the terminal, then goes to the handler that was there before (the
+    /// Swift runtime's backtrace, or the default core dump); `endwin` is not async-signal-safe,
+    /// a risk htop takes too for a process that is dying anyway. SIGWINCH is left to ncurses,
+    /// which turns it into `KEY_RESIZE` at once.
     private static func installSignalHandlers() {
-        var ends: [Int32] = [-1, -1]
-        if pipe(&ends) == 0 {
-            for end in ends {
-                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-            }
-            wakeReadEnd.store(ends[0], ordering: .relaxed)
-            wakeWriteEnd.store(ends[1], ordering: .relaxed)
-        }
-        let stop: @convention(c) (Int32) -> Void = { signal in
-            let savedErrno = errno
-            pendingSignal.store(signal, ordering: .relaxed)
-            var byte: UInt8 = 1
-            let wake = wakeWriteEnd.load(ordering: .relaxed)
-            if wake >= 0 { _ = write(wake, &byte, 1) }
-            // Output stopped with Ctrl-S (XOFF) would keep the loop blocked in write(), never
-            // seeing the flag: turning IXON off lets it flow again (Linux restarts a tty stopped
-            // by the stop character then; TCOON only undoes TCOOFF), so the loop can stop and
-            // restore the terminal, IXON included. tcgetattr/tcsetattr are async-signal-safe.
-            var mode = termios()
-            if tcgetattr(STDOUT_FILENO, &mode) == 0, mode.c_iflag & tcflag_t(IXON) != 0 {
-                mode.c_iflag &= ~tcflag_t(IXON)
-                _ = tcsetattr(STDOUT_FILENO, TCSANOW, &mode)
-            }
-            errno = savedErrno
-        }
-        for signal in [SIGINT, SIGTERM, SIGHUP] { install(stop, for: signal) }
-        // A parent may have left them blocked (a test runner, a badly written launcher): then
-        // SIGTERM or a hang-up would never arrive and the board would outlive its terminal.
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&mask, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
-        let crash: @convention(c) (Int32) -> Void = { signal in
+        StopSignals.install(resumingOutputOf: STDOUT_FILENO)
+        CrashSignals.install { signal in
             endwin()
             // "\e[?2004l": bracketed paste off, so the shell after us gets plain pastes.
             _ = "\u{1B}[?2004l".utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
-            sigaction(signal, &previousCrashActions[Int(signal)], nil)
-            // Blocked until this handler returns, then delivered to the previous handler.
-            raise(signal)
+            CrashSignals.passOn(signal)
         }
-        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT] {
-            sigaction(signal, nil, &previousCrashActions[Int(signal)])
-            install(crash, for: signal)
-        }
-    }
-
-    /// The corresponding C function is `sigaction`; without `SA_RESTART`, so a wait for a key
-    /// returns when a signal arrives.
-    private static func install(_ handler: @convention(c) (Int32) -> Void, for signal: Int32) {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = handler
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(signal, &action, nil)
     }
 }

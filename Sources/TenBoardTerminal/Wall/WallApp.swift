@@ -1,10 +1,9 @@
 import Foundation
-import Glibc
 import TenBoardCore
 
-/// The wall (`tenboard wall`): a read-only kiosk loop that wakes each second, recomputes
-/// everything from the clock, re-reads the store when it changed, and lets the terminal layer send
-/// only the cells that differ.
+/// The wall (`tenboard wall`): a read-only kiosk that wakes each second (`ScreenLoop`), follows
+/// the store (`StoreWatcher`), recomputes what the clock changes, and lets the terminal layer
+/// send only the cells that differ.
 public enum WallApp {
     /// Runs the wall until `q` (when `wallQuitKey`), Ctrl-C, SIGTERM or a hang-up, and gives the
     /// terminal back.
@@ -20,42 +19,43 @@ public enum WallApp {
     public static func run(
         store: IssueStore, configuration: Configuration, now: @escaping @Sendable () -> Date, frozen: Bool = false
     ) -> Int32 {
-        let reader = WallReader(source: store, language: configuration.language)
-        guard let screen = CursesScreen.start(explainingIn: configuration.language) else { return ExitStatus.usage.rawValue }
-        defer { screen.stop() }
+        let watcher = StoreWatcher(store: store)
         var lastShift: WallShift.Offset?
-        var recent: (key: (Int, Int), value: (strip: [MorningRow], rate: MorningRate))?
-        while true {
-            if let signal = CursesScreen.takeSignal() { return 128 + signal }
-            let at = now()
-            reader.refresh(at: at)
+        let feed = WallFeed(schedule: configuration.schedule, language: configuration.language, frozen: frozen)
+        return ScreenLoop.run(language: configuration.language, now: now) { at, width, height, unicode in
+            watcher.refresh()
             let shift = WallShift.offset(at: at, everyMinutes: configuration.wallShiftMinutes)
             // Every cell moves anyway when the layout shifts: a good moment to also wipe whatever
             // kernel messages may have written over a console.
-            if let lastShift, lastShift != shift { screen.repaint() }
+            let shifted = lastShift != nil && lastShift != shift
             lastShift = shift
-            // The strip of the last mornings changes only with the store and, at most, the minute.
-            let key = (reader.snapshot.revision, Int((at.timeIntervalSince1970 / 60).rounded(.down)))
-            if recent == nil || recent!.key != key {
-                recent = (key, MorningHistory.recent(reader.snapshot.issues, schedule: configuration.schedule, at: at, kept: reader.snapshot.recentMornings))
-            }
-            let state = WallState.make(
-                snapshot: reader.snapshot, schedule: configuration.schedule, at: at,
-                language: configuration.language, notice: reader.notice, frozen: frozen, recent: recent?.value)
-            let size = screen.currentSize()
-            screen.draw(WallLayout.render(state, width: size.width, height: size.height, unicode: screen.unicode, shift: shift))
-            switch screen.readKey(milliseconds: CursesScreen.millisecondsToNextSecond(now())) {
-            case .timeout: continue
-            case .hangup: return 128 + SIGHUP
-            case .key(let key):
-                switch WallKeys.intent(key, quitKey: configuration.wallQuitKey) {
-                case .quit: return 0
-                case .repaint: screen.repaint()
-                case .resize: screen.invalidate()
-                case .ignore: break
-                }
+            var state = feed.state(watcher.value, generation: watcher.generation, at: at)
+            state.notice = notice(watcher, store: store.directory.path, language: configuration.language)
+            return ScreenLoop.Frame(
+                grid: WallLayout.render(state, width: width, height: height, unicode: unicode, shift: shift),
+                repaintFirst: shifted)
+        } key: { key, _ in
+            switch WallKeys.intent(key, quitKey: configuration.wallQuitKey) {
+            case .quit: .quit
+            case .repaint: .repaint
+            case .resize, .ignore: .keepGoing // the loop clears the screen after a resize
             }
         }
+    }
+
+    /// The problem to show in a corner: the store is missing or cannot be read (the wall then
+    /// shows the last good state); `nil` when all is well.
+    static func notice<Stamp, Value>(_ watcher: StoreWatcher<Stamp, Value>, store path: String, language: Language) -> String? {
+        let text = Words(language)
+        if watcher.missing { return text.storeMissing(path) }
+        return watcher.error.map { text.storeProblem(shortReason($0, language)) }
+    }
+
+    /// The first sentence of an error: a corner has no room for the advice that follows.
+    static func shortReason(_ error: any Error, _ language: Language = .en) -> String {
+        let message = (error as? TenBoardError)?.message(in: language) ?? "\(error)"
+        let first = message.components(separatedBy: ". ").first ?? message
+        return Untrusted.oneLine(first)
     }
 
     /// A clock that starts at `start` and runs at the pace of the real one: the wall's hidden

@@ -43,6 +43,9 @@ public struct WallState: Sendable, Equatable {
     public var recent: [MorningRow] = []
     /// How many of the last few mornings with customers were met.
     public var recentRate = MorningRate(met: 0, of: 0)
+    /// What `secondsLeft` counts down to when it is not the status's deadline (between mornings:
+    /// the next morning's), so that `retimed` can count on.
+    var countdownTarget: Date?
 
     public init(
         language: Language = .en, mode: Mode, status: MorningStatus, customers: [WallCustomer] = [],
@@ -94,6 +97,8 @@ public struct WallCustomer: Sendable, Equatable {
     public var group: Group
     /// For a customer carried over from an earlier morning: the morning they missed.
     public var missed: LocalDate?
+    /// Since when they wait (received, or wrote again), so that `WallState.retimed` can count on.
+    var since: Date?
 
     public init(name: String, assignee: String? = nil, waitingSeconds: Int, group: Group = .waiting, missed: LocalDate? = nil) {
         self.name = name
