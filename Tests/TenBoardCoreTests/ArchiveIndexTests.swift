@@ -217,7 +217,7 @@ struct ArchiveIndexTests {
         var records: [ImportRecord] = []
         for n in 1...6_000 {
             let json = #"{"id":"h\#(n)","customer":"customer \#(n) with a longer name","summary":"\#(String(repeating: "s", count: 120))","receivedAt":"2025-03-\#(String(format: "%02d", n % 28 + 1))T07:00:00+01:00","status":"resolved","resolvedAt":"2025-03-\#(String(format: "%02d", n % 28 + 1))T09:00:00+01:00"}"#
-            records.append(ImportRecord(position: "\(n)", json: try JSONParser.parse(Data(json.utf8))))
+            records.append(ImportRecord(position: .record(n), json: try JSONParser.parse(Data(json.utf8))))
         }
         try t.store.importIssues(records, name: "history", at: instant("2026-12-15T08:00:00+01:00"))
         let segments = try t.store.snapshot().segments

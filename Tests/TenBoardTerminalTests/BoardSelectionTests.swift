@@ -13,7 +13,7 @@ import TenBoardTestSupport
         let dir = try TemporaryDirectory.make("board-selection")
         let store = IssueStore(directory: dir, clock: { instant("2026-11-24T09:12:00+01:00") })
         for i in 0..<customers {
-            try store.add(customer: "Klant \(i)", summary: "vraag", receivedAt: now.addingTimeInterval(Double(-7200 + 60 * i)), now: now)
+            try store.add(customer: "Klant \(i)", summary: "vraag", receivedAt: now.addingTimeInterval(Double(-7200 + 60 * i)), at: now)
         }
         let board = BoardController(store: store, schedule: store.schedule, language: .en, userName: "lisa", readOnly: false,
                                     uptime: { 100 })

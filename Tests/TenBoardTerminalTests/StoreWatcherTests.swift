@@ -97,7 +97,7 @@ final class ScriptedStore {
         let watcher = StoreWatcher(store: store)
         watcher.refresh()
         #expect(WallApp.notice(watcher, store: dir.path, language: .en)?.hasPrefix("No store at ") == true)
-        _ = try store.add(customer: "Bakkerij", summary: "s", receivedAt: start, now: start)
+        _ = try store.add(customer: "Bakkerij", summary: "s", receivedAt: start, at: start)
         let before = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         let bytes = try Data(contentsOf: store.hotURL)
         #expect(watcher.refresh())
