@@ -83,7 +83,7 @@ def main():
              f"max {max(m['reopen'])*1000:.0f} ms; an add started meanwhile took {med(m['add-wait'])*1000:.0f} ms (max {max(m['add-wait'])*1000:.0f})"),
             ("(p) export --jsonl / cat of the segments", med(m["export"]) / med(m["cat"]), 5.0,
              f"{med(m['export'])*1000:.0f} ms / {med(m['cat'])*1000:.0f} ms"),
-            ("(q) check, s (wall)", med(m["check"]), 3.0, f"CPU {med(m['check-cpu']):.2f} s; check --full {full_wall:.1f} s wall, {full_cpu:.1f} s CPU"),
+            ("(q) check, s (wall)", med(m["check"]), 3.0, f"CPU {med(m['check-cpu']):.2f} s; " + ("check --full not run" if args.no_full else f"check --full {full_wall:.1f} s wall, {full_cpu:.1f} s CPU")),
             ("(r) export peak memory, MB", export_rss, 200.0, ""),
         ]
         ok = True
