@@ -10,7 +10,9 @@ then, interleaved so both see the same machine:
   (t) `history --json --days 100000` (every morning of four years)   goal <= 1 s
   `status --json` on the same store, for scale (process start and the hot file)
 Wall and CPU time (posix_spawn + wait4), medians. Prints the load average before and after.
-Usage: history_bench.py [--bin PATH] --keep DIR [--label NAME] [--history N] [--runs N]
+With --keep-ledger the store's ledger, if it has one (a kept store already upgraded by a change),
+is kept: the first `history` then reads it like the others.
+Usage: history_bench.py [--bin PATH] --keep DIR [--label NAME] [--history N] [--runs N] [--keep-ledger]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile
 
@@ -27,6 +29,7 @@ def main():
     ap.add_argument("--label", default="default")
     ap.add_argument("--history", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--keep-ledger", action="store_true", help="keep the kept store's ledger instead of deleting it")
     args = ap.parse_args()
     binary = os.path.abspath(args.bin)
     work = tempfile.mkdtemp(prefix="tenboard-history-bench-")
@@ -37,8 +40,10 @@ def main():
         store = os.path.join(work, "history")
         subprocess.run(["cp", "-a", hist_src, store], check=True)
         ledger = os.path.join(store, "mornings.ledger")
-        if os.path.exists(ledger):
+        had_ledger = os.path.exists(ledger)
+        if had_ledger and not args.keep_ledger:
             os.unlink(ledger)
+            had_ledger = False
         env = dict(base_env, TENBOARD_STORE=store)
         load_before = hot_path_bench.load()
         change = archive_bench.cpu_run([binary, "add", "--customer", "Bench", "--summary", "first change"], env)
@@ -60,7 +65,9 @@ def main():
               f"ledger {os.path.getsize(ledger) / 1e3:.0f} kB; median of {args.runs}, interleaved; "
               f"load average {load_before} before, {load_after} after")
         print(f"{'first change (archives to the hot window, keeps the recent mornings)':70} {change[0]:8.2f} s wall {change[1]:8.2f} s CPU")
-        print(f"{'first history, no ledger (decodes the archive, rebuilds the ledger)':70} {first[0]:8.2f} s wall {first[1]:8.2f} s CPU")
+        first_name = ("first history, the kept store's ledger" if had_ledger else
+                      "first history, no ledger (decodes the archive, rebuilds the ledger)")
+        print(f"{first_name:70} {first[0]:8.2f} s wall {first[1]:8.2f} s CPU")
         ok = True
         for c, t in times.items():
             wall, cpu = med(x[0] for x in t), med(x[1] for x in t)
