@@ -230,6 +230,26 @@ import TenBoardTestSupport
         }
     }
 
+    /// A box blanks the cells beside its frame, on its own rows only: the rows above it stay as
+    /// they were, wide names included (a blank beside the corner once cut 李 out of the row above).
+    @Test func theRowsAboveABoxAreLeftAlone() {
+        var state = BoardFixtures.state()
+        for (w, h) in [(80, 24), (60, 20), (60, 16), (40, 12), (72, 18)] {
+            state.overlay = .none
+            let plain = BoardRenderer.render(state, width: w, height: h)
+            for overlay in [BoardOverlay.form(IssueForm()), .help(HelpPage())] {
+                state.overlay = overlay
+                let boxed = BoardRenderer.render(state, width: w, height: h)
+                guard let top = (0..<h).first(where: { boxed.line($0).contains("┌") }) else {
+                    Issue.record("no box at \(w)×\(h)"); continue
+                }
+                for y in 0..<top {
+                    #expect(boxed.line(y) == plain.line(y), "row \(y) above the box at \(w)×\(h)")
+                }
+            }
+        }
+    }
+
     @Test func editCorrectsTheIssueAndUndoTakesItBack() {
         let board = board()
         select(board, "12")

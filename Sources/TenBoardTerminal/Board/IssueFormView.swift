@@ -74,8 +74,10 @@ enum IssueFormView {
 
     /// Blanks the cells just around a box, so the list's marks and ellipses behind it do not
     /// look like part of its frame.
+    /// Only the box's own rows: a blank above or below a corner would cut into the row there
+    /// (half a wide name) and draw nothing a reader needs.
     static func clearMargin(around rect: Rect, in grid: inout Grid) {
-        let top = max(0, rect.y - 1), bottom = min(grid.height, rect.maxY + 1)
+        let top = max(0, rect.y), bottom = min(grid.height, rect.maxY)
         for y in top..<bottom {
             for x in [rect.x - 1, rect.maxX] where x >= 0 && x < grid.width {
                 grid.fill(x: x, y: y, count: 1, role: .normal)
