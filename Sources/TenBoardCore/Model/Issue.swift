@@ -116,6 +116,8 @@ public enum FieldProblem: Sendable, Equatable {
     case missingWhenResolved
     /// `resolvedAt` before `receivedAt` (both RFC 3339).
     case resolvedBeforeReceived(resolved: String, received: String)
+    /// More than `years` after `receivedAt` (`Issue.longestWaitYears`).
+    case waitTooLong(years: Int)
     case nestedTooDeep(limit: Int)
 }
 

@@ -137,6 +137,16 @@ extension Issue {
         return resolved <= instant
     }
 
+    /// The longest wait the store takes: a customer waiting longer is a typing error or a hostile
+    /// record, and every morning of the wait would be counted (the morning ledger counts each,
+    /// under the store lock, when the issue is archived: a wait of centuries would hold it for hours).
+    public static let longestWaitYears = 20
+
+    /// Whether helping or withdrawing at `end` would end a wait longer than `longestWaitYears`.
+    public func waitsTooLong(until end: Date) -> Bool {
+        end.timeIntervalSince(receivedAt.date) > Double(Issue.longestWaitYears) * 366 * 86_400
+    }
+
     /// Whether the record says it was resolved before it was received: a data error for `check`.
     var isResolvedBeforeReceived: Bool {
         guard let resolved = resolvedAt?.date else { return false }

@@ -68,6 +68,10 @@ extension IssueStore {
                 let received = issue.receivedAt.rfc3339
                 throw TenBoardError(exitCode: .dataError) { $0.resolvedBeforeReceipt(id, received: received) }
             }
+            guard !issue.waitsTooLong(until: at) else {
+                let received = issue.receivedAt.rfc3339
+                throw TenBoardError(exitCode: .dataError) { $0.waitTooLong(id, received: received, years: Issue.longestWaitYears) }
+            }
             issue.status = .resolved
             let resolvedAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)
             guard resolvedAt.isReadable else {

@@ -76,6 +76,11 @@ extension IssueStore {
             return IssueFieldError(field: "resolvedAt", problem: .resolvedBeforeReceived(
                 resolved: resolvedAt.rfc3339, received: issue.receivedAt.rfc3339))
         }
+        for (field, end) in [("resolvedAt", issue.resolvedAt), ("withdrawnAt", issue.withdrawnAt)] {
+            if let end, issue.waitsTooLong(until: end.date) {
+                return IssueFieldError(field: field, problem: .waitTooLong(years: Issue.longestWaitYears))
+            }
+        }
         return nil
     }
 

@@ -20,6 +20,10 @@ extension IssueStore {
                 let status = issue.status
                 throw TenBoardError(exitCode: .dataError) { $0.onlyOpenWithdrawn(id, status) }
             }
+            guard !issue.waitsTooLong(until: at) else {
+                let received = issue.receivedAt.rfc3339
+                throw TenBoardError(exitCode: .dataError) { $0.waitTooLong(id, received: received, years: Issue.longestWaitYears) }
+            }
             issue.status = .withdrawn
             issue.withdrawnAt = Timestamp(at.wholeSeconds, in: schedule.timeZone)
             issue.withdrawnReason = trimmed

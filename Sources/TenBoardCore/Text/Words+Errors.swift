@@ -43,6 +43,11 @@ extension Words {
              "klantvraag \(id) kwam binnen op \(received); hij kan niet eerder opgelost worden")
     }
 
+    public func waitTooLong(_ id: String, received: String, years: Int) -> String {
+        pick("issue \(id) was received at \(received); a wait of more than \(years) years is not taken (check the dates)",
+             "klantvraag \(id) kwam binnen op \(received); een wachttijd van meer dan \(years) jaar wordt niet aangenomen (kijk de data na)")
+    }
+
     public func notAStorableTime(_ id: String, _ time: String) -> String {
         pick("issue \(id) cannot be resolved at \(time): not a time the store can hold",
              "klantvraag \(id) kan niet opgelost worden op \(time): geen tijd die de opslag kan bewaren")

@@ -62,6 +62,8 @@ extension Words {
             return pick("missing on a resolved issue", "ontbreekt bij een opgeloste klantvraag")
         case .resolvedBeforeReceived(let resolved, let received):
             return pick("\(resolved) is before receivedAt \(received)", "\(resolved) ligt voor receivedAt \(received)")
+        case .waitTooLong(let years):
+            return pick("is more than \(years) years after receivedAt", "ligt meer dan \(years) jaar na receivedAt")
         case .nestedTooDeep(let limit):
             return pick("nested deeper than \(limit) levels", "dieper genest dan \(limit) niveaus")
         }
