@@ -89,8 +89,14 @@ struct Check: ParsableCommand {
             do {
                 try writeOut("config:  \(Words(configuration.language).configOK(configuration.file))\n")
                 try writeOut("store:   \(store.directory.path): \(report.summary)\n")
-                if report.problems.isEmpty, let mornings = try store.checkLedger(notice: { printError($0.message(in: configuration.language)) }) {
-                    try writeOut("ledger:  \(store.ledgerURL.path): \(Words(configuration.language).ledgerMornings(mornings))\n")
+                if report.problems.isEmpty {
+                    // What check found of the ledger (stale, rebuilt) is part of its report: stdout.
+                    var notices: [String] = []
+                    let mornings = try store.checkLedger(notice: { notices.append($0.message(in: configuration.language)) })
+                    for notice in notices { try writeOut("ledger:  \(notice)\n") }
+                    if let mornings {
+                        try writeOut("ledger:  \(store.ledgerURL.path): \(Words(configuration.language).ledgerMornings(mornings))\n")
+                    }
                 }
             } catch where !report.problems.isEmpty {
                 // stdout gone or full (| grep -q, >&-): the verdict on the store still decides the status.
