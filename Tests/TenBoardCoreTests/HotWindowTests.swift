@@ -18,7 +18,7 @@ private func historyStore(count: Int = 30) throws -> TempStore {
 
 @Suite("Hot window: the hot file holds what the next mornings need, the archive the rest")
 struct HotWindowTests {
-    @Test("With a one-day window yesterday's and today's customers stay hot; each day's first change archives the rest, the streak carried over")
+    @Test("With a one-day window yesterday's and today's customers stay hot, helped or withdrawn; each day's first change archives the rest, the streak carried over")
     func defaultWindow() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -41,7 +41,12 @@ struct HotWindowTests {
                 if segmentsAfterFirst == nil { segmentsAfterFirst = try store.snapshot().segments }
                 // The second Tuesday's last customer is helped after 10:00: that morning is missed.
                 let helped = n == 8 && k == 2 ? "10:30" : "09:0\(k)"
-                try store.resolve(id: issue.id, by: "ann", action: nil, at: instant("\(day)T\(helped):00+01:00"))
+                if k == 1 && n % 2 == 1 {
+                    // Spam, withdrawn: it leaves the hot file as the helped ones do.
+                    try store.withdraw(id: issue.id, reason: "spam", at: instant("\(day)T\(helped):00+01:00"))
+                } else {
+                    try store.resolve(id: issue.id, by: "ann", action: nil, at: instant("\(day)T\(helped):00+01:00"))
+                }
                 added += 1
             }
             let state = try store.snapshot()

@@ -265,4 +265,62 @@ struct MorningLedgerTests {
         #expect(try lived.store().history(at: lived.now) == expected)
         #expect(try lived.store().history(at: lived.now) == expected)
     }
+
+    @Test("An issue taken back from the archive leaves the ledger and the recent mornings in the same change: nothing is counted again from the archive, nothing twice")
+    func takenBackInPlace() throws {
+        let lived = try LivedStore.live(seed: 11, from: localDate("2025-03-03"), days: 160)
+        let store = lived.store()
+        let before = try store.snapshot()
+        let recentFrom = try #require(before.recentMornings?.entries.first?.morning)
+        let hotIDs = Set(before.issues.map(\.id))
+        let archived = try store.allIssues().filter { !hotIDs.contains($0.id) }
+        // Helped mornings later (in several mornings' accounts: a shared help), one of the
+        // mornings the hot file keeps, a withdrawn one, and the very first one archived.
+        let placer = lived.schedule
+        let shared = try #require(archived.first { $0.status == .resolved && placer.ledgerParts(of: [$0]).count > 2 })
+        let recent = try #require(archived.last { $0.status == .resolved && placer.morning(forReceived: $0.receivedAt.date) >= recentFrom })
+        let withdrawn = try #require(archived.first { $0.status == .withdrawn })
+        let first = try #require(archived.first)
+        for issue in [shared, recent, withdrawn, first] {
+            _ = try store.reopen(id: issue.id, at: lived.now)
+            let state = try store.snapshot()
+            let ledger = try #require(try store.readLedger())
+            let kept = ledger.fits(segments: state.segments, schedule: lived.schedule)
+            #expect(kept, "\(issue.id): the ledger is kept, not left stale")
+            let hot = Set(state.issues.map(\.id))
+            let stillArchived = try store.allIssues().filter { !hot.contains($0.id) }
+            let counted = MorningLedger(schedule: MorningLedger.fingerprint(lived.schedule), segments: state.segments)
+                .adding(stillArchived, through: state.streakBase?.through, schedule: lived.schedule)
+            #expect(ledger.entries.drop { $0 == MorningLedger.Entry(morning: $0.morning) } == counted.entries[...], "\(issue.id): as counted from the archive anew")
+            var notices: [String] = []
+            #expect(try store.history(at: lived.now) { notices.append($0.message) } == (try lived.expected(at: lived.now)), "\(issue.id)")
+            #expect(notices.isEmpty, "\(issue.id): \(notices)")
+            let recentMornings = try #require(state.recentMornings)
+            let recentKept = recentMornings.fits(segments: state.segments, schedule: lived.schedule)
+            #expect(recentKept)
+            let strip = MorningHistory.recent(state.issues, schedule: lived.schedule, at: lived.now, kept: recentMornings)
+            let fromAll = MorningHistory.recent(try store.allIssues(), schedule: lived.schedule, at: lived.now)
+            #expect(strip.strip == fromAll.strip && strip.rate == fromAll.rate, "\(issue.id): the strip counts it once")
+        }
+    }
+
+    @Test("A ledger that does not hold an issue taken back is left to be counted again, never made up")
+    func takenBackFromAnotherLedger() throws {
+        let lived = try LivedStore.live(seed: 12, from: localDate("2025-03-03"), days: 90)
+        let store = lived.store()
+        let hotIDs = Set(try store.snapshot().issues.map(\.id))
+        let archived = try store.allIssues().filter { !hotIDs.contains($0.id) && $0.status == .resolved }
+        // The ledger's parts of the first issue's mornings emptied (a ledger counted without it).
+        let issue = try #require(archived.first)
+        var ledger = try #require(try store.readLedger())
+        let days = Set(lived.schedule.ledgerParts(of: [issue]).keys)
+        for i in ledger.entries.indices where days.contains(ledger.entries[i].morning.dayNumber) {
+            ledger.entries[i] = MorningLedger.Entry(morning: ledger.entries[i].morning)
+        }
+        try ledger.encoded().write(to: lived.ledgerURL)
+        _ = try store.reopen(id: issue.id, at: lived.now)
+        var notices: [String] = []
+        #expect(try store.history(at: lived.now) { notices.append($0.message) } == (try lived.expected(at: lived.now)))
+        #expect(notices.contains { $0.contains("does not match") }, "rebuilt, said: \(notices)")
+    }
 }

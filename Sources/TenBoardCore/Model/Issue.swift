@@ -67,6 +67,17 @@ public struct Issue: Sendable, Equatable {
 
     public var isOpen: Bool { status == .open }
 
+    /// When a closed issue was closed: helped (`resolvedAt`), or withdrawn (`withdrawnAt`; at its
+    /// receipt when a withdrawal carries no date). Nothing of its part in any morning changes
+    /// after it. `nil` while open.
+    public var closedAt: Date? {
+        switch status {
+        case .open: nil
+        case .resolved: resolvedAt?.date
+        case .withdrawn: (withdrawnAt ?? receivedAt).date
+        }
+    }
+
     /// The field names of the format, in the order the documentation lists them.
     public static let knownFields: [String] = [
         "id", "customer", "summary", "kind", "receivedAt", "status", "assignee",

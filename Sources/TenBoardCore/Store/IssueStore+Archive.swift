@@ -1,19 +1,19 @@
 import Foundation
 
 extension IssueStore {
-    /// The day before which resolved issues belong in the archive; `now` is never taken later
+    /// The day before which closed issues (helped or withdrawn) belong in the archive; `now` is never taken later
     /// than the real clock, so a change dated in the future (a typo in `--at`) cannot move this
     /// morning's work into the archive or carry the streak over mornings still to come.
     func archiveHorizon(now: Date) -> LocalDate {
         schedule.localDate(of: min(now, clock())).adding(days: -archiveAfterDays)
     }
 
-    /// Whether a resolved issue is old enough for the archive: its morning and its resolution
-    /// both lie before `horizon`.
+    /// Whether a closed issue (helped or withdrawn) is old enough for the archive: its morning and
+    /// the day it was closed (`Issue.closedAt`) both lie before `horizon`.
     func isArchivable(_ issue: Issue, horizon: LocalDate) -> Bool {
-        guard !issue.isOpen, let resolvedAt = issue.resolvedAt else { return false }
+        guard let closedAt = issue.closedAt else { return false }
         return schedule.morning(forReceived: issue.receivedAt.date) < horizon
-            && schedule.localDate(of: resolvedAt.date) < horizon
+            && schedule.localDate(of: closedAt) < horizon
     }
 
     /// `isArchivable` for many issues at once (an import of years of history): the calendar
@@ -22,19 +22,19 @@ extension IssueStore {
     /// The same answer, because the morning an issue counts for never goes back as `receivedAt`
     /// goes on: its morning lies before `horizon` exactly when it was received by the cut-off of
     /// the last morning before `horizon`; and it was resolved on a day before `horizon` exactly
-    /// when it was resolved before that day's first instant.
+    /// when it was closed before that day's first instant.
     func archivableTest(horizon: LocalDate) -> (Issue) -> Bool {
         let lastMorning = schedule.previousMorning(before: horizon)
         guard schedule.isMorning(lastMorning) else { return { self.isArchivable($0, horizon: horizon) } }
         let receivedBy = schedule.cutoff(of: lastMorning)
         let resolvedBefore = schedule.calendar.startOfDay(for: schedule.instant(of: ClockTime(hour: 12, minute: 0), on: horizon))
         return { issue in
-            guard !issue.isOpen, let resolvedAt = issue.resolvedAt else { return false }
-            return issue.receivedAt.date <= receivedBy && resolvedAt.date < resolvedBefore
+            guard let closedAt = issue.closedAt else { return false }
+            return issue.receivedAt.date <= receivedBy && closedAt < resolvedBefore
         }
     }
 
-    /// Moves old resolved issues from the hot file into monthly segments as soon as they are
+    /// Moves old closed issues (helped or withdrawn) from the hot file into monthly segments as soon as they are
     /// due (the first change of a day, in practice), and carries the streak forward over the
     /// mornings that leave the hot file.
     ///

@@ -87,7 +87,7 @@ extension IssueStore {
     /// The one way issues enter the store (`add`, `add --json`, `import`, the example store).
     ///
     /// Ids a record gives must be new to the hot file and the archive; missing ones get the next
-    /// free number. Resolved issues old enough for the archive go straight there, the others into
+    /// free number. Closed issues old enough for the archive go straight there, the others into
     /// the hot file in order of arrival. Call inside `update`.
     /// - Returns: the issues as stored (with their ids), in the order given.
     /// - Throws: `TenBoardError` 65 listing every id already in the store; nothing is changed then.

@@ -124,6 +124,7 @@ extension IssueStore {
     ///   - first: the segment to try before the others, newest first.
     ///   - only: look in `first` alone (nothing happens when it is not there).
     func unarchive(id: String, into state: inout StoreState, tryingFirst first: String? = nil, only: Bool = false) throws {
+        let segmentsBefore = state.segments
         if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
         var order = Array(state.segments.indices.reversed())
         if let first, let at = state.segments.firstIndex(of: first), let position = order.firstIndex(of: at) {
@@ -172,6 +173,7 @@ extension IssueStore {
             } else {
                 state.segments[n] = try writeSegment(month: month, data: rest, existing: state.segments)
             }
+            try takeBackMornings(of: issue, segmentsBefore: segmentsBefore, into: &state)
             insertSorted(issue, into: &state.issues)
             return
         }

@@ -16,7 +16,7 @@ import Foundation
 public final class IssueStore: Sendable {
     public let directory: URL
     public let schedule: MorningSchedule
-    /// Resolved issues whose morning, and whose help, lie more than this many days back move to
+    /// Closed issues (helped or withdrawn) whose morning, and whose help or withdrawal, lie more than this many days back move to
     /// the archive.
     ///
     /// Two days by default (`hotDays`): what the next mornings need from the hot file, the

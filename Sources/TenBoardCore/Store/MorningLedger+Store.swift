@@ -71,6 +71,36 @@ extension IssueStore {
         state.recentMornings = recent
     }
 
+    /// An issue taken back from the archive (`unarchive`, under the store lock, in the same
+    /// change) taken out of the ledger and of the hot file's recent mornings: its own part of each
+    /// morning it counted in is subtracted (`MorningLedger.subtracting`), so neither needs the
+    /// archive read again, and the hot file, which holds the issue now, counts it once.
+    ///
+    /// A ledger that did not fit the segments before (or does not hold the issue) is left to be
+    /// rebuilt by the next `history` or `check`, as `recordMornings` leaves it; recent mornings
+    /// that did not are dropped, and counted again from the segments by the next archive step
+    /// (until then the screens count the hot file's mornings alone, never the issue twice).
+    ///
+    /// - Parameters:
+    ///   - issue: the issue as it was archived.
+    ///   - segmentsBefore: the segments the hot file named before it was taken out.
+    ///   - state: the state with the new segments.
+    func takeBackMornings(of issue: Issue, segmentsBefore: [String], into state: inout StoreState) throws(TenBoardError) {
+        let parts = schedule.ledgerParts(of: [issue])
+        if let current = try? readLedger(), current.fits(segments: segmentsBefore, schedule: schedule),
+           var ledger = current.subtracting(parts, id: issue.id) {
+            ledger.segments = state.segments
+            try AtomicFile.write(ledger.encoded(), to: ledgerURL)
+        }
+        if let recent = state.recentMornings, recent.fits(segments: segmentsBefore, schedule: schedule),
+           var taken = recent.subtracting(parts, id: issue.id, from: recent.entries.first?.morning) {
+            taken.segments = state.segments
+            state.recentMornings = taken
+        } else {
+            state.recentMornings = nil
+        }
+    }
+
     /// The recent mornings counted from the segments of their months (and the month before, for
     /// customers carried over into them): the archived customers of the last
     /// `recentMorningDays` days before the last archived morning.

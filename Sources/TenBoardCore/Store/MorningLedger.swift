@@ -74,6 +74,31 @@ public struct MorningLedger: Sendable, Equatable {
             helpers.merge(other.helpers, uniquingKeysWith: +)
             sharedHelps = (sharedHelps + other.sharedHelps).sorted { $0.id < $1.id }
         }
+
+        /// `other` (one issue's part, the issue `id`) taken out again, as `add` put it in;
+        /// `false`, and this entry as it was, when it does not hold that part.
+        mutating func remove(_ other: Entry, id: String) -> Bool {
+            var entry = self
+            entry.customers -= other.customers
+            entry.helped -= other.helped
+            entry.helpedLate -= other.helpedLate
+            entry.waiting -= other.waiting
+            entry.carriedOver -= other.carriedOver
+            entry.withdrawn -= other.withdrawn
+            for (name, count) in other.helpers {
+                let left = (entry.helpers[name] ?? 0) - count
+                guard left >= 0 else { return false }
+                entry.helpers[name] = left == 0 ? nil : left
+            }
+            for help in other.sharedHelps where help.id == id {
+                guard let at = entry.sharedHelps.firstIndex(of: help) else { return false }
+                entry.sharedHelps.remove(at: at)
+            }
+            guard [entry.customers, entry.helped, entry.helpedLate, entry.waiting, entry.carriedOver, entry.withdrawn].allSatisfy({ $0 >= 0 })
+            else { return false }
+            self = entry
+            return true
+        }
     }
 
     /// A customer helped in the accounts of several mornings, and by whom.
@@ -124,6 +149,25 @@ public struct MorningLedger: Sendable, Equatable {
         for issue in issues {
             if let resolved = issue.resolvedAt?.date { ledger.validFrom = max(ledger.validFrom, Int(resolved.timeIntervalSince1970.rounded(.up))) }
             ledger.validFrom = max(ledger.validFrom, Int(issue.receivedAt.date.timeIntervalSince1970.rounded(.up)))
+        }
+        return ledger
+    }
+
+    /// The ledger without one archived issue's part (`MorningSchedule.ledgerParts` of it alone:
+    /// the parts of a morning's issues add up, `MorningRow.adding`), for an issue taken back from
+    /// the archive: each count of each morning it counted in less its own, its helper's count
+    /// less, its shared helps gone. Mornings before `from` are left as they are (the hot file's
+    /// recent mornings keep the last ones only). `nil` when the ledger does not hold that part
+    /// (it was not counted with this issue): then it must be counted again.
+    func subtracting(_ parts: [Int: Entry], id: String, from: LocalDate? = nil) -> MorningLedger? {
+        var ledger = self
+        var index = 0
+        for number in parts.keys.sorted() {
+            let day = LocalDate(dayNumber: number)
+            if let from, day < from { continue }
+            while index < ledger.entries.count, ledger.entries[index].morning < day { index += 1 }
+            guard index < ledger.entries.count, ledger.entries[index].morning == day,
+                  ledger.entries[index].remove(parts[number]!, id: id) else { return nil }
         }
         return ledger
     }
