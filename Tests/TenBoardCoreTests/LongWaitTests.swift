@@ -40,4 +40,23 @@ import TenBoardTestSupport
         #expect(withdraw?.exitCode == .dataError)
         #expect(try t.store.issue(id: "old").isOpen, "the issue is unchanged")
     }
+
+    @Test func checkNamesAWaitOfCenturiesThatAnOlderTenboardStored() throws {
+        let t = TempStore(clock: { Self.now })
+        _ = try t.store.add(customer: "c", summary: "s", receivedAt: Self.now.addingTimeInterval(-600), at: Self.now)
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+        // As a tenboard before the rule left it: helped in 2026, received in the year 1001.
+        try StoreLock.withExclusiveLock(in: t.url) {
+            var state = try #require(try t.store.load())
+            var issue = try Issue(json: try Self.record("1001-01-01T09:00:00Z", resolved: "2026-11-20T09:00:00Z"))
+            issue.id = "ancient"
+            state.issues.insert(issue, at: 0)
+            try t.store.write(state)
+        }
+        let problems = try StoreCheck.run(t.store).problems
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains(t.store.hotURL.path + ": issue ancient was received at 1001-01-01T09:00:00Z; a wait of more than 20 years") == true, "\(problems)")
+        let dutch = try StoreCheck.run(t.store, words: Words(.nl)).problems
+        #expect(dutch.first?.contains("een wachttijd van meer dan 20 jaar") == true)
+    }
 }

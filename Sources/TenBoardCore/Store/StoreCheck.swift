@@ -60,6 +60,12 @@ public struct StoreCheck: Sendable {
         for issue in MorningCheck.resolvedBeforeReceived(state.issues) {
             problems.append(words.resolvedBeforeReceived(store.hotURL.path, id: issue.id))
         }
+        // Written before the longest wait was refused: archiving it would count every morning
+        // of the wait under the store lock.
+        for issue in state.issues {
+            guard let closed = issue.closedAt, issue.waitsTooLong(until: closed) else { continue }
+            problems.append(store.hotURL.path + ": " + words.waitTooLong(issue.id, received: issue.receivedAt.rfc3339, years: Issue.longestWaitYears))
+        }
         let open = state.issues.filter(\.isOpen).count
         let summary = store.exists
             ? words.storeSummary(open: open, recent: state.issues.count - open, archived: archived, segments: state.segments.count, revision: state.revision)
