@@ -73,6 +73,40 @@ struct FuzzFastPathTests {
         #expect(differ.isEmpty, "\(differ)")
     }
 
+    @Test("The hot file's text (StoreState.prettyText) is JSONWriter.pretty(state.json), byte for byte")
+    func prettyStates() throws {
+        var differ: [String] = []
+        var rng = SeededRandom(seed: Fuzz.seed)
+        var states = 0
+        for round in 0..<40 {
+            var state = StoreState()
+            state.revision = rng.below(1000)
+            state.nextID = 1 + rng.below(1000)
+            state.segments = rng.chance(50) ? ["2025-01.1.jsonl", "2025-02.3.jsonl"] : []
+            if rng.chance(50) { state.extra["zz-future"] = Fuzz.value(&rng) }
+            if rng.chance(30) { state.extra["a"] = .array([.int(1), .object(["k": .string("é\n\u{2028}")])]) }
+            for n in 0..<rng.below(round < 3 ? 1 : 60) {
+                var json = Fuzz.issue(&rng, id: "p\(round)-\(n)")
+                if rng.chance(50), case .object(var o) = json {
+                    for _ in 0..<rng.below(4) { o[rng.pick(["a", "zz", "Z", "receivedAx", "é", "", "x-crm", "messages"])] = Fuzz.value(&rng) }
+                    json = .object(o)
+                }
+                guard var issue = try? TenBoardCore.Issue(json: json) else { continue }
+                if rng.chance(5) { issue.extra["status"] = .string("shadowed") } // a known key among the extra ones
+                state.issues.append(issue)
+            }
+            let fast = state.prettyText, slow = JSONWriter.pretty(state.json)
+            if fast != slow, differ.count < 3 { differ.append("\(fast)\n≠\n\(slow)") }
+            // And it reads back as the same state.
+            let back = try StoreState(json: try JSONParser.parse(Data(fast.utf8)))
+            if back.issues.count != state.issues.count || back.revision != state.revision, differ.count < 3 { differ.append("round \(round) reads back otherwise") }
+            states += 1
+        }
+        print("fuzz pretty states: \(states) states, \(differ.count) differences")
+        #expect(states == 40)
+        #expect(differ.isEmpty, "\(differ)")
+    }
+
     @Test("archivableTest(horizon:) answers as isArchivable, across zones, schedules, holidays and DST")
     func archivable() throws {
         let zones = ["Europe/Amsterdam", "America/New_York", "Asia/Tokyo", "UTC", "Asia/Kathmandu", "Pacific/Chatham", "America/Sao_Paulo"]

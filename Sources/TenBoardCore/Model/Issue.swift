@@ -271,24 +271,32 @@ extension Issue {
 
     /// Appends `compactJSON` to `out` (an archive segment is written in one string).
     func writeCompactJSON(into out: inout String) {
+        writeJSON(into: &out, indent: nil)
+    }
+
+    /// Appends `JSONWriter.write(json, into: &out, indent: indent)` to `out`, written straight
+    /// from the fields: compact (`nil`) for archive segments, indented for the hot file.
+    func writeJSON(into out: inout String, indent: Int?) {
         if !extra.isEmpty, extra.keys.contains(where: { Issue.knownFieldSet.contains($0) }) {
-            out += JSONWriter.compact(json)
+            JSONWriter.write(json, into: &out, indent: indent)
             return
         }
         let extraKeys = extra.isEmpty ? [] : extra.keys.sorted()
         out += "{"
         var first = true
+        let inner = indent.map { $0 + 1 }
         func key(_ name: String) {
             if !first { out += "," }
             first = false
+            JSONWriter.newline(inner, into: &out)
             JSONWriter.writeString(name, into: &out)
-            out += ":"
+            out += indent == nil ? ":" : ": "
         }
         var e = 0
         func extrasBefore(_ name: String?) {
             while e < extraKeys.count, name.map({ extraKeys[e] < $0 }) ?? true {
                 key(extraKeys[e])
-                JSONWriter.write(extra[extraKeys[e]]!, into: &out, indent: nil)
+                JSONWriter.write(extra[extraKeys[e]]!, into: &out, indent: inner)
                 e += 1
             }
         }
@@ -318,6 +326,7 @@ extension Issue {
             if let text { JSONWriter.writeString(text, into: &out) } else { out += raw! }
         }
         extrasBefore(nil)
+        JSONWriter.newline(indent, into: &out)
         out += "}"
     }
 

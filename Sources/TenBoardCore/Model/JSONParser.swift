@@ -178,12 +178,15 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes, valid UTF-8.
+        // Fast path: no escapes, valid UTF-8. Most strings (keys, ids, times) are ASCII, which is
+        // valid UTF-8 as it is: only the others are validated.
+        var ascii = true
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
                 let slice = bytes[start..<index]
                 index += 1
+                if ascii { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     index = start
                     throw error("the text is not valid UTF-8")
@@ -192,6 +195,7 @@ public struct JSONParser {
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw error("a control character (\(describe(c))) must be escaped inside a string") }
+            if c >= 0x80 { ascii = false }
             index += 1
         }
         var buffer = [UInt8](bytes[start..<index])

@@ -50,7 +50,7 @@ public enum JSONWriter {
         }
     }
 
-    private static func newline(_ indent: Int?, into out: inout String) {
+    static func newline(_ indent: Int?, into out: inout String) {
         guard let indent else { return }
         out += "\n"
         out += String(repeating: "  ", count: indent)

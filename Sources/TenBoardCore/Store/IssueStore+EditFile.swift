@@ -19,7 +19,7 @@ extension IssueStore {
     public func editHotFile(_ edit: (String) throws -> Void) throws -> Bool {
         try AtomicFile.makeDirectory(directory)
         let original = try StoreFile.read(hotURL, what: .storeFile)
-            ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
+            ?? Data((StoreState().prettyText + "\n").utf8)
         let (fd, copy): (FileDescriptor, String)
         do throws(Errno) {
             (fd, copy) = try FileSystemCalls.makeTemporaryFile(template: directory.appendingPathComponent("issues.edit-XXXXXX.json").path, suffixLength: 5)
@@ -52,7 +52,7 @@ extension IssueStore {
         }
         try StoreLock.withExclusiveLock(in: directory) {
             let current = try StoreFile.read(hotURL, what: .storeFile)
-                ?? Data((JSONWriter.pretty(StoreState().json) + "\n").utf8)
+                ?? Data((StoreState().prettyText + "\n").utf8)
             guard current == original else {
                 throw TenBoardError(exitCode: .tempFailure) { $0.changedWhileEditing(hotURL.path, copy: "\(copy)") }
             }

@@ -187,7 +187,7 @@ extension IssueStore {
         // Keep the previous version as issues.json.bak: a hard link, so it costs no copy. Only
         // once the new version is on disk: a write that fails (a full disk) leaves the old .bak,
         // and cannot make room for itself by freeing it.
-        try AtomicFile.write(Data((JSONWriter.pretty(state.json) + "\n").utf8), to: hotURL) {
+        try AtomicFile.write(Data((state.prettyText + "\n").utf8), to: hotURL) {
             let bakTemp = directory.appendingPathComponent(AtomicFile.temporaryPrefix + "bak").path
             FileSystemCalls.remove(bakTemp)
             if (try? FileSystemCalls.link(path, as: bakTemp)) != nil {

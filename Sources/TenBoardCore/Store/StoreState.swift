@@ -152,13 +152,55 @@ extension StoreState {
     }
 
     var json: JSONValue {
+        var o = fieldsBesideIssues
+        o["issues"] = .array(issues.map(\.json))
+        return .object(o)
+    }
+
+    /// `JSONWriter.pretty(json)`, what the hot file holds, with each issue written straight from
+    /// its fields (`Issue.writeJSON`): the same text, without a dictionary built and sorted for
+    /// every issue on every change.
+    var prettyText: String {
+        var o = fieldsBesideIssues
+        o["issues"] = .null // its place among the sorted keys
+        var out = ""
+        out.reserveCapacity(issues.count * 420 + 8192)
+        out += "{"
+        for (i, key) in o.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            JSONWriter.newline(1, into: &out)
+            JSONWriter.writeString(key, into: &out)
+            out += ": "
+            guard key == "issues" else {
+                JSONWriter.write(o[key]!, into: &out, indent: 1)
+                continue
+            }
+            if issues.isEmpty {
+                out += "[]"
+                continue
+            }
+            out += "["
+            for (n, issue) in issues.enumerated() {
+                if n > 0 { out += "," }
+                JSONWriter.newline(2, into: &out)
+                issue.writeJSON(into: &out, indent: 2)
+            }
+            JSONWriter.newline(1, into: &out)
+            out += "]"
+        }
+        JSONWriter.newline(0, into: &out)
+        out += "}"
+        return out
+    }
+
+    /// Every key of the hot file but `issues`.
+    private var fieldsBesideIssues: [String: JSONValue] {
         var o = extra
         o["format"] = .string("tenboard-store")
         o["version"] = .int(StoreState.formatVersion)
         o["revision"] = .int(revision)
         o["nextId"] = .int(nextID)
         if let createdAt { o["createdAt"] = .string(createdAt.description) }
-        o["issues"] = .array(issues.map(\.json))
         o["tally"] = .object(Dictionary(uniqueKeysWithValues: tally.map { ($0.key.description, JSONValue.int($0.value)) }))
         o["tallyMarks"] = .array(tallyMarks.map(\.json))
         o["praise"] = .array(praise.map(\.json))
@@ -166,7 +208,7 @@ extension StoreState {
             o["streakBase"] = .object(["through": .string(streakBase.through.description), "count": .int(streakBase.count)])
         }
         o["archive"] = .array(segments.map(JSONValue.string))
-        return .object(o)
+        return o
     }
 
     /// An optional array of records, each read by `read`; errors name the key and the index.
