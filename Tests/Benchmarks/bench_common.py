@@ -62,3 +62,28 @@ class FakeClock:
             os.kill(self.sleeper, signal.SIGTERM)
             self.holder.wait()
             self.holder = None
+
+
+class Goals:
+    """The results table: a line a figure (`name  value  goal <= G  met|MISSED  (detail)`), and the
+    exit code, 0 when every goal was met. `width`, `value` and `goal_width` keep each script's
+    columns as they were."""
+
+    def __init__(self, width=38, value="8.2f", goal_width=5):
+        self.width, self.value, self.goal_width = width, value, goal_width
+        self.ok = True
+
+    def line(self, name, value, goal, detail=""):
+        met = value <= goal
+        self.ok &= met
+        print(f"{name:{self.width}} {value:{self.value}}  goal <= {goal:<{self.goal_width}} {'met ' if met else 'MISSED'}  "
+              f"({detail})")
+        return met
+
+    def lines(self, rows):
+        """Each of `rows`: (name, value, goal, detail)."""
+        for row in rows:
+            self.line(*row)
+
+    def exit_code(self):
+        return 0 if self.ok else 1

@@ -25,7 +25,7 @@ DIR after a change to how the store lays out its files.
 Usage: hot_path_bench.py [--bin PATH] [--history N | --million] [--shape spread|old] [--runs N]
                          [--board-runs N] [--keep DIR [--label NAME]] [--at 'YYYY-MM-DD HH:MM']
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, subprocess, sys, tempfile, time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -169,19 +169,15 @@ def main():
                 env = dict(stores[n], TERM="xterm-256color")
                 frames[n].append(tmux.first_frame(binary, env, None)[0])
         load_after = bench_common.load()
-        med = statistics.median
+        med = bench_common.med
         print(f"hot-path benchmark: {args.history} resolved issues (shape '{args.shape}') + 50 open vs this morning's customers and the open alone; "
               f"hot file {hot['history'] / 1e6:.2f} MB vs {hot['empty'] / 1e6:.3f} MB; median of {args.runs} "
               f"(board: {args.board_runs}), interleaved; load average {load_before} before, {load_after} after")
-        ok = True
-        rows = [(c, times[c]) for c in cmds] + [("board first frame", frames)]
-        for name, t in rows:
-            ratio = med(t["history"]) / med(t["empty"])
-            met = ratio <= goal
-            ok &= met
-            print(f"{name + ', history / none':38} {ratio:6.2f}  goal <= {goal:<4} {'met ' if met else 'MISSED'}  "
-                  f"({med(t['history'])*1000:.1f} ms / {med(t['empty'])*1000:.1f} ms)")
-        return 0 if ok else 1
+        goals = bench_common.Goals(width=38, value="6.2f", goal_width=4)
+        for name, t in [(c, times[c]) for c in cmds] + [("board first frame", frames)]:
+            goals.line(name + ", history / none", med(t["history"]) / med(t["empty"]), goal,
+                       f"{med(t['history'])*1000:.1f} ms / {med(t['empty'])*1000:.1f} ms")
+        return goals.exit_code()
     finally:
         if tmux:
             tmux.stop()
