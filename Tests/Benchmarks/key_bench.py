@@ -8,13 +8,14 @@ hot_path_bench.py, 1M spread by default) and one on the same morning without his
 extra open issues (ids k0, k1, ...; the oldest, so the first rows) to make --open in all. Each
 board has a `tmux -C` control client of its own; the keys are sent through it (`send-keys`, no
 process started per key), and after each `%output` notification the pane is captured through
-it too, until the screen shows the change; the time taken is that of the last `%output` before
-the capture that first shows it (tmux answers commands and reports output in the order it
-handled them), i.e. of the notification that carried the change:
-  Down:       the selected mark (a triangle) on the row below; then Up, untimed, so every Down
-              is the same move
+it too, until the screen shows the change:
+  Down:       the selected mark (a triangle) on the row below; timed to the first `%output`
+              that carries the mark (the new row drawn: exact); then Up, untimed, so every
+              Down is the same move
   r + Enter:  (one send-keys: the prompt opens and its action point is kept) the notice
-              "#k<n> resolved." and the row gone from the list
+              "#k<n> resolved." and the row gone from the list; timed to the end of the first
+              capture that shows both (an upper bound: the capture's round trip is included,
+              because a notice drawn over the last one is sent only where it differs)
 Presses alternate between the boards (history, none; none, history; ...); after each, the
 output must have been quiet (the clock's ticks included) for --settle ms before the next.
 Goals: Down <= 5 ms and resolve <= 30 ms (median, history store), and each ÷ none shown.
@@ -28,6 +29,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_common  # noqa: E402
 import hot_path_bench  # noqa: E402  (the kept stores)
 
+OCTAL = re.compile(rb"\\([0-7]{3})")  # how tmux -C escapes bytes in %output
+MARK = "\u25b6".encode()  # the selected row's mark
+
 SUMMARY = "Sleutelvraag-{:03d}x"  # ASCII and unique, so its redraw can be found in the output
 
 
@@ -35,9 +39,11 @@ class Control:
     """A `tmux -C` control client attached to one session.
 
     Commands go in on its standard input; their replies come back as `%begin ... %end` blocks, in
-    order, and the pane's output as `%output` notifications, never inside a block. tmux keeps the
-    two in the order it handled them, so a `capture-pane` whose block shows the change was handled
-    after the `%output` that carried it: the last `%output` before that block's `%begin`."""
+    order, and the pane's output as `%output` notifications, never inside a block. The two are not
+    strictly in the order tmux handled them: a capture can show a change whose `%output` comes
+    after its block (seen once in 8 Downs). So a press is timed either by the `%output` whose
+    bytes carry a marker of the change (exact), or by the end of the first capture that shows
+    the change (an upper bound: it includes one or two capture round trips)."""
 
     def __init__(self, cmd, session, env):
         self.session = session
@@ -50,6 +56,7 @@ class Control:
         self.block = None  # (kind, last %output before its %begin, lines) while inside one
         self.last_output = None  # arrival time of the last %output
         self.outputs = 0
+        self.marker, self.marked = None, None  # bytes to look for in %output, and when they came
 
     def pump(self, timeout):
         """Reads what arrives within `timeout` s; returns the finished blocks (kind, output time, lines)."""
@@ -71,7 +78,7 @@ class Control:
                     kind, out_at, lines = self.block
                     if line.startswith(b"%error "):
                         raise RuntimeError(f"tmux refused a {kind} command: {lines}")
-                    finished.append((kind, out_at, lines))
+                    finished.append((kind, at, lines))
                     self.block = None
                 else:
                     self.block[2].append(line)
@@ -80,6 +87,10 @@ class Control:
             elif line.startswith(b"%output "):
                 self.last_output = at
                 self.outputs += 1
+                if self.marker and self.marked is None:
+                    data = OCTAL.sub(lambda m: bytes([int(m.group(1), 8)]), line.split(b" ", 2)[-1])
+                    if self.marker in data:
+                        self.marked = at
         return finished
 
     def send(self, command, kind):
@@ -92,23 +103,29 @@ class Control:
         while self.pump(0) or self.pending or self.block is not None:
             self.pump(0.05)
 
-    def press(self, keys, changed, timeout=10.0):
-        """Sends `keys` (tmux key names) and returns the seconds until the `%output` that carried
-        the change: after each new `%output` the pane is captured (through this client, no
-        process started) until `changed(screen text)` holds."""
+    def press(self, keys, changed, marker=None, timeout=10.0):
+        """Sends `keys` (tmux key names); after each new `%output` the pane is captured (through
+        this client, no process started) until `changed(screen text)` holds. Returns the seconds
+        from the send to the first `%output` holding `marker` (bytes) if given, else to the end of
+        that capture."""
         self.drain()
+        self.marker, self.marked = marker, None
         start = time.perf_counter()
         self.send(f"send-keys -t {self.session} {keys}", "keys")
         captured, capturing = self.outputs, False
         end = start + timeout
         screen = ""
         while time.perf_counter() < end:
-            for kind, out_at, lines in self.pump(end - time.perf_counter()):
+            for kind, at, lines in self.pump(end - time.perf_counter()):
                 if kind == "capture":
                     capturing = False
                     screen = b"\n".join(lines).decode(errors="replace")
-                    if out_at is not None and out_at > start and changed(screen):
-                        return out_at - start
+                    if changed(screen):
+                        if marker is None:
+                            return at - start
+                        if self.marked is None:
+                            raise RuntimeError(f"{self.session}: the change is on screen but no %output held {marker!r}")
+                        return self.marked - start
             if not capturing and self.outputs > captured:
                 captured, capturing = self.outputs, True
                 self.send(f"capture-pane -p -t {self.session}", "capture")
@@ -252,7 +269,7 @@ def main():
                 sel = [k for k, (_, lit) in enumerate(rows) if lit]
                 assert sel and sel[0] + 1 < len(rows), f"{name}: no row below the selected one: {rows}"
                 here, below = rows[sel[0]][0], rows[sel[0] + 1][0]
-                times["Down"][name].append(c.press("Down", lambda screen: selected(screen) == below))
+                times["Down"][name].append(c.press("Down", lambda screen: selected(screen) == below, MARK))
                 c.settle(args.settle / 1000)
                 c.press("Up", lambda screen: selected(screen) == here)
                 c.settle(args.settle / 1000)
