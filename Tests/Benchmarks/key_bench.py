@@ -12,6 +12,7 @@ it too, until the screen shows the change:
   Down:       the selected mark (a triangle) on the row below; timed to the first `%output`
               that carries the mark (the new row drawn: exact); then Up, untimed, so every
               Down is the same move
+  x:          the floor of this measuring chain: a third pane, `cat` in raw mode, the byte back
   r + Enter:  (one send-keys: the prompt opens and its action point is kept) the notice
               "#k<n> resolved." and the row gone from the list; timed to the end of the first
               capture that shows both (an upper bound: the capture's round trip is included,
@@ -176,6 +177,11 @@ class Boards:
             subprocess.run(self.cmd + ["new-session", "-d", "-s", name, "-x", "120", "-y", "40", program], check=True,
                            env=self.env)
             self.controls[name] = Control(self.cmd, name, self.env)
+        # The floor of the measuring chain (tmux, the pty, the control client, this script): a
+        # pane whose program sends each byte back at once.
+        subprocess.run(self.cmd + ["new-session", "-d", "-s", "floor", "-x", "120", "-y", "40",
+                                   "stty raw -echo; exec cat"], check=True, env=self.env)
+        self.controls["floor"] = Control(self.cmd, "floor", self.env)
 
     def screen(self, name):
         """The pane as text with its attributes (capture-pane -e)."""
@@ -262,7 +268,10 @@ def main():
             boards.controls[name].settle(args.settle / 1000)
         load_before = bench_common.load()
         times = {k: {n: [] for n in stores} for k in ("Down", "resolve")}
+        floor = []
         for i in range(args.presses):
+            floor.append(boards.controls["floor"].press("x", lambda screen: True, b"x"))
+            boards.controls["floor"].settle(args.settle / 1000)
             for name in (("history", "none") if i % 2 == 0 else ("none", "history")):
                 c = boards.controls[name]
                 rows = boards.rows(name)
@@ -287,7 +296,8 @@ def main():
         print(f"board key benchmark: {args.history} resolved issues (shape '{args.shape}') vs none, {args.open} open "
               f"({args.open - args.presses} at the end) on each board, 120x40, tmux -C; {when}; hot file "
               f"{hot['history'] / 1e6:.2f} MB vs {hot['none'] / 1e6:.2f} MB; median of {args.presses} presses each, "
-              f"interleaved; load average {load_before} before, {load_after} after")
+              f"interleaved; load average {load_before} before, {load_after} after; floor (a pane of `cat` in raw mode, "
+              f"a byte sent back) {med(floor) * 1000:.2f} ms, max {max(floor) * 1000:.1f} ms")
         goals = bench_common.Goals(width=36, value="7.2f", goal_width=3)
         for key, goal in (("Down", 5), ("resolve", 30)):
             h, n = med(times[key]["history"]) * 1000, med(times[key]["none"]) * 1000

@@ -15,7 +15,10 @@ the bytes the board writes to its terminal:
 Usage: typing_bench.py [--bin PATH] [--runs N]
    (release build first: swift build -c release --scratch-path .build-bench)
 """
-import argparse, os, pty, select, shutil, statistics, subprocess, sys, tempfile, time, fcntl, termios, struct
+import argparse, os, pty, select, shutil, subprocess, sys, tempfile, time, fcntl, termios, struct
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_common  # noqa: E402
 
 AT = "2026-11-24T09:12:00+01:00"
 TEXT = "Fietsenmaker Gerrit belt over de offerte"  # 40 characters
@@ -113,9 +116,9 @@ def main():
                "LANG": "C.UTF-8", "TZ": "Europe/Amsterdam", "TENBOARD_LANGUAGE": "en", "TENBOARD_NAME": "lisa"}
         make_store(binary, env)
         results = [one_run(binary, env) for _ in range(args.runs)]
-        keys = statistics.median(r[0] for r in results)
-        frames = statistics.median(r[1] for r in results)
-        burst = statistics.median(r[2] for r in results)
+        keys = bench_common.med(r[0] for r in results)
+        frames = bench_common.med(r[1] for r in results)
+        burst = bench_common.med(r[2] for r in results)
         print(f"(i) 40 keys, each until on screen: {keys * 1000:.1f} ms ({keys / 40 * 1000:.2f} ms a key)")
         print(f"(j) 40 whole frames (Ctrl-L):      {frames * 1000:.1f} ms ({frames / 40 * 1000:.2f} ms a frame)")
         print(f"(k) 40 keys at once until shown:   {burst * 1000:.1f} ms")
