@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Typing benchmark: does typing into a field cost more than drawing frames?
 
-Runs `tenboard board --at <Tue 24 Nov 2026 09:12>` in a pseudo-terminal of its own (100x30,
-xterm-256color, C.UTF-8) on a store of 30 waiting customers, and measures from outside, reading
+Runs `tenboard board --pinned-clock <Tue 24 Nov 2026 09:12>` (a live board whose clock stands
+still; `--at` is a frozen view that refuses the new-issue form) in a pseudo-terminal of its own
+(100x30, xterm-256color, C.UTF-8) on a store of 30 waiting customers, and measures from outside, reading
 the bytes the board writes to its terminal:
   (i)  key-to-screen: in the new-issue form, each of 40 characters is written to the terminal
        one at a time, and the clock stops when the board has written that character back;
@@ -35,7 +36,7 @@ class Board:
     def __init__(self, binary, env):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
-            os.execve(binary, [binary, "board", "--at", AT], env)
+            os.execve(binary, [binary, "board", "--pinned-clock", AT], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.seen = b""
 
