@@ -14,12 +14,13 @@ With --keep-ledger the store's ledger, if it has one (a kept store already upgra
 is kept: the first `history` then reads it like the others.
 Usage: history_bench.py [--bin PATH] --keep DIR [--label NAME] [--history N] [--runs N] [--keep-ledger]
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, os, shutil, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import store_bench  # noqa: E402
 import hot_path_bench  # noqa: E402
 import archive_bench  # noqa: E402  (cpu_run: wall and CPU of one run)
+import bench_common  # noqa: E402
 
 
 def main():
@@ -45,7 +46,7 @@ def main():
             os.unlink(ledger)
             had_ledger = False
         env = dict(base_env, TENBOARD_STORE=store)
-        load_before = hot_path_bench.load()
+        load_before = bench_common.load()
         change = archive_bench.cpu_run([binary, "add", "--customer", "Bench", "--summary", "first change"], env)
         first = archive_bench.cpu_run([binary, "history"], env)
         assert os.path.exists(ledger), "the first history did not write the ledger"
@@ -59,8 +60,8 @@ def main():
             order = list(cmds) if i % 2 == 0 else list(reversed(cmds))
             for c in order:
                 times[c].append(archive_bench.cpu_run(cmds[c], env))
-        load_after = hot_path_bench.load()
-        med = statistics.median
+        load_after = bench_common.load()
+        med = bench_common.med
         print(f"history benchmark: {args.history} issues (shape 'spread', four years up to yesterday), "
               f"ledger {os.path.getsize(ledger) / 1e3:.0f} kB; median of {args.runs}, interleaved; "
               f"load average {load_before} before, {load_after} after")

@@ -10,10 +10,11 @@ The import is durable (fsync of every file and directory) and writes the archive
 hot file; the Python side writes one file without fsync.
 Usage: import_bench.py [--bin PATH] [--issues N] [--runs N]
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import store_bench  # noqa: E402  (the same data generator as the store benchmark)
+import bench_common  # noqa: E402
 
 PY_ROUND_TRIP = "import json, sys\nwith open(sys.argv[1]) as f: d = json.load(f)\nwith open(sys.argv[2], 'w') as f: json.dump(d, f)\n"
 
@@ -47,13 +48,12 @@ def main():
             shutil.rmtree(store)
             py.append(store_bench.timed([sys.executable, "-c", PY_ROUND_TRIP, data, os.path.join(work, "out.json")], base_env))
 
-        med = statistics.median
-        ratio = med(imp) / med(py)
-        met = ratio <= 1.5
+        med = bench_common.med
         print(f"import benchmark: {args.issues} issues ({size_mb:.1f} MB of JSON), median of {args.runs} runs")
-        print(f"{'(e) import / json.load+json.dump':34} {ratio:7.2f}  goal <= {1.5:<5} {'met ' if met else 'MISSED'}  "
-              f"({med(imp)*1000:.0f} ms / {med(py)*1000:.0f} ms)")
-        return 0 if met else 1
+        goals = bench_common.Goals(width=34, value="7.2f", goal_width=5)
+        goals.line("(e) import / json.load+json.dump", med(imp) / med(py), 1.5,
+                   f"{med(imp)*1000:.0f} ms / {med(py)*1000:.0f} ms")
+        return goals.exit_code()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -8,7 +8,10 @@ alternating between the two stores so both see the same machine:
 Each message is new (its own Message-ID), so every run writes a new issue.
 Usage: intake_bench.py [--bin PATH] [--history N] [--runs N]
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, os, shutil, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_common  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -64,13 +67,13 @@ def main():
             hist.append(timed([binary, "intake"], env_h, message(2 * i)))
             none.append(timed([binary, "intake"], env_0, message(2 * i + 1)))
             add.append(timed(add_cmd, env_h, b""))
-        med = statistics.median
+        med = bench_common.med
         wall_h, wall_0, wall_a = (med([x[0] for x in v]) for v in (hist, none, add))
         cpu_h, cpu_0, cpu_a = (med([x[1] for x in v]) for v in (hist, none, add))
         ratio = wall_h / wall_0
         ok = ratio <= 1.2 and wall_h < 0.050
         print(f"intake benchmark: {args.history} resolved + 50 open, median of {args.runs} runs, "
-              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+              f"load average {bench_common.load()} on {os.cpu_count()} cores")
         print(f"(i) intake of one message, history / none {ratio:7.2f}  goal <= 1.2 and < 50 ms  "
               f"{'met ' if ok else 'MISSED'}  ({wall_h*1000:.1f} ms / {wall_0*1000:.1f} ms wall; "
               f"{cpu_h*1000:.1f} ms / {cpu_0*1000:.1f} ms CPU)")

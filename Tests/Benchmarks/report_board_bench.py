@@ -18,12 +18,13 @@ and, as absolute figures, the first frame with history (goal <= 0.5 s) and its p
 Usage: report_board_bench.py [--bin PATH] [--history N] [--runs N] [--board-runs N]
    (release build first: swift build -c release --scratch-path .build-bench)
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, subprocess, sys, tempfile, time
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import store_bench  # noqa: E402  (the same history generator as the store benchmark)
+import bench_common  # noqa: E402
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 KINDS = ["question", "problem", "complaint", "bug"]
@@ -169,7 +170,7 @@ def main():
             frame_0.append(t)
             rss_0.append(m)
 
-        med = statistics.median
+        med = bench_common.med
         rows = [
             ("(f) summary, history / none", med(sum_h) / med(sum_0), 1.2,
              f"{med(sum_h)*1000:.1f} ms / {med(sum_0)*1000:.1f} ms, --at {summary_at}"),
@@ -183,12 +184,9 @@ def main():
         ]
         print(f"report and board benchmark: {args.history} resolved in {archived} archive segments + {len(morning_issues(day, before))} "
               f"of the morning of {day}, median of {args.runs} summary runs and {args.board_runs} board starts")
-        ok = True
-        for name, value, goal, detail in rows:
-            met = value <= goal
-            ok &= met
-            print(f"{name:36} {value:7.2f}  goal <= {goal:<5} {'met ' if met else 'MISSED'}  ({detail})")
-        return 0 if ok else 1
+        goals = bench_common.Goals(width=36, value="7.2f", goal_width=5)
+        goals.lines(rows)
+        return goals.exit_code()
     finally:
         if tmux:
             tmux.stop()

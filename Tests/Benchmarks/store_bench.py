@@ -19,8 +19,11 @@ For each shape:
   (r) peak memory of `tenboard import` and of `export`       goal <= 200 MB at 1M
 Usage: store_bench.py [--bin PATH] [--history N | --million] [--shapes old,spread] [--runs N]
 """
-import argparse, glob, json, os, random, resource, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, glob, json, os, random, resource, shutil, subprocess, sys, tempfile, time
 from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_common  # noqa: E402
 
 KINDS = ["question", "problem", "complaint", "bug"]
 NAMES = ["Jan Jansen", "Bakkerij de Vries", "Gemeente Utrecht", "Müller GmbH", "Ørsted", "李小龙", "Café 't Hoekje"]
@@ -106,7 +109,7 @@ def main():
     hot_goal = 1.5 if args.history >= 1_000_000 else 1.2
     binary = os.path.abspath(args.bin)
     work = tempfile.mkdtemp(prefix="tenboard-bench-")
-    med = statistics.median
+    med = bench_common.med
     try:
         base_env = {"PATH": "/usr/bin:/bin", "HOME": work, "LANG": "C.UTF-8"}
         env_0 = dict(base_env, TENBOARD_STORE=os.path.join(work, "no-history"))
@@ -156,7 +159,7 @@ def main():
         print(f"store benchmark: {args.history} resolved + 50 open, median of {args.runs} runs (export, check: "
               f"{max(3, args.runs // 5)}), reopen of 5")
         print(f"empty store: list --json {med(list_0)*1000:.1f} ms, resolve {med(res_0)*1000:.1f} ms")
-        ok = True
+        goals = bench_common.Goals(width=38, value="8.2f", goal_width=5)
         for shape in shapes:
             env, m, st = stores[shape]["env"], times[shape], stores[shape]
             rss = max(peak_rss_mb([binary, "list"], env) for _ in range(3))
@@ -182,12 +185,9 @@ def main():
                 ("(r) export peak memory, MB", export_rss, 200.0, ""),
             ]
             print(f"-- history shape '{shape}' (ends {SHAPES[shape]} days ago): {hot} issues in the hot file")
-            for name, value, goal, detail in rows:
-                met = value <= goal
-                ok &= met
-                print(f"{name:38} {value:8.2f}  goal <= {goal:<5} {'met ' if met else 'MISSED'}  ({detail})")
+            goals.lines(rows)
             assert exported == args.history + 50, f"export gave {exported} issues"
-        return 0 if ok else 1
+        return goals.exit_code()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

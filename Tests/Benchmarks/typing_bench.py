@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Typing benchmark: does typing into a field cost more than drawing frames?
 
-Runs `tenboard board --at <Tue 24 Nov 2026 09:12>` in a pseudo-terminal of its own (100x30,
-xterm-256color, C.UTF-8) on a store of 30 waiting customers, and measures from outside, reading
+Runs `tenboard board --pinned-clock <Tue 24 Nov 2026 09:12>` (a live board whose clock stands
+still; `--at` is a frozen view that refuses the new-issue form) in a pseudo-terminal of its own
+(100x30, xterm-256color, C.UTF-8) on a store of 30 waiting customers, and measures from outside, reading
 the bytes the board writes to its terminal:
   (i)  key-to-screen: in the new-issue form, each of 40 characters is written to the terminal
        one at a time, and the clock stops when the board has written that character back;
@@ -15,7 +16,10 @@ the bytes the board writes to its terminal:
 Usage: typing_bench.py [--bin PATH] [--runs N]
    (release build first: swift build -c release --scratch-path .build-bench)
 """
-import argparse, os, pty, select, shutil, statistics, subprocess, sys, tempfile, time, fcntl, termios, struct
+import argparse, os, pty, select, shutil, subprocess, sys, tempfile, time, fcntl, termios, struct
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_common  # noqa: E402
 
 AT = "2026-11-24T09:12:00+01:00"
 TEXT = "Fietsenmaker Gerrit belt over de offerte"  # 40 characters
@@ -32,7 +36,7 @@ class Board:
     def __init__(self, binary, env):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
-            os.execve(binary, [binary, "board", "--at", AT], env)
+            os.execve(binary, [binary, "board", "--pinned-clock", AT], env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.seen = b""
 
@@ -113,9 +117,9 @@ def main():
                "LANG": "C.UTF-8", "TZ": "Europe/Amsterdam", "TENBOARD_LANGUAGE": "en", "TENBOARD_NAME": "lisa"}
         make_store(binary, env)
         results = [one_run(binary, env) for _ in range(args.runs)]
-        keys = statistics.median(r[0] for r in results)
-        frames = statistics.median(r[1] for r in results)
-        burst = statistics.median(r[2] for r in results)
+        keys = bench_common.med(r[0] for r in results)
+        frames = bench_common.med(r[1] for r in results)
+        burst = bench_common.med(r[2] for r in results)
         print(f"(i) 40 keys, each until on screen: {keys * 1000:.1f} ms ({keys / 40 * 1000:.2f} ms a key)")
         print(f"(j) 40 whole frames (Ctrl-L):      {frames * 1000:.1f} ms ({frames / 40 * 1000:.2f} ms a frame)")
         print(f"(k) 40 keys at once until shown:   {burst * 1000:.1f} ms")
