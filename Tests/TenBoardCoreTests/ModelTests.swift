@@ -4,6 +4,15 @@ import Testing
 
 @Suite("Issue model and JSON")
 struct ModelTests {
+    @Test("Dates and clock times are written with leading zeros, as the store and the config read them")
+    func zeroPadded() {
+        #expect(LocalDate(year: 7, month: 3, day: 9).description == "0007-03-09")
+        #expect(LocalDate(year: 2026, month: 12, day: 31).description == "2026-12-31")
+        #expect(ClockTime(hour: 8, minute: 5).description == "08:05")
+        #expect(ClockTime(hour: 23, minute: 59).description == "23:59")
+        #expect(LocalDate(LocalDate(year: 99, month: 1, day: 2).description) == LocalDate(year: 99, month: 1, day: 2))
+    }
+
     @Test("RFC 3339 times keep their offset and round-trip", arguments: [
         ("2026-11-23T17:45:00+01:00", 1_795_452_300.0, 3600),
         ("2026-11-23T16:45:00Z", 1_795_452_300.0, 0),

@@ -141,10 +141,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             }
             return String(decoding: b, as: UTF8.self)
         }
-        func pad(_ value: Int, _ width: Int) -> String {
-            let s = String(value)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
+        func pad(_ value: Int, _ width: Int) -> String { value.zeroPadded(width) }
         var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondsOfDay / 3600, 2)):"
             + "\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))"
         if millis != 0 { out += "." + pad(millis, 3) }

@@ -21,5 +21,5 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public static func < (a: ClockTime, b: ClockTime) -> Bool { (a.hour, a.minute) < (b.hour, b.minute) }
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { "\(hour.zeroPadded(2)):\(minute.zeroPadded(2))" }
 }

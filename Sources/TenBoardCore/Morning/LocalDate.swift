@@ -27,7 +27,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     }
 
     /// Days since 1970-01-01 (may be negative); handy for stepping whole days without a calendar.
@@ -44,5 +44,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var weekday: Weekday {
         let index = ((dayNumber % 7) + 7 + 4) % 7 // 0 = Sunday
         return Weekday.allCases[index]
+    }
+}
+
+extension Int {
+    /// The number in decimal with leading zeros to `width` digits ("07"); a sign first when
+    /// negative. (`String(format:)` costs a million instructions on its first use, at every start.)
+    func zeroPadded(_ width: Int) -> String {
+        let digits = String(magnitude)
+        let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return self < 0 ? "-" + padded : padded
     }
 }

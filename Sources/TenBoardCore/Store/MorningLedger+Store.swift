@@ -29,7 +29,7 @@ extension IssueStore {
     /// whole archive, not something to do while holding the lock), except when nothing was
     /// archived before: then it starts with these issues. The hot file's recent mornings
     /// (`StoreState.recentMornings`) are carried on the same way, and when they do not fit the
-    /// segments (a store from before them, an issue taken back from the archive) counted again
+    /// segments (a store from before them, a ledger `takeBackMornings` could not subtract from) counted again
     /// from the segments of their months alone.
     ///
     /// - Parameters:

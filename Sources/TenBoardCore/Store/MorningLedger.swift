@@ -13,9 +13,10 @@ import Foundation
 /// later with an old date, stay in the hot file and are counted there, never twice.
 ///
 /// It is derived data: written under the store lock with the archive, replaced whole
-/// (`AtomicFile`), and rebuilt from the archive when it is missing, damaged, or was written for
-/// other segments (a writer killed between the two, an issue taken back from the archive) or
-/// another schedule (`IssueStore.history(at:notice:)`, `tenboard check`).
+/// (`AtomicFile`); an issue taken back from the archive is subtracted in the same change
+/// (`IssueStore.takeBackMornings`). It is rebuilt from the archive when it is missing, damaged,
+/// or was written for other segments (a writer killed between the two) or another schedule
+/// (`IssueStore.history(at:notice:)`, `tenboard check`).
 ///
 /// The first line is a header (format, version, the schedule and the segments it was counted
 /// for, `validFrom`); each further line one morning, oldest first, every morning from the first
