@@ -105,4 +105,27 @@ struct CommandLineParseTests {
         let status = try TenBoardBinary.run(["status", "--json"], environment: env)
         #expect(status.status == 0 && status.stdout.contains("\"secondsLeft\""), "\(status.stderr)")
     }
+
+    @Test("Help, --version and completion scripts are the same with a Dutch config; a usage error is Dutch")
+    func helpStaysEnglish() throws {
+        var outputs: [String: [String]] = [:]
+        for language in ["en", "nl"] {
+            let dir = try TenBoardBinary.temporaryDirectory("cli-help-\(language)")
+            defer { TemporaryDirectory.remove(dir) }
+            let config = dir.appendingPathComponent("config.yaml")
+            try "store: \(dir.path)/store\nlanguage: \(language)\n".write(to: config, atomically: true, encoding: .utf8)
+            let env = ["TENBOARD_CONFIG": config.path, "HOME": dir.path]
+            for arguments in [["--help"], ["status", "--help"], ["help", "add"], ["--version"], ["--generate-completion-script", "zsh"]] {
+                let result = try TenBoardBinary.run(arguments, environment: env)
+                #expect(result.status == 0, "\(language) \(arguments): \(result.stderr)")
+                outputs[language, default: []].append(result.stdout)
+            }
+            let typo = try TenBoardBinary.run(["status", "--jsn"], environment: env)
+            #expect(typo.status == 64)
+            #expect(typo.stderr.hasPrefix(language == "nl" ? "Fout: onbekende optie '--jsn'. Bedoel je '--json'?" : "Error: Unknown option '--jsn'. Did you mean '--json'?"),
+                    "\(language): \(typo.stderr)")
+        }
+        #expect(outputs["en"] == outputs["nl"])
+        #expect(outputs["en"]?.allSatisfy { !$0.isEmpty } == true)
+    }
 }
