@@ -3,8 +3,8 @@ import Foundation
 import TenBoardCore
 
 struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
+    static let configuration = CommandConfiguration.subcommand(
+        "add",
         abstract: "Add a customer's issue; prints the new id.",
         discussion: """
             With --json FILE (or - for standard input) it reads one issue object or an array of them in the interchange format (docs/issue-format.md); a missing id is assigned and a missing receivedAt is now. All or nothing: one bad record and nothing is added.
@@ -82,8 +82,8 @@ func readInput(_ path: String) throws -> Data {
 }
 
 struct Resolve: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "resolve",
+    static let configuration = CommandConfiguration.subcommand(
+        "resolve",
         abstract: "Mark a customer helped, with the action point that keeps it from coming back.",
         discussion: "--at records a help given earlier: a call-back at 09:40 recorded at 10:05 counts as in time.")
 
@@ -105,7 +105,7 @@ struct Resolve: ParsableCommand {
 }
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Open a resolved or withdrawn issue again.")
+    static let configuration = CommandConfiguration.subcommand("reopen", abstract: "Open a resolved or withdrawn issue again.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The issue's id.") var id: String
@@ -119,7 +119,7 @@ struct Reopen: ParsableCommand {
 }
 
 struct Assign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign an issue to someone, or to nobody with --none.")
+    static let configuration = CommandConfiguration.subcommand("assign", abstract: "Assign an issue to someone, or to nobody with --none.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The issue's id.") var id: String

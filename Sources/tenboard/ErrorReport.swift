@@ -23,18 +23,24 @@ struct ErrorReport {
     var status: Int32
 
     init(_ error: any Error) {
-        let language = messageLanguage()
         if let error = error as? TenBoardError {
-            message = "tenboard: " + error.message(in: language)
+            message = "tenboard: " + error.message(in: messageLanguage())
             toStandardOutput = false
             status = error.exitCode.rawValue
         } else {
             // The argument parser's known sentences (an unknown option, a missing value) are
             // said in the configured language; the usage synopsis and the help stay English.
+            // Help, `--version` and completion scripts (status 0) are all synopsis and help, so
+            // the configuration is read for the language only when the parser reports an error.
             let code = TenBoard.exitCode(for: error)
-            let words = Words(language)
-            message = TenBoard.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { words.argumentParserLine(String($0)) }.joined(separator: "\n")
+            let full = TenBoard.fullMessage(for: error)
+            if code == .success {
+                message = full
+            } else {
+                let words = Words(messageLanguage())
+                message = full.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { words.argumentParserLine(String($0)) }.joined(separator: "\n")
+            }
             toStandardOutput = code == .success
             status = code.rawValue
         }

@@ -11,8 +11,8 @@ import SystemPackage
 /// Maildir; exits 0 only when every message is recorded (or filed as not a customer), 75 when
 /// it could not be stored, so that the mail system keeps the message and tries again.
 struct Intake: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "intake",
+    static let configuration = CommandConfiguration.subcommand(
+        "intake",
         abstract: "Record mail from customers: one message on standard input, or a Maildir.",
         discussion: """
             Run by the mail system: an alias such as support: "|/usr/local/bin/tenboard intake --config /etc/tenboard/config.yaml", Postfix's mailbox_command or a pipe transport, a .forward, procmail, fdm or fetchmail --mda (config/mail/ has each set-up). A new message becomes an issue (channel mail); a reply to a message of an issue, or a subject with the issue's tag [#42], is added to that issue; the same Message-ID twice is recorded once. Auto-replies, bounces, lists and our own report coming back are filed in the intake log instead (--log lists them).

@@ -4,8 +4,8 @@ import TenBoardCore
 import TenBoardTerminal
 
 struct Tally: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tally",
+    static let configuration = CommandConfiguration.subcommand(
+        "tally",
         abstract: "The tally game: draw a mark for who said \"klant\", or show today, this week and this month per person.",
         discussion: """
             \(Words(.en).tallyGame)
@@ -77,8 +77,8 @@ struct Tally: ParsableCommand {
 }
 
 struct PraiseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "praise",
+    static let configuration = CommandConfiguration.subcommand(
+        "praise",
         abstract: "A customer named a colleague in their feedback: on the wall today, in the next morning's report.",
         discussion: """
             Records who was praised, the customer, their words, when and by whom (you). The wall shows it for the rest of the day ("Bakkerij Ömer thanks Sanne: …"); the report of the next morning lists it under "Customers thanked". On the board, p on a helped customer does the same for their helper. 'tenboard praise --undo NAME' takes back NAME's last praise of today (exit 66 when there is none), as 'tenboard tally --undo NAME' does for a mark.

@@ -3,8 +3,8 @@ import Foundation
 import TenBoardCore
 
 struct ListIssues: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
+    static let configuration = CommandConfiguration.subcommand(
+        "list",
         abstract: "List the open issues, oldest first.",
         discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts.")
 
@@ -35,7 +35,7 @@ struct ListIssues: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one issue, archived or not.")
+    static let configuration = CommandConfiguration.subcommand("show", abstract: "Show one issue, archived or not.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The issue's id.") var id: String

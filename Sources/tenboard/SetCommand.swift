@@ -4,8 +4,8 @@ import TenBoardCore
 
 /// `tenboard set ID --field value …`: the board's `e` for scripts.
 struct SetFields: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "set",
+    static let configuration = CommandConfiguration.subcommand(
+        "set",
         abstract: "Correct fields of an issue (for scripts); prints the id.",
         discussion: """
             Only the fields given change, under the store's lock. Times are RFC 3339, HH:MM (today) or YYYY-MM-DD HH:MM in the configured zone. Example: tenboard set 12 --customer "Bakkerij Janssen" --received 07:50 --no-assignee

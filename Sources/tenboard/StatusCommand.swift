@@ -3,8 +3,8 @@ import Foundation
 import TenBoardCore
 
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
+    static let configuration = CommandConfiguration.subcommand(
+        "status",
         abstract: "One line on the morning: customers waiting and time to the deadline.",
         discussion: """
             For people and shell prompts: "7 customers waiting · 1:23:45 to 10:00". --json gives morning, deadline, secondsLeft, state (waiting, warning, done, overdue, closed, quiet, none), inScope, helped, helpedLate, waiting, carriedOver, nextMorning and streak. inScope = helped + helpedLate + waiting always; carriedOver says how many of inScope came from earlier mornings and still waited at this cut-off.

@@ -9,7 +9,7 @@ enum TenBoardMain {
         // file-size limit (ulimit -f) EFBIG, which the store reports (73) and cleans up after.
         ProcessDefaults.ignoreBrokenPipeAndFileSize()
         do {
-            var command = try TenBoard.parseAsRoot()
+            var command = try TenBoard.parseCommand(Array(CommandLine.arguments.dropFirst()))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -25,8 +25,11 @@ enum TenBoardMain {
 }
 
 struct TenBoard: AsyncParsableCommand {
+    /// The program's name, as usage lines and help say it.
+    static let name = "tenboard"
+
     static let configuration = CommandConfiguration(
-        commandName: "tenboard",
+        commandName: name,
         abstract: "Every customer who asked for help is helped before 10:00 the next morning.",
         discussion: """
             Without a subcommand, tenboard opens the interactive board. The store, time zone, deadline and everything else come from the config file (--config, TENBOARD_CONFIG, ~/.config/tenboard/config.yaml or /etc/tenboard/config.yaml) and TENBOARD_* environment variables; 'tenboard check' validates both.

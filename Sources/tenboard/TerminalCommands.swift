@@ -4,8 +4,8 @@ import TenBoardCore
 import TenBoardTerminal
 
 struct Board: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "board",
+    static let configuration = CommandConfiguration.subcommand(
+        "board",
         abstract: "The interactive board for team leads (the default command).",
         discussion: """
             Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point and who helped), a assign, u reopen, x withdraw (a duplicate or spam, asks a reason), n new issue, e correct an issue, z undo your last change, / filter, t tally mark, ? all keys and the set-up, q quit. In a field: ← → Home End Delete Ctrl-A Ctrl-E Ctrl-K Ctrl-W Ctrl-U; a paste is text, never keys. Changes by others (another lead, a script) appear within a second or two.
@@ -42,8 +42,8 @@ struct Board: ParsableCommand {
 }
 
 struct Wall: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "wall",
+    static let configuration = CommandConfiguration.subcommand(
+        "wall",
         abstract: "The read-only kiosk board for the wall-mounted terminal.",
         discussion: """
             Big countdown to the deadline, the customers still waiting, who helped how many and the streak; between mornings, yesterday's result and the time to the next deadline. It only reads the store. q quits unless 'wall-quit-key: false'. See config/wall/ for starting it on tty1 at boot.
@@ -79,8 +79,8 @@ struct Wall: ParsableCommand {
 }
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
+    static let configuration = CommandConfiguration.subcommand(
+        "demo",
         abstract: "Open the board on a built-in example store whose times are relative to now.",
         discussion: """
             The example lives in a temporary directory that is removed afterwards; nothing of yours is touched. Its deadline is set 47 minutes from now, so the countdown runs whatever the hour. --wall shows the wall instead of the board.

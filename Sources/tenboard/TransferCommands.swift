@@ -3,8 +3,8 @@ import Foundation
 import TenBoardCore
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
+    static let configuration = CommandConfiguration.subcommand(
+        "import",
         abstract: "Import issues: a JSON array, {\"issues\": [...]}, or JSON Lines.",
         discussion: """
             All or nothing: every bad record is reported by position and nothing is imported (exit 65). Ids are kept and must be new to the store; missing ones are assigned. Fields tenboard does not know are kept and exported again.
@@ -52,8 +52,8 @@ func spoolStandardInput() throws -> URL {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
+    static let configuration = CommandConfiguration.subcommand(
+        "export",
         abstract: "Write every issue, archived history included, as a JSON array (or JSON Lines).")
 
     @OptionGroup var global: GlobalOptions
@@ -68,8 +68,8 @@ struct Export: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
+    static let configuration = CommandConfiguration.subcommand(
+        "check",
         abstract: "Validate the configuration and the whole store, archive included.",
         discussion: """
             Exit 0 when all is well; 78 for the configuration, 65 for damaged data, naming the file and field. \

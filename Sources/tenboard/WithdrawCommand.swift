@@ -3,8 +3,8 @@ import Foundation
 import TenBoardCore
 
 struct Withdraw: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "withdraw",
+    static let configuration = CommandConfiguration.subcommand(
+        "withdraw",
         abstract: "Withdraw an issue that was not a customer's request (a duplicate, spam…).",
         discussion: "A withdrawn issue leaves every count (waiting, helped, the goal, the streak, the report) but stays in the store, in history and in export with \"status\": \"withdrawn\". The report names it in one line. 'tenboard reopen ID' brings it back.")
 

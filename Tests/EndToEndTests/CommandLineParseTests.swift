@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Testing
+import TenBoardTestSupport
+@testable import tenboard
+
+/// The command line is read one way (`TenBoard.parseCommand`): a subcommand parsed on its own
+/// (`parseAlone`, for a quick start) must give what the root parser gives, and everything the
+/// user sees of the parser (usage lines, help, `--version`, completion scripts, exit statuses)
+/// stays the root's.
+@Suite("Command line: the subcommand parsed alone agrees with the root")
+struct CommandLineParseTests {
+    /// Plain command lines, which `parseAlone` answers without the root.
+    static let plain: [[String]] = [
+        ["status"], ["status", "--json"], ["status", "--json", "--at", "09:40"], ["status", "--store", "/tmp/x", "--json"],
+        ["status", "--config=/tmp/c.yaml"],
+        ["list"], ["list", "--json"], ["list", "--all"], ["show", "x1"], ["show", "--", "-x"],
+        ["add", "--customer", "Ann", "--summary", "the printer", "--kind", "question", "--received", "07:50"],
+        ["add", "--json", "-"],
+        ["resolve", "x1", "--by", "me", "--action", "called back"], ["reopen", "x1"], ["assign", "x1", "bob"],
+        ["assign", "x1", "--none"], ["withdraw", "x1", "--reason", "duplicate of x2"], ["set", "x1", "--summary", "s"], ["history", "--days", "7"],
+        ["history", "--csv"], ["summary", "--text"], ["summary", "--send", "--force"], ["tally"], ["tally", "Ann"],
+        ["praise", "Ann", "--customer", "c", "--text", "t"], ["intake", "--log"], ["export", "--jsonl"], ["import", "a.json"],
+        ["check"], ["check", "--full"], ["board", "--read-only"], ["wall", "--at", "10:00"], ["demo"], ["edit"],
+    ]
+
+    /// Lines the root must answer: help, version, errors, completion, no subcommand.
+    static let rootOnly: [[String]] = [
+        [], ["--version"], ["--help"], ["-h"], ["help"], ["help", "status"], ["status", "--help"], ["status", "-h"],
+        ["status", "--version"], ["status", "--json", "--help"], ["status", "--", "--json"], ["status", "--jsn"], ["status", "extra"],
+        ["lst"], ["stauts", "--json"], ["--store", "/tmp/x"], ["--store", "/tmp/x", "status"], ["add"],
+        ["add", "--summary", "x"], ["resolve"], ["assign", "x1", "--none", "bob"], ["set", "x1"],
+        ["history", "--days", "veel"], ["summary", "--force"], ["tally", "--undo"], ["intake", "--count", "0"],
+        ["--generate-completion-script", "bash"], ["--generate-completion-script"], ["status", "--generate-completion-script", "zsh"],
+        ["status", "--generate-completion-script=fish"], ["--experimental-dump-help"], ["status", "--experimental-dump-help"],
+        ["---completion", "--", "status", "--at", "0", "0"], ["board", "--at", "x", "--pinned-clock", "y"],
+        ["withdraw", "x1"], ["add", "--customer", "-h", "--summary", "--version"],
+    ]
+
+    /// Lines whose values look like the parser's own flags: whoever answers, the answer agrees.
+    static let tricky: [[String]] = [
+        ["add", "--customer=-h", "--summary=--version"], ["add", "--customer", "help", "--summary", "--"],
+        ["show", "--", "--help"], ["show", "--", "--version"], ["tally", "help"], ["tally", "--", "-h"],
+        ["status", "--at=--version"], ["list", "--json", "--json"], ["history", "--days", "-1"],
+    ]
+
+    /// What a parse gave, to compare: its type and every stored value.
+    static func describe(_ command: any ParsableCommand) -> String {
+        var text = "\(type(of: command))\n"
+        dump(command, to: &text)
+        return text
+    }
+
+    @Test("Where parseAlone answers, the root gives the same command with the same values")
+    func aloneAgreesWithRoot() throws {
+        for arguments in Self.plain + Self.rootOnly + Self.tricky {
+            guard let alone = TenBoard.parseAlone(arguments) else { continue }
+            let root = try TenBoard.parseAsRoot(arguments)
+            #expect(Self.describe(alone) == Self.describe(root), "\(arguments)")
+        }
+    }
+
+    @Test("parseAlone answers the plain lines and leaves help, version, errors and completion to the root")
+    func aloneAnswersWhatItShould() {
+        for arguments in Self.plain {
+            #expect(TenBoard.parseAlone(arguments) != nil, "\(arguments)")
+        }
+        for arguments in Self.rootOnly {
+            #expect(TenBoard.parseAlone(arguments) == nil, "\(arguments)")
+        }
+    }
+
+    @Test("A subcommand's usage error, help and version are the root's: 'tenboard status', exit 64")
+    func whatTheUserSees() throws {
+        let dir = try TenBoardBinary.temporaryDirectory("cli-parse")
+        defer { TemporaryDirectory.remove(dir) }
+        let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path]
+
+        let typo = try TenBoardBinary.run(["status", "--jsn"], environment: env)
+        #expect(typo.status == 64)
+        #expect(typo.stderr == """
+            Error: Unknown option '--jsn'. Did you mean '--json'?
+            Usage: tenboard status [--store <dir>] [--config <file>] [--at <time>] [--json]
+              See 'tenboard status --help' for more information.
+
+            """, "\(typo.stderr)")
+        let invalid = try TenBoardBinary.run(["add", "--summary", "x"], environment: env)
+        #expect(invalid.status == 64)
+        #expect(invalid.stderr.hasPrefix("Error: --customer is required (or --json)\nUsage: tenboard add [--store <dir>]"), "\(invalid.stderr)")
+
+        let help = try TenBoardBinary.run(["status", "--help"], environment: env)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: tenboard status [--store <dir>]"), "\(help.stdout)")
+        #expect(try TenBoardBinary.run(["help", "status"], environment: env).stdout == help.stdout)
+
+        let version = try TenBoardBinary.run(["--version"], environment: env)
+        #expect(version.status == 0 && !version.stdout.isEmpty)
+        #expect(try TenBoardBinary.run(["status", "--version"], environment: env).stdout == version.stdout)
+
+        for arguments in [["--generate-completion-script", "bash"], ["status", "--generate-completion-script", "bash"]] {
+            let script = try TenBoardBinary.run(arguments, environment: env)
+            #expect(script.status == 0 && script.stdout.contains("_tenboard()"), "\(arguments): \(script.stderr)")
+        }
+
+        let status = try TenBoardBinary.run(["status", "--json"], environment: env)
+        #expect(status.status == 0 && status.stdout.contains("\"secondsLeft\""), "\(status.stderr)")
+    }
+
+    @Test("Help, --version and completion scripts are the same with a Dutch config; a usage error is Dutch")
+    func helpStaysEnglish() throws {
+        var outputs: [String: [String]] = [:]
+        for language in ["en", "nl"] {
+            let dir = try TenBoardBinary.temporaryDirectory("cli-help-\(language)")
+            defer { TemporaryDirectory.remove(dir) }
+            let config = dir.appendingPathComponent("config.yaml")
+            try "store: \(dir.path)/store\nlanguage: \(language)\n".write(to: config, atomically: true, encoding: .utf8)
+            let env = ["TENBOARD_CONFIG": config.path, "HOME": dir.path]
+            for arguments in [["--help"], ["status", "--help"], ["help", "add"], ["--version"], ["--generate-completion-script", "zsh"]] {
+                let result = try TenBoardBinary.run(arguments, environment: env)
+                #expect(result.status == 0, "\(language) \(arguments): \(result.stderr)")
+                outputs[language, default: []].append(result.stdout)
+            }
+            let typo = try TenBoardBinary.run(["status", "--jsn"], environment: env)
+            #expect(typo.status == 64)
+            #expect(typo.stderr.hasPrefix(language == "nl" ? "Fout: onbekende optie '--jsn'. Bedoel je '--json'?" : "Error: Unknown option '--jsn'. Did you mean '--json'?"),
+                    "\(language): \(typo.stderr)")
+        }
+        #expect(outputs["en"] == outputs["nl"])
+        #expect(outputs["en"]?.allSatisfy { !$0.isEmpty } == true)
+    }
+}
