@@ -12,14 +12,20 @@ extension IssueStore {
     /// Archive segments are already JSON Lines in the canonical form, so their lines are copied as
     /// bytes, each segment once it has been read as a whole and found valid: a damaged segment
     /// ends the export with exit 65 naming the file and line, never with a backup that cannot be
-    /// imported. For `--jsonl`, a segment its index vouches for is streamed in pieces of 1 MiB,
-    /// read twice (checked, then copied), never held whole.
+    /// imported. For `--jsonl`, a segment its index vouches for is read once and checked as it is
+    /// read (size, checksum, every line an object), then written as it is (`copyVouched`).
     public func export(jsonLines: Bool, to output: FileHandle) throws {
         try export(jsonLines: jsonLines) { try output.write(contentsOf: $0) }
     }
 
     /// `export(jsonLines:to:)` into any sink; what `write` throws ends the export.
     public func export(jsonLines: Bool, write: (Data) throws -> Void) throws {
+        try export(jsonLines: jsonLines, wholeSegmentLimit: IssueStore.wholeSegmentLimit, write: write)
+    }
+
+    /// `export(jsonLines:write:)` with segments above `wholeSegmentLimit` bytes read twice, in
+    /// pieces (`copyVouched`).
+    func export(jsonLines: Bool, wholeSegmentLimit: Int, write: (Data) throws -> Void) throws {
         let (state, segments) = try snapshotWithSegments()
         var buffer = Data()
         var first = true
@@ -41,7 +47,7 @@ extension IssueStore {
                     try write(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
-                if try copyVouched(segment, through: &piece, to: write) {
+                if try copyVouched(segment, wholeSegmentLimit: wholeSegmentLimit, through: &piece, to: write) {
                     first = false
                     continue
                 }
@@ -73,43 +79,50 @@ extension IssueStore {
         try write(buffer)
     }
 
+    /// Segments up to this size are read once, into one buffer kept from segment to segment,
+    /// checked as each piece arrives, then written: one pass over the bytes. A larger one (a
+    /// month of more than some 100,000 issues) is read twice in pieces of 1 MiB, checked, then
+    /// copied, so that memory stays bounded whatever a month holds.
+    static let wholeSegmentLimit = 32 << 20
+
     /// Writes `segment` as it is when its index vouches for its bytes (size and checksum) and
-    /// they are JSON Lines with nothing to leave out: a first pass in pieces checks, a second
-    /// copies (the segment never changes in place, and it is open). `false`, with nothing
+    /// they are JSON Lines with nothing to leave out; nothing of it is written before all of it
+    /// was checked (the segment never changes in place, and it is open). `false`, with nothing
     /// written, when it is not such a segment.
-    private func copyVouched(_ segment: OpenSegment, through piece: inout Data, to write: (Data) throws -> Void) throws -> Bool {
+    private func copyVouched(_ segment: OpenSegment, wholeSegmentLimit: Int, through buffer: inout Data, to write: (Data) throws -> Void) throws -> Bool {
         let fd = segment.descriptor
         guard let size = try? Int(fd.info().size), size > 0 else { return false }
-        func pieces(_ body: (Data) throws -> Void) throws -> Bool {
+        let whole = size <= wholeSegmentLimit
+        if whole, buffer.count < size { buffer = Data(count: size) }
+        /// Reads the segment from the start, each piece handed to `body`: into its place in
+        /// `buffer` when `whole` (256 kB at a time, checked while in the cache), else 1 MiB at a
+        /// time at its start. `false` when the file ends early.
+        func pieces(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
             var offset = 0
             while offset < size {
-                let n = try piece.withUnsafeMutableBytes { buffer throws(Errno) in try fd.read(into: buffer, at: offset) }
+                let n = try buffer.withUnsafeMutableBytes { bytes in
+                    let start = whole ? offset : 0
+                    let room = UnsafeMutableRawBufferPointer(rebasing: bytes[start..<min(start + (whole ? 1 << 18 : 1 << 20), whole ? size : bytes.count)])
+                    let n: Int
+                    do throws(Errno) { n = try fd.read(into: room, at: offset) } catch { throw StoreFile.error(.system(error), segment.url.path, .archiveSegment) }
+                    try body(UnsafeRawBufferPointer(rebasing: room[..<n]))
+                    return n
+                }
                 guard n > 0 else { return false }
-                try body(piece.prefix(n))
                 offset += n
             }
             return true
         }
         var sum = ArchiveIndex.Checksum(count: size)
         var lines = JSONLinesText.ObjectLines()
-        let read: Bool
-        do {
-            read = try pieces { bytes in
-                bytes.withUnsafeBytes { sum.add($0); lines.add($0) }
-            }
-        } catch let error as Errno {
-            throw StoreFile.error(.system(error), segment.url.path, .archiveSegment)
-        }
-        guard read, lines.isComplete,
+        guard try pieces({ sum.add($0); lines.add($0) }), lines.isComplete,
               ArchiveIndex.vouches(size: size, checksum: sum.value, index: indexURL(forSegment: segment.url)) else { return false }
-        // Checked whole, so it reads whole again: a shorter read now is a failing disk.
-        let copied: Bool
-        do {
-            copied = try pieces(write)
-        } catch let error as Errno {
-            throw StoreFile.error(.system(error), segment.url.path, .archiveSegment)
+        if whole {
+            try write(buffer.prefix(size))
+            return true
         }
-        guard copied else { throw StoreFile.error(.system(.ioError), segment.url.path, .archiveSegment) }
+        // Checked whole, so it reads whole again: a shorter read now is a failing disk.
+        guard try pieces({ try write(Data($0)) }) else { throw StoreFile.error(.system(.ioError), segment.url.path, .archiveSegment) }
         return true
     }
 }
