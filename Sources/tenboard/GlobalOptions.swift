@@ -100,13 +100,20 @@ func writeOut(_ text: String) throws {
 
 /// `writeOut` for bytes.
 func writeOut(_ data: Data) throws {
-    switch writeAll(.standardOutput, data) {
-    case nil: return
-    case .brokenPipe?: throw ExitCode(0)
-    case let code?:
-        let reason = code.description
-        throw TenBoardError(exitCode: .ioError) { $0.cannotWriteStandardOutput(reason) }
-    }
+    if let code = writeAll(.standardOutput, data) { throw standardOutputFailed(code) }
+}
+
+/// `writeOut` of `count` bytes at `offset` of `file`, copied by the kernel (`sendfile`): how many
+/// it copied; the caller writes the rest with `writeOut` (an output the kernel cannot send to).
+func sendOut(_ file: FileDescriptor, offset: Int, count: Int) throws -> Int {
+    do throws(Errno) { return try file.send(count, at: offset, to: .standardOutput) } catch { throw standardOutputFailed(error) }
+}
+
+/// What `writeOut` and `sendOut` throw when standard output fails with `code`.
+private func standardOutputFailed(_ code: Errno) -> any Error {
+    if code == .brokenPipe { return ExitCode(0) }
+    let reason = code.description
+    return TenBoardError(exitCode: .ioError) { $0.cannotWriteStandardOutput(reason) }
 }
 
 extension IssueKind: ExpressibleByArgument {}

@@ -62,7 +62,7 @@ struct Export: ParsableCommand {
     func run() throws {
         do {
             let (_, store) = try global.open()
-            try store.export(jsonLines: jsonl) { data in try writeOut(data) }
+            try store.export(jsonLines: jsonl, write: { try writeOut($0) }, send: { try sendOut($0, offset: $1, count: $2) })
         }
     }
 }

@@ -39,7 +39,11 @@ struct HostileEndToEndTests {
             #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(command): \(r.stdout) \(r.stderr.prefix(300))")
             #expect(r.stderr.isEmpty, "\(command): \(r.stderr.prefix(300))")
         }
-        for command in ["export", "list --json", "list --all", "show H1", "check"] {
+        // The archive segment copied by the kernel (sendfile) into a file and into a pipe: the same lines.
+        let copied = try HostileEndToEndTests.bash(
+            #""$BIN" export --jsonl > "$TENBOARD_STORE/file.jsonl" && "$BIN" export --jsonl | cat > "$TENBOARD_STORE/pipe.jsonl" && cmp "$TENBOARD_STORE/file.jsonl" "$TENBOARD_STORE/pipe.jsonl" && wc -l < "$TENBOARD_STORE/file.jsonl""#, env)
+        #expect(copied.status == 0 && copied.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "6000", "\(copied.stdout) \(copied.stderr)")
+        for command in ["export", "export --jsonl", "list --json", "list --all", "show H1", "check"] {
             let full = try HostileEndToEndTests.bash(#""$BIN" \#(command) > /dev/full"#, env)
             #expect(full.status == 74, "\(command) > /dev/full: \(full.status) \(full.stderr)")
             #expect(full.stderr.contains("standard output"))

@@ -2,6 +2,11 @@ import Foundation
 import Testing
 @testable import TenBoardCore
 import TenBoardTestSupport
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 /// A store whose history (two months, resolved long ago) lies in the archive.
 private func archivedStore(count: Int = 40) throws -> TempStore {
@@ -31,6 +36,21 @@ private func spoilLine(of id: String, in t: TempStore) throws {
         return
     }
     Issue.record("no line of \(id)")
+}
+
+/// `export --jsonl` into a new file as the command line does it: vouched segments copied by the
+/// kernel (`FileDescriptor.send`), the rest written; what the file holds afterwards.
+private func exportSent(_ t: TempStore, expectingFailure: Bool = false) throws -> Data {
+    let url = t.url.appendingPathComponent("exported.jsonl")
+    let out = try FileDescriptor.open(url.path, .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite])
+    defer { try? out.close() }
+    do {
+        try t.store.export(jsonLines: true, write: { try out.write(whole: $0) }, send: { try $0.send($2, at: $1, to: out) })
+        #expect(!expectingFailure)
+    } catch let error as TenBoardError where expectingFailure {
+        #expect(error.exitCode == .dataError)
+    }
+    return try Data(contentsOf: url)
 }
 
 @Suite("Archive index: an archived issue by id without reading the history")
@@ -229,10 +249,116 @@ struct ArchiveIndexTests {
         try t.store.export(jsonLines: true) { exported.append($0); pieces += 1 }
         #expect(exported == segment, "the hot file holds nothing here: the export is the segment")
         #expect(pieces >= 2)
+        // Copied by the kernel into a file once checked (sendfile): the same bytes.
+        #expect(try exportSent(t) == segment)
         // The same store as a JSON array: every record, parsed.
         var array = Data()
         try t.store.export(jsonLines: false) { array.append($0) }
         #expect(try ImportRecord.parse(array, name: "export").count == 6_000)
+    }
+
+    @Test("The index derived for a segment with one line taken out is the one build gives")
+    func derivedIndex() {
+        var random = SeededRandom(seed: 1717)
+        let ids = ["h1", "h22", "x\\u0041", "nine", "h10000", "a b"]
+        for round in 0..<300 {
+            // Lines of varied length, a blank one now and then, an id written with an escape.
+            var text = ""
+            for n in 0..<(1 + random.below(12)) {
+                if random.chance(10) { text += "  \n" }
+                let id = ids[random.below(ids.count)] + "-\(n)"
+                text += #"{"id":"\#(id)","summary":"\#(String(repeating: "s", count: random.below(40)))"}"# + "\n"
+            }
+            if round % 7 == 0 { text += #"{"id":"last-\#(round)"}"# }
+            let data = Data(text.utf8)
+            let index = ArchiveIndex.build(data)!
+            let entries = ArchiveIndex.entries(data)!
+            let gone = entries[random.below(entries.count)]
+            let range = gone.offset..<min(gone.offset + gone.length + 1, data.count)
+            var rest = data
+            rest.removeSubrange(range)
+            var sum = ArchiveIndex.Checksum(count: rest.count)
+            data.withUnsafeBytes {
+                sum.add(UnsafeRawBufferPointer(rebasing: $0[..<range.lowerBound]))
+                sum.add(UnsafeRawBufferPointer(rebasing: $0[range.upperBound...]))
+            }
+            #expect(sum.value == ArchiveIndex.checksum(rest))
+            let derived = ArchiveIndex.removing(lineAt: range.lowerBound, removed: range.count, from: index, size: rest.count, checksum: sum.value)
+            #expect(derived?.index == ArchiveIndex.build(rest), "\(text)")
+            #expect(derived?.entries == entries.count - 1)
+            // An offset no entry has is refused, not guessed at.
+            #expect(ArchiveIndex.removing(lineAt: range.lowerBound + 1, removed: range.count, from: index, size: rest.count, checksum: sum.value) == nil)
+        }
+    }
+
+    @Test("reopen writes the new generation's index from the old one: the one its bytes give, wherever the line was")
+    func reopenDerivesIndex() throws {
+        let t = try archivedStore()
+        // First, middle and last line of a month; then every other issue of it, to the last.
+        var month = try t.store.snapshot().segments[0]
+        let inMonth = try ArchiveIndex.entries(t.bytes("archive/\(month)"))!.map(\.id)
+        let order = [inMonth[0], inMonth[inMonth.count / 2], inMonth[inMonth.count - 1]] + inMonth.filter { ![inMonth[0], inMonth[inMonth.count / 2], inMonth[inMonth.count - 1]].contains($0) }
+        for (k, id) in order.enumerated() {
+            try t.store.reopen(id: id, at: instant("2026-12-15T08:30:00+01:00"))
+            #expect(try t.store.issue(id: id).isOpen)
+            let segments = try t.store.snapshot().segments
+            if k == order.count - 1 {
+                #expect(segments.count == 1, "the month's last issue took its segment with it")
+                break
+            }
+            #expect(segments[0] != month)
+            month = segments[0]
+            let data = try t.bytes("archive/\(month)")
+            #expect(try t.bytes("archive/\(ArchiveIndex.name(forSegment: month))") == ArchiveIndex.build(data))
+            #expect(ArchiveIndex.entries(data)!.count == inMonth.count - k - 1)
+        }
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
+    @Test("reopen from a segment its index no longer vouches for leaves no index vouching for damaged bytes")
+    func reopenFromDamagedSegment() throws {
+        let t = try archivedStore()
+        // Same size, other bytes: the index's offsets still fit, its checksum does not.
+        try spoilLine(of: "h7", in: t)
+        try t.store.reopen(id: "h5", at: instant("2026-12-15T08:30:00+01:00"))
+        #expect(try t.store.issue(id: "h5").isOpen)
+        #expect { try t.store.export(jsonLines: true) { _ in } } throws: {
+            ($0 as? TenBoardError)?.exitCode == .dataError
+        }
+        #expect { try StoreCheck.run(t.store) } throws: { ($0 as? TenBoardError)?.exitCode == .dataError }
+    }
+
+    @Test("An index whose entries are out of order is rebuilt by reopen, not derived from")
+    func reopenThroughReorderedIndex() throws {
+        let t = try archivedStore()
+        let name = try #require(try t.store.snapshot().segments.first)
+        let indexName = "archive/\(ArchiveIndex.name(forSegment: name))"
+        // The entries of h1 and h2 change places: the header still vouches for the segment.
+        var lines = String(decoding: try t.bytes(indexName), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let h1 = try #require(lines.firstIndex { $0.hasPrefix("h1\t") }), h2 = try #require(lines.firstIndex { $0.hasPrefix("h2\t") })
+        lines.swapAt(h1, h2)
+        try t.write(lines.joined(separator: "\n"), to: indexName)
+        try t.store.reopen(id: "h9", at: instant("2026-12-15T08:30:00+01:00"))
+        let segment = try #require(try t.store.snapshot().segments.first)
+        #expect(try t.bytes("archive/\(ArchiveIndex.name(forSegment: segment))") == ArchiveIndex.build(try t.bytes("archive/\(segment)")))
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+    }
+
+    @Test("export --jsonl writes nothing of a damaged segment, whether read once whole or twice in pieces")
+    func exportDamagedAfterGood() throws {
+        let t = try archivedStore()
+        let segments = try t.store.snapshot().segments
+        #expect(segments.count == 2)
+        let good = try t.bytes("archive/\(segments[0])")
+        try spoilLine(of: "h35", in: t)
+        #expect(try t.bytes("archive/\(segments[1])").contains(UInt8(ascii: "x")))
+        var written = Data()
+        #expect { try t.store.export(jsonLines: true) { written.append($0) } } throws: {
+            ($0 as? TenBoardError)?.exitCode == .dataError && ($0 as? TenBoardError)?.message.contains(segments[1]) == true
+        }
+        #expect(written == good, "the good segment, then nothing of the damaged one")
+        // Copied by the kernel into a file (sendfile): the same.
+        #expect(try exportSent(t, expectingFailure: true) == good)
     }
 
     @Test("The checksum and the line check give the same answer in pieces as whole")
@@ -246,7 +372,8 @@ struct ArchiveIndexTests {
             var lines = JSONLinesText.ObjectLines()
             var start = 0
             while start < data.count {
-                let end = min(data.count, start + 8 * (1 + random.below(5)))
+                // Pieces of any length: a word may begin in one and end in the next.
+                let end = min(data.count, start + random.below(20))
                 data[start..<end].withUnsafeBytes { sum.add($0); lines.add($0) }
                 start = end
             }

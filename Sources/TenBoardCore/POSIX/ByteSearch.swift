@@ -14,6 +14,18 @@ extension UnsafeRawBufferPointer {
         return base.distance(to: UnsafeRawPointer(found))
     }
 
+    /// The offset of the first `needle` in the buffer, with the C library's `strstr` (a
+    /// two-way search, many bytes at a time); `nil` when none. The buffer must end with its only
+    /// zero byte, and `needle` (not empty) hold none.
+    package func firstOffset(ofTerminated needle: [UInt8]) -> Int? {
+        guard let base = baseAddress, count > 0, self[count - 1] == 0, !needle.isEmpty, !needle.contains(0) else { return nil }
+        let found = (needle + [0]).withUnsafeBufferPointer { key in
+            key.withMemoryRebound(to: CChar.self) { strstr(base.assumingMemoryBound(to: CChar.self), $0.baseAddress!) }
+        }
+        guard let found else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+
     /// Whether the bytes at `offset` are `bytes` (false when the buffer ends before).
     package func hasBytes(_ bytes: [UInt8], at offset: Int) -> Bool {
         guard let base = baseAddress, offset >= 0, offset + bytes.count <= count else { return false }

@@ -100,6 +100,29 @@ extension FileDescriptor {
         if let failure { throw failure }
     }
 
+    /// Copies `count` bytes at `offset` of this file to `output` inside the kernel
+    /// (`sendfile(2)`: no pass through a buffer of ours), retrying partial copies and EINTR.
+    /// - Returns: the bytes copied; fewer than `count` when the file ends early, or when the
+    ///   kernel cannot send to `output` (EINVAL, ENOSYS, EAGAIN): the caller writes the rest itself.
+    package func send(_ count: Int, at offset: Int, to output: FileDescriptor) throws(Errno) -> Int {
+        var position = off_t(offset)
+        var done = 0
+        while done < count {
+            let n = Glibc.sendfile(output.rawValue, rawValue, &position, count - done)
+            if n > 0 {
+                done += n
+                continue
+            }
+            if n == 0 { break }
+            switch errno {
+            case EINTR: continue
+            case EINVAL, ENOSYS, EAGAIN: return done
+            default: throw Errno(rawValue: errno)
+            }
+        }
+        return done
+    }
+
     /// `fsync(2)`: the content on disk before a rename makes it the file.
     package func sync() throws(Errno) {
         guard fsync(rawValue) == 0 else { throw Errno(rawValue: errno) }

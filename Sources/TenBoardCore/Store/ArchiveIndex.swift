@@ -39,10 +39,13 @@ enum ArchiveIndex {
         }
     }
 
-    /// `checksum` over bytes that come in pieces (a segment streamed by `export`).
+    /// `checksum` over bytes that come in pieces of any length (a segment streamed by `export`,
+    /// the two parts of a segment around a line taken out of it).
     struct Checksum {
         private var hash: UInt64
+        /// The bytes of a word not yet complete, and how many there are (0 to 7).
         private var tail: UInt64 = 0
+        private var tailCount: UInt64 = 0
 
         /// The sum of `count` bytes, to be given to `add`.
         init(count: Int) { hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count) }
@@ -52,17 +55,29 @@ enum ArchiveIndex {
             hash ^= hash >> 32
         }
 
-        /// The next bytes; every piece but the last a multiple of 8 bytes long.
+        /// The next bytes.
         mutating func add(_ buffer: UnsafeRawBufferPointer) {
             var i = 0
-            while i + 8 <= buffer.count {
+            let n = buffer.count
+            // A word the previous piece began.
+            if tailCount > 0 {
+                while tailCount < 8, i < n {
+                    tail |= UInt64(buffer[i]) << (8 * tailCount)
+                    tailCount += 1
+                    i += 1
+                }
+                guard tailCount == 8 else { return }
+                mix(tail)
+                tail = 0
+                tailCount = 0
+            }
+            while i + 8 <= n {
                 mix(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                 i += 8
             }
-            var shift: UInt64 = 0
-            while i < buffer.count {
-                tail |= UInt64(buffer[i]) << shift
-                shift += 8
+            while i < n {
+                tail |= UInt64(buffer[i]) << (8 * tailCount)
+                tailCount += 1
                 i += 1
             }
         }
@@ -203,24 +218,37 @@ enum ArchiveIndex {
     /// Looks `id` up in the index `url` of a segment of `segmentSize` bytes.
     static func lookup(_ id: String, in url: URL, segmentSize: Int) -> Answer {
         guard let data = try? StoreFile.read(url, what: .archiveIndex) else { return .unknown }
-        return data.withUnsafeBytes { buffer -> Answer in
+        return lookup(id, inIndex: data, segmentSize: segmentSize)
+    }
+
+    /// Looks `id` up in `index` (an index file's bytes) of a segment of `segmentSize` bytes.
+    static func lookup(_ id: String, inIndex index: Data, segmentSize: Int) -> Answer {
+        index.withUnsafeBytes { buffer -> Answer in
             guard let headerLength = buffer.firstIndex(ofByte: 10) else { return .unknown }
             let header = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<headerLength]), as: UTF8.self)
                 .split(separator: " ")
             guard header.count == 4, header[0...1].joined(separator: " ") == magic, Int(header[2]) == segmentSize else {
                 return .unknown
             }
-            // Each entry's start compared with "<id>\t", the next found with memchr.
             let needle = Array("\(id)\t".utf8)
-            var start = headerLength + 1
             var hit: Int?
-            while start + needle.count <= buffer.count {
-                if buffer.hasBytes(needle, at: start) {
-                    hit = start
-                    break
+            if !needle.contains(0), buffer.firstIndex(ofByte: 0) == nil {
+                // "\n<id>\t" searched for in the whole text at once (ended by a zero byte for
+                // `strstr`): the first entry whose line starts so.
+                var text = [UInt8](buffer)
+                text.append(0)
+                hit = text.withUnsafeBytes { $0.firstOffset(ofTerminated: [10] + needle) }.map { $0 + 1 }
+            } else {
+                // Each entry's start compared with "<id>\t", the next found with memchr.
+                var start = headerLength + 1
+                while start + needle.count <= buffer.count {
+                    if buffer.hasBytes(needle, at: start) {
+                        hit = start
+                        break
+                    }
+                    guard let next = buffer.firstIndex(ofByte: 10, in: start..<buffer.count) else { break }
+                    start = next + 1
                 }
-                guard let next = buffer.firstIndex(ofByte: 10, in: start..<buffer.count) else { break }
-                start = next + 1
             }
             guard let hit else { return .absent }
             let fieldsStart = hit + needle.count
@@ -248,9 +276,73 @@ enum ArchiveIndex {
 
     /// Whether the index `url` was written for a segment of `size` bytes with `checksum`.
     static func vouches(size: Int, checksum: UInt64, index url: URL) -> Bool {
-        guard let index = try? StoreFile.read(url, what: .archiveIndex),
-              let newline = index.firstIndex(of: 10) else { return false }
+        guard let index = try? StoreFile.read(url, what: .archiveIndex) else { return false }
+        return vouches(size: size, checksum: checksum, index: index)
+    }
+
+    /// Whether `index` (an index file's bytes) was written for a segment of `size` bytes with
+    /// `checksum`.
+    static func vouches(size: Int, checksum: UInt64, index: Data) -> Bool {
+        guard let newline = index.firstIndex(of: 10) else { return false }
         let header = String(decoding: index[..<newline], as: UTF8.self)
         return header == "\(magic) \(size) \(hex(checksum))"
+    }
+
+    /// The index of a segment once the line at `offset` (`removed` bytes, its newline included)
+    /// is taken out of it, derived from `index`, the one its index vouches for (`vouches`), without
+    /// reading the segment's lines again: the same entries but the one at `offset`, those after
+    /// it `removed` bytes earlier, under a header with the new segment's `size` and `checksum`.
+    /// Byte for byte what `build` gives for the new segment. Also how many entries are left.
+    /// `nil` when `index` has no entry at `offset` or is not in the form `build` writes (its
+    /// entries in the order of their lines, none overlapping the next).
+    static func removing(lineAt offset: Int, removed: Int, from index: Data, size: Int, checksum: UInt64) -> (index: Data, entries: Int)? {
+        index.withUnsafeBytes { buffer -> (index: Data, entries: Int)? in
+            guard let headerEnd = buffer.firstIndex(ofByte: 10) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(buffer.count)
+            out.append(contentsOf: "\(magic) \(size) \(hex(checksum))\n".utf8)
+            var start = headerEnd + 1
+            var entries = 0
+            var found = false
+            // Where the previous entry's line ended: lines follow one another, none overlapping
+            // (an index with its entries out of order is not derived from, but rebuilt).
+            var previousEnd = 0
+            while start < buffer.count {
+                guard let end = buffer.firstIndex(ofByte: 10, in: start..<buffer.count),
+                      let tab = buffer.firstIndex(ofByte: 9, in: start..<end),
+                      let secondTab = buffer.firstIndex(ofByte: 9, in: tab + 1..<end),
+                      let at = decimal(UnsafeRawBufferPointer(rebasing: buffer[tab + 1..<secondTab])),
+                      let length = decimal(UnsafeRawBufferPointer(rebasing: buffer[secondTab + 1..<end])),
+                      at >= previousEnd, length > 0
+                else { return nil }
+                previousEnd = at + length + 1
+                if at == offset {
+                    guard !found else { return nil }
+                    found = true
+                } else if at > offset {
+                    guard at >= offset + removed else { return nil }
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...tab]))
+                    out.append(contentsOf: String(at - removed).utf8)
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[secondTab...end]))
+                    entries += 1
+                } else {
+                    out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...end]))
+                    entries += 1
+                }
+                start = end + 1
+            }
+            return found ? (Data(out), entries) : nil
+        }
+    }
+
+    /// The number written in ASCII digits as `String(Int)` writes it; `nil` for anything else.
+    private static func decimal(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes[0] != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 }

@@ -21,6 +21,16 @@ public enum AtomicFile {
     /// - Throws: `TenBoardError` with exit 73 (cannot create: permissions, read-only disk) or 75
     ///   (temporary: disk full, I/O error); the old file is untouched either way.
     public static func write(_ data: Data, to url: URL, beforeReplacing: () -> Void = {}) throws(TenBoardError) {
+        try write(parts: [data], to: url, beforeReplacing: beforeReplacing)
+    }
+
+    /// `write(_:to:beforeReplacing:)` of the bytes of `parts` one after another (slices of a
+    /// larger `Data` are written as they are, not first joined into a copy).
+    /// - Parameter syncingDirectory: `false` leaves the rename's `fsync` of the directory to the
+    ///   caller, who replaces another file in the same directory next and syncs it once for both
+    ///   (`writeSegment`: a segment and its index). Until then the new name may be lost in a
+    ///   crash, never the old content.
+    static func write(parts: [Data], to url: URL, syncingDirectory: Bool = true, beforeReplacing: () -> Void = {}) throws(TenBoardError) {
         let directory = url.deletingLastPathComponent().path
         let target = url.path
         var random = SystemRandomNumberGenerator()
@@ -34,7 +44,7 @@ public enum AtomicFile {
         var replaced = false
         defer { if !replaced { FileSystemCalls.remove(temp) } }
         do throws(TenBoardError) {
-            do throws(Errno) { try fd.write(whole: data) } catch { throw failure(error) { $0.cannotWrite(target) } }
+            do throws(Errno) { for data in parts { try fd.write(whole: data) } } catch { throw failure(error) { $0.cannotWrite(target) } }
             do throws(Errno) { try fd.setPermissions(mode(replacing: target)) } catch { throw failure(error) { $0.cannotSetMode(target) } }
             do throws(Errno) { try fd.sync() } catch { throw failure(error) { $0.cannotWriteToDisk(target) } }
         } catch {
@@ -45,7 +55,7 @@ public enum AtomicFile {
         beforeReplacing()
         do throws(Errno) { try FileSystemCalls.rename(temp, to: target) } catch { throw failure(error) { $0.cannotReplace(target) } }
         replaced = true
-        syncDirectory(directory)
+        if syncingDirectory { syncDirectory(directory) }
     }
 
     /// Makes a rename or unlink in `directory` durable.

@@ -94,20 +94,31 @@ extension IssueStore {
     /// Writes a new generation of a month's segment; a name never used before, so a segment the
     /// hot file names is never overwritten.
     func writeSegment(month: String, data: Data, existing: [String]) throws -> String {
+        try writeSegment(month: month, parts: [data], index: ArchiveIndex.build(data), existing: existing)
+    }
+
+    /// `writeSegment(month:data:existing:)` of the bytes of `parts`, one after another, with
+    /// `index` (what `ArchiveIndex.build` gives for those bytes; `nil` for none).
+    ///
+    /// The segment, then its index, each `fsync`ed and renamed into place, and one `fsync` of the
+    /// directory for both names, before the hot file names the segment: a writer killed in
+    /// between leaves both unnamed (removed by the next change), never a named segment with a
+    /// wrong index.
+    func writeSegment(month: String, parts: [Data], index: Data?, existing: [String]) throws -> String {
         let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []
         let generation = (existing + onDisk).compactMap(ArchiveSegment.parse(name:))
             .filter { $0.month == month }.map(\.generation).max().map { $0 + 1 } ?? 1
         let name = "\(month).\(generation).jsonl"
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
-        try AtomicFile.write(data, to: archiveURL.appendingPathComponent(name))
-        // Its index, before the hot file names the segment: a writer killed in between leaves
-        // both unnamed (removed by the next change), never a named segment with a wrong index.
-        if let index = ArchiveIndex.build(data) {
+        let url = archiveURL.appendingPathComponent(name)
+        try AtomicFile.write(parts: parts, to: url, syncingDirectory: index == nil)
+        if let index {
             do {
+                // Its directory sync also makes the segment's new name durable.
                 try AtomicFile.write(index, to: archiveURL.appendingPathComponent(ArchiveIndex.name(forSegment: name)))
             } catch {
-                FileSystemCalls.remove(archiveURL.appendingPathComponent(name).path)
+                FileSystemCalls.remove(url.path)
                 throw error
             }
         }

@@ -120,6 +120,11 @@ extension IssueStore {
     /// Moves an archived issue back into `state`: its segment found by the indexes (each a small
     /// file; a segment without a valid one is read whole, and given one), and a new generation of
     /// it written without that line, the other lines copied as they are.
+    ///
+    /// When the segment's index vouches for its bytes (size and checksum), the new generation's
+    /// index is derived from it (`ArchiveIndex.removing`: one entry less, the later offsets moved)
+    /// and says whether any issue is left; the lines are not split or parsed again. The bytes
+    /// before and after the line are written as they are, not joined into a copy.
     /// - Parameters:
     ///   - first: the segment to try before the others, newest first.
     ///   - only: look in `first` alone (nothing happens when it is not there).
@@ -137,11 +142,12 @@ extension IssueStore {
         for n in order {
             let name = state.segments[n]
             let url = archiveURL.appendingPathComponent(name)
-            let index = indexURL(forSegment: url)
+            let indexURL = indexURL(forSegment: url)
             // The segment's size from the file, its bytes only when the index points into it.
             guard let info = FileSystemCalls.info(url.path, followLinks: false) else { throw StoreFile.error(.missing, url.path, .archiveSegment) }
             guard info.type == .regular else { throw StoreFile.error(.notRegular, url.path, .archiveSegment) }
-            let answer = ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.size))
+            let index = try? StoreFile.read(indexURL, what: .archiveIndex)
+            let answer = index.map { ArchiveIndex.lookup(id, inIndex: $0, segmentSize: Int(info.size)) } ?? .unknown
             if answer == .absent { continue }
             guard let data = try StoreFile.read(url, what: .archiveSegment) else {
                 throw StoreFile.error(.missing, url.path, .archiveSegment)
@@ -157,21 +163,41 @@ extension IssueStore {
             case .unknown:
                 break
             }
+            // The new generation's index from the old one, when that vouches for these bytes.
+            var derived: (index: Data, entries: Int)?
+            if let (_, range) = found, let index, ArchiveIndex.vouches(size: data.count, checksum: ArchiveIndex.checksum(data), index: index) {
+                var sum = ArchiveIndex.Checksum(count: data.count - range.count)
+                data.withUnsafeBytes { bytes in
+                    sum.add(UnsafeRawBufferPointer(rebasing: bytes[..<range.lowerBound]))
+                    sum.add(UnsafeRawBufferPointer(rebasing: bytes[range.upperBound...]))
+                }
+                derived = ArchiveIndex.removing(lineAt: range.lowerBound, removed: range.count, from: index, size: data.count - range.count, checksum: sum.value)
+            }
             if found == nil {
                 found = try ArchiveSegment.locate(id, in: data, from: url)
                 // Under the lock: a segment named by the hot file gets the index it lacked.
-                if let rebuilt = ArchiveIndex.build(data) { try? AtomicFile.write(rebuilt, to: index) }
+                if let rebuilt = ArchiveIndex.build(data) { try? AtomicFile.write(rebuilt, to: indexURL) }
             }
             guard let (issue, range) = found else { continue }
-            var rest = data
-            rest.removeSubrange(range)
             let month = ArchiveSegment.parse(name: name)!.month
-            var isEmpty = true
-            JSONLinesText.forEachLine(in: rest) { if !$0.isBlank { isEmpty = false } }
-            if isEmpty {
-                state.segments.remove(at: n)
+            if let derived {
+                if derived.entries == 0 {
+                    state.segments.remove(at: n)
+                } else {
+                    let parts = [data[..<range.lowerBound], data[range.upperBound...]]
+                    state.segments[n] = try writeSegment(month: month, parts: parts, index: derived.index, existing: state.segments)
+                }
             } else {
-                state.segments[n] = try writeSegment(month: month, data: rest, existing: state.segments)
+                // No index to trust: the other lines read again, for the new index and whether any is left.
+                var rest = data
+                rest.removeSubrange(range)
+                var isEmpty = true
+                JSONLinesText.forEachLine(in: rest) { if !$0.isBlank { isEmpty = false } }
+                if isEmpty {
+                    state.segments.remove(at: n)
+                } else {
+                    state.segments[n] = try writeSegment(month: month, data: rest, existing: state.segments)
+                }
             }
             try takeBackMornings(of: issue, segmentsBefore: segmentsBefore, into: &state)
             insertSorted(issue, into: &state.issues)
