@@ -23,6 +23,27 @@ struct TempStore {
 
 @Suite("Issue store")
 struct StoreTests {
+    @Test("A store that parsed the hot file once sees every later change: another writer's, and a hand edit of the same size in place")
+    func parsedOnceSeesChanges() throws {
+        let t = TempStore()
+        let reader = t.store
+        let writer = IssueStore(directory: t.url)
+        let first = try writer.add(customer: "Anna", summary: "s", receivedAt: Date(), at: Date())
+        #expect(try reader.snapshot().issues.map(\.customer) == ["Anna"])
+        #expect(try reader.snapshot().issues.map(\.customer) == ["Anna"], "read again, unchanged")
+        _ = try writer.add(customer: "Bert", summary: "s", receivedAt: Date(), at: Date())
+        #expect(try reader.snapshot().issues.map(\.customer) == ["Anna", "Bert"])
+        // The same number of bytes, in place (the same inode): its time tells it apart.
+        let text = try String(contentsOf: t.store.hotURL, encoding: .utf8).replacingOccurrences(of: "\"Anna\"", with: "\"Anne\"")
+        let handle = try FileHandle(forWritingTo: t.store.hotURL)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+        #expect(try reader.snapshot().issues.map(\.customer) == ["Anne", "Bert"])
+        // A change by the reader itself starts from what is there now.
+        _ = try reader.resolve(id: first.id, by: "z", action: nil, at: Date())
+        #expect(try writer.snapshot().issues.map(\.customer) == ["Anne", "Bert"])
+    }
+
     @Test("A missing store reads as empty and is created by the first change, group-shared")
     func createdOnFirstWrite() throws {
         let t = TempStore()

@@ -32,7 +32,7 @@ extension IssueStore {
     /// What the hot file held and the stamp of the very file it was read from (`nil`s when there
     /// is none yet): a change that finds the hot file still that file under the lock need not
     /// read and parse it again (`update(at:reusing:_:)`).
-    struct StampedState {
+    struct StampedState: Sendable {
         var state: StoreState?
         var stamp: FileStamp?
     }
@@ -54,9 +54,14 @@ extension IssueStore {
         case .success(let (fd, _)):
             defer { fd.closeQuietly() }
             stamp = (try? fd.info()).map(FileStamp.init)
+            // The very file parsed last time (the same stamp, as `update(at:reusing:_:)` trusts
+            // under the lock): its state as it was.
+            if let stamp, let known = lastParsed.withLock({ $0 }), known.stamp == stamp, known.state != nil { return known }
             data = try StoreFile.readAll(fd, path: hotURL.path, what: .storeFile)
         }
-        return StampedState(state: try parse(data), stamp: stamp)
+        let parsed = StampedState(state: try parse(data), stamp: stamp)
+        if stamp != nil { lastParsed.withLock { $0 = parsed } }
+        return parsed
     }
 
     /// The state in the hot file's bytes; exit 65 naming the file when they are not one.

@@ -1,12 +1,13 @@
 import Foundation
+import Synchronization
 
 /// The issues of a team, in a directory that several processes read and change at once.
 ///
 /// Every change is a read-modify-write under the store's exclusive lock (`StoreLock`), and every
 /// file is replaced atomically (`AtomicFile`), so readers never lock and never see half a file,
-/// and no update is lost. Open issues and those of the last five weeks live in one hot file,
-/// `issues.json`; older history moves to monthly archive segments so that the commands a team
-/// uses all day do not slow down as the years pass.
+/// and no update is lost. Open issues and the customers of the last two days' mornings
+/// (`hotDays`) live in one hot file, `issues.json`; older history moves to monthly archive
+/// segments so that the commands a team uses all day do not slow down as the years pass.
 ///
 /// The type is this file; what it does is in extensions, one concern each: the files layer
 /// (`IssueStore+Files`: reading, the one read-modify-write, `.bak`), the archive
@@ -38,6 +39,11 @@ public final class IssueStore: Sendable {
     /// The real time: a change dated later than this (plus a minute of clock skew) is refused,
     /// and the archive horizon never moves past it. Tests set it.
     let clock: @Sendable () -> Date
+
+    /// The hot file as this store last parsed it, with the stamp of the file it came from
+    /// (`loadStamped`): a process that reads the store again and again (the board: a read each
+    /// time the file changes, then one before each change it makes) parses each file once.
+    let lastParsed = Mutex<StampedState?>(nil)
 
     /// How far a change may be dated after the real time (clocks of two machines differ a little).
     public static let clockSkew: TimeInterval = 60
