@@ -18,7 +18,7 @@ private func historyStore(count: Int = 30) throws -> TempStore {
 
 @Suite("Hot window: the hot file holds what the next mornings need, the archive the rest")
 struct HotWindowTests {
-    @Test("With a one-day window yesterday's and today's customers stay hot, helped or withdrawn; each day's first change archives the rest, the streak carried over")
+    @Test("With a one-morning window the last morning's and today's customers stay hot, helped or withdrawn (Friday's on a Monday too); each day's first change archives the rest, the streak carried over")
     func defaultWindow() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenboard-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -28,7 +28,7 @@ struct HotWindowTests {
         var store = IssueStore(directory: url)
         for n in 0..<17 {
             let evening = instant("\(day)T20:00:00+01:00")
-            store = IssueStore(directory: url, archiveAfterDays: 1, clock: { evening })
+            store = IssueStore(directory: url, archiveAfterMornings: 1, clock: { evening })
             guard store.schedule.isMorning(day) else {
                 day = day.adding(days: 1)
                 continue
@@ -53,9 +53,14 @@ struct HotWindowTests {
             // Nothing was due after the day's first change: the archive was not written again.
             #expect(state.segments == segmentsAfterFirst)
             for issue in state.issues {
-                #expect(store.schedule.morning(forReceived: issue.receivedAt.date) >= day.adding(days: -1), "\(issue.id) stayed hot on \(day)")
+                #expect(store.schedule.morning(forReceived: issue.receivedAt.date) >= store.schedule.previousMorning(before: day), "\(issue.id) stayed hot on \(day)")
             }
             #expect(state.issues.count <= 6)
+            if day.weekday == .mon, n > 0 {
+                // The morning before today is Friday's: its customers are still here.
+                let friday = store.schedule.previousMorning(before: day)
+                #expect(state.issues.contains { store.schedule.morning(forReceived: $0.receivedAt.date) == friday }, "Friday's customers on \(day)")
+            }
             day = day.adding(days: 1)
         }
         let state = try store.snapshot()

@@ -142,7 +142,7 @@ struct MorningHistoryTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let now = instant("2026-11-27T12:00:00+01:00")
-        let store = IssueStore(directory: dir, schedule: Morn.amsterdam, archiveAfterDays: 3, clock: { now })
+        let store = IssueStore(directory: dir, schedule: Morn.amsterdam, archiveAfterMornings: 3, clock: { now })
         let old = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "16", "17", "18", "19", "20", "23", "24"]
             .map { day in Morn.issue("a\(day)", "2026-11-\(day)T07:00:00+01:00", resolved: "2026-11-\(day)T09:00:00+01:00") }
         _ = try store.add(records: old.map(\.json), at: now)

@@ -9,23 +9,23 @@ import TenBoardTestSupport
 private struct LivedStore {
     let url: URL
     let schedule: MorningSchedule
-    let hotDays: Int
+    let hotMornings: Int
     /// The evening of the last day lived.
     var now: Date
 
     func store(schedule: MorningSchedule? = nil, at: Date? = nil) -> IssueStore {
         let clock = at ?? now
-        return IssueStore(directory: url, schedule: schedule ?? self.schedule, archiveAfterDays: hotDays, clock: { clock })
+        return IssueStore(directory: url, schedule: schedule ?? self.schedule, archiveAfterMornings: hotMornings, clock: { clock })
     }
 
-    static func live(seed: UInt64, from first: LocalDate, days: Int, hotDays: Int = 2) throws -> LivedStore {
+    static func live(seed: UInt64, from first: LocalDate, days: Int, hotMornings: Int = 2) throws -> LivedStore {
         let schedule = MorningSchedule(holidays: [localDate("2024-12-25"), localDate("2024-12-26"), localDate("2025-04-21"), localDate("2025-12-25")])
         let url = (try TemporaryDirectory.make("ledger")).appendingPathComponent("store")
         var rng = SeededRandom(seed: seed)
         var later: [Int: [(id: String, at: Date, by: String)]] = [:]
         let helpers = ["Ann", "Bram", "Cas", "Ömer", ""]
         var n = 0
-        var lived = LivedStore(url: url, schedule: schedule, hotDays: hotDays, now: Date())
+        var lived = LivedStore(url: url, schedule: schedule, hotMornings: hotMornings, now: Date())
         for d in 0..<days {
             let day = first.adding(days: d)
             let evening = schedule.instant(of: ClockTime(hour: 22, minute: 0), on: day)

@@ -8,10 +8,10 @@ struct TempStore {
     let url: URL
     let store: IssueStore
 
-    init(archiveAfterDays: Int = 42, clock: @escaping @Sendable () -> Date = { Date() }) {
+    init(archiveAfterMornings: Int = 30, clock: @escaping @Sendable () -> Date = { Date() }) {
         // Not made yet: the first change creates it. Its parent goes when the tests end.
         url = (try! TemporaryDirectory.make("store")).appendingPathComponent("store")
-        store = IssueStore(directory: url, archiveAfterDays: archiveAfterDays, clock: clock)
+        store = IssueStore(directory: url, archiveAfterMornings: archiveAfterMornings, clock: clock)
     }
 
     func bytes(_ name: String) throws -> Data { try Data(contentsOf: url.appendingPathComponent(name)) }

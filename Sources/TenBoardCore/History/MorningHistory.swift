@@ -81,7 +81,7 @@ public struct MorningHistory: Sendable, Equatable {
     public init(rows: [MorningRow]) { self.rows = rows }
 
     /// The strip of the screens: the last `Words.stripLength` decided mornings from the hot
-    /// issues alone (the hot file keeps five weeks, `IssueStore.hotDays`, more than the strip's mornings), and how many
+    /// issues alone (the hot file keeps the last mornings, `IssueStore.hotMornings`), and how many
     /// of the last `Words.recentLength` mornings with customers were met.
     public static func recent(_ issues: [Issue], schedule: MorningSchedule, at: Date) -> (strip: [MorningRow], rate: MorningRate) {
         let history = schedule.history(of: issues, at: at)

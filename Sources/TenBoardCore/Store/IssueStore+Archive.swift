@@ -1,11 +1,15 @@
 import Foundation
 
 extension IssueStore {
-    /// The day before which closed issues (helped or withdrawn) belong in the archive; `now` is never taken later
-    /// than the real clock, so a change dated in the future (a typo in `--at`) cannot move this
-    /// morning's work into the archive or carry the streak over mornings still to come.
+    /// The day before which closed issues (helped or withdrawn) belong in the archive: the
+    /// `archiveAfterMornings`-th morning before today (with one, the last morning before today,
+    /// whatever weekend or holidays lie between). `now` is never taken later than the real clock,
+    /// so a change dated in the future (a typo in `--at`) cannot move this morning's work into the
+    /// archive or carry the streak over mornings still to come.
     func archiveHorizon(now: Date) -> LocalDate {
-        schedule.localDate(of: min(now, clock())).adding(days: -archiveAfterDays)
+        var horizon = schedule.localDate(of: min(now, clock()))
+        for _ in 0..<archiveAfterMornings { horizon = schedule.previousMorning(before: horizon) }
+        return horizon
     }
 
     /// Whether a closed issue (helped or withdrawn) is old enough for the archive: its morning and

@@ -5,8 +5,8 @@ import Synchronization
 ///
 /// Every change is a read-modify-write under the store's exclusive lock (`StoreLock`), and every
 /// file is replaced atomically (`AtomicFile`), so readers never lock and never see half a file,
-/// and no update is lost. Open issues and the customers of the last two days' mornings
-/// (`hotDays`) live in one hot file, `issues.json`; older history moves to monthly archive
+/// and no update is lost. Open issues and the customers of the last morning before today and
+/// of today's (`hotMornings`) live in one hot file, `issues.json`; older history moves to monthly archive
 /// segments so that the commands a team uses all day do not slow down as the years pass.
 ///
 /// The type is this file; what it does is in extensions, one concern each: the files layer
@@ -17,22 +17,24 @@ import Synchronization
 public final class IssueStore: Sendable {
     public let directory: URL
     public let schedule: MorningSchedule
-    /// Closed issues (helped or withdrawn) whose morning, and whose help or withdrawal, lie more than this many days back move to
-    /// the archive.
+    /// Closed issues (helped or withdrawn) whose morning, and whose help or withdrawal, lie before
+    /// the `archiveAfterMornings`-th morning before today move to the archive.
     ///
-    /// Two days by default (`hotDays`): what the next mornings need from the hot file, the
-    /// open issues and the customers of the last mornings, so that on a weekend the morning
-    /// before today (whose result the wall and the `summary` preview show) is still there.
-    /// The strip of 20 mornings, the rates and the week's and month's helpers add the archived
-    /// part of the recent mornings the hot file keeps beside the streak base
-    /// (`StoreState.recentMornings`, from the morning ledger); older mornings are read from the
-    /// archive (`input(forMorning:)`) and the ledger (`history`). A shorter window makes a very
-    /// large store's commands cheaper (the hot file is read by every command and rewritten by
-    /// every change; README, Benchmarks).
-    public let archiveAfterDays: Int
+    /// One by default (`hotMornings`): what the next mornings need from the hot file, the open
+    /// issues and the customers of the last morning before today and of today's, so that the
+    /// morning before today (whose result the wall and the `summary` preview show on a day
+    /// without a morning) is always there, after a weekend or a holiday too. Counted in mornings,
+    /// not days, so the hot file holds two mornings' customers on every day of the week (a
+    /// window of two calendar days held three from Wednesday to Friday, and lost Friday's on a
+    /// Monday that is a holiday). The strip of 20 mornings, the rates and the week's and month's
+    /// helpers add the archived part of the recent mornings the hot file keeps beside the streak
+    /// base (`StoreState.recentMornings`, from the morning ledger); older mornings are read from
+    /// the archive (`input(forMorning:)`) and the ledger (`history`). The hot file is read by
+    /// every command and rewritten by every change (README, Benchmarks).
+    public let archiveAfterMornings: Int
 
-    /// The default of `archiveAfterDays`.
-    public static let hotDays = 2
+    /// The default of `archiveAfterMornings`.
+    public static let hotMornings = 1
 
     public static let hotFileName = "issues.json"
 
@@ -49,12 +51,12 @@ public final class IssueStore: Sendable {
     public static let clockSkew: TimeInterval = 60
 
     public init(
-        directory: URL, schedule: MorningSchedule = MorningSchedule(), archiveAfterDays: Int = IssueStore.hotDays,
+        directory: URL, schedule: MorningSchedule = MorningSchedule(), archiveAfterMornings: Int = IssueStore.hotMornings,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.directory = directory
         self.schedule = schedule
-        self.archiveAfterDays = archiveAfterDays
+        self.archiveAfterMornings = archiveAfterMornings
         self.clock = clock
     }
 
