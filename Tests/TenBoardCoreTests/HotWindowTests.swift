@@ -76,6 +76,25 @@ struct HotWindowTests {
         #expect(try StoreCheck.run(store).problems.isEmpty)
     }
 
+    @Test("A morning the store archived under a wider window (two calendar days on a Monday) is read from the archive, not from the hot file alone")
+    func archivedUnderAWiderWindow() throws {
+        let url = try TemporaryDirectory.make("window").appendingPathComponent("store")
+        let friday = LocalDate("2026-11-27")!, monday = LocalDate("2026-11-30")!
+        let mondayEvening = instant("\(monday)T20:00:00+01:00")
+        let wide = IssueStore(directory: url, archiveAfterMornings: 0, clock: { mondayEvening }) // today's horizon: Friday leaves
+        var records: [JSONValue] = []
+        for k in 0..<3 {
+            records.append(try JSONParser.parse(Data(#"{"id":"f\#(k)","customer":"c","summary":"s","receivedAt":"\#(friday)T07:0\#(k):00+01:00","status":"resolved","resolvedAt":"\#(friday)T09:0\#(k):00+01:00"}"#.utf8)))
+        }
+        _ = try wide.add(records: records, at: mondayEvening)
+        _ = try wide.add(customer: "m", summary: "s", receivedAt: instant("\(monday)T07:00:00+01:00"), at: mondayEvening)
+        #expect(try wide.snapshot().issues.map(\.customer) == ["m"], "Friday's customers are archived")
+        let store = IssueStore(directory: url, clock: { mondayEvening }) // one morning back: Friday counts as hot
+        let input = try store.input(forMorning: friday)
+        let account = store.schedule.account(of: friday, issues: input.issues, at: mondayEvening)
+        #expect(account.inScope.count == 3 && account.helped.count == 3)
+    }
+
     @Test("check takes a segment its index vouches for as written; a changed byte, or --full, reads every issue")
     func checkTrustsOnlyAMatchingIndex() throws {
         let t = try historyStore()

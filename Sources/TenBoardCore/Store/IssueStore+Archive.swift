@@ -173,10 +173,13 @@ extension IssueStore {
         public var kept: MorningLedger?
     }
 
-    /// Whether issues of `morning` may have moved to the archive: what is archived depends on
-    /// the real date of the last change, never on an `--at` given now.
-    public func mayHaveArchived(morning: LocalDate) -> Bool {
-        morning < archiveHorizon(now: clock())
+    /// Whether issues of `morning` may have moved to the archive: before today's horizon (what is
+    /// archived depends on the real date of the last change, never on an `--at` given now), or
+    /// at or before the last morning the store did archive (`StreakBase.through`: a store whose
+    /// window was wider when it archived, as two calendar days were on a Monday, or whose
+    /// schedule gained a holiday since).
+    public func mayHaveArchived(morning: LocalDate, state: StoreState) -> Bool {
+        morning < archiveHorizon(now: clock()) || state.streakBase.map { morning <= $0.through } ?? false
     }
 
     /// The issues and streak the account of `morning` needs: the hot file alone while all of
@@ -184,7 +187,7 @@ extension IssueStore {
     /// so that an archived morning is counted in full and its streak from its own past.
     public func input(forMorning morning: LocalDate) throws(TenBoardError) -> MorningInput {
         let state = try snapshot()
-        guard mayHaveArchived(morning: morning) else {
+        guard mayHaveArchived(morning: morning, state: state) else {
             return MorningInput(issues: state.issues, base: state.streakBase, kept: state.recentMornings)
         }
         return MorningInput(issues: try allIssues(), base: nil, kept: nil)
