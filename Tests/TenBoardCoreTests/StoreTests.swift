@@ -88,7 +88,7 @@ struct StoreTests {
 
     @Test("A damaged store is never written over: exit 65, file and position named, bytes kept", arguments: [
         ("{\"format\": \"tenboard-store\", \"version\": 1, \"issues\": [\n  {\"id\": \"1\",\n", "line 3"),
-        (#"{"format": "tenboard-store", "version": 2, "issues": []}"#, "format version 2"),
+        (#"{"format": "tenboard-store", "version": 3, "issues": []}"#, "format version 3"),
         (#"{"format": "tenboard-store", "version": 1, "issues": [{"id": "1", "customer": "A", "summary": "s", "receivedAt": 5}]}"#, "issues[0] (id 1): field 'receivedAt'"),
         (#"{"format": "tenboard-store", "version": 1, "issues": {}}"#, "'issues' must be an array"),
         (#"["not", "a", "store"]"#, "expected an object"),

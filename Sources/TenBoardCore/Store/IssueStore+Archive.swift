@@ -48,6 +48,7 @@ extension IssueStore {
         let horizon = archiveHorizon(now: now)
         let archivable = archivableTest(horizon: horizon)
         guard state.issues.contains(where: archivable) else { return }
+        precondition(!state.isHotOnly, "the archive step counts the streak with every issue, the settled file's too")
         // The streak over the mornings about to leave, counted while all their issues are here.
         let lastLeaving = schedule.previousMorning(before: horizon)
         state.streakBase = schedule.advance(state.streakBase, through: lastLeaving, issues: state.issues)

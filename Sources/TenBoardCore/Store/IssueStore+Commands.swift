@@ -29,7 +29,11 @@ extension IssueStore {
         guard problems.isEmpty else {
             throw TenBoardError(exitCode: .dataError) { IssueStore.listProblems(problems, words: $0) + "\n" + $0.nothingAdded }
         }
-        return try update(at: now) { state in
+        // New open issues with ids of the store's own need nothing of the settled file's closed
+        // customers (an id given must be new to the whole store; a closed issue may belong there
+        // or in the archive).
+        let hotOnly = parsed.allSatisfy { !$0.hasID && $0.issue.isOpen }
+        return try update(at: now, reusing: nil, hotOnly: hotOnly) { state in
             try insert(parsed, into: &state, now: now, name: nil)
         }
     }

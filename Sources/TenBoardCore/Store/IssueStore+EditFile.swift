@@ -56,6 +56,13 @@ extension IssueStore {
             guard current == original else {
                 throw TenBoardError(exitCode: .tempFailure) { $0.changedWhileEditing(hotURL.path, copy: "\(copy)") }
             }
+            // The settled file it names must be there, and hold none of its ids.
+            if state.isHotOnly {
+                var whole = state
+                do throws(TenBoardError) { try mergeSettled(into: &whole) } catch {
+                    throw TenBoardError(exitCode: .dataError) { $0.editNotValid("\(copy)", error.message(in: $0.language)) }
+                }
+            }
             let before = try? load()
             state.revision = max(state.revision, before?.revision ?? 0)
             try state.count(\.revision)

@@ -38,8 +38,29 @@ extension IssueStore {
     }
 
     /// Reads the hot file once, with the stamp of what was read (fstat of the open file: a
-    /// writer's rename meanwhile gives the path another stamp).
-    func loadStamped() throws(TenBoardError) -> StampedState {
+    /// writer's rename meanwhile gives the path another stamp), and the issues of the settled
+    /// file it names unless `withSettled` is false (`StoreState.isHotOnly`).
+    func loadStamped(withSettled: Bool = true) throws(TenBoardError) -> StampedState {
+        var previousRevision: Int?
+        while true {
+            var read = try loadHot()
+            guard withSettled, var state = read.state, let ref = state.settled else { return read }
+            if let settled = try readSettled(ref) {
+                try merge(settled, into: &state)
+                read.state = state
+                return read
+            }
+            // Gone while the hot file stayed the same: not a writer at work (which keeps the
+            // generation the hot file named until the change after it), but a damaged store.
+            if previousRevision == state.revision {
+                throw StoreFile.error(.missing, settledURL(ref.file).path, .settledFile)
+            }
+            previousRevision = state.revision
+        }
+    }
+
+    /// The hot file alone (`StoreState.isHotOnly` when it names a settled file).
+    private func loadHot() throws(TenBoardError) -> StampedState {
         let data: Data
         let stamp: FileStamp?
         switch StoreFile.open(hotURL.path, .readOnly) {
@@ -54,14 +75,50 @@ extension IssueStore {
         case .success(let (fd, _)):
             defer { fd.closeQuietly() }
             stamp = (try? fd.info()).map(FileStamp.init)
-            // The very file parsed last time (the same stamp, as `update(at:reusing:_:)` trusts
-            // under the lock): its state as it was.
+            // The very file parsed (or written) last time (the same stamp, as
+            // `update(at:reusing:_:)` trusts under the lock): its state as it was.
             if let stamp, let known = lastParsed.withLock({ $0 }), known.stamp == stamp, known.state != nil { return known }
             data = try StoreFile.readAll(fd, path: hotURL.path, what: .storeFile)
         }
         let parsed = StampedState(state: try parse(data), stamp: stamp)
         if stamp != nil { lastParsed.withLock { $0 = parsed } }
         return parsed
+    }
+
+    /// The settled file's path.
+    func settledURL(_ name: String) -> URL { directory.appendingPathComponent(name) }
+
+    /// The issues of the settled file `ref` names; `nil` when it is missing. Parsed once for as
+    /// long as the file stays the same (`lastSettled`, by name and stamp).
+    func readSettled(_ ref: SettledFile.Reference) throws(TenBoardError) -> [Issue]? {
+        let url = settledURL(ref.file)
+        switch StoreFile.open(url.path, .readOnly) {
+        case .failure(.missing):
+            return nil
+        case .failure(let failure):
+            throw StoreFile.error(failure, url.path, .settledFile)
+        case .success(let (fd, _)):
+            defer { fd.closeQuietly() }
+            let stamp = (try? fd.info()).map(FileStamp.init)
+            if let stamp, let known = lastSettled.withLock({ $0 }), known.file == ref.file, known.stamp == stamp { return known.issues }
+            let issues = try ArchiveSegment.decode(try StoreFile.readAll(fd, path: url.path, what: .settledFile), from: url)
+            if let stamp { lastSettled.withLock { $0 = SettledCache(file: ref.file, stamp: stamp, issues: issues) } }
+            return issues
+        }
+    }
+
+    /// `state` (read without its settled file) with the settled file's `issues` among its own;
+    /// exit 65 when an id is in both files.
+    func merge(_ settled: [Issue], into state: inout StoreState) throws(TenBoardError) {
+        precondition(state.isHotOnly)
+        let hotIDs = Set(state.issues.map(\.id))
+        var seen = Set<String>()
+        for issue in settled where hotIDs.contains(issue.id) || !seen.insert(issue.id).inserted {
+            let (id, file) = (Untrusted.quoted(issue.id), state.settled!.file)
+            throw damaged(hotIDs.contains(issue.id) ? "the id '\(id)' is also in \(file)" : "\(file) holds the id '\(id)' twice")
+        }
+        state.issues = SettledFile.merged(state.issues, settled)
+        state.settledIssues = settled
     }
 
     /// The state in the hot file's bytes; exit 65 naming the file when they are not one.
@@ -142,21 +199,36 @@ extension IssueStore {
     /// `update(at:_:)` starting from `known`, read without the lock, when the hot file is still
     /// the file it was read from (its stamp, taken under the lock): one parse of the hot file for
     /// a change that looked first (`modify`), not two.
-    func update<T>(at now: Date, reusing known: StampedState?, _ body: (inout StoreState) throws -> T) throws -> T {
+    ///
+    /// With `hotOnly`, `body` gets the hot file's issues alone when the hot file names a settled
+    /// file (`StoreState.isHotOnly`): for a change that only adds an open issue or changes one of
+    /// the hot file's (the settled file's are closed customers of mornings before today). The
+    /// settled file is read all the same when this change has to move issues into it or into the
+    /// archive (`needsSettled`), before those steps run.
+    func update<T>(at now: Date, reusing known: StampedState?, hotOnly: Bool = false, _ body: (inout StoreState) throws -> T) throws -> T {
         try StoreLock.withExclusiveLock(in: directory) {
             removeLeftovers()
-            let current: StoreState?
+            var current: StoreState?
             if let known, let stamp = known.stamp, let read = known.state, FileStamp.of(hotURL.path) == stamp {
                 current = read
             } else {
-                current = try load()
+                current = try loadStamped(withSettled: !hotOnly).state
+            }
+            if !hotOnly, var read = current, read.isHotOnly {
+                try mergeSettled(into: &read)
+                current = read
             }
             var state = current ?? StoreState(createdAt: schedule.localDate(of: now))
-            let before = state
+            var before = state
             do {
                 let result = try body(&state)
                 try ensureNothingDropped(before: before, after: state)
+                if state.isHotOnly, needsSettled(state, now: now) {
+                    try mergeSettled(into: &state)
+                    try mergeSettled(into: &before)
+                }
                 try archive(&state, now: now)
+                if !state.isHotOnly { try settle(&state, now: now) }
                 if state != before {
                     state.revision = before.revision
                     try state.count(\.revision)
@@ -164,18 +236,32 @@ extension IssueStore {
                     // Segment generations this change replaced stay until the next one, because
                     // issues.json.bak (now `before`) names them: restoring it must find them. What
                     // neither names goes: older generations, and what a killed writer left behind.
+                    // The same for the settled file.
                     removeUnnamedSegments(state, alsoKeeping: before.segments)
+                    removeUnnamedSettled(state, alsoKeeping: before.settled?.file)
                 }
                 return result
             } catch {
                 // Nothing was committed: segments this change wrote (a full disk stopped the hot
-                // file after them) go now, not at some later successful write.
+                // file after them) go now, not at some later successful write; so does a settled
+                // file it wrote.
                 for name in Set(state.segments).subtracting(before.segments) {
                     removeSegment(name)
+                }
+                if let file = state.settled?.file, file != before.settled?.file {
+                    FileSystemCalls.remove(settledURL(file).path)
                 }
                 throw error
             }
         }
+    }
+
+    /// Reads the settled file of a state read without it (under the lock: a missing one is a
+    /// damaged store).
+    func mergeSettled(into state: inout StoreState) throws(TenBoardError) {
+        guard state.isHotOnly, let ref = state.settled else { return }
+        guard let settled = try readSettled(ref) else { throw StoreFile.error(.missing, settledURL(ref.file).path, .settledFile) }
+        try merge(settled, into: &state)
     }
 
     /// A body may drop issues only through the archive step; this guards against a bug losing one.
@@ -187,17 +273,28 @@ extension IssueStore {
         }
     }
 
+    /// Writes the hot file (its own issues: `StoreState.hotIssues`), keeping the one before as
+    /// issues.json.bak; the store then knows the new file without parsing it (`lastParsed`).
     func write(_ state: StoreState) throws(TenBoardError) {
         let path = hotURL.path
+        var hot = state
+        hot.issues = state.hotIssues
+        hot.settledIssues = nil
         // Keep the previous version as issues.json.bak: a hard link, so it costs no copy. Only
         // once the new version is on disk: a write that fails (a full disk) leaves the old .bak,
         // and cannot make room for itself by freeing it.
-        try AtomicFile.write(Data((state.prettyText + "\n").utf8), to: hotURL) {
+        try AtomicFile.write(Data((hot.prettyText + "\n").utf8), to: hotURL) {
             let bakTemp = directory.appendingPathComponent(AtomicFile.temporaryPrefix + "bak").path
             FileSystemCalls.remove(bakTemp)
             if (try? FileSystemCalls.link(path, as: bakTemp)) != nil {
                 try? FileSystemCalls.rename(bakTemp, to: path + ".bak")
             }
+        }
+        // Under the lock, so the file at `path` is the one just written.
+        if let stamp = FileStamp.of(path) {
+            lastParsed.withLock { $0 = StampedState(state: hot, stamp: stamp) }
+        } else {
+            lastParsed.withLock { $0 = nil }
         }
     }
 

@@ -59,16 +59,25 @@ extension IssueStore {
             attempt += 1
             let searchUnderLock = attempt > 3
             do {
-                let known = try loadStamped()
+                // The hot file's issues first; the settled file is read only for an id not there.
+                // An archived one is brought back into the hot file's issues alone.
+                var known = try loadStamped(withSettled: searchUnderLock)
                 var segment: String?
                 if !searchUnderLock {
                     guard let hot = known.state else { throw unknown(id) }
                     if hot.index(of: id) == nil {
-                        guard let name = try segmentHolding(id, in: hot) else { throw unknown(id) }
-                        segment = name
+                        if hot.isHotOnly {
+                            let all = try loadStamped()
+                            guard all.stamp == known.stamp else { throw LookUpAgain() }
+                            if all.state?.index(of: id) != nil { known = all }
+                        }
+                        if known.state?.index(of: id) == nil {
+                            guard let name = try segmentHolding(id, in: hot) else { throw unknown(id) }
+                            segment = name
+                        }
                     }
                 }
-                return try update(at: now, reusing: known) { state in
+                return try update(at: now, reusing: known, hotOnly: known.state?.isHotOnly ?? false) { state in
                     if state.index(of: id) == nil {
                         if searchUnderLock {
                             try unarchive(id: id, into: &state)

@@ -47,6 +47,16 @@ public final class IssueStore: Sendable {
     /// time the file changes, then one before each change it makes) parses each file once.
     let lastParsed = Mutex<StampedState?>(nil)
 
+    /// The settled file as this store last read (or wrote) it: parsed once a day, not at every
+    /// change of the hot file.
+    let lastSettled = Mutex<SettledCache?>(nil)
+
+    struct SettledCache: Sendable {
+        var file: String
+        var stamp: FileStamp
+        var issues: [Issue]
+    }
+
     /// How far a change may be dated after the real time (clocks of two machines differ a little).
     public static let clockSkew: TimeInterval = 60
 

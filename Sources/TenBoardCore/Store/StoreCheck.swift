@@ -56,7 +56,9 @@ public struct StoreCheck: Sendable {
         }
         let hot = files.count
         files.append(store.hotURL.path)
-        for issue in state.issues { note(issue.id, in: hot) }
+        let settledIDs = Set((state.settledIssues ?? []).map(\.id))
+        if let ref = state.settled { files.append(store.settledURL(ref.file).path) }
+        for issue in state.issues { note(issue.id, in: settledIDs.contains(issue.id) ? hot + 1 : hot) }
         for issue in MorningCheck.resolvedBeforeReceived(state.issues) {
             problems.append(words.resolvedBeforeReceived(store.hotURL.path, id: issue.id))
         }

@@ -4,8 +4,10 @@ import Foundation
 /// bookkeeping every command needs. Resolved history older than a few weeks lives in archive
 /// segments (`ArchiveSegment`), which only export, import and history reports read.
 public struct StoreState: Sendable, Equatable {
-    /// Format version of the hot file; a newer one is refused rather than misread.
-    public static let formatVersion = 1
+    /// Format version of the hot file; a newer one is refused rather than misread. A hot file
+    /// that names a settled file (`settled`) is version 2, so that a tenboard from before the
+    /// settled file refuses it instead of missing its issues; one that does not stays version 1.
+    public static let formatVersion = 2
 
     /// Goes up by one with every change; lets a reader tell that something changed.
     public var revision: Int
@@ -13,8 +15,17 @@ public struct StoreState: Sendable, Equatable {
     public var createdAt: LocalDate?
     /// The next number tenboard hands out as an id.
     public var nextID: Int
-    /// Open issues and those resolved in the last few weeks, oldest first.
+    /// Open issues and the closed ones of the last mornings (`IssueStore.archiveAfterMornings`),
+    /// oldest first: those of the hot file and those of its settled file together, as every
+    /// reader sees them, unless this state was read for a change that needs only the hot file's
+    /// (`isHotOnly`).
     public var issues: [Issue]
+    /// The settled file the hot file names (`SettledFile`): the closed customers of the mornings
+    /// before today that are not archived yet, written once a day rather than by every change.
+    public var settled: SettledFile.Reference?
+    /// What the settled file holds, when it was read (`issues` holds them too); `nil` when there
+    /// is no settled file, or when this state was read without it (`isHotOnly`).
+    var settledIssues: [Issue]?
     /// Tally marks per day without a name: what stores written before marks had names kept
     /// (read as marks of nobody in particular; nothing adds to it any more). See `TallyBook`.
     public var tally: [LocalDate: Int]
@@ -49,6 +60,10 @@ public struct StoreState: Sendable, Equatable {
     /// Open issues, oldest first.
     public var openIssues: [Issue] { issues.filter(\.isOpen) }
 
+    /// Whether `issues` holds only the hot file's issues: the state was read for a change that
+    /// does not need the settled file's (`IssueStore.update(at:reusing:hotOnly:_:)`).
+    var isHotOnly: Bool { settled != nil && settledIssues == nil }
+
     /// The index of the issue with `id` in `issues`.
     public func index(of id: String) -> Int? { issues.firstIndex { $0.id == id } }
 }
@@ -67,7 +82,7 @@ extension StoreState {
         guard case .number(let v)? = o.removeValue(forKey: "version"), let version = Int(v) else {
             throw StoreFormatError("'version' is missing or not a whole number")
         }
-        guard version == StoreState.formatVersion else {
+        guard (1...StoreState.formatVersion).contains(version) else {
             throw StoreFormatError("format version \(version) is not the one this tenboard reads (\(StoreState.formatVersion)); use a matching tenboard")
         }
         func int(_ key: String, default value: Int) throws(StoreFormatError) -> Int {
@@ -148,6 +163,17 @@ extension StoreState {
             }
         case let other?: throw StoreFormatError("'archive' must be an array, found \(other.typeName)")
         }
+        settled = nil
+        settledIssues = nil
+        switch o.removeValue(forKey: "settled") {
+        case nil, .null?: break
+        case .object(let ref)?:
+            guard case .string(let file)? = ref["file"], SettledFile.isValidName(file),
+                  let horizon = try date(ref["horizon"], "settled.horizon")
+            else { throw StoreFormatError("'settled' needs 'file' (a name like \"settled.3.jsonl\") and 'horizon' (a date)") }
+            settled = SettledFile.Reference(file: file, horizon: horizon)
+        case let other?: throw StoreFormatError("'settled' must be an object, found \(other.typeName)")
+        }
         extra = o
     }
 
@@ -157,9 +183,16 @@ extension StoreState {
         return .object(o)
     }
 
-    /// `JSONWriter.pretty(json)`, what the hot file holds, with each issue written straight from
-    /// its fields (`Issue.writeJSON`): the same text, without a dictionary built and sorted for
-    /// every issue on every change.
+    /// The issues the hot file holds: all of `issues` but those of the settled file.
+    var hotIssues: [Issue] {
+        guard let settledIssues, !settledIssues.isEmpty else { return issues }
+        let settledIDs = Set(settledIssues.map(\.id))
+        return issues.filter { !settledIDs.contains($0.id) }
+    }
+
+    /// `JSONWriter.pretty(json)`, with each issue written straight from its fields
+    /// (`Issue.writeJSON`): the same text, without a dictionary built and sorted for every issue
+    /// on every change.
     var prettyText: String {
         var o = fieldsBesideIssues
         o["issues"] = .null // its place among the sorted keys
@@ -197,7 +230,7 @@ extension StoreState {
     private var fieldsBesideIssues: [String: JSONValue] {
         var o = extra
         o["format"] = .string("tenboard-store")
-        o["version"] = .int(StoreState.formatVersion)
+        o["version"] = .int(settled == nil ? 1 : StoreState.formatVersion)
         o["revision"] = .int(revision)
         o["nextId"] = .int(nextID)
         if let createdAt { o["createdAt"] = .string(createdAt.description) }
@@ -208,6 +241,9 @@ extension StoreState {
             o["streakBase"] = .object(["through": .string(streakBase.through.description), "count": .int(streakBase.count)])
         }
         o["archive"] = .array(segments.map(JSONValue.string))
+        if let settled {
+            o["settled"] = .object(["file": .string(settled.file), "horizon": .string(settled.horizon.description)])
+        }
         return o
     }
 

@@ -252,7 +252,7 @@ public enum ConfigOrigin: Sendable, Equatable {
 
 /// What a store file is, for messages: "the archive segment", "het archiefdeel".
 public enum StoreFileKind: Sendable {
-    case storeFile, archiveSegment, archiveIndex, workingCopy, lockFile, sentLog, outboxMetadata, outboxMessage
+    case storeFile, settledFile, archiveSegment, archiveIndex, workingCopy, lockFile, sentLog, outboxMetadata, outboxMessage
     case intakeLog, messageIDIndex
 }
 
@@ -268,6 +268,7 @@ extension Words {
     public func file(_ kind: StoreFileKind) -> String {
         switch kind {
         case .storeFile: pick("the store file", "het opslagbestand")
+        case .settledFile: pick("the file of settled issues", "het bestand met afgehandelde issues")
         case .archiveSegment: pick("the archive segment", "het archiefdeel")
         case .archiveIndex: pick("the archive index", "de archiefindex")
         case .workingCopy: pick("the working copy", "de werkkopie")

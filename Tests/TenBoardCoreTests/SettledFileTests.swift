@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import TenBoardCore
+import TenBoardTestSupport
+
+/// A store with the default window (the last morning before today and today's) and a clock the
+/// test moves: each `store(at:)` is a new process's view of it (nothing parsed yet).
+private struct DayStore {
+    let url = (try! TemporaryDirectory.make("settled")).appendingPathComponent("store")
+
+    func store(at clock: Date) -> IssueStore {
+        IssueStore(directory: url, archiveAfterMornings: IssueStore.hotMornings, clock: { clock })
+    }
+
+    func names() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.hasPrefix("settled.") }.sorted()
+    }
+
+    /// The ids the hot file itself holds (read as text: what a change rewrites).
+    func hotIDs() throws -> [String] {
+        guard case .object(let o) = try JSONParser.parse(try Data(contentsOf: url.appendingPathComponent(IssueStore.hotFileName))),
+              case .array(let items)? = o["issues"] else { return [] }
+        return items.compactMap { if case .object(let i) = $0, case .string(let id)? = i["id"] { id } else { nil } }
+    }
+
+    func settledIDs(_ name: String) throws -> [String] {
+        try ArchiveSegment.decode(try Data(contentsOf: url.appendingPathComponent(name)), from: url.appendingPathComponent(name)).map(\.id)
+    }
+
+    func inode(_ name: String) -> UInt64? {
+        FileStamp.of(url.appendingPathComponent(name).path)?.inode
+    }
+
+    /// A day's customers: three received before 08:00 and helped in time, one left open.
+    func liveDay(_ day: String) throws -> (helped: [String], open: String) {
+        var helped: [String] = []
+        for k in 0..<3 {
+            let at = instant("\(day)T07:0\(k):00+01:00")
+            let s = store(at: instant("\(day)T09:30:00+01:00"))
+            let issue = try s.add(customer: "c\(k)", summary: "s", receivedAt: at, at: at)
+            try s.resolve(id: issue.id, by: "ann", action: nil, at: instant("\(day)T09:0\(k):00+01:00"))
+            helped.append(issue.id)
+        }
+        let at = instant("\(day)T07:30:00+01:00")
+        let open = try store(at: at).add(customer: "waits", summary: "s", receivedAt: at, at: at)
+        return (helped, open.id)
+    }
+}
+
+@Suite("Settled file: the last morning's closed customers beside the hot file, written once a day")
+struct SettledFileTests {
+    @Test("A day's changes rewrite only the open and today's issues; the day's first change settles yesterday's customers and archives the day before's; every reader sees them all")
+    func aDayOfChanges() throws {
+        let t = DayStore()
+        let tuesday = try t.liveDay("2026-12-01")
+        #expect(t.names().isEmpty, "nothing settled on the first day")
+
+        // Wednesday's first change: Tuesday's helped customers move to the settled file.
+        let wednesday = try t.liveDay("2026-12-02")
+        var names = t.names()
+        #expect(names.count == 1)
+        let first = try #require(names.first)
+        #expect(try t.settledIDs(first) == tuesday.helped)
+        #expect(try Set(t.hotIDs()) == Set(wednesday.helped + [tuesday.open, wednesday.open]))
+        let reader = t.store(at: instant("2026-12-02T12:00:00+01:00"))
+        let state = try reader.snapshot()
+        #expect(state.issues.map(\.id) == tuesday.helped + [tuesday.open] + wednesday.helped + [wednesday.open], "in order of arrival")
+        #expect(state.settled?.file == first)
+        #expect(state.segments.isEmpty)
+
+        // More changes on Wednesday: the settled file is left as it is (the same file).
+        let inode = t.inode(first)
+        let late = instant("2026-12-02T15:00:00+01:00")
+        let s = t.store(at: late)
+        try s.resolve(id: tuesday.open, by: "bram", action: nil, at: late)
+        let added = try s.add(customer: "late", summary: "s", receivedAt: late, at: late)
+        #expect(t.names() == [first])
+        #expect(t.inode(first) == inode)
+        #expect(try t.hotIDs().contains(tuesday.open), "helped today: hot until tomorrow")
+
+        // Thursday: Tuesday's customers go to the archive, Wednesday's (and Tuesday's open one,
+        // helped Wednesday) to a new settled file; the old one stays while the .bak names it.
+        let thursday = instant("2026-12-03T08:00:00+01:00")
+        let t1 = try t.store(at: thursday).add(customer: "thu", summary: "s", receivedAt: thursday, at: thursday)
+        names = t.names()
+        #expect(names.count == 2)
+        let second = try #require(names.first { $0 != first })
+        #expect(try Set(t.settledIDs(second)) == Set(wednesday.helped + [tuesday.open]))
+        #expect(try Set(t.hotIDs()) == Set([wednesday.open, added.id, t1.id]))
+        let after = try t.store(at: thursday).snapshot()
+        #expect(after.segments.count == 1)
+        let all = try t.store(at: thursday).allIssues()
+        #expect(all.count == 10 && Set(all.map(\.id)).count == 10, "every issue in exactly one place")
+        try t.store(at: thursday).assign(id: t1.id, to: "cas", at: thursday)
+        #expect(t.names() == [second], "the replaced generation goes with the change after")
+        #expect(try StoreCheck.run(t.store(at: thursday)).problems.isEmpty)
+    }
+
+    @Test("A change of the day reads no settled file: add and resolve work with a damaged one, every reader refuses it (65, naming it and the line)")
+    func changesOfTheDayLeaveItUnread() throws {
+        let t = DayStore()
+        let tuesday = try t.liveDay("2026-12-01")
+        let wednesday = try t.liveDay("2026-12-02")
+        let name = try #require(t.names().first)
+        let path = t.url.appendingPathComponent(name)
+        var text = try String(contentsOf: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"customer\"", with: "\"customer\" ]")
+        try Data(text.utf8).write(to: path)
+        let noon = instant("2026-12-02T12:00:00+01:00")
+        let s = t.store(at: noon)
+        let added = try s.add(customer: "noon", summary: "s", receivedAt: noon, at: noon)
+        try s.resolve(id: added.id, by: "ann", action: nil, at: noon)
+        try s.reopen(id: wednesday.helped[0], at: noon)
+        for reader in [s, t.store(at: noon)] {
+            let error = try #require(throws: TenBoardError.self) { try reader.snapshot() }
+            #expect(error.exitCode == .dataError)
+            #expect(error.message.contains(path.path) && error.message.contains("line 1"), "\(error.message)")
+        }
+        // Reopening one of the settled file's customers must read it: refused, nothing written.
+        let before = try Data(contentsOf: s.hotURL)
+        let error = try #require(throws: TenBoardError.self) { try s.reopen(id: tuesday.helped[0], at: noon) }
+        #expect(error.exitCode == .dataError)
+        #expect(try Data(contentsOf: s.hotURL) == before)
+    }
+
+    @Test("Yesterday's customer reopened comes back to the hot file and leaves the settled file, which is written anew without it; helped again, it stays hot today")
+    func reopenedFromTheSettledFile() throws {
+        let t = DayStore()
+        let tuesday = try t.liveDay("2026-12-01")
+        _ = try t.liveDay("2026-12-02")
+        let first = try #require(t.names().first)
+        let noon = instant("2026-12-02T12:00:00+01:00")
+        let s = t.store(at: noon)
+        let id = tuesday.helped[1]
+        let reopened = try s.reopen(id: id, at: noon)
+        #expect(reopened.isOpen)
+        let second = try #require(t.store(at: noon).snapshot().settled?.file)
+        #expect(second != first)
+        #expect(try t.settledIDs(second) == tuesday.helped.filter { $0 != id })
+        #expect(try t.hotIDs().contains(id))
+        try s.resolve(id: id, by: "cas", action: nil, at: noon)
+        #expect(try t.hotIDs().contains(id), "helped today")
+        #expect(try t.store(at: noon).issue(id: id).resolvedBy == "cas")
+        #expect(try StoreCheck.run(t.store(at: noon)).problems.isEmpty)
+    }
+
+    @Test("What a store remembers of the hot file it wrote is what parsing it gives; a reader in another process sees the same state")
+    func writtenIsParsed() throws {
+        let t = DayStore()
+        _ = try t.liveDay("2026-12-01")
+        let wednesday = try t.liveDay("2026-12-02")
+        let noon = instant("2026-12-02T12:00:00+01:00")
+        let s = t.store(at: noon)
+        try s.assign(id: wednesday.open, to: "Ömer", at: noon)
+        _ = try s.drawTally(who: "Ann", by: "ann", at: noon)
+        let remembered = try #require(s.lastParsed.withLock { $0 })
+        let fresh = t.store(at: noon)
+        #expect(try fresh.loadStamped(withSettled: false).state == remembered.state)
+        #expect(try fresh.snapshot() == s.snapshot())
+    }
+
+    @Test("A hand edit may not give a settled customer's id to another issue; a missing settled file is named (66); one a killed writer left unnamed is ignored, then removed")
+    func damagedAndLeftOver() throws {
+        let t = DayStore()
+        let tuesday = try t.liveDay("2026-12-01")
+        _ = try t.liveDay("2026-12-02")
+        let noon = instant("2026-12-02T12:00:00+01:00")
+        let s = t.store(at: noon)
+        let name = try #require(t.names().first)
+        let before = try Data(contentsOf: s.hotURL)
+        let edit = try #require(throws: TenBoardError.self) {
+            try s.editHotFile { path in
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                // The open issue of Tuesday takes the id of one of Tuesday's helped customers.
+                try Data(text.replacingOccurrences(of: "\"id\": \"\(tuesday.open)\"", with: "\"id\": \"\(tuesday.helped[0])\"").utf8).write(to: URL(fileURLWithPath: path))
+            }
+        }
+        #expect(edit.exitCode == .dataError)
+        #expect(edit.message.contains(name), "\(edit.message)")
+        #expect(try Data(contentsOf: s.hotURL) == before)
+
+        // A new generation written by a writer killed before its hot file: not read, and removed.
+        let leftover = t.url.appendingPathComponent("settled.99.jsonl")
+        try Data("not json\n".utf8).write(to: leftover)
+        #expect(try t.store(at: noon).snapshot().issues.count == 8)
+        try s.assign(id: tuesday.open, to: "ann", at: noon)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+
+        try FileManager.default.removeItem(at: t.url.appendingPathComponent(name))
+        let missing = try #require(throws: TenBoardError.self) { try t.store(at: noon).snapshot() }
+        #expect(missing.exitCode == .noInput)
+        #expect(missing.message.contains(name))
+    }
+}
