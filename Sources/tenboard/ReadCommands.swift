@@ -19,16 +19,17 @@ struct ListIssues: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let now = try at.instant(configuration)
-            let snapshot = try store.snapshot()
-            var issues = all ? try store.allIssues() : snapshot.openIssues
+            // The JSON of the open issues needs the hot file alone; the table's morning the rest.
+            let snapshot = json ? nil : try store.snapshot()
+            var issues = all ? try store.allIssues() : try snapshot?.openIssues ?? store.openIssues()
             if let kind { issues = issues.filter { $0.kind == kind } }
             if let assignee { issues = issues.filter { $0.assignee == assignee } }
-            if json {
-                try writeOut(JSONWriter.pretty(.array(issues.map(\.json))) + "\n")
-            } else {
+            if let snapshot {
                 let schedule = configuration.schedule
                 let account = schedule.account(of: schedule.relevantMorning(at: now), issues: snapshot.issues, at: now)
                 try writeOut(IssueTable.render(issues, now: now, language: configuration.language, account: account))
+            } else {
+                try writeOut(JSONWriter.pretty(.array(issues.map(\.json))) + "\n")
             }
         }
     }

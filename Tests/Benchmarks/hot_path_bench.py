@@ -170,8 +170,15 @@ def main():
                 frames[n].append(tmux.first_frame(binary, env, None)[0])
         load_after = bench_common.load()
         med = bench_common.med
+
+        def sizes(env):
+            """The hot file's size and the settled file's (beside it since the hot file's split), now."""
+            d = env["TENBOARD_STORE"]
+            settled = sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d) if f.startswith("settled."))
+            return f"{os.path.getsize(os.path.join(d, 'issues.json')) / 1e6:.3f} + settled {settled / 1e6:.3f} MB"
         print(f"hot-path benchmark: {args.history} resolved issues (shape '{args.shape}') + 50 open vs this morning's customers and the open alone; "
-              f"hot file {hot['history'] / 1e6:.2f} MB vs {hot['empty'] / 1e6:.3f} MB; median of {args.runs} "
+              f"hot file {hot['history'] / 1e6:.2f} MB vs {hot['empty'] / 1e6:.3f} MB as kept, after the runs "
+              f"{sizes(stores['history'])} vs {sizes(stores['empty'])}; median of {args.runs} "
               f"(board: {args.board_runs}), interleaved; load average {load_before} before, {load_after} after")
         goals = bench_common.Goals(width=38, value="6.2f", goal_width=4)
         for name, t in [(c, times[c]) for c in cmds] + [("board first frame", frames)]:

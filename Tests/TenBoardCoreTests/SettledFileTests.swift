@@ -159,11 +159,11 @@ struct SettledFileTests {
         #expect(try fresh.snapshot() == s.snapshot())
     }
 
-    @Test("A hand edit may not give a settled customer's id to another issue; a missing settled file is named (66); one a killed writer left unnamed is ignored, then removed")
+    @Test("A hand edit may not give a settled customer's id to another issue; an open issue in the settled file or a missing one is named (65, 66); one a killed writer left unnamed is ignored, then removed")
     func damagedAndLeftOver() throws {
         let t = DayStore()
         let tuesday = try t.liveDay("2026-12-01")
-        _ = try t.liveDay("2026-12-02")
+        let wednesday = try t.liveDay("2026-12-02")
         let noon = instant("2026-12-02T12:00:00+01:00")
         let s = t.store(at: noon)
         let name = try #require(t.names().first)
@@ -185,6 +185,16 @@ struct SettledFileTests {
         #expect(try t.store(at: noon).snapshot().issues.count == 8)
         try s.assign(id: tuesday.open, to: "ann", at: noon)
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
+
+        // An open issue in the settled file: the store is damaged (open ones are all in the hot
+        // file, where `list --json` reads them).
+        let settledPath = t.url.appendingPathComponent(name)
+        let good = try Data(contentsOf: settledPath)
+        try Data(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"status\":\"resolved\"", with: "\"status\":\"open\"").utf8).write(to: settledPath)
+        let open = try #require(throws: TenBoardError.self) { try t.store(at: noon).snapshot() }
+        #expect(open.exitCode == .dataError && open.message.contains("open issue"), "\(open.message)")
+        #expect(try t.store(at: noon).openIssues().map(\.id) == [tuesday.open, wednesday.open])
+        try good.write(to: settledPath)
 
         try FileManager.default.removeItem(at: t.url.appendingPathComponent(name))
         let missing = try #require(throws: TenBoardError.self) { try t.store(at: noon).snapshot() }

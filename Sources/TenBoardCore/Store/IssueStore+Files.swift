@@ -17,6 +17,12 @@ extension IssueStore {
         try load() ?? StoreState()
     }
 
+    /// The open issues, oldest first: the hot file's alone, as the settled file holds only
+    /// closed customers (a store whose settled file holds an open one is damaged: `merge`).
+    public func openIssues() throws(TenBoardError) -> [Issue] {
+        try loadStamped(withSettled: false).state?.openIssues ?? []
+    }
+
     /// Whether the store's hot file exists (a store is created by its first change).
     public var exists: Bool { FileManager.default.fileExists(atPath: hotURL.path) }
 
@@ -113,9 +119,10 @@ extension IssueStore {
         precondition(state.isHotOnly)
         let hotIDs = Set(state.issues.map(\.id))
         var seen = Set<String>()
-        for issue in settled where hotIDs.contains(issue.id) || !seen.insert(issue.id).inserted {
+        for issue in settled where hotIDs.contains(issue.id) || !seen.insert(issue.id).inserted || issue.isOpen {
             let (id, file) = (Untrusted.quoted(issue.id), state.settled!.file)
-            throw damaged(hotIDs.contains(issue.id) ? "the id '\(id)' is also in \(file)" : "\(file) holds the id '\(id)' twice")
+            throw damaged(hotIDs.contains(issue.id) ? "the id '\(id)' is also in \(file)"
+                : issue.isOpen ? "\(file) holds the open issue '\(id)'; it holds closed ones only" : "\(file) holds the id '\(id)' twice")
         }
         state.issues = SettledFile.merged(state.issues, settled)
         state.settledIssues = settled
