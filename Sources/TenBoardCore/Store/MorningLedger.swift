@@ -225,7 +225,10 @@ public struct MorningLedger: Sendable, Equatable {
 
     /// The ledger in `data`; errors name `path` and the line.
     static func decode(_ data: Data, path: String) throws(TenBoardError) -> MorningLedger {
-        var ledger: MorningLedger?
+        var header: MorningLedger?
+        // Apart from the header: appended to a copy of a ledger, the array would be copied whole
+        // at every line.
+        var entries: [Entry] = []
         try JSONLinesText.forEachLine(in: data) { (line) throws(TenBoardError) in
             if line.isBlank { return }
             let value: JSONValue
@@ -237,19 +240,19 @@ public struct MorningLedger: Sendable, Equatable {
                 throw TenBoardError(exitCode: .dataError) { $0.ledgerDamaged(path, $0.badLine(path, line: line.number, "\(error)")) }
             }
             do throws(StoreFormatError) {
-                if var current = ledger {
-                    current.entries.append(try Entry(json: value))
-                    ledger = current
+                if header == nil {
+                    header = try MorningLedger(header: value)
                 } else {
-                    ledger = try MorningLedger(header: value)
+                    entries.append(try Entry(json: value))
                 }
             } catch {
                 throw TenBoardError(exitCode: .dataError) { $0.ledgerDamaged(path, $0.badLine(path, line: line.number, error.description)) }
             }
         }
-        guard let ledger else {
+        guard var ledger = header else {
             throw TenBoardError(exitCode: .dataError) { $0.ledgerDamaged(path, $0.badLine(path, line: 1, "no header")) }
         }
+        ledger.entries = entries
         for (n, (a, b)) in zip(ledger.entries, ledger.entries.dropFirst()).enumerated() where b.morning <= a.morning {
             throw TenBoardError(exitCode: .dataError) { $0.ledgerDamaged(path, $0.badLine(path, line: n + 3, "\(b.morning) after \(a.morning)")) }
         }
