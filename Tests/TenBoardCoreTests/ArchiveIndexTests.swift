@@ -123,22 +123,23 @@ struct ArchiveIndexTests {
         #expect(try StoreCheck.run(t.store).problems.isEmpty)
     }
 
-    @Test("reopen copies the other lines as they are and leaves one index per named segment")
-    func reopenRewritesSegment() throws {
+    @Test("reopen takes the issue back without writing the archive: segment and index stay as they are, its line left out by readers")
+    func reopenTakesBack() throws {
         let t = try archivedStore()
         let before = try t.store.snapshot().segments
-        let oldSegment = try t.bytes("archive/\(before[0])")
+        let files = try archiveNames(t)
+        var bytes: [String: Data] = [:]
+        for name in files { bytes[name] = try t.bytes("archive/\(name)") }
         try t.store.reopen(id: "h5", at: instant("2026-12-15T08:30:00+01:00"))
-        let after = try t.store.snapshot().segments
-        #expect(after[0] != before[0] && after[1] == before[1])
-        let newSegment = try t.bytes("archive/\(after[0])")
-        let h5 = try #require(String(decoding: oldSegment, as: UTF8.self).split(separator: "\n").first { $0.contains("\"id\":\"h5\"") })
-        #expect(String(decoding: newSegment, as: UTF8.self) == String(decoding: oldSegment, as: UTF8.self).replacingOccurrences(of: h5 + "\n", with: ""))
+        let state = try t.store.snapshot()
+        #expect(state.segments == before)
+        #expect(state.takenBack == [before[0]: ["h5"]])
         #expect(try t.store.issue(id: "h5").isOpen)
         #expect(try t.store.issue(id: "h6").customer == "c6")
-        // The replaced generation and its index stay while issues.json.bak names them; the next change removes both.
         try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), at: instant("2026-12-15T08:40:00+01:00"))
-        #expect(try archiveNames(t) == after.flatMap { [ArchiveIndex.name(forSegment: $0), $0] }.sorted())
+        #expect(try archiveNames(t) == files)
+        for name in files { #expect(try t.bytes("archive/\(name)") == bytes[name], "\(name)") }
+        #expect(try t.store.allIssues().filter { $0.id == "h5" }.count == 1)
         #expect(try StoreCheck.run(t.store).problems.isEmpty)
     }
 
@@ -196,15 +197,22 @@ struct ArchiveIndexTests {
         #expect(try StoreCheck.run(t.store).problems.isEmpty)
     }
 
-    @Test("Resolving the last issue out of a segment removes the segment and its index")
+    @Test("A segment whose every issue was taken back is written anew by the next archiving of its month; the old generation and its index go")
     func lastIssueLeaves() throws {
         let t = try archivedStore(count: 1)
         let name = try #require(try t.store.snapshot().segments.first)
         try t.store.reopen(id: "h1", at: instant("2026-12-15T08:30:00+01:00"))
-        #expect(try t.store.snapshot().segments.isEmpty)
-        try t.store.add(customer: "n", summary: "n", receivedAt: instant("2026-12-15T08:40:00+01:00"), at: instant("2026-12-15T08:40:00+01:00"))
+        #expect(try t.store.allIssues().map(\.isOpen) == [true])
+        try t.store.resolve(id: "h1", by: "ann", action: nil, at: instant("2026-12-15T08:35:00+01:00"))
+        let later = IssueStore(directory: t.url, archiveAfterMornings: 1, clock: { instant("2026-12-18T09:00:00+01:00") })
+        try later.add(customer: "n", summary: "n", receivedAt: instant("2026-12-18T08:40:00+01:00"), at: instant("2026-12-18T08:40:00+01:00"))
+        let state = try later.snapshot()
+        #expect(state.takenBack.isEmpty && state.segments.count == 1 && state.segments[0] != name)
+        #expect(try later.allIssues().filter { $0.id == "h1" }.map(\.resolvedBy) == ["ann"])
+        try later.add(customer: "m", summary: "m", receivedAt: instant("2026-12-18T08:45:00+01:00"), at: instant("2026-12-18T08:45:00+01:00"))
         #expect(!(try archiveNames(t)).contains(name))
         #expect(!(try archiveNames(t)).contains(ArchiveIndex.name(forSegment: name)))
+        #expect(try StoreCheck.run(later, full: true).problems.isEmpty)
     }
 
     @Test("An index a killed writer left without its segment goes with the next change")
@@ -257,64 +265,6 @@ struct ArchiveIndexTests {
         #expect(try ImportRecord.parse(array, name: "export").count == 6_000)
     }
 
-    @Test("The index derived for a segment with one line taken out is the one build gives")
-    func derivedIndex() {
-        var random = SeededRandom(seed: 1717)
-        let ids = ["h1", "h22", "x\\u0041", "nine", "h10000", "a b"]
-        for round in 0..<300 {
-            // Lines of varied length, a blank one now and then, an id written with an escape.
-            var text = ""
-            for n in 0..<(1 + random.below(12)) {
-                if random.chance(10) { text += "  \n" }
-                let id = ids[random.below(ids.count)] + "-\(n)"
-                text += #"{"id":"\#(id)","summary":"\#(String(repeating: "s", count: random.below(40)))"}"# + "\n"
-            }
-            if round % 7 == 0 { text += #"{"id":"last-\#(round)"}"# }
-            let data = Data(text.utf8)
-            let index = ArchiveIndex.build(data)!
-            let entries = ArchiveIndex.entries(data)!
-            let gone = entries[random.below(entries.count)]
-            let range = gone.offset..<min(gone.offset + gone.length + 1, data.count)
-            var rest = data
-            rest.removeSubrange(range)
-            var sum = ArchiveIndex.Checksum(count: rest.count)
-            data.withUnsafeBytes {
-                sum.add(UnsafeRawBufferPointer(rebasing: $0[..<range.lowerBound]))
-                sum.add(UnsafeRawBufferPointer(rebasing: $0[range.upperBound...]))
-            }
-            #expect(sum.value == ArchiveIndex.checksum(rest))
-            let derived = ArchiveIndex.removing(lineAt: range.lowerBound, removed: range.count, from: index, size: rest.count, checksum: sum.value)
-            #expect(derived?.index == ArchiveIndex.build(rest), "\(text)")
-            #expect(derived?.entries == entries.count - 1)
-            // An offset no entry has is refused, not guessed at.
-            #expect(ArchiveIndex.removing(lineAt: range.lowerBound + 1, removed: range.count, from: index, size: rest.count, checksum: sum.value) == nil)
-        }
-    }
-
-    @Test("reopen writes the new generation's index from the old one: the one its bytes give, wherever the line was")
-    func reopenDerivesIndex() throws {
-        let t = try archivedStore()
-        // First, middle and last line of a month; then every other issue of it, to the last.
-        var month = try t.store.snapshot().segments[0]
-        let inMonth = try ArchiveIndex.entries(t.bytes("archive/\(month)"))!.map(\.id)
-        let order = [inMonth[0], inMonth[inMonth.count / 2], inMonth[inMonth.count - 1]] + inMonth.filter { ![inMonth[0], inMonth[inMonth.count / 2], inMonth[inMonth.count - 1]].contains($0) }
-        for (k, id) in order.enumerated() {
-            try t.store.reopen(id: id, at: instant("2026-12-15T08:30:00+01:00"))
-            #expect(try t.store.issue(id: id).isOpen)
-            let segments = try t.store.snapshot().segments
-            if k == order.count - 1 {
-                #expect(segments.count == 1, "the month's last issue took its segment with it")
-                break
-            }
-            #expect(segments[0] != month)
-            month = segments[0]
-            let data = try t.bytes("archive/\(month)")
-            #expect(try t.bytes("archive/\(ArchiveIndex.name(forSegment: month))") == ArchiveIndex.build(data))
-            #expect(ArchiveIndex.entries(data)!.count == inMonth.count - k - 1)
-        }
-        #expect(try StoreCheck.run(t.store).problems.isEmpty)
-    }
-
     @Test("reopen from a segment its index no longer vouches for leaves no index vouching for damaged bytes")
     func reopenFromDamagedSegment() throws {
         let t = try archivedStore()
@@ -326,22 +276,6 @@ struct ArchiveIndexTests {
             ($0 as? TenBoardError)?.exitCode == .dataError
         }
         #expect { try StoreCheck.run(t.store) } throws: { ($0 as? TenBoardError)?.exitCode == .dataError }
-    }
-
-    @Test("An index whose entries are out of order is rebuilt by reopen, not derived from")
-    func reopenThroughReorderedIndex() throws {
-        let t = try archivedStore()
-        let name = try #require(try t.store.snapshot().segments.first)
-        let indexName = "archive/\(ArchiveIndex.name(forSegment: name))"
-        // The entries of h1 and h2 change places: the header still vouches for the segment.
-        var lines = String(decoding: try t.bytes(indexName), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let h1 = try #require(lines.firstIndex { $0.hasPrefix("h1\t") }), h2 = try #require(lines.firstIndex { $0.hasPrefix("h2\t") })
-        lines.swapAt(h1, h2)
-        try t.write(lines.joined(separator: "\n"), to: indexName)
-        try t.store.reopen(id: "h9", at: instant("2026-12-15T08:30:00+01:00"))
-        let segment = try #require(try t.store.snapshot().segments.first)
-        #expect(try t.bytes("archive/\(ArchiveIndex.name(forSegment: segment))") == ArchiveIndex.build(try t.bytes("archive/\(segment)")))
-        #expect(try StoreCheck.run(t.store).problems.isEmpty)
     }
 
     @Test("export --jsonl writes nothing of a damaged segment, whether read once whole or twice in pieces")

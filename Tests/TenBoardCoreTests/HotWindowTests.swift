@@ -139,4 +139,72 @@ struct HotWindowTests {
         #expect(items.count == 31)
         #expect(try items.map { try Issue(json: $0).id } == (try t.store.allIssues()).map(\.id))
     }
+
+    @Test("An archived issue reopened is taken back without writing its segment; every reader leaves its line out; the next archiving of its month writes the segment without it")
+    func takenBackWithoutRewrite() throws {
+        let t = try historyStore()
+        let names = try t.store.snapshot().segments
+        var bytes: [String: Data] = [:]
+        for name in names { bytes[name] = try t.bytes("archive/\(name)") }
+        let at = instant("2026-12-15T08:55:00+01:00")
+        try t.store.reopen(id: "h5", at: at)
+        let state = try t.store.snapshot()
+        #expect(state.segments == names, "no new generation")
+        for name in names { #expect(try t.bytes("archive/\(name)") == bytes[name], "\(name) unchanged") }
+        let segment = try #require(state.takenBack.first?.key)
+        #expect(state.takenBack == [segment: ["h5"]])
+        let all = try t.store.allIssues()
+        #expect(all.count == 30 && all.filter { $0.id == "h5" }.map(\.isOpen) == [true])
+        #expect(try t.store.issue(id: "h5").isOpen)
+        for jsonLines in [true, false] {
+            var out = Data()
+            try t.store.export(jsonLines: jsonLines) { out.append($0) }
+            let ids: [String]
+            if jsonLines {
+                ids = try out.split(separator: 10).map { try Issue(json: JSONParser.parse(Data($0))).id }
+            } else {
+                guard case .array(let items) = try JSONParser.parse(out) else { Issue.record("not an array"); return }
+                ids = try items.map { try Issue(json: $0).id }
+            }
+            #expect(ids == all.map(\.id), "export, jsonLines \(jsonLines)")
+        }
+        #expect(try StoreCheck.run(t.store).problems.isEmpty)
+        #expect(try StoreCheck.run(t.store, full: true).problems.isEmpty)
+        // A second one from the same segment, then both helped again: the next day's first
+        // change archives them into a new generation of their month, the old lines gone.
+        try t.store.reopen(id: "h6", at: at)
+        #expect(try t.store.snapshot().takenBack == [segment: ["h5", "h6"]])
+        try t.store.resolve(id: "h5", by: "bram", action: nil, at: at)
+        try t.store.resolve(id: "h6", by: "bram", action: nil, at: at)
+        let later = IssueStore(directory: t.url, archiveAfterMornings: 1, clock: { instant("2026-12-18T09:00:00+01:00") })
+        try later.assign(id: "h7", to: "cas", at: instant("2026-12-18T09:00:00+01:00"))
+        let after = try later.snapshot()
+        #expect(after.takenBack.isEmpty)
+        #expect(!after.segments.contains(segment), "rewritten")
+        let rewritten = try #require(after.segments.first { ArchiveSegment.parse(name: $0)?.month == ArchiveSegment.parse(name: segment)?.month })
+        let lines = try ArchiveSegment.decode(try t.bytes("archive/\(rewritten)"), from: t.url)
+        #expect(lines.filter { $0.id == "h5" || $0.id == "h6" }.map(\.resolvedBy) == ["bram", "bram"])
+        let everything = try later.allIssues()
+        #expect(everything.count == 30 && Set(everything.map(\.id)).count == 30)
+        #expect(try StoreCheck.run(later, full: true).problems.isEmpty)
+    }
+
+    @Test("A taken-back list that names a segment the hot file does not is a damaged store; check names an id its segment lacks, and one no longer anywhere else")
+    func takenBackDamaged() throws {
+        let t = try historyStore()
+        try t.store.reopen(id: "h5", at: instant("2026-12-15T10:00:00+01:00"))
+        let text = try String(contentsOf: t.store.hotURL, encoding: .utf8)
+        let segment = try #require(try t.store.snapshot().takenBack.first?.key)
+        try t.write(text.replacingOccurrences(of: "\"\(segment)\": [", with: "\"2020-01.1.jsonl\": ["))
+        let error = try #require(throws: TenBoardError.self) { try IssueStore(directory: t.url).snapshot() }
+        #expect(error.exitCode == .dataError && error.message.contains("takenBack"), "\(error.message)")
+        // h25 is not in that segment; h5 taken back, but gone from the hot file.
+        var hostile = text.replacingOccurrences(of: "\"h5\"\n", with: "\"h5\", \"nowhere\"\n")
+        #expect(hostile != text)
+        hostile = hostile.replacingOccurrences(of: "\"id\": \"h5\"", with: "\"id\": \"h5-renamed\"")
+        try t.write(hostile)
+        let problems = try StoreCheck.run(IssueStore(directory: t.url)).problems
+        #expect(problems.contains { $0.contains("issue nowhere is listed as taken back") }, "\(problems)")
+        #expect(problems.contains { $0.contains("issue h5 was taken back") }, "\(problems)")
+    }
 }

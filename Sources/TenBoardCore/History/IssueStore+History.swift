@@ -26,12 +26,12 @@ extension IssueStore {
     }
 
     /// Each segment's issues, in order; the first failure (in segment order) is thrown.
-    static func decodeSegments(_ contents: [(Data, URL)]) throws(TenBoardError) -> [[Issue]] {
+    static func decodeSegments(_ contents: [(Data, URL, Set<String>)]) throws(TenBoardError) -> [[Issue]] {
         let results = SegmentResults(count: contents.count)
         DispatchQueue.concurrentPerform(iterations: contents.count) { i in
             let result: Result<[Issue], TenBoardError>
             do throws(TenBoardError) {
-                result = .success(try ArchiveSegment.decode(contents[i].0, from: contents[i].1))
+                result = .success(leavingOut(contents[i].2, try ArchiveSegment.decode(contents[i].0, from: contents[i].1)))
             } catch {
                 result = .failure(error)
             }

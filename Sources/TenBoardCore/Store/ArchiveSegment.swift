@@ -61,6 +61,31 @@ public enum ArchiveSegment {
         return found
     }
 
+    /// A segment's bytes without the lines of the issues in `ids` (taken back:
+    /// `StoreState.takenBack`), the others as they are. Lines are told apart by their ids
+    /// (`ArchiveIndex.entries`), or parsed when one cannot be; errors name `url` and the line.
+    static func leavingOut(_ ids: Set<String>, of data: Data, from url: URL) throws(TenBoardError) -> Data {
+        guard !ids.isEmpty else { return data }
+        var out = Data()
+        out.reserveCapacity(data.count)
+        if let entries = ArchiveIndex.entries(data) {
+            var at = 0
+            for entry in entries where ids.contains(entry.id) {
+                out.append(data[data.startIndex + at ..< data.startIndex + entry.offset])
+                at = min(entry.offset + entry.length + 1, data.count)
+            }
+            out.append(data[(data.startIndex + at)...])
+            return out
+        }
+        try JSONLinesText.forEachLine(in: data) { (line) throws(TenBoardError) in
+            if line.isBlank { return }
+            if ids.contains(try decode(line, from: url).id) { return }
+            out.append(line.data)
+            out.append(10)
+        }
+        return out
+    }
+
     /// The segment's text for `issues`.
     static func encode(_ issues: [Issue]) -> Data {
         encode(issues, at: Array(issues.indices))

@@ -61,10 +61,11 @@ extension IssueStore {
         try addToArchive(leaving, state: &state)
     }
 
-    /// Writes `issues` into their month segments (new generations) and names them in `state`.
+    /// Writes `issues` into their month segments (new generations) and names them in `state`; a
+    /// segment issues were taken back from is written without them (`StoreState.takenBack`).
     func addToArchive(_ issues: [Issue], state: inout StoreState) throws {
         guard !issues.isEmpty else { return }
-        let segmentsBefore = state.segments
+        let segmentsBefore = state.archiveIdentity
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
         let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
@@ -77,7 +78,8 @@ extension IssueStore {
                 guard let data = try StoreFile.read(url, what: .archiveSegment) else {
                     throw StoreFile.error(.missing, url.path, .archiveSegment)
                 }
-                content = data
+                // Issues taken back from it leave it now (one of them may come back below).
+                content = try ArchiveSegment.leavingOut(Set(state.takenBack.removeValue(forKey: name) ?? []), of: data, from: url)
                 if let last = content.last, last != 10 { content.append(10) }
             }
             content.append(ArchiveSegment.encode(issues, at: byMonth[month]!))

@@ -45,16 +45,18 @@ extension IssueStore {
                     try write(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
-                if try copyVouched(segment, through: &piece, to: write, send: send) {
+                if segment.takenBack.isEmpty, try copyVouched(segment, through: &piece, to: write, send: send) {
                     first = false
                     continue
                 }
             }
-            let data = try segment.contents()
+            var data = try segment.contents()
             // Bytes its index vouches for are those written, valid when they were: no parse.
             if !ArchiveIndex.vouches(for: data, index: indexURL(forSegment: segment.url)) {
                 _ = try ArchiveSegment.decode(data, from: segment.url)
             }
+            // Issues taken back from it are written with the hot file's.
+            data = try ArchiveSegment.leavingOut(segment.takenBack, of: data, from: segment.url)
             if jsonLines, JSONLinesText.isEveryLineAnObject(data) {
                 // Already JSON Lines with nothing to leave out: the segment's bytes as they are.
                 if !buffer.isEmpty {

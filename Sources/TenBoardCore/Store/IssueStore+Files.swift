@@ -148,11 +148,18 @@ extension IssueStore {
     struct OpenSegment {
         var url: URL
         var handle: FileHandle
+        /// The ids taken back from it (`StoreState.takenBack`): their lines are left out.
+        var takenBack: Set<String> = []
 
         var descriptor: FileDescriptor { FileDescriptor(rawValue: handle.fileDescriptor) }
 
         func contents() throws(TenBoardError) -> Data {
             try StoreFile.readAll(descriptor, path: url.path, what: .archiveSegment)
+        }
+
+        /// Its issues, those taken back left out.
+        func issues() throws(TenBoardError) -> [Issue] {
+            IssueStore.leavingOut(takenBack, try ArchiveSegment.decode(try contents(), from: url))
         }
     }
 
@@ -174,7 +181,8 @@ extension IssueStore {
                 let url = archiveURL.appendingPathComponent(name)
                 switch StoreFile.open(url.path, .readOnly) {
                 case .success(let (fd, _)):
-                    segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd.rawValue, closeOnDealloc: true)))
+                    segments.append(OpenSegment(url: url, handle: FileHandle(fileDescriptor: fd.rawValue, closeOnDealloc: true),
+                                                takenBack: Set(state.takenBack[name] ?? [])))
                     continue
                 case .failure(.missing):
                     missing = (url, .missing)

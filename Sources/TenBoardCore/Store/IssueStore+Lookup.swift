@@ -14,7 +14,7 @@ extension IssueStore {
         let (state, segments) = try snapshotWithSegments()
         var issues: [Issue] = []
         for segment in segments {
-            issues += try ArchiveSegment.decode(try segment.contents(), from: segment.url)
+            issues += try segment.issues()
         }
         return issues + state.issues
     }
@@ -110,7 +110,7 @@ extension IssueStore {
     /// segment holds it.
     /// - Throws: `LookUpAgain` when a segment `state` names is gone (a writer replaced it).
     func segmentHolding(_ id: String, in state: StoreState) throws -> String? {
-        for name in state.segments.reversed() {
+        for name in state.segments.reversed() where !(state.takenBack[name]?.contains(id) ?? false) {
             let url = archiveURL.appendingPathComponent(name)
             guard let info = FileSystemCalls.info(url.path, followLinks: false), info.type == .regular else { throw LookUpAgain() }
             switch ArchiveIndex.lookup(id, in: indexURL(forSegment: url), segmentSize: Int(info.size)) {
@@ -127,18 +127,16 @@ extension IssueStore {
     }
 
     /// Moves an archived issue back into `state`: its segment found by the indexes (each a small
-    /// file; a segment without a valid one is read whole, and given one), and a new generation of
-    /// it written without that line, the other lines copied as they are.
-    ///
-    /// When the segment's index vouches for its bytes (size and checksum), the new generation's
-    /// index is derived from it (`ArchiveIndex.removing`: one entry less, the later offsets moved)
-    /// and says whether any issue is left; the lines are not split or parsed again. The bytes
-    /// before and after the line are written as they are, not joined into a copy.
+    /// file; a segment without a valid one is read whole, and given one), its line read (the one
+    /// the index points at), and the issue taken back (`StoreState.takenBack`): the segment keeps
+    /// the line, which every reader of it leaves out, until the next archiving of its month
+    /// writes it anew (`addToArchive`). Nothing of the archive is written: the hot file is the one
+    /// commit, and the morning ledger takes the issue's part out in the same change.
     /// - Parameters:
     ///   - first: the segment to try before the others, newest first.
     ///   - only: look in `first` alone (nothing happens when it is not there).
     func unarchive(id: String, into state: inout StoreState, tryingFirst first: String? = nil, only: Bool = false) throws {
-        let segmentsBefore = state.segments
+        let archiveBefore = state.archiveIdentity
         if !state.segments.isEmpty { try StoreFile.checkDirectory(archiveURL) }
         var order = Array(state.segments.indices.reversed())
         if let first, let at = state.segments.firstIndex(of: first), let position = order.firstIndex(of: at) {
@@ -150,68 +148,45 @@ extension IssueStore {
         }
         for n in order {
             let name = state.segments[n]
+            if state.takenBack[name]?.contains(id) ?? false { continue }
             let url = archiveURL.appendingPathComponent(name)
             let indexURL = indexURL(forSegment: url)
-            // The segment's size from the file, its bytes only when the index points into it.
-            guard let info = FileSystemCalls.info(url.path, followLinks: false) else { throw StoreFile.error(.missing, url.path, .archiveSegment) }
-            guard info.type == .regular else { throw StoreFile.error(.notRegular, url.path, .archiveSegment) }
-            let index = try? StoreFile.read(indexURL, what: .archiveIndex)
-            let answer = index.map { ArchiveIndex.lookup(id, inIndex: $0, segmentSize: Int(info.size)) } ?? .unknown
-            if answer == .absent { continue }
-            guard let data = try StoreFile.read(url, what: .archiveSegment) else {
-                throw StoreFile.error(.missing, url.path, .archiveSegment)
+            let fd: FileDescriptor
+            switch StoreFile.open(url.path, .readOnly) {
+            case .success(let (opened, _)): fd = opened
+            case .failure(let failure): throw StoreFile.error(failure, url.path, .archiveSegment)
             }
-            var found: (Issue, Range<Int>)?
-            switch data.count == Int(info.size) ? answer : .unknown {
+            defer { fd.closeQuietly() }
+            guard let info = try? fd.info() else { throw StoreFile.error(.notRegular, url.path, .archiveSegment) }
+            var found: Issue?
+            switch ArchiveIndex.lookup(id, in: indexURL, segmentSize: Int(info.size)) {
             case .absent:
                 continue
             case .at(let offset, let length):
-                if let issue = try? ArchiveSegment.decode(data.subdata(in: offset..<offset + length), from: url).first, issue.id == id {
-                    found = (issue, offset..<min(offset + length + 1, data.count))
+                // The line the index points at, when it holds that id.
+                if let bytes = fd.read(exactly: length, at: offset), let issue = try? ArchiveSegment.decode(bytes, from: url).first, issue.id == id {
+                    found = issue
                 }
             case .unknown:
                 break
             }
-            // The new generation's index from the old one, when that vouches for these bytes.
-            var derived: (index: Data, entries: Int)?
-            if let (_, range) = found, let index, ArchiveIndex.vouches(size: data.count, checksum: ArchiveIndex.checksum(data), index: index) {
-                var sum = ArchiveIndex.Checksum(count: data.count - range.count)
-                data.withUnsafeBytes { bytes in
-                    sum.add(UnsafeRawBufferPointer(rebasing: bytes[..<range.lowerBound]))
-                    sum.add(UnsafeRawBufferPointer(rebasing: bytes[range.upperBound...]))
-                }
-                derived = ArchiveIndex.removing(lineAt: range.lowerBound, removed: range.count, from: index, size: data.count - range.count, checksum: sum.value)
-            }
             if found == nil {
-                found = try ArchiveSegment.locate(id, in: data, from: url)
+                let data = try StoreFile.readAll(fd, path: url.path, what: .archiveSegment)
+                found = try ArchiveSegment.locate(id, in: data, from: url)?.0
                 // Under the lock: a segment named by the hot file gets the index it lacked.
                 if let rebuilt = ArchiveIndex.build(data) { try? AtomicFile.write(rebuilt, to: indexURL) }
             }
-            guard let (issue, range) = found else { continue }
-            let month = ArchiveSegment.parse(name: name)!.month
-            if let derived {
-                if derived.entries == 0 {
-                    state.segments.remove(at: n)
-                } else {
-                    let parts = [data[..<range.lowerBound], data[range.upperBound...]]
-                    state.segments[n] = try writeSegment(month: month, parts: parts, index: derived.index, existing: state.segments)
-                }
-            } else {
-                // No index to trust: the other lines read again, for the new index and whether any is left.
-                var rest = data
-                rest.removeSubrange(range)
-                var isEmpty = true
-                JSONLinesText.forEachLine(in: rest) { if !$0.isBlank { isEmpty = false } }
-                if isEmpty {
-                    state.segments.remove(at: n)
-                } else {
-                    state.segments[n] = try writeSegment(month: month, data: rest, existing: state.segments)
-                }
-            }
-            try takeBackMornings(of: issue, segmentsBefore: segmentsBefore, into: &state)
+            guard let issue = found else { continue }
+            state.takenBack[name, default: []].append(id)
+            try takeBackMornings(of: issue, segmentsBefore: archiveBefore, into: &state)
             insertSorted(issue, into: &state.issues)
             return
         }
+    }
+
+    /// `issues` without those whose id is in `takenBack`.
+    static func leavingOut(_ takenBack: Set<String>, _ issues: [Issue]) -> [Issue] {
+        takenBack.isEmpty ? issues : issues.filter { !takenBack.contains($0.id) }
     }
 
     func insertSorted(_ issue: Issue, into issues: inout [Issue]) {
@@ -224,6 +199,7 @@ extension IssueStore.OpenSegment {
     /// The issue with `id` if it is in this segment: one line read when the segment's index
     /// answers (and the line it points at holds that id), else the whole segment.
     func issue(id: String, index: URL) throws(TenBoardError) -> Issue? {
+        if takenBack.contains(id) { return nil }
         if let info = try? descriptor.info() {
             switch ArchiveIndex.lookup(id, in: index, segmentSize: Int(info.size)) {
             case .absent:

@@ -34,7 +34,7 @@ extension IssueStore {
     ///
     /// - Parameters:
     ///   - issues: the issues just written into segments.
-    ///   - segmentsBefore: the segments the hot file named before.
+    ///   - segmentsBefore: what the archive held before (`StoreState.archiveIdentity`).
     ///   - state: the state with the new segments; its recent mornings are set.
     func recordMornings(_ issues: [Issue], segmentsBefore: [String], into state: inout StoreState) throws(TenBoardError) {
         // The streak carried over the mornings these issues leave, when the archive step did not
@@ -55,7 +55,7 @@ extension IssueStore {
         }
         if var ledger {
             ledger = ledger.adding(issues, through: through, schedule: schedule)
-            ledger.segments = state.segments
+            ledger.segments = state.archiveIdentity
             try AtomicFile.write(ledger.encoded(), to: ledgerURL)
         }
         var recent: MorningLedger
@@ -66,7 +66,7 @@ extension IssueStore {
         } else {
             recent = try recentFromSegments(state, through: through)
         }
-        recent.segments = state.segments
+        recent.segments = state.archiveIdentity
         if let last = recent.through { recent = recent.keeping(from: last.adding(days: -StoreState.recentMorningDays)) }
         state.recentMornings = recent
     }
@@ -83,18 +83,18 @@ extension IssueStore {
     ///
     /// - Parameters:
     ///   - issue: the issue as it was archived.
-    ///   - segmentsBefore: the segments the hot file named before it was taken out.
+    ///   - segmentsBefore: what the archive held before it was taken out (`StoreState.archiveIdentity`).
     ///   - state: the state with the new segments.
     func takeBackMornings(of issue: Issue, segmentsBefore: [String], into state: inout StoreState) throws(TenBoardError) {
         let parts = schedule.ledgerParts(of: [issue])
         if let current = try? readLedger(), current.fits(segments: segmentsBefore, schedule: schedule),
            var ledger = current.subtracting(parts, id: issue.id) {
-            ledger.segments = state.segments
+            ledger.segments = state.archiveIdentity
             try AtomicFile.write(ledger.encoded(), to: ledgerURL)
         }
         if let recent = state.recentMornings, recent.fits(segments: segmentsBefore, schedule: schedule),
            var taken = recent.subtracting(parts, id: issue.id, from: recent.entries.first?.morning) {
-            taken.segments = state.segments
+            taken.segments = state.archiveIdentity
             state.recentMornings = taken
         } else {
             state.recentMornings = nil
@@ -108,15 +108,15 @@ extension IssueStore {
         let last = through ?? schedule.localDate(of: clock())
         let from = last.adding(days: -StoreState.recentMorningDays)
         let firstMonth = String(from.adding(days: -31).description.prefix(7))
-        var contents: [(Data, URL)] = []
+        var contents: [(Data, URL, Set<String>)] = []
         for name in state.segments where (ArchiveSegment.parse(name: name)?.month ?? "") >= firstMonth {
             let url = archiveURL.appendingPathComponent(name)
             guard let data = try StoreFile.read(url, what: .archiveSegment) else { throw StoreFile.error(.missing, url.path, .archiveSegment) }
-            contents.append((data, url))
+            contents.append((data, url, Set(state.takenBack[name] ?? [])))
         }
         let archived = try Self.decodeSegments(contents).flatMap(\.self)
         let start = schedule.isMorning(from) ? from : schedule.nextMorning(after: from)
-        return MorningLedger(schedule: MorningLedger.fingerprint(schedule), segments: state.segments)
+        return MorningLedger(schedule: MorningLedger.fingerprint(schedule), segments: state.archiveIdentity)
             .adding(archived, through: through, schedule: schedule, from: start)
     }
 
@@ -124,7 +124,7 @@ extension IssueStore {
     /// when it must be rebuilt.
     func fittingLedger(for state: StoreState, notice: (TenBoardError) -> Void) -> MorningLedger? {
         do {
-            if let ledger = try readLedger(), ledger.fits(segments: state.segments, schedule: schedule) { return ledger }
+            if let ledger = try readLedger(), ledger.fits(segments: state.archiveIdentity, schedule: schedule) { return ledger }
             let path = ledgerURL.path
             notice(TenBoardError(exitCode: .dataError) { $0.ledgerStale(path) })
         } catch {
@@ -138,11 +138,11 @@ extension IssueStore {
     /// may only read keeps its old ledger (`notice` says so).
     func rebuildLedger(_ state: StoreState, archived: [Issue], notice: (TenBoardError) -> Void) -> MorningLedger? {
         guard !state.segments.isEmpty else { return nil }
-        let ledger = MorningLedger(schedule: MorningLedger.fingerprint(schedule), segments: state.segments)
+        let ledger = MorningLedger(schedule: MorningLedger.fingerprint(schedule), segments: state.archiveIdentity)
             .adding(archived, through: state.streakBase?.through, schedule: schedule)
         do {
             try StoreLock.withExclusiveLock(in: directory) {
-                guard let current = try load(), current.segments == ledger.segments else { return }
+                guard let current = try load(), current.archiveIdentity == ledger.segments else { return }
                 try AtomicFile.write(ledger.encoded(), to: ledgerURL)
             }
             let path = ledgerURL.path
@@ -168,8 +168,8 @@ extension IssueStore {
 
     /// Every issue of `segments`, decoded side by side (one segment per core).
     func decodeAll(_ segments: [OpenSegment]) throws(TenBoardError) -> [Issue] {
-        var contents: [(Data, URL)] = []
-        for segment in segments { contents.append((try segment.contents(), segment.url)) }
+        var contents: [(Data, URL, Set<String>)] = []
+        for segment in segments { contents.append((try segment.contents(), segment.url, segment.takenBack)) }
         return try Self.decodeSegments(contents).flatMap(\.self)
     }
 }

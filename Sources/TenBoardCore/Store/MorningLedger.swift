@@ -28,7 +28,9 @@ public struct MorningLedger: Sendable, Equatable {
 
     /// `MorningLedger.fingerprint` of the schedule the parts were counted with.
     public var schedule: JSONValue
-    /// The hot file's `archive` list when the ledger was written: other segments, other issues.
+    /// What the archive held when the ledger was written (`StoreState.archiveIdentity`): the hot
+    /// file's `archive` list and the issues taken back from its segments (`segment#id`). Other
+    /// segments or other issues taken back: other issues counted.
     public var segments: [String]
     /// The last help of an archived issue (seconds since 1970): a history at an earlier instant
     /// is counted from the issues themselves.
@@ -270,7 +272,7 @@ public struct MorningLedger: Sendable, Equatable {
         guard case .array(let names)? = o["segments"] else { throw StoreFormatError("'segments' must be an array") }
         var segments: [String] = []
         for name in names {
-            guard case .string(let s) = name, ArchiveSegment.isValidName(s) else {
+            guard case .string(let s) = name, ArchiveSegment.isValidName(String(s.prefix { $0 != "#" })) else {
                 throw StoreFormatError("'segments' must list segment file names like \"2025-01.1.jsonl\"")
             }
             segments.append(s)

@@ -36,12 +36,18 @@ public struct StoreCheck: Sendable {
             let data = try segment.contents()
             let indexURL = store.indexURL(forSegment: url)
             let index = try? StoreFile.read(indexURL, what: .archiveIndex)
+            var taken = segment.takenBack
             if !full, let index, let entries = ArchiveIndex.entries(data), index == ArchiveIndex.build(data, entries: entries) {
-                archived += entries.count
-                for entry in entries { note(entry.id, in: file) }
+                for entry in entries where taken.remove(entry.id) == nil {
+                    archived += 1
+                    note(entry.id, in: file)
+                }
+                for id in taken.sorted() { problems.append(words.notTakenFrom(url.path, id: Untrusted.quoted(id))) }
                 continue
             }
-            let issues = try ArchiveSegment.decode(data, from: url)
+            var issues = try ArchiveSegment.decode(data, from: url)
+            issues.removeAll { taken.remove($0.id) != nil }
+            for id in taken.sorted() { problems.append(words.notTakenFrom(url.path, id: Untrusted.quoted(id))) }
             if let index, index != ArchiveIndex.build(data) {
                 problems.append(words.notTheIndex(indexURL.path, of: url.lastPathComponent))
             }
@@ -59,6 +65,12 @@ public struct StoreCheck: Sendable {
         let settledIDs = Set((state.settledIssues ?? []).map(\.id))
         if let ref = state.settled { files.append(store.settledURL(ref.file).path) }
         for issue in state.issues { note(issue.id, in: settledIDs.contains(issue.id) ? hot + 1 : hot) }
+        let kept = Set(state.issues.map(\.id))
+        for segment in segments {
+            for id in segment.takenBack.sorted() where !kept.contains(id) {
+                problems.append(words.takenBackLost(segment.url.path, id: Untrusted.quoted(id)))
+            }
+        }
         for issue in MorningCheck.resolvedBeforeReceived(state.issues) {
             problems.append(words.resolvedBeforeReceived(store.hotURL.path, id: issue.id))
         }

@@ -6,7 +6,8 @@ import Foundation
 public struct StoreState: Sendable, Equatable {
     /// Format version of the hot file; a newer one is refused rather than misread. A hot file
     /// that names a settled file (`settled`) is version 2, so that a tenboard from before the
-    /// settled file refuses it instead of missing its issues; one that does not stays version 1.
+    /// settled file refuses it instead of missing its issues (the same for issues taken back from
+    /// a segment, `takenBack`); one with neither stays version 1.
     public static let formatVersion = 2
 
     /// Goes up by one with every change; lets a reader tell that something changed.
@@ -37,6 +38,12 @@ public struct StoreState: Sendable, Equatable {
     public var streakBase: StreakBase?
     /// Archive segment files (in `archive/`) that belong to the store; others are leftovers.
     public var segments: [String]
+    /// Issues taken back from a segment into the hot file (`IssueStore.unarchive`), by segment:
+    /// the segment keeps their lines, which every reader of it leaves out
+    /// (`IssueStore.OpenSegment.takenBack`), until the next archiving of that month writes it
+    /// anew without them. A reopen of an old issue then writes the hot file, not a month of
+    /// history.
+    public var takenBack: [String: [String]] = [:]
     /// Top-level keys this version does not know, kept as they are.
     public var extra: [String: JSONValue]
 
@@ -59,6 +66,12 @@ public struct StoreState: Sendable, Equatable {
 
     /// Open issues, oldest first.
     public var openIssues: [Issue] { issues.filter(\.isOpen) }
+
+    /// What the archive holds, as the morning ledger records what it counted: the segments,
+    /// and each issue taken back from one as `segment#id` (`MorningLedger.segments`).
+    var archiveIdentity: [String] {
+        segments + takenBack.keys.sorted().flatMap { name in takenBack[name]!.sorted().map { "\(name)#\($0)" } }
+    }
 
     /// Whether `issues` holds only the hot file's issues: the state was read for a change that
     /// does not need the settled file's (`IssueStore.update(at:reusing:hotOnly:_:)`).
@@ -174,6 +187,25 @@ extension StoreState {
             settled = SettledFile.Reference(file: file, horizon: horizon)
         case let other?: throw StoreFormatError("'settled' must be an object, found \(other.typeName)")
         }
+        takenBack = [:]
+        switch o.removeValue(forKey: "takenBack") {
+        case nil, .null?: break
+        case .object(let bySegment)?:
+            for (name, value) in bySegment {
+                guard segments.contains(name), case .array(let items) = value, !items.isEmpty else {
+                    throw StoreFormatError("'takenBack' must map segments of 'archive' to lists of ids")
+                }
+                var ids: [String] = []
+                for item in items {
+                    guard case .string(let id) = item, !ids.contains(id) else {
+                        throw StoreFormatError("'takenBack.\(name)' must list different ids")
+                    }
+                    ids.append(id)
+                }
+                takenBack[name] = ids
+            }
+        case let other?: throw StoreFormatError("'takenBack' must be an object, found \(other.typeName)")
+        }
         extra = o
     }
 
@@ -230,7 +262,7 @@ extension StoreState {
     private var fieldsBesideIssues: [String: JSONValue] {
         var o = extra
         o["format"] = .string("tenboard-store")
-        o["version"] = .int(settled == nil ? 1 : StoreState.formatVersion)
+        o["version"] = .int(settled == nil && takenBack.isEmpty ? 1 : StoreState.formatVersion)
         o["revision"] = .int(revision)
         o["nextId"] = .int(nextID)
         if let createdAt { o["createdAt"] = .string(createdAt.description) }
@@ -241,6 +273,9 @@ extension StoreState {
             o["streakBase"] = .object(["through": .string(streakBase.through.description), "count": .int(streakBase.count)])
         }
         o["archive"] = .array(segments.map(JSONValue.string))
+        if !takenBack.isEmpty {
+            o["takenBack"] = .object(takenBack.mapValues { .array($0.map(JSONValue.string)) })
+        }
         if let settled {
             o["settled"] = .object(["file": .string(settled.file), "horizon": .string(settled.horizon.description)])
         }

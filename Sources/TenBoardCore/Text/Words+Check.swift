@@ -25,6 +25,14 @@ extension Words {
     public func openButArchived(_ file: String, id: String) -> String {
         pick("\(file): issue \(id) is open but archived", "\(file): klantvraag \(id) staat open maar is gearchiveerd")
     }
+    public func notTakenFrom(_ file: String, id: String) -> String {
+        pick("\(file): issue \(id) is listed as taken back from this segment, which does not hold it",
+             "\(file): klantvraag \(id) staat vermeld als teruggehaald uit dit archiefdeel, maar staat er niet in")
+    }
+    public func takenBackLost(_ file: String, id: String) -> String {
+        pick("\(file): issue \(id) was taken back from this segment but is in neither the hot file nor the settled file",
+             "\(file): klantvraag \(id) is uit dit archiefdeel teruggehaald, maar staat niet in het opslagbestand of het bestand met afgehandelde klantvragen")
+    }
     public func resolvedBeforeReceived(_ file: String, id: String) -> String {
         pick("\(file): issue \(id) was resolved before it was received", "\(file): klantvraag \(id) is opgelost voordat hij binnenkwam")
     }

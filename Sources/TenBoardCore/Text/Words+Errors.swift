@@ -268,7 +268,7 @@ extension Words {
     public func file(_ kind: StoreFileKind) -> String {
         switch kind {
         case .storeFile: pick("the store file", "het opslagbestand")
-        case .settledFile: pick("the file of settled issues", "het bestand met afgehandelde issues")
+        case .settledFile: pick("the file of settled issues", "het bestand met afgehandelde klantvragen")
         case .archiveSegment: pick("the archive segment", "het archiefdeel")
         case .archiveIndex: pick("the archive index", "de archiefindex")
         case .workingCopy: pick("the working copy", "de werkkopie")
