@@ -26,7 +26,7 @@ struct Add: ParsableCommand {
                 throw ValidationError { $0.jsonTakesAll }
             }
         } else {
-            guard let customer, !customer.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let customer, !customer.trimmingBlanks().isEmpty else {
                 throw ValidationError { $0.requiredOrJSON("--customer") }
             }
             guard summary != nil else { throw ValidationError { $0.requiredOrJSON("--summary") } }
@@ -91,14 +91,14 @@ struct Resolve: ParsableCommand {
     @Argument(help: "The issue's id.") var id: String
     @Option(help: "The action point, so the problem does not happen again.") var action: String?
     @Option(help: "Who helped the customer, credited on the wall and in the report (default: the configured name, else your login name). You are kept as recordedBy when it is someone else.") var by: String?
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func run() throws {
         do {
             let (configuration, store) = try global.open()
             let issue = try store.resolve(
                 id: id, by: by ?? configuration.userName, recordedBy: configuration.userName, action: action,
-                at: try at.instant(configuration))
+                at: try AtOption.instant(at, configuration))
             try writeOut(issue.id + "\n")
         }
     }

@@ -15,7 +15,7 @@ struct Edit: ParsableCommand {
     func run() throws {
         do {
             let (_, store) = try global.open()
-            let env = ProcessInfo.processInfo.environment
+            let env = ProcessEnvironment.variables()
             let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
             let replaced = try store.editHotFile { path in try Self.runEditor(editor, on: path) }
             printError(Words(messageLanguage()).editDone(store.hotURL.path, replaced: replaced))

@@ -14,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many mornings, the most recent last.", valueName: "n")) var days: String = "20"
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print CSV (RFC 4180).") var csv = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func validate() throws {
         if json && csv { throw ValidationError { $0.excludeEachOther("--json", "--csv") } }
@@ -24,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             let history = try store.history(at: instant) { printError($0.message(in: configuration.language)) }
             let rows = history.last(Int(days)!)
             if json {

@@ -45,7 +45,7 @@ struct Intake: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let intake = MailIntake(store: store, settings: configuration.intake)
-            let envelope = sender ?? ProcessInfo.processInfo.environment["SENDER"]
+            let envelope = sender ?? ProcessEnvironment.variables()["SENDER"]
             if let maildir {
                 try recordMaildir(maildir, intake: intake)
             } else {

@@ -18,7 +18,7 @@ struct Tally: ParsableCommand {
     @Argument(help: "Who said \"klant\".") var name: String?
     @Flag(help: "Take back NAME's last mark of today.") var undo = false
     @Flag(help: "Print the overview as JSON.") var json = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func validate() throws {
         if undo, name == nil { throw ValidationError { $0.undoNeedsName } }
@@ -32,7 +32,7 @@ struct Tally: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let words = Words(configuration.language)
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             if let name {
                 if undo {
                     let (mark, count) = try store.undoLastTally(of: name, at: instant)
@@ -90,7 +90,7 @@ struct PraiseCommand: ParsableCommand {
     @Option(help: "The customer's words (required unless --undo).") var text: String?
     @Option(help: "The issue it is about, if any.") var issue: String?
     @Flag(help: "Take back NAME's last praise of today.") var undo = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func validate() throws {
         guard TallyMark.storedName(name) != nil else { throw ValidationError { $0.lengthFromOne("NAME", TallyMark.nameLimit) } }
@@ -109,7 +109,7 @@ struct PraiseCommand: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let words = Words(configuration.language)
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             if undo {
                 let praise = try store.undoLastPraise(of: name, at: instant)
                 return try writeOut(words.unpraised(Untrusted.oneLine(praise.who)) + "\n")

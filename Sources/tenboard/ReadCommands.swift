@@ -13,12 +13,12 @@ struct ListIssues: ParsableCommand {
     @Option(help: "Only this kind.") var kind: IssueKind?
     @Option(help: "Only issues assigned to this person.") var assignee: String?
     @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            let now = try at.instant(configuration)
+            let now = try AtOption.instant(at, configuration)
             let snapshot = try store.snapshot()
             var issues = all ? try store.allIssues() : snapshot.openIssues
             if let kind { issues = issues.filter { $0.kind == kind } }

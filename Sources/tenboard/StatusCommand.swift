@@ -11,13 +11,13 @@ struct Status: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             let input = try store.input(forMorning: configuration.schedule.relevantMorning(at: instant))
             let status = configuration.schedule.status(at: instant, issues: input.issues, base: input.base)
             if json {

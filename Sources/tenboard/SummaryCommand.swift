@@ -17,13 +17,13 @@ struct Summary: AsyncParsableCommand {
     @Flag(help: "Deliver the reports waiting in the outbox, and nothing else.") var retry = false
     @Flag(help: "Print only the report's plain text, decoded (a preview; nothing is sent).") var text = false
     @Flag(help: "Print only the report's HTML, decoded: open it in a browser to see the mail (nothing is sent).") var html = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
     @Option(help: ArgumentHelp("Report this morning (YYYY-MM-DD) instead of today's.", valueName: "date")) var morning: String?
 
     func validate() throws {
         if force && !send { throw ValidationError { $0.forceGoesWithSend } }
         if interim && (send || retry) { throw ValidationError { $0.interimAlone } }
-        if retry && (send || morning != nil || at.at != nil) { throw ValidationError { $0.retryAlone } }
+        if retry && (send || morning != nil || at != nil) { throw ValidationError { $0.retryAlone } }
         if text && html { throw ValidationError { $0.excludeEachOther("--text", "--html") } }
         if (text || html) && (send || retry || interim) {
             throw ValidationError { $0.previewAlone(text ? "--text" : "--html") }
@@ -42,7 +42,7 @@ struct Summary: AsyncParsableCommand {
                 if attempts.isEmpty { printError(Words(language).nothingPending) }
                 return report(attempts, language: language, zone: zone)
             }
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             let schedule = configuration.schedule
             let today = schedule.localDate(of: instant)
             let day: LocalDate

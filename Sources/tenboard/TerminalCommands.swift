@@ -93,7 +93,7 @@ struct Demo: ParsableCommand {
         let status = try { () throws -> Int32 in
             let directory = try AtomicFile.makeTemporaryDirectory(prefix: "tenboard-demo-")
             defer { try? FileManager.default.removeItem(at: directory) }
-            var environment = ProcessInfo.processInfo.environment
+            var environment = ProcessEnvironment.variables()
             environment["TENBOARD_STORE"] = directory.path
             if let language { environment["TENBOARD_LANGUAGE"] = language }
             var configuration = try ConfigLoader(environment: environment).load()

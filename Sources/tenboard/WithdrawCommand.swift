@@ -11,12 +11,12 @@ struct Withdraw: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The issue's id.") var id: String
     @Option(help: "Why it is withdrawn, e.g. \"duplicate of 12\".") var reason: String
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            try writeOut(try store.withdraw(id: id, reason: reason, at: try at.instant(configuration)).id + "\n")
+            try writeOut(try store.withdraw(id: id, reason: reason, at: try AtOption.instant(at, configuration)).id + "\n")
         }
     }
 }
