@@ -7,12 +7,31 @@ import System
 import SystemPackage
 #endif
 
-/// Options every command takes: where the store and the config are.
-struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store directory (overrides 'store' and TENBOARD_STORE).", valueName: "dir"))
-    var store: String?
+/// A command that takes the options every command takes, `--store DIR` and `--config FILE`,
+/// declared first among its own as
+///
+///     @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+///     @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
+///
+/// Plain options rather than an `@OptionGroup`: the parser reflects, decodes and casts a group's
+/// type on its own, and each of those first look-ups scans every conformance record of the
+/// binary, a million instructions at every start (README, "Process start").
+protocol TakesGlobalOptions {
+    var store: String? { get }
+    var config: String? { get }
+}
 
-    @Option(name: .long, help: ArgumentHelp("The config file (overrides TENBOARD_CONFIG).", valueName: "file"))
+extension TakesGlobalOptions {
+    /// Where the store and the config are, as given on the command line.
+    var global: GlobalOptions { GlobalOptions(store: store, config: config) }
+}
+
+/// Options every command takes: where the store and the config are.
+struct GlobalOptions {
+    static let storeHelp = ArgumentHelp("The store directory (overrides 'store' and TENBOARD_STORE).", valueName: "dir")
+    static let configHelp = ArgumentHelp("The config file (overrides TENBOARD_CONFIG).", valueName: "file")
+
+    var store: String?
     var config: String?
 
     /// The configuration with every layer applied.

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct ListIssues: ParsableCommand {
+struct ListIssues: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "list",
         abstract: "List the open issues, oldest first.",
         discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts.")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Flag(help: "Include resolved issues, archived history too.") var all = false
     @Option(help: "Only this kind.") var kind: IssueKind?
     @Option(help: "Only issues assigned to this person.") var assignee: String?
@@ -34,10 +35,11 @@ struct ListIssues: ParsableCommand {
     }
 }
 
-struct Show: ParsableCommand {
+struct Show: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand("show", abstract: "Show one issue, archived or not.")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "The issue's id.") var id: String
     @Flag(help: "Print JSON.") var json = false
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct Summary: AsyncParsableCommand {
+struct Summary: AsyncParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "summary",
         abstract: "The morning report to the directors: printed, or sent through sendmail.",
@@ -10,7 +10,8 @@ struct Summary: AsyncParsableCommand {
             Without --send it prints the whole message (a dry run); --text prints only its plain-text part and --html only its HTML part, decoded, as the directors will read them (save the HTML and open it in a browser to see the mail). --send pipes it into the configured sendmail for every director, once per morning: a second --send says when it was sent. Before the deadline --send sends nothing and exits 75, saying when the report can go; --interim sends a report marked as interim, which does not count as the morning's report (the run at the deadline still sends it). If sendmail is missing or fails, the message stays in the store's outbox, the command exits 75, and the next --send or --retry delivers it with the same Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Flag(help: "Send it to the directors through sendmail.") var send = false
     @Flag(help: "With --send: send again even if this morning's report was sent.") var force = false
     @Flag(help: "Send an interim report now, marked as such; it does not count as the morning's report.") var interim = false
