@@ -10,7 +10,10 @@ and, for each binary given, the commands a team runs all day:
 Goal: tenboard ÷ the hello world linked the same way <= 1.5, for every command. Prints the load
 average. Give --bin several times (e.g. the build before and after a change) to compare them in
 the same run; each binary has its own stores.
-Usage: start_bench.py [--bin PATH]... [--runs N]   (PATH: a tenboard binary; say how it was linked)
+With --instructions it also counts each command's instructions once with callgrind (valgrind), on a
+copy of each binary made with `strip -g` (valgrind's reader gives up on the debug info of the
+static binary), in the same environment as the timed runs.
+Usage: start_bench.py [--bin PATH]... [--runs N] [--instructions]   (PATH: a tenboard binary; say how it was linked)
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -42,6 +45,7 @@ def main():
     ap.add_argument("--bin", action="append",
                     help="a tenboard binary (repeat to compare several; default .build-bench/release/tenboard)")
     ap.add_argument("--runs", type=int, default=101)
+    ap.add_argument("--instructions", action="store_true", help="also count instructions with callgrind (once per command)")
     args = ap.parse_args()
     binaries = [os.path.abspath(b) for b in (args.bin or [os.path.join(os.path.dirname(__file__), "../../.build-bench/release/tenboard")])]
     work = tempfile.mkdtemp(prefix="tenboard-start-bench-")
@@ -85,6 +89,24 @@ def main():
                 wall[k].append(w)
                 cpu[k].append(c)
         load_after = open("/proc/loadavg").read().split()[:3]
+        instructions = {}
+        if args.instructions:
+            copies = {}
+            for n, binary in enumerate([hello[1]] + binaries):
+                copies[binary] = os.path.join(work, f"stripped-{n}")
+                subprocess.run(["strip", "-g", "-o", copies[binary], binary], check=True)
+            out = os.path.join(work, "callgrind.out")
+            for k, (argv, e) in cmds.items():
+                if k == "hello, Swift runtime shared":
+                    continue
+                command = argv(args.runs if k.endswith("add") else 0)
+                if k.endswith("resolve"):  # one more issue to resolve, added before the count
+                    issue = spawn([command[0], "add", "--customer", "Counted", "--summary", "the printer"], e, capture=True)[2].decode().strip()
+                    command = command[:2] + [issue] + command[3:]
+                subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", copies[command[0]]] + command[1:],
+                               env=e, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                with open(out) as f:
+                    instructions[k] = next(int(line.split()[1]) for line in f if line.startswith(("summary:", "totals:")))
         med = statistics.median
         print(f"start-up benchmark: median of {args.runs} interleaved runs; "
               f"load average {' '.join(load_before)} before, {' '.join(load_after)} after")
@@ -101,8 +123,9 @@ def main():
                 if k.startswith(f"{labels[binary]}tenboard"):
                     met = met and ratio <= 1.5
                     goal = "  goal <= 1.5 " + ("met" if ratio <= 1.5 else "MISSED")
+                counted = f"  {instructions[k] / 1e6:6.2f} M instructions" if k in instructions else ""
                 print(f"  {k:44} {med(wall[k])*1000:7.2f} ms wall {med(cpu[k])*1000:7.2f} ms CPU  "
-                      f"÷ {base}: {ratio:.2f}{goal}")
+                      f"÷ {base}: {ratio:.2f}{goal}{counted}")
         return 0 if met else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
