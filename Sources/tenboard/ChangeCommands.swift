@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct Add: ParsableCommand {
+struct Add: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "add",
         abstract: "Add a customer's issue; prints the new id.",
@@ -10,7 +10,8 @@ struct Add: ParsableCommand {
             With --json FILE (or - for standard input) it reads one issue object or an array of them in the interchange format (docs/issue-format.md); a missing id is assigned and a missing receivedAt is now. All or nothing: one bad record and nothing is added.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Option(help: "The customer's name.") var customer: String?
     @Option(help: "What the customer asked or reported.") var summary: String?
     @Option(help: "question, problem, complaint or bug.") var kind: IssueKind = .question
@@ -26,7 +27,7 @@ struct Add: ParsableCommand {
                 throw ValidationError { $0.jsonTakesAll }
             }
         } else {
-            guard let customer, !customer.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let customer, !customer.trimmingBlanks().isEmpty else {
                 throw ValidationError { $0.requiredOrJSON("--customer") }
             }
             guard summary != nil else { throw ValidationError { $0.requiredOrJSON("--summary") } }
@@ -81,33 +82,35 @@ func readInput(_ path: String) throws -> Data {
     }
 }
 
-struct Resolve: ParsableCommand {
+struct Resolve: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "resolve",
         abstract: "Mark a customer helped, with the action point that keeps it from coming back.",
         discussion: "--at records a help given earlier: a call-back at 09:40 recorded at 10:05 counts as in time.")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "The issue's id.") var id: String
     @Option(help: "The action point, so the problem does not happen again.") var action: String?
     @Option(help: "Who helped the customer, credited on the wall and in the report (default: the configured name, else your login name). You are kept as recordedBy when it is someone else.") var by: String?
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func run() throws {
         do {
             let (configuration, store) = try global.open()
             let issue = try store.resolve(
                 id: id, by: by ?? configuration.userName, recordedBy: configuration.userName, action: action,
-                at: try at.instant(configuration))
+                at: try AtOption.instant(at, configuration))
             try writeOut(issue.id + "\n")
         }
     }
 }
 
-struct Reopen: ParsableCommand {
+struct Reopen: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand("reopen", abstract: "Open a resolved or withdrawn issue again.")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "The issue's id.") var id: String
 
     func run() throws {
@@ -118,10 +121,11 @@ struct Reopen: ParsableCommand {
     }
 }
 
-struct Assign: ParsableCommand {
+struct Assign: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand("assign", abstract: "Assign an issue to someone, or to nobody with --none.")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "The issue's id.") var id: String
     @Argument(help: "Who takes care of it.") var name: String?
     @Flag(help: "Assign it to nobody.") var none = false

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct Edit: ParsableCommand {
+struct Edit: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "edit",
         abstract: "Edit the store's hot file safely, like visudo.",
@@ -10,12 +10,13 @@ struct Edit: ParsableCommand {
             Opens a private copy of issues.json in $VISUAL or $EDITOR (default vi), checks what you saved and only then replaces the file, under the store's lock, with its revision one higher. The store is not locked while you edit, so others keep working; if someone changed it meanwhile, nothing is replaced (exit 75) and your copy is kept. A copy that does not check out is kept beside the store and nothing is changed (exit 65). Also the way to mend a damaged store by hand.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
 
     func run() throws {
         do {
             let (_, store) = try global.open()
-            let env = ProcessInfo.processInfo.environment
+            let env = ProcessEnvironment.variables()
             let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
             let replaced = try store.editHotFile { path in try Self.runEditor(editor, on: path) }
             printError(Words(messageLanguage()).editDone(store.hotURL.path, replaced: replaced))

@@ -49,14 +49,16 @@ struct ErrorReport {
     /// Prints the message, if any. A failing output is ignored: there is nowhere left to say so.
     func print() {
         guard !message.isEmpty else { return }
-        _ = writeAll(toStandardOutput ? .standardOutput : .standardError, Data(Self.render(message).utf8))
+        _ = writeAll(toStandardOutput ? .standardOutput : .standardError, Self.render(message))
     }
 
     /// The one rendering of a message for the terminal: every line neutralised (messages quote
     /// command lines, files and other people's text, and none of it may drive the terminal),
     /// ending in a line break.
     static func render(_ message: String) -> String {
-        message.split(separator: "\n", omittingEmptySubsequences: false)
+        // One line (`--version`, most errors) needs no splitting and joining.
+        if !message.utf8.contains(UInt8(ascii: "\n")) { return Untrusted.clean(message) + "\n" }
+        return message.split(separator: "\n", omittingEmptySubsequences: false)
             .map { Untrusted.clean(String($0)) }.joined(separator: "\n") + "\n"
     }
 }

@@ -7,12 +7,31 @@ import System
 import SystemPackage
 #endif
 
-/// Options every command takes: where the store and the config are.
-struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store directory (overrides 'store' and TENBOARD_STORE).", valueName: "dir"))
-    var store: String?
+/// A command that takes the options every command takes, `--store DIR` and `--config FILE`,
+/// declared first among its own as
+///
+///     @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+///     @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
+///
+/// Plain options rather than an `@OptionGroup`: the parser reflects, decodes and casts a group's
+/// type on its own, and each of those first look-ups scans every conformance record of the
+/// binary, a million instructions at every start (README, "Process start").
+protocol TakesGlobalOptions {
+    var store: String? { get }
+    var config: String? { get }
+}
 
-    @Option(name: .long, help: ArgumentHelp("The config file (overrides TENBOARD_CONFIG).", valueName: "file"))
+extension TakesGlobalOptions {
+    /// Where the store and the config are, as given on the command line.
+    var global: GlobalOptions { GlobalOptions(store: store, config: config) }
+}
+
+/// Options every command takes: where the store and the config are.
+struct GlobalOptions {
+    static let storeHelp = ArgumentHelp("The store directory (overrides 'store' and TENBOARD_STORE).", valueName: "dir")
+    static let configHelp = ArgumentHelp("The config file (overrides TENBOARD_CONFIG).", valueName: "file")
+
+    var store: String?
     var config: String?
 
     /// The configuration with every layer applied.
@@ -20,7 +39,7 @@ struct GlobalOptions: ParsableArguments {
         var flags: [String: String] = [:]
         if let store { flags["store"] = store }
         return try ConfigLoader(
-            environment: ProcessInfo.processInfo.environment, flags: flags, configFile: config
+            environment: ProcessEnvironment.variables(), flags: flags, configFile: config
         ).load()
     }
 
@@ -33,12 +52,15 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// `--at TIME`: the instant a command evaluates at, for tests and "what did 10:00 look like".
-struct AtOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Evaluate at this instant instead of now: RFC 3339, HH:MM (today) or YYYY-MM-DD HH:MM in the configured zone.", valueName: "time"))
-    var at: String?
+/// A command that takes it declares `@Option(name: .long, help: AtOption.help) var at: String?`
+/// and asks `AtOption.instant(at, configuration)`. A plain option rather than an option group:
+/// the parser reflects, decodes and casts every group type on its own, four first conformance
+/// look-ups of a million instructions together at each start (README, "Process start").
+enum AtOption {
+    static let help = ArgumentHelp("Evaluate at this instant instead of now: RFC 3339, HH:MM (today) or YYYY-MM-DD HH:MM in the configured zone.", valueName: "time")
 
-    /// The instant, `HH:MM` read in the configured zone.
-    func instant(_ configuration: Configuration) throws -> Date {
+    /// The instant `at` names, `HH:MM` read in the configured zone; now without it.
+    static func instant(_ at: String?, _ configuration: Configuration) throws -> Date {
         guard let at else { return Date() }
         return try parseTime(at, option: "--at", configuration)
     }
@@ -63,7 +85,7 @@ func messageLanguage() -> Language {
         if argument == "--config", index + 1 < arguments.count { configFile = arguments[index + 1] }
         if argument.hasPrefix("--config=") { configFile = String(argument.dropFirst("--config=".count)) }
     }
-    return ConfigLoader(environment: ProcessInfo.processInfo.environment, configFile: configFile).messageLanguage()
+    return ConfigLoader(environment: ProcessEnvironment.variables(), configFile: configFile).messageLanguage()
 }
 
 extension ValidationError {
@@ -78,7 +100,7 @@ extension ValidationError {
 /// rendered as every error is (`ErrorReport.render`). A failing stderr is ignored: there is
 /// nowhere left to say so.
 func printError(_ message: String) {
-    _ = writeAll(.standardError, Data(ErrorReport.render("tenboard: " + message).utf8))
+    _ = writeAll(.standardError, ErrorReport.render("tenboard: " + message))
 }
 
 /// Writes `data` to `fd` whole; `nil`, or the error of the write that failed.
@@ -91,11 +113,25 @@ func writeAll(_ fd: FileDescriptor, _ data: Data) -> Errno? {
     }
 }
 
+/// `writeAll` of a text's UTF-8, written from the string's own storage (no `Data` made: its
+/// generic initialiser costs a conformance look-up at start, README "Process start").
+func writeAll(_ fd: FileDescriptor, _ text: String) -> Errno? {
+    var text = text
+    return text.withUTF8 { bytes in
+        do throws(Errno) {
+            try fd.write(whole: UnsafeRawBufferPointer(bytes))
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
 /// Writes to standard output. A reader that went away (`| head`: EPIPE) ends the command quietly
 /// with exit 0; any other failure (a full disk, a closed stdout) is exit 74 naming stdout, so a
 /// truncated output is never taken for a complete one.
 func writeOut(_ text: String) throws {
-    try writeOut(Data(text.utf8))
+    if let code = writeAll(.standardOutput, text) { throw standardOutputFailed(code) }
 }
 
 /// `writeOut` for bytes.
@@ -116,4 +152,12 @@ private func standardOutputFailed(_ code: Errno) -> any Error {
     return TenBoardError(exitCode: .ioError) { $0.cannotWriteStandardOutput(reason) }
 }
 
-extension IssueKind: ExpressibleByArgument {}
+/// `--kind`. What the parser derives for a `String` enum, spelled out: its defaults interpolate
+/// each value (`"\(self)"`) and walk a key path, and the first use of each costs the runtime a
+/// scan of every conformance record at start (README, "Process start").
+extension IssueKind: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+    /// No value has a description of its own (the default gives none when each is its name).
+    public static var allValueDescriptions: [String: String] { [:] }
+}

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "history",
         abstract: "One row per morning: customers, helped in time, late, open at the deadline, carried over, goal, streak, tally.",
@@ -10,11 +10,12 @@ struct HistoryCommand: ParsableCommand {
             The last N mornings (default 20), oldest first, from the whole history, archive included. Columns: the morning; its customers (carried over ones included); helped before the deadline; helped after it; not helped at the deadline (late ones and those still waiting); still waiting now; carried over from an earlier morning; the goal (met, missed, quiet when nobody needed help, not yet while today's deadline is to come); the streak after that morning; the tally marks of that day (empty where the store no longer keeps them). --json gives an array of objects with the keys morning, customers, helped, helpedLate, waitingAtDeadline, waiting, carriedOver, withdrawn, verdict, streak, tally; --csv the same columns as RFC 4180 CSV with a header line.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Option(help: ArgumentHelp("How many mornings, the most recent last.", valueName: "n")) var days: String = "20"
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print CSV (RFC 4180).") var csv = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func validate() throws {
         if json && csv { throw ValidationError { $0.excludeEachOther("--json", "--csv") } }
@@ -24,7 +25,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             let history = try store.history(at: instant) { printError($0.message(in: configuration.language)) }
             let rows = history.last(Int(days)!)
             if json {

@@ -10,7 +10,7 @@ import SystemPackage
 /// `tenboard intake`: the mail gateway. Run by the mail system with one message on stdin, or on a
 /// Maildir; exits 0 only when every message is recorded (or filed as not a customer), 75 when
 /// it could not be stored, so that the mail system keeps the message and tries again.
-struct Intake: ParsableCommand {
+struct Intake: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "intake",
         abstract: "Record mail from customers: one message on standard input, or a Maildir.",
@@ -20,7 +20,8 @@ struct Intake: ParsableCommand {
             Exit statuses: 0 recorded (or filed as not a customer); 75 not stored (store locked, disk full, store damaged, not writable, bad configuration): the mail system keeps the message and tries again. A message that cannot be read as MIME is kept raw as an issue "unreadable mail from …".
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Option(help: ArgumentHelp("Take every message in this Maildir's new/ and move each to cur/ once recorded.", valueName: "dir"))
     var maildir: String?
     @Option(help: ArgumentHelp("The envelope sender (default: SENDER from the mail system; empty for a bounce).", valueName: "address"))
@@ -45,7 +46,7 @@ struct Intake: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let intake = MailIntake(store: store, settings: configuration.intake)
-            let envelope = sender ?? ProcessInfo.processInfo.environment["SENDER"]
+            let envelope = sender ?? ProcessEnvironment.variables()["SENDER"]
             if let maildir {
                 try recordMaildir(maildir, intake: intake)
             } else {

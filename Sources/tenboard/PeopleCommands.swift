@@ -3,7 +3,7 @@ import Foundation
 import TenBoardCore
 import TenBoardTerminal
 
-struct Tally: ParsableCommand {
+struct Tally: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "tally",
         abstract: "The tally game: draw a mark for who said \"klant\", or show today, this week and this month per person.",
@@ -14,11 +14,12 @@ struct Tally: ParsableCommand {
             'tenboard tally NAME' draws a mark for NAME (you are recorded as who drew it); a person gets at most 'tally-daily-cap' marks a day (default \(TallyBook.defaultDailyCap)), exit 65 beyond. 'tenboard tally --undo NAME' takes back NAME's last mark of today. 'tenboard tally' lists everyone with a mark this week or this month: today, this week (from Monday) and this month, so far; --json gives {"day", "weekFrom", "monthFrom", "people": [{"name", "today", "week", "month"}]}, name null for marks from a store written before marks had names.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "Who said \"klant\".") var name: String?
     @Flag(help: "Take back NAME's last mark of today.") var undo = false
     @Flag(help: "Print the overview as JSON.") var json = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func validate() throws {
         if undo, name == nil { throw ValidationError { $0.undoNeedsName } }
@@ -32,7 +33,7 @@ struct Tally: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let words = Words(configuration.language)
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             if let name {
                 if undo {
                     let (mark, count) = try store.undoLastTally(of: name, at: instant)
@@ -76,7 +77,7 @@ struct Tally: ParsableCommand {
     }
 }
 
-struct PraiseCommand: ParsableCommand {
+struct PraiseCommand: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "praise",
         abstract: "A customer named a colleague in their feedback: on the wall today, in the next morning's report.",
@@ -84,13 +85,14 @@ struct PraiseCommand: ParsableCommand {
             Records who was praised, the customer, their words, when and by whom (you). The wall shows it for the rest of the day ("Bakkerij Ömer thanks Sanne: …"); the report of the next morning lists it under "Customers thanked". On the board, p on a helped customer does the same for their helper. 'tenboard praise --undo NAME' takes back NAME's last praise of today (exit 66 when there is none), as 'tenboard tally --undo NAME' does for a mark.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "The colleague the customer named.") var name: String
     @Option(help: "The customer (required unless --undo).") var customer: String?
     @Option(help: "The customer's words (required unless --undo).") var text: String?
     @Option(help: "The issue it is about, if any.") var issue: String?
     @Flag(help: "Take back NAME's last praise of today.") var undo = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func validate() throws {
         guard TallyMark.storedName(name) != nil else { throw ValidationError { $0.lengthFromOne("NAME", TallyMark.nameLimit) } }
@@ -109,7 +111,7 @@ struct PraiseCommand: ParsableCommand {
         do {
             let (configuration, store) = try global.open()
             let words = Words(configuration.language)
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             if undo {
                 let praise = try store.undoLastPraise(of: name, at: instant)
                 return try writeOut(words.unpraised(Untrusted.oneLine(praise.who)) + "\n")

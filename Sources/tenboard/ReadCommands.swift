@@ -2,23 +2,24 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct ListIssues: ParsableCommand {
+struct ListIssues: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "list",
         abstract: "List the open issues, oldest first.",
         discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts.")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Flag(help: "Include resolved issues, archived history too.") var all = false
     @Option(help: "Only this kind.") var kind: IssueKind?
     @Option(help: "Only issues assigned to this person.") var assignee: String?
     @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
 
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            let now = try at.instant(configuration)
+            let now = try AtOption.instant(at, configuration)
             // The JSON of the open issues needs the hot file alone; the table's morning the rest.
             let snapshot = json ? nil : try store.snapshot()
             var issues = all ? try store.allIssues() : try snapshot?.openIssues ?? store.openIssues()
@@ -35,10 +36,11 @@ struct ListIssues: ParsableCommand {
     }
 }
 
-struct Show: ParsableCommand {
+struct Show: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand("show", abstract: "Show one issue, archived or not.")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "The issue's id.") var id: String
     @Flag(help: "Print JSON.") var json = false
 

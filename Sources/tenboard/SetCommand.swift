@@ -3,7 +3,7 @@ import Foundation
 import TenBoardCore
 
 /// `tenboard set ID --field value …`: the board's `e` for scripts.
-struct SetFields: ParsableCommand {
+struct SetFields: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "set",
         abstract: "Correct fields of an issue (for scripts); prints the id.",
@@ -11,7 +11,8 @@ struct SetFields: ParsableCommand {
             Only the fields given change, under the store's lock. Times are RFC 3339, HH:MM (today) or YYYY-MM-DD HH:MM in the configured zone. Example: tenboard set 12 --customer "Bakkerij Janssen" --received 07:50 --no-assignee
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: "The issue's id.") var id: String
     @Option(help: "The customer's name.") var customer: String?
     @Option(help: "What the customer asked or reported.") var summary: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct Status: ParsableCommand {
+struct Status: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "status",
         abstract: "One line on the morning: customers waiting and time to the deadline.",
@@ -10,14 +10,15 @@ struct Status: ParsableCommand {
             For people and shell prompts: "7 customers waiting · 1:23:45 to 10:00". --json gives morning, deadline, secondsLeft, state (waiting, warning, done, overdue, closed, quiet, none), inScope, helped, helpedLate, waiting, carriedOver, nextMorning and streak. inScope = helped + helpedLate + waiting always; carriedOver says how many of inScope came from earlier mornings and still waited at this cut-off.
             """)
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
+    @Option(name: .long, help: AtOption.help) var at: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         do {
             let (configuration, store) = try global.open()
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             let input = try store.input(forMorning: configuration.schedule.relevantMorning(at: instant))
             let status = configuration.schedule.status(at: instant, issues: input.issues, base: input.base)
             if json {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct Summary: AsyncParsableCommand {
+struct Summary: AsyncParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "summary",
         abstract: "The morning report to the directors: printed, or sent through sendmail.",
@@ -10,20 +10,21 @@ struct Summary: AsyncParsableCommand {
             Without --send it prints the whole message (a dry run); --text prints only its plain-text part and --html only its HTML part, decoded, as the directors will read them (save the HTML and open it in a browser to see the mail). --send pipes it into the configured sendmail for every director, once per morning: a second --send says when it was sent. Before the deadline --send sends nothing and exits 75, saying when the report can go; --interim sends a report marked as interim, which does not count as the morning's report (the run at the deadline still sends it). If sendmail is missing or fails, the message stays in the store's outbox, the command exits 75, and the next --send or --retry delivers it with the same Message-ID. Made for cron at 10:00 (see config/cron): everything it says goes to stderr.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Flag(help: "Send it to the directors through sendmail.") var send = false
     @Flag(help: "With --send: send again even if this morning's report was sent.") var force = false
     @Flag(help: "Send an interim report now, marked as such; it does not count as the morning's report.") var interim = false
     @Flag(help: "Deliver the reports waiting in the outbox, and nothing else.") var retry = false
     @Flag(help: "Print only the report's plain text, decoded (a preview; nothing is sent).") var text = false
     @Flag(help: "Print only the report's HTML, decoded: open it in a browser to see the mail (nothing is sent).") var html = false
-    @OptionGroup var at: AtOption
+    @Option(name: .long, help: AtOption.help) var at: String?
     @Option(help: ArgumentHelp("Report this morning (YYYY-MM-DD) instead of today's.", valueName: "date")) var morning: String?
 
     func validate() throws {
         if force && !send { throw ValidationError { $0.forceGoesWithSend } }
         if interim && (send || retry) { throw ValidationError { $0.interimAlone } }
-        if retry && (send || morning != nil || at.at != nil) { throw ValidationError { $0.retryAlone } }
+        if retry && (send || morning != nil || at != nil) { throw ValidationError { $0.retryAlone } }
         if text && html { throw ValidationError { $0.excludeEachOther("--text", "--html") } }
         if (text || html) && (send || retry || interim) {
             throw ValidationError { $0.previewAlone(text ? "--text" : "--html") }
@@ -42,7 +43,7 @@ struct Summary: AsyncParsableCommand {
                 if attempts.isEmpty { printError(Words(language).nothingPending) }
                 return report(attempts, language: language, zone: zone)
             }
-            let instant = try at.instant(configuration)
+            let instant = try AtOption.instant(at, configuration)
             let schedule = configuration.schedule
             let today = schedule.localDate(of: instant)
             let day: LocalDate

@@ -10,7 +10,9 @@ enum TenBoardMain {
         ProcessDefaults.ignoreBrokenPipeAndFileSize()
         do {
             var command = try TenBoard.parseCommand(Array(CommandLine.arguments.dropFirst()))
-            if var asyncCommand = command as? AsyncParsableCommand {
+            // Asked by type, not with `as? AsyncParsableCommand`: the first cast of a type to a
+            // protocol scans every conformance record of the binary (README, "Process start").
+            if TenBoard.isAsync(type(of: command)), var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
@@ -44,4 +46,13 @@ struct TenBoard: AsyncParsableCommand {
         ],
         defaultSubcommand: Board.self
     )
+
+    /// The commands whose `run` is `async` (`AsyncParsableCommand`): the root and `summary`.
+    /// `CommandLineParseTests` checks that this names every one of them.
+    static let asyncCommands: [any AsyncParsableCommand.Type] = [TenBoard.self, Summary.self]
+
+    /// Whether `type` is one of `asyncCommands`: metatypes compared, no conformance look-up.
+    static func isAsync(_ type: any ParsableCommand.Type) -> Bool {
+        asyncCommands.contains { ObjectIdentifier($0) == ObjectIdentifier(type) }
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import TenBoardCore
 import TenBoardTerminal
 
-struct Board: ParsableCommand {
+struct Board: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "board",
         abstract: "The interactive board for team leads (the default command).",
@@ -11,7 +11,8 @@ struct Board: ParsableCommand {
             Keys: ↑/↓ or j/k move, Enter details, Esc back, r resolve (asks for the action point and who helped), a assign, u reopen, x withdraw (a duplicate or spam, asks a reason), n new issue, e correct an issue, z undo your last change, / filter, t tally mark, ? all keys and the set-up, q quit. In a field: ← → Home End Delete Ctrl-A Ctrl-E Ctrl-K Ctrl-W Ctrl-U; a paste is text, never keys. Changes by others (another lead, a script) appear within a second or two.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Option(name: .long, help: ArgumentHelp("Show the board frozen at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM), e.g. to see what 10:00 looked like: a read-only view with an \"as at\" badge; changes are refused.", valueName: "time"))
     var at: String?
     @Flag(name: .customLong("read-only"), help: "Refuse every change: for watching only.")
@@ -41,7 +42,7 @@ struct Board: ParsableCommand {
     }
 }
 
-struct Wall: ParsableCommand {
+struct Wall: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "wall",
         abstract: "The read-only kiosk board for the wall-mounted terminal.",
@@ -49,7 +50,8 @@ struct Wall: ParsableCommand {
             Big countdown to the deadline, the customers still waiting, who helped how many and the streak; between mornings, yesterday's result and the time to the next deadline. It only reads the store. q quits unless 'wall-quit-key: false'. See config/wall/ for starting it on tty1 at boot.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Option(name: .long, help: ArgumentHelp("Show the wall frozen at this instant (RFC 3339, HH:MM or YYYY-MM-DD HH:MM), e.g. to see what 10:00 looked like: the clock and the countdown stand still, with an \"as at\" badge.", valueName: "time"))
     var at: String?
 
@@ -93,7 +95,7 @@ struct Demo: ParsableCommand {
         let status = try { () throws -> Int32 in
             let directory = try AtomicFile.makeTemporaryDirectory(prefix: "tenboard-demo-")
             defer { try? FileManager.default.removeItem(at: directory) }
-            var environment = ProcessInfo.processInfo.environment
+            var environment = ProcessEnvironment.variables()
             environment["TENBOARD_STORE"] = directory.path
             if let language { environment["TENBOARD_LANGUAGE"] = language }
             var configuration = try ConfigLoader(environment: environment).load()

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TenBoardCore
 
-struct Import: ParsableCommand {
+struct Import: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "import",
         abstract: "Import issues: a JSON array, {\"issues\": [...]}, or JSON Lines.",
@@ -10,7 +10,8 @@ struct Import: ParsableCommand {
             All or nothing: every bad record is reported by position and nothing is imported (exit 65). Ids are kept and must be new to the store; missing ones are assigned. Fields tenboard does not know are kept and exported again.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Argument(help: ArgumentHelp("The file, or - for standard input.", valueName: "file")) var file: String
 
     func run() throws {
@@ -51,12 +52,13 @@ func spoolStandardInput() throws -> URL {
     return url
 }
 
-struct Export: ParsableCommand {
+struct Export: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "export",
         abstract: "Write every issue, archived history included, as a JSON array (or JSON Lines).")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Flag(help: "One issue per line instead of one array.") var jsonl = false
 
     func run() throws {
@@ -67,7 +69,7 @@ struct Export: ParsableCommand {
     }
 }
 
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "check",
         abstract: "Validate the configuration and the whole store, archive included.",
@@ -79,7 +81,8 @@ struct Check: ParsableCommand {
             parsed again; --full parses every one.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
+    @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
     @Flag(help: "Parse every archived issue, also in segments whose index vouches for them.") var full = false
 
     func run() throws {

@@ -60,6 +60,15 @@ struct CommandLineParseTests {
         }
     }
 
+    @Test("TenBoard.asyncCommands names every command whose run is async, and only those")
+    func asyncCommandsListed() {
+        let all: [any ParsableCommand.Type] = [TenBoard.self] + TenBoard.configuration.subcommands
+        for command in all {
+            #expect(TenBoard.isAsync(command) == (command is any AsyncParsableCommand.Type), "\(command)")
+        }
+        #expect(TenBoard.isAsync(Summary.self) && !TenBoard.isAsync(Status.self))
+    }
+
     @Test("parseAlone answers the plain lines and leaves help, version, errors and completion to the root")
     func aloneAnswersWhatItShould() {
         for arguments in Self.plain {

@@ -9,10 +9,10 @@ extension ConfigLoader {
         func items(_ key: String) -> [String]? {
             guard let s = settings[key] else { return nil }
             return (s.list ?? s.value.split(separator: ",").map(String.init))
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
         }
         func text(_ key: String) -> String? {
-            settings[key].map { $0.value.trimmingCharacters(in: .whitespaces) }
+            settings[key].map { $0.value.trimmingBlanks() }
         }
 
         var schedule = MorningSchedule()

@@ -86,7 +86,7 @@ public struct ConfigLoader: Sendable {
            let text = String(validating: data, as: UTF8.self), let root = try? Yams.compose(yaml: text) {
             value = root.mapping?.first { $0.key.scalar?.string == "language" }?.value.scalar?.string
         }
-        return value.flatMap { Language(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        return value.flatMap { Language(rawValue: $0.trimmingBlanks().lowercased()) }
             ?? ConfigLoader.languageFromLocale(environment)
     }
 

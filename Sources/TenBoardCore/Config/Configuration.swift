@@ -53,7 +53,7 @@ extension Configuration {
     /// The name a person's changes are recorded under: the configured `name`, else the login name
     /// (from the password database, so it is right under cron and sudo too), else `USER`.
     public var userName: String {
-        if let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        if let name = name?.trimmingBlanks(), !name.isEmpty { return name }
         if let entry = getpwuid(geteuid()), let login = entry.pointee.pw_name { return String(cString: login) }
         let env = ProcessInfo.processInfo.environment
         return env["LOGNAME"] ?? env["USER"] ?? "unknown"

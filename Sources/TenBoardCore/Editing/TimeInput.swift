@@ -18,7 +18,7 @@ public enum TimeInput {
     ///   - schedule: its zone turns a wall-clock time into an instant (also across a DST change).
     ///   - now: what "today" is for `HH:MM`.
     public static func parse(_ text: String, schedule: MorningSchedule, now: Date) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         if let stamp = Timestamp(rfc3339: trimmed) { return stamp.date }
         if let clock = ClockTime(trimmed) {
             return schedule.instant(of: clock, on: schedule.localDate(of: now))

@@ -100,7 +100,7 @@ package enum Umask {
     /// The mask in the text of a `/proc/<pid>/status` file, `nil` without a valid `Umask:` line.
     package static func parse(_ status: String) -> FilePermissions? {
         for line in status.split(separator: "\n") where line.hasPrefix("Umask:") {
-            let digits = line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces)
+            let digits = String(line.dropFirst("Umask:".count)).trimmingBlanks()
             guard let value = UInt32(digits, radix: 8), value <= 0o777 else { return nil }
             return FilePermissions(rawValue: mode_t(value))
         }
