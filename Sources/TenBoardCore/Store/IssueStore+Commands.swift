@@ -83,9 +83,9 @@ extension IssueStore {
             }
             issue.resolvedAt = resolvedAt
             issue.resolvedBy = by
-            let recorder = recordedBy?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let recorder = recordedBy?.trimmingBlanksAndNewlines()
             issue.recordedBy = recorder.flatMap { $0.isEmpty || $0 == by ? nil : $0 }
-            let trimmed = action?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = action?.trimmingBlanksAndNewlines()
             issue.action = (trimmed?.isEmpty ?? true) ? nil : trimmed
         }
     }
@@ -111,7 +111,7 @@ extension IssueStore {
     @discardableResult
     public func assign(id: String, to assignee: String?, at now: Date = Date()) throws -> Issue {
         try modify(id: id, at: now) { issue in
-            let trimmed = assignee?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = assignee?.trimmingBlanksAndNewlines()
             issue.assignee = (trimmed?.isEmpty ?? true) ? nil : trimmed
         }
     }

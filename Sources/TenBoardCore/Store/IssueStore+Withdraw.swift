@@ -11,7 +11,7 @@ extension IssueStore {
     /// - Throws: exit 64 for an empty reason, 66 for an unknown id, 65 when it is not open.
     @discardableResult
     public func withdraw(id: String, reason: String, at: Date = Date()) throws -> Issue {
-        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reason.trimmingBlanksAndNewlines()
         guard !trimmed.isEmpty else {
             throw TenBoardError(exitCode: .usage) { $0.reasonNeeded(id) }
         }
