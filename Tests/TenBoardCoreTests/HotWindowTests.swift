@@ -167,6 +167,15 @@ struct HotWindowTests {
                 ids = try items.map { try Issue(json: $0).id }
             }
             #expect(ids == all.map(\.id), "export, jsonLines \(jsonLines)")
+            if jsonLines {
+                // The segment copied by the kernel (as `tenboard export` does), around the line.
+                var sent = Data()
+                try t.store.export(jsonLines: true, write: { sent.append($0) }, send: { file, offset, count in
+                    sent.append(try #require(file.read(exactly: count, at: offset)))
+                    return count
+                })
+                #expect(sent == out)
+            }
         }
         #expect(try StoreCheck.run(t.store).problems.isEmpty)
         #expect(try StoreCheck.run(t.store, full: true).problems.isEmpty)

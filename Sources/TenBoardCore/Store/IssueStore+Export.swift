@@ -45,7 +45,7 @@ extension IssueStore {
                     try write(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
-                if segment.takenBack.isEmpty, try copyVouched(segment, through: &piece, to: write, send: send) {
+                if try copyVouched(segment, through: &piece, to: write, send: send) {
                     first = false
                     continue
                 }
@@ -80,9 +80,10 @@ extension IssueStore {
     }
 
     /// Writes `segment` as it is when its index vouches for its bytes (size and checksum) and
-    /// they are JSON Lines with nothing to leave out; nothing of it is written before all of it
-    /// was checked (the segment never changes in place, and it is open). `false`, with nothing
-    /// written, when it is not such a segment.
+    /// they are JSON Lines with nothing to leave out but the lines of issues taken back from it,
+    /// which the index finds; nothing of it is written before all of it was checked (the segment
+    /// never changes in place, and it is open). `false`, with nothing written, when it is not
+    /// such a segment.
     ///
     /// The check reads it in pieces of `buffer`'s size (128 kB: they stay in the processor's
     /// cache, where reading a 6 MB segment into one buffer cost three times as much), then
@@ -93,9 +94,10 @@ extension IssueStore {
         guard let size = try? Int(fd.info().size), size > 0 else { return false }
         /// Reads the segment from `start` in pieces, each handed to `body`; `false` when the file
         /// ends early.
-        func pieces(from start: Int, _ body: (Data) throws -> Void) throws -> Bool {
+        func pieces(from start: Int, to end: Int? = nil, _ body: (Data) throws -> Void) throws -> Bool {
+            let end = end ?? size
             var offset = start
-            while offset < size {
+            while offset < end {
                 var failure: Errno?
                 let n = buffer.withUnsafeMutableBytes { room -> Int in
                     do throws(Errno) { return try fd.read(into: room, at: offset) } catch {
@@ -105,7 +107,7 @@ extension IssueStore {
                 }
                 if let failure { throw StoreFile.error(.system(failure), segment.url.path, .archiveSegment) }
                 guard n > 0 else { return false }
-                try body(buffer.prefix(min(n, size - offset)))
+                try body(buffer.prefix(min(n, end - offset)))
                 offset += n
             }
             return true
@@ -114,9 +116,23 @@ extension IssueStore {
         var lines = JSONLinesText.ObjectLines()
         guard try pieces(from: 0, { $0.withUnsafeBytes { sum.add($0); lines.add($0) } }), lines.isComplete,
               ArchiveIndex.vouches(size: size, checksum: sum.value, index: indexURL(forSegment: segment.url)) else { return false }
-        let sent = try send?(fd, 0, size) ?? 0
-        // Checked whole, so it reads whole again: a shorter read now is a failing disk.
-        guard try pieces(from: sent, write) else { throw StoreFile.error(.system(.ioError), segment.url.path, .archiveSegment) }
+        // The lines of issues taken back from it, where the index (vouching for these bytes) puts them.
+        var gaps: [Range<Int>] = []
+        for id in segment.takenBack {
+            guard case .at(let offset, let length) = ArchiveIndex.lookup(id, in: indexURL(forSegment: segment.url), segmentSize: size) else { return false }
+            gaps.append(offset..<min(offset + length + 1, size))
+        }
+        var start = 0
+        for gap in gaps.sorted(by: { $0.lowerBound < $1.lowerBound }) + [size..<size] {
+            if gap.lowerBound > start {
+                let sent = try send?(fd, start, gap.lowerBound - start) ?? 0
+                // Checked whole, so it reads whole again: a shorter read now is a failing disk.
+                guard try pieces(from: start + sent, to: gap.lowerBound, write) else {
+                    throw StoreFile.error(.system(.ioError), segment.url.path, .archiveSegment)
+                }
+            }
+            start = max(start, gap.upperBound)
+        }
         return true
     }
 }
