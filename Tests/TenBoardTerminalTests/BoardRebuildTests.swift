@@ -93,4 +93,14 @@ import TenBoardTestSupport
             #expect(row.fate == account.fate(of: row.issue), "seed \(seed): \(row.issue.id)")
         }
     }
+
+    /// A summary without a line feed is its own line (no split and join per row drawn); with one,
+    /// each break (LF or CR LF) becomes a space and empty lines go, as before.
+    @Test(arguments: [
+        ("Sleutelvraag-001x", "Sleutelvraag-001x"), ("", ""), ("a\rb", "a\rb"), ("a\nb\r\nc", "a b c"),
+        ("\n\na\n", "a"), ("één\ntwee", "één twee"),
+    ])
+    func aSummaryInOneLine(text: String, line: String) {
+        #expect(Columns.oneLine(text) == line)
+    }
 }

@@ -147,6 +147,7 @@ struct MorningWindow {
 
 extension Issue {
     /// Whether the issue was resolved at `instant`, as it would have looked then.
+    @inline(__always)  // read in place in the passes over every issue, not on a copy
     func wasResolved(at instant: Date) -> Bool {
         guard status == .resolved, let resolved = resolvedAt?.date else { return false }
         return resolved <= instant
