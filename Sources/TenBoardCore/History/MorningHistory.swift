@@ -231,7 +231,8 @@ extension MorningSchedule {
                     groups[day.dayNumber, default: []].append(i)
                     continue
                 }
-                let resolved: Date? = issues[i].wasResolved(at: at) ? issues[i].resolvedAt?.date : nil
+                let resolvedAt = issues[i].resolvedAt?.date
+                let resolved: Date? = Issue.wasResolved(status: issues[i].status, resolvedAt: resolvedAt, at: at) ? resolvedAt : nil
                 while true {
                     groups[day.dayNumber, default: []].append(i)
                     guard day < last else { break }

@@ -133,7 +133,8 @@ struct MorningWindow {
         let received = issue.receivedAt.date
         guard received <= at else { return nil }
         if issue.status == .withdrawn { return received > start && received <= end ? .withdrawn : nil }
-        let resolved: Date? = issue.wasResolved(at: at) ? issue.resolvedAt?.date : nil
+        let resolvedAt = issue.resolvedAt?.date
+        let resolved: Date? = Issue.wasResolved(status: issue.status, resolvedAt: resolvedAt, at: at) ? resolvedAt : nil
         if received > end { return resolved == nil ? .nextMorning : nil }
         if received <= start {
             // Carried over only while still waiting at this cut-off.
@@ -147,10 +148,16 @@ struct MorningWindow {
 
 extension Issue {
     /// Whether the issue was resolved at `instant`, as it would have looked then.
-    @inline(__always)  // read in place in the passes over every issue, not on a copy
     func wasResolved(at instant: Date) -> Bool {
-        guard status == .resolved, let resolved = resolvedAt?.date else { return false }
-        return resolved <= instant
+        Issue.wasResolved(status: status, resolvedAt: resolvedAt?.date, at: instant)
+    }
+
+    /// `wasResolved(at:)` of an issue's two fields: for the passes over every issue, which read
+    /// the fields in place (a method of the issue works on a copy of it, its strings retained).
+    @inline(__always)
+    static func wasResolved(status: IssueStatus, resolvedAt: Date?, at instant: Date) -> Bool {
+        guard status == .resolved, let resolvedAt else { return false }
+        return resolvedAt <= instant
     }
 
     /// The longest wait the store takes: a customer waiting longer is a typing error or a hostile
