@@ -28,6 +28,22 @@ public struct MorningRow: Sendable, Equatable {
     /// Tally marks drawn on that day; `nil` where the store no longer keeps them.
     public var tally: Int?
 
+    /// The row of a morning's numbers (`MorningSchedule.count(of:issues:indices:at:)`): the same
+    /// as `init(account:streak:tally:)` of that morning's account.
+    init(count: MorningCount, streak: Int, tally: Int?) {
+        morning = count.morning
+        customers = count.customers
+        helped = count.helped
+        helpedLate = count.helpedLate
+        waiting = count.waiting
+        waitingAtDeadline = count.helpedLate + count.waiting
+        carriedOver = count.carriedOver
+        withdrawn = count.withdrawn
+        verdict = count.verdict
+        self.streak = streak
+        self.tally = tally
+    }
+
     public init(account: MorningAccount, streak: Int, tally: Int?) {
         morning = account.morning
         customers = account.inScope.count
@@ -151,7 +167,7 @@ extension MorningSchedule {
     func history(of issues: [Issue], kept: MorningLedger?, from: LocalDate? = nil, at: Date, tally: (LocalDate) -> Int?) -> MorningHistory {
         guard let last = lastMorning(at: at) else { return MorningHistory(rows: []) }
         var placer = MorningPlacer(self)
-        let (firstHot, groups) = group(issues, at: at, last: last, placer: &placer)
+        let (firstHot, groups) = positions(issues, at: at, last: last, placer: &placer)
         var first = [firstHot, kept?.entries.first?.morning].compactMap(\.self).min()
         if let from, let known = first, from > known { first = placer.schedule.isMorning(from) ? from : placer.nextMorning(after: from) }
         guard var day = first else { return MorningHistory(rows: []) }
@@ -161,7 +177,7 @@ extension MorningSchedule {
         while day <= last {
             var row: MorningRow
             if let group = groups[day.dayNumber] {
-                row = MorningRow(account: account(of: day, issues: group, at: at), streak: 0, tally: nil)
+                row = MorningRow(count: count(of: day, issues: issues, indices: group, at: at), streak: 0, tally: nil)
             } else {
                 row = MorningRow(quiet: day)
             }
@@ -195,25 +211,35 @@ extension MorningSchedule {
     /// `last` it was carried over to (still waiting at that cut-off), by day number; and the
     /// first of those mornings. A withdrawn issue is listed under its own morning only.
     func group(_ issues: [Issue], at: Date, last: LocalDate, placer: inout MorningPlacer) -> (first: LocalDate?, groups: [Int: [Issue]]) {
-        var groups: [Int: [Issue]] = [:]
+        let (first, groups) = positions(issues, at: at, last: last, placer: &placer)
+        return (first, groups.mapValues { $0.map { issues[$0] } })
+    }
+
+    /// `group(_:at:last:placer:)` by positions in `issues`: read in place, not copied, for the
+    /// history's rows, which only count their issues' fates.
+    func positions(_ issues: [Issue], at: Date, last: LocalDate, placer: inout MorningPlacer) -> (first: LocalDate?, groups: [Int: [Int]]) {
+        var groups: [Int: [Int]] = [:]
         var first: LocalDate?
-        for issue in issues {
-            let received = issue.receivedAt.date
-            guard received <= at else { continue }
-            var day = placer.morning(forReceived: received)
-            guard day <= last else { continue }
-            if first == nil || day < first! { first = day }
-            if issue.status == .withdrawn {
-                groups[day.dayNumber, default: []].append(issue)
-                continue
-            }
-            let resolved: Date? = issue.wasResolved(at: at) ? issue.resolvedAt?.date : nil
-            while true {
-                groups[day.dayNumber, default: []].append(issue)
-                guard day < last else { break }
-                let next = placer.nextMorning(after: day)
-                if let resolved, resolved <= placer.cutoff(of: next) { break }
-                day = next
+        issues.withUnsafeBufferPointer { issues in
+            for i in issues.indices {
+                let received = issues[i].receivedAt.date
+                guard received <= at else { continue }
+                var day = placer.morning(forReceived: received)
+                guard day <= last else { continue }
+                if first == nil || day < first! { first = day }
+                if issues[i].status == .withdrawn {
+                    groups[day.dayNumber, default: []].append(i)
+                    continue
+                }
+                let resolvedAt = issues[i].resolvedAt?.date
+                let resolved: Date? = Issue.wasResolved(status: issues[i].status, resolvedAt: resolvedAt, at: at) ? resolvedAt : nil
+                while true {
+                    groups[day.dayNumber, default: []].append(i)
+                    guard day < last else { break }
+                    let next = placer.nextMorning(after: day)
+                    if let resolved, resolved <= placer.cutoff(of: next) { break }
+                    day = next
+                }
             }
         }
         return (first, groups)

@@ -91,6 +91,21 @@ public struct MorningAccount: Sendable, Equatable {
     public var helpers: [HelperCount] { HelperCount.count(helped + helpedLate) }
 }
 
+/// The numbers of one morning's account (`MorningSchedule.count(of:issues:indices:at:)`): its
+/// lists' sizes, for the history's rows, which keep only these.
+struct MorningCount {
+    var morning: LocalDate
+    var at: Date
+    var deadline: Date
+    /// `inScope.count`, and the sizes of the other lists of the account.
+    var customers = 0, helped = 0, helpedLate = 0, waiting = 0, carriedOver = 0, withdrawn = 0
+
+    /// `MorningAccount.verdict`, by the same rule.
+    var verdict: MorningVerdict {
+        MorningVerdict.decided(customers: customers, waiting: waiting, helpedLate: helpedLate, deadline: deadline, at: at)
+    }
+}
+
 /// The instants that decide every fate in one morning's account.
 struct MorningWindow {
     var start: Date
@@ -118,7 +133,8 @@ struct MorningWindow {
         let received = issue.receivedAt.date
         guard received <= at else { return nil }
         if issue.status == .withdrawn { return received > start && received <= end ? .withdrawn : nil }
-        let resolved: Date? = issue.wasResolved(at: at) ? issue.resolvedAt?.date : nil
+        let resolvedAt = issue.resolvedAt?.date
+        let resolved: Date? = Issue.wasResolved(status: issue.status, resolvedAt: resolvedAt, at: at) ? resolvedAt : nil
         if received > end { return resolved == nil ? .nextMorning : nil }
         if received <= start {
             // Carried over only while still waiting at this cut-off.
@@ -133,8 +149,15 @@ struct MorningWindow {
 extension Issue {
     /// Whether the issue was resolved at `instant`, as it would have looked then.
     func wasResolved(at instant: Date) -> Bool {
-        guard status == .resolved, let resolved = resolvedAt?.date else { return false }
-        return resolved <= instant
+        Issue.wasResolved(status: status, resolvedAt: resolvedAt?.date, at: instant)
+    }
+
+    /// `wasResolved(at:)` of an issue's two fields: for the passes over every issue, which read
+    /// the fields in place (a method of the issue works on a copy of it, its strings retained).
+    @inline(__always)
+    static func wasResolved(status: IssueStatus, resolvedAt: Date?, at instant: Date) -> Bool {
+        guard status == .resolved, let resolvedAt else { return false }
+        return resolvedAt <= instant
     }
 
     /// The longest wait the store takes: a customer waiting longer is a typing error or a hostile
@@ -174,20 +197,28 @@ extension MorningSchedule {
     ///   - issues: any issues; each is placed by its `receivedAt` (and carried over while waiting).
     ///   - at: the instant; `.distantFuture` takes the account as recorded, for archived mornings.
     public func account(of day: LocalDate, issues: [Issue], at: Date) -> MorningAccount {
-        let cal = calendar
-        let start = instant(of: cutoff, on: previousMorning(before: day), calendar: cal)
-        let end = isMorning(day) ? instant(of: cutoff, on: day, calendar: cal) : start
-        let deadlineDate = instant(of: deadline, on: day, calendar: cal)
-        let window = MorningWindow(start: start, end: end, deadline: deadlineDate, at: at, hasScope: end > start)
+        let window = window(of: day, at: at)
+        let start = window.start
         var account = MorningAccount(
-            morning: day, at: at, scopeStart: start, scopeEnd: end, deadline: deadlineDate,
+            morning: day, at: at, scopeStart: start, scopeEnd: window.end, deadline: window.deadline,
             inScope: [], helped: [], helpedLate: [], waiting: [], carriedOver: [], nextMorning: [], withdrawn: []
         )
-        let placed = issues.compactMap { issue in window.fate(of: issue).map { (issue, $0) } }.sorted {
-            ($0.0.receivedAt.date, $0.0.id) < ($1.0.receivedAt.date, $1.0.id)
+        // Placed and sorted by index, the issues read in place: a copy of an issue (its strings
+        // retained and released) for each step would cost more than the comparisons.
+        let placed: [(index: Int, fate: MorningFate)] = issues.withUnsafeBufferPointer { issues in
+            var placed: [(index: Int, fate: MorningFate)] = []
+            for i in issues.indices {
+                if let fate = window.fate(of: issues[i]) { placed.append((i, fate)) }
+            }
+            placed.sort { a, b in
+                let x = issues[a.index].receivedAt.date, y = issues[b.index].receivedAt.date
+                return x != y ? x < y : issues[a.index].id < issues[b.index].id
+            }
+            return placed
         }
         var placer = MorningPlacer(self)
-        for (issue, fate) in placed {
+        for (index, fate) in placed {
+            let issue = issues[index]
             switch fate {
             case .helped: account.helped.append(issue)
             case .helpedLate: account.helpedLate.append(issue)
@@ -202,6 +233,35 @@ extension MorningSchedule {
             }
         }
         return account
+    }
+
+    /// The instants that decide the fates in the account of the morning of `day` at `at`.
+    func window(of day: LocalDate, at: Date) -> MorningWindow {
+        let start = instant(of: cutoff, on: previousMorning(before: day))
+        let end = isMorning(day) ? instant(of: cutoff, on: day) : start
+        return MorningWindow(start: start, end: end, deadline: instant(of: deadline, on: day), at: at, hasScope: end > start)
+    }
+
+    /// The numbers of `account(of:issues:at:)` of the issues at `indices` (each at most once),
+    /// without listing them: what a row of the history keeps. The same fates, counted.
+    func count(of day: LocalDate, issues: [Issue], indices: [Int], at: Date) -> MorningCount {
+        let window = window(of: day, at: at)
+        var count = MorningCount(morning: day, at: at, deadline: window.deadline)
+        issues.withUnsafeBufferPointer { issues in
+            for i in indices {
+                guard let fate = window.fate(of: issues[i]) else { continue }
+                switch fate {
+                case .helped: count.helped += 1
+                case .helpedLate: count.helpedLate += 1
+                case .waiting: count.waiting += 1
+                case .nextMorning: continue
+                case .withdrawn: count.withdrawn += 1; continue
+                }
+                count.customers += 1
+                if issues[i].receivedAt.date <= window.start { count.carriedOver += 1 }
+            }
+        }
+        return count
     }
 
     /// How the morning of `day` went, as recorded.

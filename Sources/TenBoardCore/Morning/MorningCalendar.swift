@@ -1,4 +1,17 @@
 import Foundation
+import Synchronization
+
+/// What `MorningSchedule.instant(of:on:calendar:)` depends on: the zone, the wall-clock time, the day.
+struct InstantKey: Hashable {
+    var zone: TimeZone
+    var time: ClockTime
+    var day: LocalDate
+    /// The most instants kept: decades of cut-offs and deadlines.
+    static let memoLimit = 50_000
+}
+
+/// The instants worked out so far (`MorningSchedule.instant(of:on:calendar:)`).
+private let instantMemo = Mutex<[InstantKey: Date]>([:])
 
 extension MorningSchedule {
     /// How far `nextMorning`/`previousMorning` look before giving up: a year plus slack, so that
@@ -30,16 +43,28 @@ extension MorningSchedule {
     /// A wall time skipped by a daylight-saving change rolls forward to the first instant after the
     /// gap (02:30 → 03:00); a repeated one is its first occurrence.
     public func instant(of time: ClockTime, on day: LocalDate) -> Date {
-        instant(of: time, on: day, calendar: calendar)
+        if let known = instantMemo.withLock({ $0[InstantKey(zone: timeZone, time: time, day: day)] }) { return known }
+        return instant(of: time, on: day, calendar: calendar)
     }
 
     func instant(of time: ClockTime, on day: LocalDate, calendar cal: Calendar) -> Date {
+        // A pure function of the zone, the time and the day, asked for the same few days over and
+        // over (every account, every frame's rebuild key, each morning of the strip): kept once
+        // worked out, since the calendar's answer costs two searches of the zone's rules.
+        let key = InstantKey(zone: timeZone, time: time, day: day)
+        if let known = instantMemo.withLock({ $0[key] }) { return known }
         // Noon exists on every day in every zone, so it anchors the day safely.
         let noon = cal.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))!
-        return cal.date(
+        let instant = cal.date(
             bySettingHour: time.hour, minute: time.minute, second: 0, of: noon,
             matchingPolicy: .nextTime, repeatedTimePolicy: .first, direction: .forward
         )!
+        instantMemo.withLock { memo in
+            // Bounded: a long check or import over decades of mornings starts afresh.
+            if memo.count >= InstantKey.memoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[key] = instant
+        }
+        return instant
     }
 
     /// When customers of the morning of `day` must have been helped: the deadline time on that day.

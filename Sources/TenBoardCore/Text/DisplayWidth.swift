@@ -10,6 +10,9 @@ public enum DisplayWidth {
     /// characters), or it has nothing to show in its first cell (a lone combining mark, an
     /// unassigned code point or a noncharacter, whose width is unknown).
     public static func of(_ character: Character) -> Int? {
+        // Printable ASCII (a space to a tilde) is one cell: no Unicode property to look up. A
+        // character with an ASCII value is one scalar, or CR LF (a control, measured below).
+        if let ascii = character.asciiValue, isPrintableASCII(ascii) { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return nil }
         if !isPrintableStart(first) { return nil }
@@ -25,7 +28,15 @@ public enum DisplayWidth {
     }
 
     /// The cells a whole string takes, counting every unprintable cluster as one placeholder cell.
+    /// (`of(_:)` of any `StringProtocol`, not generic, so a caller in another module measures
+    /// printable ASCII without an unspecialised walk of its bytes.)
+    public static func of(_ text: String) -> Int { of(text[...]) }
+
+    /// The cells a whole string takes, counting every unprintable cluster as one placeholder cell.
     public static func of(_ text: some StringProtocol) -> Int {
+        // Most text on the screens is printable ASCII: one cell a byte, measured without walking
+        // its grapheme clusters (a board frame measures every row it lists).
+        if text.utf8.allSatisfy(isPrintableASCII) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) ?? 1 }
         return total
@@ -43,6 +54,10 @@ public enum DisplayWidth {
                 && !(0x1160...0x11FF).contains(scalar.value) // Hangul vowels/finals: only inside a syllable
         }
     }
+
+    /// A byte of printable ASCII, a space to a tilde: one cluster of one cell on its own.
+    @inline(__always)
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(scalar.value)

@@ -73,10 +73,13 @@ public struct BoardList: Sendable, Equatable {
     public init(rows: [BoardRow]) {
         lines = IssueListView.lines(rows)
         var id = 0, customer = 0, assignee = 0
-        for row in rows {
-            id = max(id, DisplayWidth.of(row.issue.id) + 1)
-            customer = max(customer, DisplayWidth.of(row.issue.customer))
-            if let name = row.issue.resolvedBy ?? row.issue.assignee { assignee = max(assignee, DisplayWidth.of(name)) }
+        // Read in place: a copy of each row's issue would cost more than measuring it.
+        rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                id = max(id, DisplayWidth.of(rows[i].issue.id) + 1)
+                customer = max(customer, DisplayWidth.of(rows[i].issue.customer))
+                if let name = rows[i].issue.resolvedBy ?? rows[i].issue.assignee { assignee = max(assignee, DisplayWidth.of(name)) }
+            }
         }
         (idWidth, customerWidth, assigneeWidth) = (id, customer, assignee)
     }

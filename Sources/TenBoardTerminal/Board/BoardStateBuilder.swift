@@ -30,16 +30,28 @@ public enum BoardStateBuilder {
         }
         var rows: [BoardRow] = []
         // A helped customer who wrote again since: first, until a lead reopens or helps again.
-        let wroteAgain = data.issues.filter(\.wroteAgainSinceHelped)
+        let wroteAgain = data.issues.filter { !$0.extra.isEmpty && $0.wroteAgainSinceHelped }
         rows += wroteAgain.map { row($0, .wroteAgain, account.fate(of: $0) ?? .helped) }
         let shownAgain = Set(wroteAgain.map(\.id))
         // Carried over first (the longest wait at the top), then this morning's, each oldest first.
         rows += account.carriedOver.filter { account.fate(of: $0) == .waiting }.map { row($0, .earlier, .waiting) }
         rows += account.waiting.filter { !account.isCarriedOver($0) }.map { row($0, .waiting, .waiting) }
         rows += account.nextMorning.map { row($0, .nextMorning, .nextMorning) }
-        let helped = (account.helped.map { ($0, MorningFate.helped) } + account.helpedLate.map { ($0, MorningFate.helpedLate) })
-            .sorted { ($0.0.resolvedAt?.date ?? .distantPast, $0.0.id) > ($1.0.resolvedAt?.date ?? .distantPast, $1.0.id) }
-        rows += helped.filter { !shownAgain.contains($0.0.id) }.map { row($0.0, .helped, $0.1) }
+        // Helped, latest first: sorted by position, the issues read in place (not copied per step).
+        let helped = account.helped.count
+        let order = account.helped.withUnsafeBufferPointer { inTime in
+            account.helpedLate.withUnsafeBufferPointer { late in
+                func issue(_ k: Int) -> UnsafePointer<Issue> { k < helped ? inTime.baseAddress! + k : late.baseAddress! + (k - helped) }
+                return (0..<(helped + late.count)).sorted { a, b in
+                    let x = issue(a).pointee.resolvedAt?.date ?? .distantPast, y = issue(b).pointee.resolvedAt?.date ?? .distantPast
+                    return x != y ? x > y : issue(a).pointee.id > issue(b).pointee.id
+                }
+            }
+        }
+        for k in order {
+            let (issue, fate) = k < helped ? (account.helped[k], MorningFate.helped) : (account.helpedLate[k - helped], .helpedLate)
+            if !shownAgain.contains(issue.id) { rows.append(row(issue, .helped, fate)) }
+        }
         return (header, rows)
     }
 

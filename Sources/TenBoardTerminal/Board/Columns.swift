@@ -81,7 +81,9 @@ struct Columns {
 
     /// A summary in one line: line breaks become spaces here (the detail view keeps them).
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(separator: " ")
+        // Both breaks hold a line feed; most summaries have none and stay as they are.
+        guard text.utf8.contains(0x0A) else { return text }
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(separator: " ")
     }
 
     private func cell(_ value: String, _ width: Int, into grid: inout Grid, x: Int, y: Int, role: Role) -> Int {

@@ -17,16 +17,19 @@ enum IssueListView {
     /// The lines for `rows`, headings included.
     static func lines(_ rows: [BoardRow]) -> [Line] {
         var out: [Line] = []
-        let counts = Dictionary(grouping: rows, by: \.group).mapValues(\.count)
+        var counts: [BoardGroup: Int] = [:]
+        for i in rows.indices { counts[rows[i].group, default: 0] += 1 }
         if (counts[.earlier] ?? 0) + (counts[.waiting] ?? 0) == 0 { out.append(.empty) }
         var previous: BoardGroup?
         // "This morning" gets its heading only when carried-over customers stand above it.
         let headWaiting = (counts[.earlier] ?? 0) > 0
-        for (i, row) in rows.enumerated() {
-            if row.group != previous, row.group != .waiting || headWaiting {
-                out.append(.section(row.group, count: counts[row.group] ?? 0))
+        out.reserveCapacity(rows.count + 6)
+        for i in rows.indices {
+            let group = rows[i].group
+            if group != previous, group != .waiting || headWaiting {
+                out.append(.section(group, count: counts[group] ?? 0))
             }
-            previous = row.group
+            previous = group
             out.append(.row(i))
         }
         return out

@@ -38,7 +38,9 @@ struct RebuildKey {
                 see(issues[i].receivedAt.date)
                 see(issues[i].resolvedAt?.date)
                 see(issues[i].withdrawnAt?.date)
-                see(issues[i].wroteAgain?.date)
+                // Only a field of `extra` says when a customer wrote again: without any, nothing
+                // to look up (the look-up works on a copy of the issue, its strings retained).
+                if !issues[i].extra.isEmpty { see(issues[i].wroteAgain?.date) }
             }
         }
         for mark in tally { see(mark.at.date) }
