@@ -7,7 +7,7 @@ struct Edit: ParsableCommand, TakesGlobalOptions {
         "edit",
         abstract: "Edit the store's hot file safely, like visudo.",
         discussion: """
-            Opens a private copy of issues.json in $VISUAL or $EDITOR (default vi), checks what you saved and only then replaces the file, under the store's lock, with its revision one higher. The store is not locked while you edit, so others keep working; if someone changed it meanwhile, nothing is replaced (exit 75) and your copy is kept. A copy that does not check out is kept beside the store and nothing is changed (exit 65). Also the way to mend a damaged store by hand.
+            Opens a private copy of issues.json in $VISUAL or $EDITOR (default vi), checks what you saved and only then replaces the file, under the store's lock, with its revision one higher. The store is not locked while you edit, so others keep working; if someone changed it meanwhile, nothing is replaced (exit 75) and your copy is kept. A copy that does not check out is kept beside the store and nothing is changed (exit 65). Also the way to mend a damaged store by hand. The hot file holds the open issues and today's customers; the closed customers of the morning before today are in settled.N.jsonl beside it, older ones in archive/ (docs/issue-format.md).
             """)
 
     @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
