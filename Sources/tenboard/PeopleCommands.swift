@@ -103,7 +103,7 @@ struct PraiseCommand: ParsableCommand, TakesGlobalOptions {
         guard let customer else { throw ValidationError { $0.requiredOrUndo("--customer") } }
         guard let text else { throw ValidationError { $0.requiredOrUndo("--text") } }
         guard TallyMark.storedName(customer) != nil else { throw ValidationError { $0.lengthFromOne("--customer", TallyMark.nameLimit) } }
-        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = text.trimmingBlanksAndNewlines()
         guard !words.isEmpty, words.count <= Praise.textLimit else { throw ValidationError { $0.lengthFromOne("--text", Praise.textLimit) } }
     }
 

@@ -35,7 +35,7 @@ public struct IssueEdit: Sendable, Equatable {
     /// - Parameter zone: the zone in which a new received time is written.
     /// - Throws: `TenBoardError` (65) naming the field.
     public func apply(to issue: inout Issue, zone: TimeZone) throws(TenBoardError) {
-        func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+        func trimmed(_ s: String) -> String { s.trimmingBlanksAndNewlines() }
         func optional(_ s: String?) -> String? { s.map(trimmed).flatMap { $0.isEmpty ? nil : $0 } }
         if let customer {
             guard !trimmed(customer).isEmpty else { throw TenBoardError(exitCode: .dataError) { $0.customerEmpty } }

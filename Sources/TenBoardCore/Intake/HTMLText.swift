@@ -70,7 +70,7 @@ enum HTMLText {
         // Lines trimmed, runs of empty lines at most one.
         var lines: [String] = []
         for line in out.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingBlanks()
             if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
             lines.append(trimmed)
         }

@@ -141,7 +141,7 @@ public struct IncomingMail: Sendable {
         for line in head.split(separator: "\n", maxSplits: 2000).prefix(2000) {
             if line.isEmpty || line == "\r" { break }
             if line.lowercased().hasPrefix("from:") {
-                let value = line.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = line.dropFirst(5).trimmingBlanksAndNewlines()
                 return String(value.prefix(1000))
             }
         }

@@ -45,7 +45,7 @@ public struct IntakeSettings: Sendable, Equatable {
     public static func parseKinds(_ items: [String]) -> Result<[(keyword: String, kind: IssueKind)], IntakeRuleError> {
         var rules: [(keyword: String, kind: IssueKind)] = []
         for item in items {
-            let pieces = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pieces = item.split(separator: "=", maxSplits: 1).map { $0.trimmingBlanks() }
             guard pieces.count == 2, !pieces[0].isEmpty, let kind = IssueKind(rawValue: pieces[1].lowercased()) else {
                 return .failure(IntakeRuleError(item: item))
             }
@@ -98,7 +98,7 @@ public enum IntakeRules {
         if let auto = header.value("Auto-Submitted")?.lowercased(), !auto.hasPrefix("no") {
             return "Auto-Submitted: \(Untrusted.headerValue(auto)) (an automatic message, RFC 3834)"
         }
-        if let precedence = header.value("Precedence")?.lowercased().trimmingCharacters(in: .whitespaces),
+        if let precedence = header.value("Precedence")?.lowercased().trimmingBlanks(),
            ["bulk", "junk", "list", "auto_reply", "auto-reply"].contains(precedence) {
             return "Precedence: \(precedence)"
         }
@@ -126,7 +126,7 @@ public enum IntakeRules {
         guard !address.isEmpty else { return false }
         let domain = address.split(separator: "@").last.map(String.init) ?? ""
         return entries.contains { entry in
-            let e = entry.lowercased().trimmingCharacters(in: .whitespaces)
+            let e = entry.lowercased().trimmingBlanks()
             if e.contains("@") && !e.hasPrefix("@") { return e == address }
             let d = e.hasPrefix("@") ? String(e.dropFirst()) : e
             return !d.isEmpty && (domain == d || domain.hasSuffix("." + d))

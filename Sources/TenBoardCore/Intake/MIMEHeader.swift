@@ -17,13 +17,13 @@ public struct MIMEHeader: Sendable, Equatable {
     /// are not decoded (see `decoded(_:)`).
     public func value(_ name: String) -> String? {
         let lower = name.lowercased()
-        return fields.first { $0.lowercasedName == lower }.map { MailCharset.guess($0.raw).trimmingCharacters(in: .whitespaces) }
+        return fields.first { $0.lowercasedName == lower }.map { MailCharset.guess($0.raw).trimmingBlanks() }
     }
 
     /// Every field called `name`, in order.
     public func values(_ name: String) -> [String] {
         let lower = name.lowercased()
-        return fields.filter { $0.lowercasedName == lower }.map { MailCharset.guess($0.raw).trimmingCharacters(in: .whitespaces) }
+        return fields.filter { $0.lowercasedName == lower }.map { MailCharset.guess($0.raw).trimmingBlanks() }
     }
 
     /// The first field called `name`, RFC 2047 encoded-words decoded. Untrusted text.
@@ -112,7 +112,7 @@ public struct ContentType: Sendable, Equatable {
         guard let value else { return }
         let items = ContentType.splitParameters(value)
         guard let first = items.first else { return }
-        let pieces = first.lowercased().split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let pieces = first.lowercased().split(separator: "/", maxSplits: 1).map { $0.trimmingBlanks() }
         if pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty {
             type = pieces[0]
             subtype = pieces[1]
@@ -137,13 +137,13 @@ public struct ContentType: Sendable, Equatable {
             if quoted && c == "\\" { current.append(c); escaped = true; continue }
             if c == "\"" { quoted.toggle() }
             if c == ";" && !quoted {
-                items.append(current.trimmingCharacters(in: .whitespaces))
+                items.append(current.trimmingBlanks())
                 current = ""
             } else {
                 current.append(c)
             }
         }
-        items.append(current.trimmingCharacters(in: .whitespaces))
+        items.append(current.trimmingBlanks())
         return items.filter { !$0.isEmpty }
     }
 
@@ -153,8 +153,8 @@ public struct ContentType: Sendable, Equatable {
         var out: [String: String] = [:]
         for item in items {
             guard let eq = item.firstIndex(of: "=") else { continue }
-            var name = item[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = item[item.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            var name = item[..<eq].trimmingBlanks().lowercased()
+            var value = item[item.index(after: eq)...].trimmingBlanks()
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
                 value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
                     .replacingOccurrences(of: "\\\\", with: "\\")

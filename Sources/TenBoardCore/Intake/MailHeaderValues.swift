@@ -70,7 +70,7 @@ enum MailHeaderValues {
             return c == "<" && !quoted
         }
         if let lt = angle, let gt = text[lt...].firstIndex(of: ">") {
-            let address = text[text.index(after: lt)..<gt].trimmingCharacters(in: .whitespaces)
+            let address = text[text.index(after: lt)..<gt].trimmingBlanks()
             let name = unquote(String(text[..<lt]))
             return (name.isEmpty ? nil : name, address.isEmpty ? nil : address)
         }
@@ -79,7 +79,7 @@ enum MailHeaderValues {
             comment = String(text[text.index(after: open)..<close])
             text = text[..<open] + text[text.index(after: close)...]
         }
-        let address = text.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let address = text.split(separator: ",").first.map { $0.trimmingBlanks() } ?? ""
         let name = comment.map(unquote) ?? ""
         return (name.isEmpty ? nil : name, address.isEmpty ? nil : address)
     }
@@ -94,7 +94,7 @@ enum MailHeaderValues {
             if c == "\"" { continue }
             out.append(c)
         }
-        return Untrusted.headerValue(HeaderEncoding.decodeEncodedWords(out.trimmingCharacters(in: .whitespaces)))
+        return Untrusted.headerValue(HeaderEncoding.decodeEncodedWords(out.trimmingBlanks()))
     }
 
     /// The message ids of `Message-ID`, `In-Reply-To` or `References`: what is between `<` and `>`,
@@ -103,7 +103,7 @@ enum MailHeaderValues {
         var ids: [String] = []
         var rest = Substring(value)
         while let lt = rest.firstIndex(of: "<"), let gt = rest[lt...].firstIndex(of: ">"), ids.count < 100 {
-            let id = rest[rest.index(after: lt)..<gt].trimmingCharacters(in: .whitespaces)
+            let id = rest[rest.index(after: lt)..<gt].trimmingBlanks()
             if !id.isEmpty, id.count <= 250, !id.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false }) { ids.append(id) }
             rest = rest[rest.index(after: gt)...]
         }

@@ -153,7 +153,7 @@ public struct MailIntake: Sendable {
 
     /// A subject without reply and forward prefixes (`Re:`, `Fwd:`, `Antw:`, `AW:`, `Doorst:`).
     static func strippedSubject(_ subject: String) -> String {
-        var s = Substring(subject.trimmingCharacters(in: .whitespaces))
+        var s = Substring(subject.trimmingBlanks())
         let prefixes = ["re:", "fw:", "fwd:", "antw:", "aw:", "doorst:", "wg:", "sv:", "tr:"]
         var changed = true
         while changed {

@@ -21,12 +21,12 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
     /// Deliberately strict: no comments, no quoted local parts, no control characters. These are
     /// configured by a person and passed to sendmail as arguments, so anything unusual is refused.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
         var name: String?
         var spec = trimmed
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
-            let rawName = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            let rawName = trimmed[..<open].trimmingBlanks()
             let unquoted = rawName.count >= 2 && rawName.hasPrefix("\"") && rawName.hasSuffix("\"")
                 ? String(rawName.dropFirst().dropLast()) : rawName
             guard !unquoted.contains(where: { "<>\"".contains($0) }) else { return nil }

@@ -193,7 +193,7 @@ extension Issue {
         guard let customer = try string("customer") else { throw IssueFieldError(field: "customer", problem: .missing) }
         // A printable ASCII character means there is a name; otherwise trim to be sure.
         guard customer.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F })
-              || !customer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+              || !customer.trimmingBlanksAndNewlines().isEmpty else {
             throw IssueFieldError(field: "customer", problem: .empty)
         }
         guard let summary = try string("summary") else { throw IssueFieldError(field: "summary", problem: .missing) }

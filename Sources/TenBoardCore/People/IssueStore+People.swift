@@ -94,7 +94,7 @@ extension IssueStore {
         guard let customerName = TallyMark.storedName(customer) else {
             throw TenBoardError(exitCode: .dataError) { $0.praiseNeedsCustomer(TallyMark.nameLimit) }
         }
-        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = text.trimmingBlanksAndNewlines()
         guard !words.isEmpty, words.count <= Praise.textLimit else {
             throw TenBoardError(exitCode: .dataError) { $0.praiseNeedsWords(Praise.textLimit) }
         }

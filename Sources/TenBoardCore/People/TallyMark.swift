@@ -33,7 +33,7 @@ public struct TallyMark: Sendable, Equatable {
 
     /// A name as typed, made ready to store: trimmed; `nil` when nothing is left or it is too long.
     public static func storedName(_ name: String) -> String? {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = name.trimmingBlanksAndNewlines()
         guard !trimmed.isEmpty, trimmed.count <= nameLimit, !Untrusted.oneLine(trimmed).isEmpty else { return nil }
         return trimmed
     }

@@ -90,7 +90,7 @@ public struct MorningReportData: Sendable, Equatable {
 
     /// The helped customers (in time or late) whose resolution recorded an action point.
     public var actionPoints: [Issue] {
-        (helped + helpedLate).filter { !($0.action ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        (helped + helpedLate).filter { !($0.action ?? "").trimmingBlanksAndNewlines().isEmpty }
     }
 
     /// Helped (in time or late) without an action point.

@@ -39,3 +39,11 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension Substring {
+    /// `trimmingCharacters(in: .whitespaces)` of a part of a string.
+    package func trimmingBlanks() -> String { String(self).trimmingBlanks() }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` of a part of a string.
+    package func trimmingBlanksAndNewlines() -> String { String(self).trimmingBlanksAndNewlines() }
+}

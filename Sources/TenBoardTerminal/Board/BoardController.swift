@@ -351,7 +351,7 @@ public final class BoardController<Store: BoardStore> {
                     }
                 }
             case .withdraw(let id):
-                let reason = answer.trimmingCharacters(in: .whitespaces)
+                let reason = answer.trimmingBlanks()
                 guard !reason.isEmpty else { say(text.reasonRequired, now, error: true); break }
                 let before = data.issues.first { $0.id == id }
                 change(now) { try store.withdraw(id: id, reason: reason, at: now) } done: { issue in
@@ -360,7 +360,7 @@ public final class BoardController<Store: BoardStore> {
                     return text.withdrawn(issue.id)
                 }
             case .tally(let last):
-                let typed = answer.trimmingCharacters(in: .whitespaces)
+                let typed = answer.trimmingBlanks()
                 guard let who = TallyMark.storedName(typed.isEmpty ? (lastTallyName ?? last ?? "") : typed) else {
                     say(text.nameNeeded, now, error: true)
                     break
@@ -371,7 +371,7 @@ public final class BoardController<Store: BoardStore> {
                     return text.tallied(Untrusted.oneLine(who), today: drawn.count)
                 }
             case .praise(let id, let who):
-                let words = answer.trimmingCharacters(in: .whitespaces)
+                let words = answer.trimmingBlanks()
                 guard !words.isEmpty else {
                     overlay = .prompt(prompt)
                     say(self.text.praiseWordsNeeded, now, error: true)
@@ -386,7 +386,7 @@ public final class BoardController<Store: BoardStore> {
                 }
             case .assign(let id):
                 let before = data.issues.first { $0.id == id }
-                let who = answer.trimmingCharacters(in: .whitespaces)
+                let who = answer.trimmingBlanks()
                 change(now) { try store.assign(id: id, to: who.isEmpty ? nil : who, at: now) } done: { issue in
                     lastChange = before.map { .issue(.assign, before: $0, after: issue) }
                     return text.assigned(issue.id, issue.assignee)

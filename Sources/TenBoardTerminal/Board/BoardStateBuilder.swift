@@ -58,7 +58,7 @@ public enum BoardStateBuilder {
     /// Whether a row matches a filter: case- and accent-insensitive, on id, customer, summary,
     /// assignee, channel and kind.
     public static func matches(_ row: BoardRow, filter: String, language: Language) -> Bool {
-        let needle = filter.trimmingCharacters(in: .whitespaces)
+        let needle = filter.trimmingBlanks()
         if needle.isEmpty { return true }
         let issue = row.issue
         let haystack = [issue.id, issue.customer, issue.summary, issue.assignee ?? "", issue.channel ?? "",

@@ -26,7 +26,7 @@ enum HeaderView {
         let badgeLabel = Words(state.language).state(h.state).uppercased()
         // A store that was never read has no state to show: say so rather than "no customers".
         let fullBadge = state.unread ? " \(text.storeUnreadable) "
-            : " \(badgeLabel) \(glyphs.separator.trimmingCharacters(in: .whitespaces)) \(clock) "
+            : " \(badgeLabel) \(glyphs.separator.trimmingBlanks()) \(clock) "
         let shortBadge = state.unread ? fullBadge : " \(clock) "
         let titleParts = [
             Segment(" " + text.appName, role: .titleBar, priority: 1),
