@@ -36,18 +36,18 @@ public struct StoreCheck: Sendable {
             let data = try segment.contents()
             let indexURL = store.indexURL(forSegment: url)
             let index = try? StoreFile.read(indexURL, what: .archiveIndex)
+            // Ids taken back from it are left out; one it does not hold is named.
             var taken = segment.takenBack
+            defer { for id in taken.sorted() { problems.append(words.notTakenFrom(url.path, id: Untrusted.quoted(id))) } }
             if !full, let index, let entries = ArchiveIndex.entries(data), index == ArchiveIndex.build(data, entries: entries) {
                 for entry in entries where taken.remove(entry.id) == nil {
                     archived += 1
                     note(entry.id, in: file)
                 }
-                for id in taken.sorted() { problems.append(words.notTakenFrom(url.path, id: Untrusted.quoted(id))) }
                 continue
             }
             var issues = try ArchiveSegment.decode(data, from: url)
             issues.removeAll { taken.remove($0.id) != nil }
-            for id in taken.sorted() { problems.append(words.notTakenFrom(url.path, id: Untrusted.quoted(id))) }
             if let index, index != ArchiveIndex.build(data) {
                 problems.append(words.notTheIndex(indexURL.path, of: url.lastPathComponent))
             }
@@ -64,7 +64,9 @@ public struct StoreCheck: Sendable {
         files.append(store.hotURL.path)
         let settledIDs = Set((state.settledIssues ?? []).map(\.id))
         if let ref = state.settled { files.append(store.settledURL(ref.file).path) }
-        for issue in state.issues { note(issue.id, in: settledIDs.contains(issue.id) ? hot + 1 : hot) }
+        /// The file an issue of `state.issues` is in: the hot file or the settled file.
+        func fileOf(_ issue: Issue) -> Int { settledIDs.contains(issue.id) ? hot + 1 : hot }
+        for issue in state.issues { note(issue.id, in: fileOf(issue)) }
         let kept = Set(state.issues.map(\.id))
         for segment in segments {
             for id in segment.takenBack.sorted() where !kept.contains(id) {
@@ -72,13 +74,13 @@ public struct StoreCheck: Sendable {
             }
         }
         for issue in MorningCheck.resolvedBeforeReceived(state.issues) {
-            problems.append(words.resolvedBeforeReceived(store.hotURL.path, id: issue.id))
+            problems.append(words.resolvedBeforeReceived(files[fileOf(issue)], id: issue.id))
         }
         // Written before the longest wait was refused: archiving it would count every morning
         // of the wait under the store lock.
         for issue in state.issues {
             guard let closed = issue.closedAt, issue.waitsTooLong(until: closed) else { continue }
-            problems.append(store.hotURL.path + ": " + words.waitTooLong(issue.id, received: issue.receivedAt.rfc3339, years: Issue.longestWaitYears))
+            problems.append(files[fileOf(issue)] + ": " + words.waitTooLong(issue.id, received: issue.receivedAt.rfc3339, years: Issue.longestWaitYears))
         }
         let open = state.issues.filter(\.isOpen).count
         let summary = store.exists
