@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenBoardCore
 
 extension TenBoard {
     /// The command that `arguments` (the command line without the program's name) ask for: the
@@ -19,9 +20,28 @@ extension TenBoard {
     /// parse gives the subcommand itself; anything else (help, a usage error, a failed
     /// validation, `--version`) is parsed again from the root, which gives the answer and the
     /// message as it always did. `CommandLineParseTests` checks that both agree.
+    ///
+    /// A first word that names no command ("tenboard stauts") would reach the board, the default
+    /// subcommand, as an argument it does not take, and the parser would answer with the board's
+    /// usage. Where the root's parse fails on such a line, the user reads instead that the word is
+    /// not a command, with the nearest one (`unknownCommand`).
     static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
         if let command = parseAlone(arguments) { return command }
-        return try parseAsRoot(arguments)
+        do {
+            return try parseAsRoot(arguments)
+        } catch {
+            if exitCode(for: error) != .success, let unknown = unknownCommand(arguments) { throw unknown }
+            throw error
+        }
+    }
+
+    /// The usage error (64) for a command line whose first word is not an option and names no
+    /// command, with the nearest command name; nil for any other line.
+    static func unknownCommand(_ arguments: [String]) -> TenBoardError? {
+        let names = configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
+        guard let word = arguments.first, !word.hasPrefix("-"), !names.contains(word) else { return nil }
+        let nearest = ConfigLoader.closest(to: word, in: Set(names))
+        return TenBoardError(exitCode: .usage) { $0.unknownCommand(word, nearest: nearest) }
     }
 
     /// The subcommand named by the first argument, parsed from the rest on its own, or nil where

@@ -115,6 +115,39 @@ struct CommandLineParseTests {
         #expect(status.status == 0 && status.stdout.contains("\"secondsLeft\""), "\(status.stderr)")
     }
 
+    @Test("A first word that names no command is said to be one, with the nearest command, not the board's usage (exit 64)")
+    func unknownCommand() throws {
+        for language in ["en", "nl"] {
+            let dir = try TenBoardBinary.temporaryDirectory("cli-unknown-\(language)")
+            defer { TemporaryDirectory.remove(dir) }
+            let config = dir.appendingPathComponent("config.yaml")
+            try "store: \(dir.path)/store\nlanguage: \(language)\n".write(to: config, atomically: true, encoding: .utf8)
+            let env = ["TENBOARD_CONFIG": config.path, "HOME": dir.path]
+            let (notA, lists) = language == "nl"
+                ? ("is geen opdracht", "; 'tenboard --help' noemt de opdrachten\n")
+                : ("is not a command", "; 'tenboard --help' lists the commands\n")
+            let didYou = language == "nl" ? "bedoel je" : "did you mean"
+            for (arguments, nearest) in [(["stauts", "--json"], "status"), (["resolv", "x1"], "resolve"), (["LIST"], "list")] {
+                let typo = try TenBoardBinary.run(arguments, environment: env)
+                #expect(typo.status == 64, "\(arguments)")
+                #expect(typo.stdout.isEmpty)
+                #expect(typo.stderr == "tenboard: '\(arguments[0])' \(notA) (\(didYou) '\(nearest)'?)\(lists)", "\(arguments): \(typo.stderr)")
+            }
+            // Nothing near: no suggestion. A word that would drive the terminal is neutralised.
+            let far = try TenBoardBinary.run(["frobnicate"], environment: env)
+            #expect(far.status == 64 && far.stderr == "tenboard: 'frobnicate' \(notA)\(lists)", "\(far.stderr)")
+            let hostile = try TenBoardBinary.run(["st\u{1B}[2Jatus"], environment: env)
+            #expect(hostile.status == 64 && hostile.stderr.contains(notA) && !hostile.stderr.contains("\u{1B}"), "\(hostile.stderr)")
+            // What is not a first word naming no command stays the parser's answer.
+            let option = try TenBoardBinary.run(["--jsn"], environment: env)
+            #expect(option.status == 64 && !option.stderr.contains(notA), "\(option.stderr)")
+            let extra = try TenBoardBinary.run(["status", "extra"], environment: env)
+            #expect(extra.status == 64 && !extra.stderr.contains(notA) && extra.stderr.contains("tenboard status"), "\(extra.stderr)")
+            let help = try TenBoardBinary.run(["help", "status"], environment: env)
+            #expect(help.status == 0 && help.stdout.contains("USAGE: tenboard status"), "\(help.stderr)")
+        }
+    }
+
     @Test("Help, --version and completion scripts are the same with a Dutch config; a usage error is Dutch")
     func helpStaysEnglish() throws {
         var outputs: [String: [String]] = [:]

@@ -195,11 +195,11 @@ public struct ConfigLoader: Sendable {
         return "line 1"
     }
 
-    /// The known key a mistyped one most likely meant: the fewest edits away (at most a third of
-    /// its letters, and two), else the first that starts with the same three letters; `nil` when
-    /// none is near. Ties go to the first in alphabetical order, so the suggestion is the same on
-    /// every run (a `Set`'s order is not).
-    static func closest(to key: String, in known: Set<String>) -> String? {
+    /// The known key a mistyped one most likely meant (a config key, a command's name): the
+    /// fewest edits away (at most a third of its letters, and two), else the first that starts
+    /// with the same three letters; `nil` when none is near. Ties go to the first in alphabetical
+    /// order, so the suggestion is the same on every run (a `Set`'s order is not).
+    public static func closest(to key: String, in known: Set<String>) -> String? {
         let lower = key.lowercased().replacingOccurrences(of: "_", with: "-")
         if known.contains(lower) { return lower }
         let sorted = known.sorted()

@@ -211,6 +211,13 @@ extension Words {
         pick("cannot write to standard output: \(reason)", "kan niet naar de standaarduitvoer schrijven: \(reason)")
     }
 
+    /// The first word of a command line names no command (`tenboard stauts`).
+    public func unknownCommand(_ word: String, nearest: String?) -> String {
+        let suggestion = nearest.map { pick(" (did you mean '\($0)'?)", " (bedoel je '\($0)'?)") } ?? ""
+        return pick("'\(word)' is not a command\(suggestion); 'tenboard --help' lists the commands",
+                    "'\(word)' is geen opdracht\(suggestion); 'tenboard --help' noemt de opdrachten")
+    }
+
     /// A line of the argument parser's error message in this language: its known sentences
     /// ("Error: Unknown option '--x'", "Usage: …", "See '… --help' for more information.") are
     /// said again here; anything else (the usage synopsis, our own validation messages, which
