@@ -27,9 +27,8 @@ struct Add: ParsableCommand, TakesGlobalOptions {
                 throw ValidationError { $0.jsonTakesAll }
             }
         } else {
-            guard let customer, !customer.trimmingBlanks().isEmpty else {
-                throw ValidationError { $0.requiredOrJSON("--customer") }
-            }
+            guard let customer else { throw ValidationError { $0.requiredOrJSON("--customer") } }
+            guard Issue.isName(customer) else { throw ValidationError { "--customer: " + $0.fieldProblem(.empty) } }
             guard summary != nil else { throw ValidationError { $0.requiredOrJSON("--summary") } }
         }
     }

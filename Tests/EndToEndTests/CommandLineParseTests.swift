@@ -148,6 +148,28 @@ struct CommandLineParseTests {
         }
     }
 
+    @Test("add --customer with no name in it (blanks, a tab, a line break, U+200B) is one usage error, 64; nothing is added")
+    func blankCustomer() throws {
+        let dir = try TenBoardBinary.temporaryDirectory("cli-blank-customer")
+        defer { TemporaryDirectory.remove(dir) }
+        let env = ["TENBOARD_STORE": dir.path, "HOME": dir.path]
+        for blank in ["", "  ", "\t", "\n", " \r\n ", "\u{200B}"] {
+            let add = try TenBoardBinary.run(["add", "--customer", blank, "--summary", "the printer"], environment: env)
+            #expect(add.status == 64, "\(blank.unicodeScalars.map(\.value)): \(add.stderr)")
+            #expect(add.stderr.hasPrefix("Error: --customer: is empty\nUsage: tenboard add"), "\(add.stderr)")
+        }
+        let list = try TenBoardBinary.run(["list", "--json"], environment: env)
+        #expect(list.status == 0 && list.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(list.stdout) \(list.stderr)")
+        // A name with blanks around it is a name, stored trimmed as `set` stores it; so is every
+        // text typed, and an assignee or channel of blanks is none.
+        let named = try TenBoardBinary.run(["add", "--customer", "\u{200B} Ann\n", "--summary", " the printer\t",
+                                            "--assignee", " ", "--channel", " mail "], environment: env)
+        #expect(named.status == 0, "\(named.stderr)")
+        let stored = try TenBoardBinary.run(["list", "--json"], environment: env).stdout
+        #expect(stored.contains(#""customer": "Ann""#) && stored.contains(#""summary": "the printer""#)
+                && stored.contains(#""channel": "mail""#) && stored.contains(#""assignee": null"#), "\(stored)")
+    }
+
     @Test("Help, --version and completion scripts are the same with a Dutch config; a usage error is Dutch")
     func helpStaysEnglish() throws {
         var outputs: [String: [String]] = [:]

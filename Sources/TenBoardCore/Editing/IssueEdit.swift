@@ -36,9 +36,9 @@ public struct IssueEdit: Sendable, Equatable {
     /// - Throws: `TenBoardError` (65) naming the field.
     public func apply(to issue: inout Issue, zone: TimeZone) throws(TenBoardError) {
         func trimmed(_ s: String) -> String { s.trimmingBlanksAndNewlines() }
-        func optional(_ s: String?) -> String? { s.map(trimmed).flatMap { $0.isEmpty ? nil : $0 } }
+        func optional(_ s: String?) -> String? { s?.typedValue }
         if let customer {
-            guard !trimmed(customer).isEmpty else { throw TenBoardError(exitCode: .dataError) { $0.customerEmpty } }
+            guard Issue.isName(customer) else { throw TenBoardError(exitCode: .dataError) { $0.customerEmpty } }
             issue.customer = trimmed(customer)
         }
         if let summary { issue.summary = trimmed(summary) }

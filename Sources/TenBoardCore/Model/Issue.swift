@@ -102,6 +102,15 @@ public struct IssueFieldError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { Words(.en).fieldProblem(self) }
 }
 
+extension Issue {
+    /// Whether `text` names a customer: not empty and not only blanks and line breaks. The one
+    /// rule for a customer's name, wherever one comes in (a record, `add --customer`, `set`).
+    public static func isName(_ text: String) -> Bool {
+        // A printable ASCII character means there is a name; otherwise trim to be sure.
+        text.utf8.contains { $0 > 0x20 && $0 < 0x7F } || !text.trimmingBlanksAndNewlines().isEmpty
+    }
+}
+
 /// What is wrong with a field of a record. Values from the record are kept as they came and
 /// quoted (`Untrusted.quoted`) only where they are put into words.
 public enum FieldProblem: Sendable, Equatable {
@@ -191,11 +200,7 @@ extension Issue {
             throw IssueFieldError(field: "id", problem: .badID)
         }
         guard let customer = try string("customer") else { throw IssueFieldError(field: "customer", problem: .missing) }
-        // A printable ASCII character means there is a name; otherwise trim to be sure.
-        guard customer.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F })
-              || !customer.trimmingBlanksAndNewlines().isEmpty else {
-            throw IssueFieldError(field: "customer", problem: .empty)
-        }
+        guard Issue.isName(customer) else { throw IssueFieldError(field: "customer", problem: .empty) }
         guard let summary = try string("summary") else { throw IssueFieldError(field: "summary", problem: .missing) }
         let kind = try oneOf("kind", IssueKind.self) ?? .question
         guard let receivedAt = try time("receivedAt") ?? now else {

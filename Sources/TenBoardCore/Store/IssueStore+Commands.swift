@@ -3,7 +3,10 @@ import Foundation
 /// The commands that change one issue or add some: each a `modify` or an `update` with the
 /// rules of its change (`withdraw` is in `IssueStore+Withdraw`, edits in `Editing/`).
 extension IssueStore {
-    /// Adds a new issue with the next free id.
+    /// Adds a new issue with the next free id, from what a person typed (`add --customer`, the
+    /// board's form): each text trimmed of blanks and line breaks, as `set` stores it
+    /// (`IssueEdit`), an empty assignee or channel none. Records (`add --json`, `import`) are
+    /// kept as they came.
     @discardableResult
     public func add(
         customer: String, summary: String, kind: IssueKind = .question, receivedAt: Date,
@@ -11,11 +14,11 @@ extension IssueStore {
     ) throws -> Issue {
         let received = Timestamp(receivedAt.wholeSeconds, in: schedule.timeZone)
         var fields: [String: JSONValue] = [
-            "customer": .string(customer), "summary": .string(summary), "kind": .string(kind.rawValue),
-            "receivedAt": .string(received.rfc3339), "internal": .bool(isInternal),
+            "customer": .string(customer.trimmingBlanksAndNewlines()), "summary": .string(summary.trimmingBlanksAndNewlines()),
+            "kind": .string(kind.rawValue), "receivedAt": .string(received.rfc3339), "internal": .bool(isInternal),
         ]
-        if let assignee { fields["assignee"] = .string(assignee) }
-        if let channel { fields["channel"] = .string(channel) }
+        if let assignee = assignee?.typedValue { fields["assignee"] = .string(assignee) }
+        if let channel = channel?.typedValue { fields["channel"] = .string(channel) }
         return try add(records: [.object(fields)], at: now)[0]
     }
 
@@ -83,10 +86,8 @@ extension IssueStore {
             }
             issue.resolvedAt = resolvedAt
             issue.resolvedBy = by
-            let recorder = recordedBy?.trimmingBlanksAndNewlines()
-            issue.recordedBy = recorder.flatMap { $0.isEmpty || $0 == by ? nil : $0 }
-            let trimmed = action?.trimmingBlanksAndNewlines()
-            issue.action = (trimmed?.isEmpty ?? true) ? nil : trimmed
+            issue.recordedBy = recordedBy?.typedValue.flatMap { $0 == by ? nil : $0 }
+            issue.action = action?.typedValue
         }
     }
 
@@ -111,8 +112,7 @@ extension IssueStore {
     @discardableResult
     public func assign(id: String, to assignee: String?, at now: Date = Date()) throws -> Issue {
         try modify(id: id, at: now) { issue in
-            let trimmed = assignee?.trimmingBlanksAndNewlines()
-            issue.assignee = (trimmed?.isEmpty ?? true) ? nil : trimmed
+            issue.assignee = assignee?.typedValue
         }
     }
 }

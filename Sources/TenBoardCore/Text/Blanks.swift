@@ -31,6 +31,13 @@ extension String {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`: without blanks and line ends at either end.
     package func trimmingBlanksAndNewlines() -> String { trimming { $0.isBlankOrNewline } }
 
+    /// What a person typed into a field that may stay empty (an assignee, a channel, an action):
+    /// trimmed of blanks and line ends, `nil` when nothing is left.
+    package var typedValue: String? {
+        let trimmed = trimmingBlanksAndNewlines()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
     private func trimming(_ trimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !trimmed($0) }) else { return "" }

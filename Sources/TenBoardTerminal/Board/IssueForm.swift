@@ -118,13 +118,9 @@ public struct IssueForm: Sendable, Equatable {
 
     /// The customer name as it will be stored, or `nil` when it is still empty.
     public var validCustomer: String? {
-        let trimmed = customer.text.trimmingBlanks()
-        return trimmed.isEmpty ? nil : trimmed
+        Issue.isName(customer.text) ? customer.text.trimmingBlanksAndNewlines() : nil
     }
 
     /// A text field's trimmed value, `nil` when empty.
-    static func optional(_ field: TextField) -> String? {
-        let trimmed = field.text.trimmingBlanks()
-        return trimmed.isEmpty ? nil : trimmed
-    }
+    static func optional(_ field: TextField) -> String? { field.text.typedValue }
 }
