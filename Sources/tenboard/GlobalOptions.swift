@@ -49,6 +49,20 @@ struct GlobalOptions {
         let store = IssueStore(directory: URL(fileURLWithPath: configuration.store), schedule: configuration.schedule)
         return (configuration, store)
     }
+
+    /// The same, for a command that reads what the store holds (`status`, `summary`, `list`,
+    /// `show`, `history`, `export`, `tally`): a store directory that is not there is refused
+    /// (66, naming it) rather than read as an empty store. A wrong path (a typo in cron's
+    /// TENBOARD_STORE) would otherwise give "no customers": a quiet morning on a shell prompt, an
+    /// all-clear in the directors' report. The board and the wall say so on screen instead.
+    func openToRead() throws(TenBoardError) -> (Configuration, IssueStore) {
+        let (configuration, store) = try open()
+        guard store.isThere else {
+            let path = store.directory.path
+            throw TenBoardError(exitCode: .noInput) { $0.noStoreToRead(path) }
+        }
+        return (configuration, store)
+    }
 }
 
 /// `--at TIME`: the instant a command evaluates at, for tests and "what did 10:00 look like".

@@ -24,7 +24,7 @@ struct HistoryCommand: ParsableCommand, TakesGlobalOptions {
 
     func run() throws {
         do {
-            let (configuration, store) = try global.open()
+            let (configuration, store) = try global.openToRead()
             let instant = try AtOption.instant(at, configuration)
             let history = try store.history(at: instant) { printError($0.message(in: configuration.language)) }
             let rows = history.last(Int(days)!)

@@ -18,7 +18,7 @@ struct ListIssues: ParsableCommand, TakesGlobalOptions {
 
     func run() throws {
         do {
-            let (configuration, store) = try global.open()
+            let (configuration, store) = try global.openToRead()
             let now = try AtOption.instant(at, configuration)
             // The JSON of the open issues needs the hot file alone; the table's morning the rest.
             let snapshot = json ? nil : try store.snapshot()
@@ -46,7 +46,7 @@ struct Show: ParsableCommand, TakesGlobalOptions {
 
     func run() throws {
         do {
-            let (configuration, store) = try global.open()
+            let (configuration, store) = try global.openToRead()
             let issue = try store.issue(id: id)
             if json {
                 try writeOut(JSONWriter.pretty(issue.json) + "\n")

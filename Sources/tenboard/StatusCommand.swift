@@ -17,7 +17,7 @@ struct Status: ParsableCommand, TakesGlobalOptions {
 
     func run() throws {
         do {
-            let (configuration, store) = try global.open()
+            let (configuration, store) = try global.openToRead()
             let instant = try AtOption.instant(at, configuration)
             let input = try store.input(forMorning: configuration.schedule.relevantMorning(at: instant))
             let status = configuration.schedule.status(at: instant, issues: input.issues, base: input.base)

@@ -34,7 +34,7 @@ struct Summary: AsyncParsableCommand, TakesGlobalOptions {
 
     func run() async throws {
         let status = try await { () async throws -> ExitStatus in
-            let (configuration, store) = try global.open()
+            let (configuration, store) = try global.openToRead()
             let language = configuration.language
             let zone = configuration.schedule.timeZone
             let sender = ReportSender(store: store.directory, transport: SendmailTransport(command: configuration.sendmail))

@@ -63,7 +63,7 @@ struct Export: ParsableCommand, TakesGlobalOptions {
 
     func run() throws {
         do {
-            let (_, store) = try global.open()
+            let (_, store) = try global.openToRead()
             try store.export(jsonLines: jsonl, write: { try writeOut($0) }, send: { try sendOut($0, offset: $1, count: $2) })
         }
     }

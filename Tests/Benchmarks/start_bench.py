@@ -61,6 +61,8 @@ def main():
         base_env = {"PATH": "/usr/bin:/bin", "HOME": work, "LANG": "C.UTF-8"}
 
         def env(store):
+            # An empty store is a directory without issues; one that is not there is refused.
+            os.makedirs(os.path.join(work, store), exist_ok=True)
             return dict(base_env, TENBOARD_STORE=os.path.join(work, store))
 
         # name -> (argv for run i, environment)

@@ -16,6 +16,10 @@ import Synchronization
 /// editor), `+Transfer` (import) and `+Export`.
 public final class IssueStore: Sendable {
     public let directory: URL
+
+    /// Whether the store's directory is there (a link to one counts). A store no change has made
+    /// yet has none; `add`, `import` and `intake` make it. An empty directory is an empty store.
+    public var isThere: Bool { FileSystemCalls.info(directory.path)?.type == .directory }
     public let schedule: MorningSchedule
     /// Closed issues (helped or withdrawn) whose morning, and whose help or withdrawal, lie before
     /// the `archiveAfterMornings`-th morning before today move to the archive.

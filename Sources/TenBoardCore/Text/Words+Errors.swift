@@ -186,6 +186,13 @@ extension Words {
 
     public var controlCharacters: String { pick("contains control characters", "bevat stuurtekens") }
 
+    /// A command that reads the store was pointed at a directory that is not there: most likely a
+    /// wrong path, which must not read as a morning without customers.
+    public func noStoreToRead(_ path: String) -> String {
+        pick("no store at \(path): nothing was ever added there. Check the 'store' setting (TENBOARD_STORE, --store); 'tenboard add' starts a new store",
+             "geen opslag in \(path): daar is nooit iets toegevoegd. Kijk de instelling 'store' na (TENBOARD_STORE, --store); 'tenboard add' begint een nieuwe opslag")
+    }
+
     public var noStoreDirectory: String {
         pick("no store directory: set 'store' in the config file or TENBOARD_STORE (HOME is not set, so there is no default)",
              "geen opslagmap: zet 'store' in het configuratiebestand of TENBOARD_STORE (HOME is niet gezet, dus er is geen standaard)")
