@@ -200,7 +200,8 @@ public final class BoardController<Store: BoardStore> {
             }
         case .beginAssign:
             guard let row = editableRow(current) else { break }
-            overlay = .prompt(LinePrompt(.assign(id: row.issue.id), text: row.issue.assignee ?? userName))
+            // The name it has, else this lead's: a suggestion that a typed or pasted name replaces.
+            overlay = .prompt(LinePrompt(.assign(id: row.issue.id), suggesting: row.issue.assignee ?? userName))
         case .reopen:
             guard let row = editableRow(current) else { break }
             if row.issue.isOpen { say(text.notHelped(row.issue.id), now) } else {

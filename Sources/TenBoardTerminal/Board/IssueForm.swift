@@ -22,7 +22,8 @@ public struct IssueForm: Sendable, Equatable {
     /// Empty means now (a new issue) or unchanged (an edit shows the time it has).
     public var received = TextField()
     public var assignee = TextField()
-    public var channel = TextField("phone")
+    /// A new issue's channel: "phone" is suggested (the board's `n` is for phoned-in issues).
+    public var channel = TextField(suggesting: "phone")
     public var isInternal = false
     public var focus: Field = .customer
     /// Esc was pressed with changes: the form asks before throwing them away.

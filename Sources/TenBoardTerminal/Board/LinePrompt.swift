@@ -23,10 +23,15 @@ public struct LinePrompt: Sendable, Equatable {
     /// Names Tab completes in `field` (the tally prompt); `nil` when Tab does not complete.
     public var completion: NameCompletion?
 
-    public init(_ purpose: Purpose, text: String = "", helper: String? = nil, names: [String]? = nil) {
+    /// - Parameters:
+    ///   - text: the answer to start with, to go on editing (a filter, the action point it had).
+    ///   - suggesting: an answer offered instead (a name): the first character typed replaces it.
+    ///   - helper: the name offered for "helped by" (the resolve prompt), also a suggestion.
+    public init(_ purpose: Purpose, text: String = "", suggesting: String? = nil, helper: String? = nil,
+                names: [String]? = nil) {
         self.purpose = purpose
-        self.field = TextField(text)
-        self.helper = helper.map { TextField($0) }
+        self.field = suggesting.map { TextField(suggesting: $0) } ?? TextField(text)
+        self.helper = helper.map { TextField(suggesting: $0) }
         self.completion = names.map(NameCompletion.init)
     }
 

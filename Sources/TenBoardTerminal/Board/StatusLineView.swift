@@ -97,7 +97,8 @@ enum StatusLineView {
         drawInput(field, into: &grid, x: column, y: y, width: x + width - column, focused: focused)
     }
 
-    /// The text of a field from `x`, `width` cells wide, the cursor cell in reverse when focused.
+    /// The text of a field from `x`, `width` cells wide, the cursor cell in reverse when focused;
+    /// a suggestion that typing replaces is drawn as selected.
     static func drawInput(_ field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int, focused: Bool) {
         guard width > 0 else { return }
         let characters = Array(field.text)
@@ -111,7 +112,7 @@ enum StatusLineView {
         while i < characters.count {
             let w = widths[i]
             if column + w > x + width { break }
-            let role: Role = focused && i == field.cursor ? .cursor : .input
+            let role: Role = focused && i == field.cursor ? .cursor : focused && field.isSuggestion ? .selected : .input
             column = grid.put(String(characters[i]), x: column, y: y, role: role, limit: x + width)
             i += 1
         }
