@@ -6,7 +6,8 @@ import TenBoardTestSupport
 
 /// A prompt or field that starts with a suggestion (the assign prompt's name, "helped by", the
 /// form's channel): Enter takes it, the first character typed or pasted replaces it, editing keys
-/// edit it. Driven by keys over the real store.
+/// edit it. And the board's assign is refused like its resolve when someone changed the issue
+/// meanwhile. Driven by keys over the real store.
 @Suite struct BoardSuggestionTests: DrivesBoard {
     let store: RealBoardStore
     let now = BoardFixtures.now
@@ -137,5 +138,42 @@ import TenBoardTestSupport
         y = try #require((0..<grid.height).first { grid.line($0).contains("Assign #12 to") })
         x = try #require(grid.line(y).range(of: "Ann")).lowerBound.utf16Offset(in: grid.line(y))
         #expect(grid[x, y].role == .input)
+    }
+
+    @Test func anAssignBeatenByAnotherLeadIsRefusedAndKeepsWhatWasTyped() throws {
+        let board = board()
+        select(board, "12")
+        press(board, .character("a"))
+        type(board, "Ann")
+        try store.external { data in data.issues[1].assignee = "bob" }
+        press(board, .enter)
+        #expect(issue("12").assignee == "bob", "the other lead's assignment is not overwritten unseen")
+        let state = board.state(now: now)
+        #expect(promptText(board) == "Ann", "what was typed is kept")
+        #expect(state.notice == Notice("Not saved: #12 was changed meanwhile, it is now assigned to bob. Enter assigns it anyway; Esc cancels.",
+                                       isError: true))
+        // The lead has now seen it: Enter again assigns.
+        press(board, .enter)
+        #expect(issue("12").assignee == "Ann")
+        #expect(board.state(now: now).overlay == .none)
+    }
+
+    @Test func anAssignOfAnIssueResolvedMeanwhileIsRefused() throws {
+        let board = board()
+        select(board, "12")
+        press(board, .character("a"))
+        type(board, "Ann")
+        try store.external { data in
+            data.issues[1].status = .resolved
+            data.issues[1].resolvedBy = "bob"
+            data.issues[1].resolvedAt = stamp("2026-11-24T09:05:00+01:00")
+        }
+        press(board, .enter)
+        #expect(issue("12").assignee == nil)
+        #expect(promptText(board) == "Ann")
+        #expect(board.state(now: now).notice?.text.hasPrefix("Not saved: #12 was resolved meanwhile by bob at 2026-11-24 09:05.") == true)
+        press(board, .escape)
+        #expect(issue("12").assignee == nil)
+        #expect(board.state(now: now).overlay == .none)
     }
 }

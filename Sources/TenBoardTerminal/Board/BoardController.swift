@@ -201,7 +201,7 @@ public final class BoardController<Store: BoardStore> {
         case .beginAssign:
             guard let row = editableRow(current) else { break }
             // The name it has, else this lead's: a suggestion that a typed or pasted name replaces.
-            overlay = .prompt(LinePrompt(.assign(id: row.issue.id), suggesting: row.issue.assignee ?? userName))
+            overlay = .prompt(LinePrompt(.assign(id: row.issue.id), suggesting: row.issue.assignee ?? userName, seen: row.issue))
         case .reopen:
             guard let row = editableRow(current) else { break }
             if row.issue.isOpen { say(text.notHelped(row.issue.id), now) } else {
@@ -386,11 +386,26 @@ public final class BoardController<Store: BoardStore> {
                     return self.text.praised(Untrusted.oneLine(praise.who))
                 }
             case .assign(let id):
-                let before = data.issues.first { $0.id == id }
+                // Through the store's one checked change: refused when the issue is no longer as
+                // the lead saw it when the prompt opened (another lead assigned or resolved it).
+                guard let seen = prompt.seen ?? data.issues.first(where: { $0.id == id }) else { break }
                 let who = answer.trimmingBlanks()
-                change(now) { try store.assign(id: id, to: who.isEmpty ? nil : who, at: now) } done: { issue in
-                    lastChange = before.map { .issue(.assign, before: $0, after: issue) }
+                let saved = change(now) {
+                    try store.edit(id: id, IssueEdit(assignee: .some(who.isEmpty ? nil : who)), expecting: seen, at: now)
+                } done: { issue in
+                    lastChange = .issue(.assign, before: seen, after: issue)
                     return text.assigned(issue.id, issue.assignee)
+                }
+                if !saved, let latest = data.issues.first(where: { $0.id == id }), latest != seen {
+                    // Like a beaten resolve: what was typed stays, with what changed above it. The
+                    // lead has seen it now, so Enter again assigns; Esc drops it.
+                    var again = prompt
+                    again.seen = latest
+                    overlay = .prompt(again)
+                    let resolved = latest.status == .resolved ? latest.resolvedAt : nil
+                    say(text.assignedMeanwhile(id, resolvedBy: resolved.map { _ in Untrusted.oneLine(latest.resolvedBy ?? "?") },
+                                               at: resolved.map { TimeInput.written($0.date, in: schedule.timeZone) },
+                                               assignee: latest.assignee.map(Untrusted.oneLine)), now, error: true)
                 }
             }
         case .form(var form):

@@ -13,7 +13,6 @@ public protocol BoardStore: AnyObject {
     /// `by` helped the customer; `recordedBy` typed it in, when that is someone else.
     func resolve(id: String, by: String, recordedBy: String?, action: String?, at: Date) throws -> Issue
     func reopen(id: String, at: Date) throws -> Issue
-    func assign(id: String, to assignee: String?, at: Date) throws -> Issue
     func add(_ new: NewIssue, at: Date) throws -> Issue
     /// A tally mark: `who` said "klant", `by` drew it; refused at `cap` marks of `who` that day.
     func drawTally(who: String, by: String, at: Date, cap: Int) throws -> (mark: TallyMark, count: Int)
@@ -23,7 +22,8 @@ public protocol BoardStore: AnyObject {
     func addPraise(who: String, customer: String, text: String, recordedBy: String, issue: String?, at: Date) throws -> Praise
     /// Undo of a praise, refused when it is gone.
     func undoPraise(_ praise: Praise, at: Date) throws
-    /// Corrects an issue, refused when it is no longer `expecting` (someone changed it meanwhile).
+    /// Corrects an issue, refused when it is no longer `expecting` (someone changed it meanwhile);
+    /// also the board's assign, so an assignment never overwrites a change the lead did not see.
     func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue
     /// Undo: puts `before` back, refused when the issue is no longer `after`.
     func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue
@@ -94,7 +94,7 @@ extension IssueStore: BoardStore {
         [changeStamp(), FileStamp.of(directory.appendingPathComponent("outbox").path)]
     }
 
-    // reopen(id:at:), assign(id:to:at:) and restore(_:expecting:at:) are the store's own.
+    // reopen(id:at:) and restore(_:expecting:at:) are the store's own.
 
     public func add(_ new: NewIssue, at: Date) throws -> Issue {
         try add(customer: new.customer, summary: new.summary, kind: new.kind, receivedAt: new.receivedAt,
