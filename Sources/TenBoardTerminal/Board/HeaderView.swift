@@ -43,6 +43,8 @@ enum HeaderView {
         // Line 2: the numbers of the morning.
         guard area.height > 1 else { return }
         var parts: [Segment] = []
+        // The line starts with one space: before "as at" on a frozen board, else before the numbers.
+        let lead = h.frozenAt == nil ? " " : ""
         if let frozen = h.frozenAt {
             parts.append(Segment(" " + words.asAt(frozen, in: state.timeZone), role: .notice, priority: 10))
         }
@@ -52,9 +54,9 @@ enum HeaderView {
             return
         }
         if h.state == .quiet {
-            parts.append(Segment(" " + words.noCustomers, role: .dim, priority: 9))
+            parts.append(Segment(lead + words.noCustomers, role: .dim, priority: 9))
         } else if h.state != .none {
-            parts.append(Segment(" " + text.progress(status.helpedAll, of: status.inScope), role: .normal, priority: 9))
+            parts.append(Segment(lead + text.progress(status.helpedAll, of: status.inScope), role: .normal, priority: 9))
             if status.helpedLate > 0 { parts.append(Segment(text.late(status.helpedLate), role: .stateOverdue, priority: 5)) }
             if status.carriedOver > 0 {
                 parts.append(Segment(words.carriedOver(status.carriedOver), role: .stateOverdue, priority: 5))
@@ -71,7 +73,7 @@ enum HeaderView {
                                      role: status.finishesLate ? .stateOverdue : .dim, priority: status.finishesLate ? 6 : 2))
             }
         } else {
-            parts.append(Segment(" " + Words(state.language).state(.none), role: .dim, priority: 9))
+            parts.append(Segment(lead + Words(state.language).state(.none), role: .dim, priority: 9))
         }
         let strip = Words.strip(h.recent, unicode: glyphs == .unicode)
         parts.append(Segment(text.streak(status.streak), role: .normal, priority: 4))
