@@ -9,6 +9,19 @@ import TenBoardTestSupport
 @Suite struct LayoutFitTests {
     static let tuesday = "2026-11-24T09:12:47+01:00"
 
+    @Test func aWideBoardShowsLongNamesWholeAndANarrowOneAsBefore() {
+        var data = BoardFixtures.data
+        data.issues[1].customer = "Jan-Willem van der Heijden-Vermeulen Bouwbedrijf BV"
+        data.issues[0].assignee = "Marieke Jansen-de Vries"
+        let state = BoardFixtures.state(data: data)
+        let wide = BoardRenderer.render(state, width: 250, height: 30).text
+        #expect(wide.contains("Jan-Willem van der Heijden-Vermeulen Bouwbedrijf BV"))
+        #expect(wide.contains("Marieke Jansen-de Vries"))
+        let narrow = BoardRenderer.render(state, width: 100, height: 30).text
+        #expect(narrow.contains("Jan-Willem van der Heij… "), "100 columns keep 24 cells for the customer")
+        #expect(narrow.contains("Marieke Jan… "), "and 12 for the assignee")
+    }
+
     @Test func aFrozenBoardsNumbersFollowAsAtWithOneSpace() {
         let (header, rows) = BoardStateBuilder.build(BoardFixtures.data, schedule: BoardFixtures.schedule,
                                                      now: BoardFixtures.now, frozen: true)
@@ -19,5 +32,18 @@ import TenBoardTestSupport
         #expect(!line.contains("·  "), "one space after each separator: \(line)")
         let live = BoardRenderer.render(BoardFixtures.state(), width: 120, height: 20).line(1)
         #expect(live.hasPrefix(" 1 of "), "a live board's numbers keep their one leading space: \(live)")
+    }
+
+    @Test func onAWideWallTheAssigneeStandsBesideTheName() throws {
+        let grid = WallLayout.render(W.wall(at: Self.tuesday), width: 250, height: 70)
+        let line = try #require((0..<grid.height).map(grid.line).first { $0.contains("Gemeente Utrecht") })
+        let name = try #require(line.range(of: "Gemeente Utrecht"))
+        let assignee = try #require(line.range(of: "Sanne"))
+        let gap = line.distance(from: name.upperBound, to: assignee.lowerBound)
+        #expect(gap <= 16, "the assignee is \(gap) columns from the name")
+        // The rows still line up: every assignee starts in the same column.
+        let pieter = try #require((0..<grid.height).map(grid.line).first { $0.contains("Zorggroep Oost") })
+        #expect(pieter.distance(from: pieter.startIndex, to: try #require(pieter.range(of: "Pieter")).lowerBound)
+                == line.distance(from: line.startIndex, to: assignee.lowerBound))
     }
 }
