@@ -46,4 +46,17 @@ import TenBoardTestSupport
         #expect(pieter.distance(from: pieter.startIndex, to: try #require(pieter.range(of: "Pieter")).lowerBound)
                 == line.distance(from: line.startIndex, to: assignee.lowerBound))
     }
+
+    @Test func aNarrowWallLeavesOutWholePartsRatherThanCuttingOne() {
+        for language in [Language.en, .nl] {
+            let grid = WallLayout.render(W.wall(at: Self.tuesday, language: language), width: 40, height: 12)
+            let title = grid.line(0)
+            #expect(title.contains(language == .en ? "Morning Tue 24 Nov" : "Ochtend di 24 nov"), "\(title)")
+            #expect(!title.contains("…"), "the title is not cut: \(title)")
+            let lines = (0..<grid.height).map(grid.line)
+            let facts = lines.first { $0.contains(language == .en ? "3 of 6 helped" : "3 van 6 geholpen") }
+            #expect(facts != nil)
+            #expect(facts?.contains("…") == false, "the facts line is not cut: \(facts ?? "")")
+        }
+    }
 }

@@ -134,7 +134,7 @@ import TenBoardTestSupport
         #expect(grid.text == """
                        0:47:13
             left until 10:00 · 3 customer…
-            3 of 6 helped · 3.9 an hour n…
+                    3 of 6 helped
 
              Waiting
                1d 2h  Bakkerij Jansen
