@@ -59,4 +59,10 @@ import TenBoardTestSupport
             #expect(facts?.contains("…") == false, "the facts line is not cut: \(facts ?? "")")
         }
     }
+
+    @Test func theReportsChartHeadingForOneMorning() {
+        #expect(Words(.en).chartHeading(1) == "The last morning")
+        #expect(Words(.nl).chartHeading(1) == "De laatste ochtend")
+        #expect(Words(.en).chartHeading(2) == "The last 2 mornings")
+    }
 }
