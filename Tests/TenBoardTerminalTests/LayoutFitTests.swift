@@ -5,7 +5,8 @@ import TenBoardCore
 import TenBoardTestSupport
 
 /// What a careful lead sees at the extremes: long names on a 250-column board and wall, a 40-column
-/// wall, a frozen board's header, and the report's words for one morning.
+/// wall, a frozen board's header, a long problem above a prompt, and the report's words for one
+/// morning.
 @Suite struct LayoutFitTests {
     static let tuesday = "2026-11-24T09:12:47+01:00"
 
@@ -64,5 +65,26 @@ import TenBoardTestSupport
         #expect(Words(.en).chartHeading(1) == "The last morning")
         #expect(Words(.nl).chartHeading(1) == "De laatste ochtend")
         #expect(Words(.en).chartHeading(2) == "The last 2 mornings")
+    }
+
+    @Test func aLongProblemAboveAPromptWrapsOntoASecondLine() throws {
+        let store = try RealBoardStore(BoardFixtures.data, now: BoardFixtures.now)
+        let now = BoardFixtures.now
+        let board = BoardController(store: store.store, schedule: BoardFixtures.schedule, language: .en,
+                                    userName: "lisa", readOnly: false, uptime: { 100 })
+        board.size = (80, 20)
+        board.refresh()
+        _ = board.handle(.character("r"), now: now)
+        try store.external { data in
+            data.issues[0].status = .resolved
+            data.issues[0].resolvedBy = "bob"
+            data.issues[0].resolvedAt = stamp("2026-11-24T09:05:00+01:00")
+        }
+        _ = board.handle(.enter, now: now)
+        let lines = BoardRenderer.render(board.state(now: now), width: 80, height: 20).text.split(separator: "\n")
+        let first = try #require(lines.firstIndex { $0.hasPrefix(" Not saved: #7 was resolved meanwhile by bob") })
+        #expect(lines[first + 1].hasSuffix("u reopens it."), "the whole message is there: \(lines[first...])")
+        #expect(lines[first + 2].hasPrefix(" Action point for #7"))
+        #expect(lines[first + 3].hasPrefix(" Helped by: piet"))
     }
 }
