@@ -87,4 +87,16 @@ import TenBoardTestSupport
         #expect(lines[first + 2].hasPrefix(" Action point for #7"))
         #expect(lines[first + 3].hasPrefix(" Helped by: piet"))
     }
+
+    @Test func theTallyGamesWordIsTheSameOnTheBoardAndTheWall() {
+        for language in Language.allCases {
+            let words = Words(language)
+            let prompt = words.promptTally(last: nil)
+            let quoted = prompt.split(separator: "\"", omittingEmptySubsequences: false)
+            #expect(quoted.count >= 3, "the prompt quotes the word: \(prompt)")
+            let word = "\"" + quoted[1] + "\""
+            #expect(words.tallySaid(3).hasPrefix(word), "\(language): the wall says \(words.tallySaid(3)), the board asks \(prompt)")
+            #expect(words.tallySaidASCII(3).hasPrefix(word))
+        }
+    }
 }

@@ -73,8 +73,9 @@ extension Words {
         return pick("\(number) an hour needed", "\(number) per uur nodig")
     }
 
-    public func tallySaid(_ n: Int) -> String { pick("\"customer\" said \(n)×", "\"klant\" gezegd \(n)×") }
-    public func tallySaidASCII(_ n: Int) -> String { pick("\"customer\" said \(n)x", "\"klant\" gezegd \(n)x") }
+    /// The game's word is "klant" in both languages (the board's `t` prompt and its help say so).
+    public func tallySaid(_ n: Int) -> String { pick("\"klant\" said \(n)×", "\"klant\" gezegd \(n)×") }
+    public func tallySaidASCII(_ n: Int) -> String { pick("\"klant\" said \(n)x", "\"klant\" gezegd \(n)x") }
 
     public var waitingHeading: String { pick("Waiting", "Wachtend") }
     public var helpersHeading: String { pick("Helped this morning", "Geholpen deze ochtend") }
