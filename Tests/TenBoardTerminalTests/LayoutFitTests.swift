@@ -99,4 +99,17 @@ import TenBoardTestSupport
             #expect(words.tallySaidASCII(3).hasPrefix(word))
         }
     }
+
+    @Test func theMissedHeadlineLeavesOutWhatIsZero() {
+        let en = Words(.en), nl = Words(.nl)
+        func headline(_ words: Words, waiting: Int, late: Int) -> String {
+            words.headline(verdict: .missed, total: 7, waiting: waiting, late: late, time: "10:00", left: "")
+        }
+        #expect(headline(en, waiting: 5, late: 0) == "GOAL MISSED: 5 still waiting.")
+        #expect(headline(en, waiting: 0, late: 2) == "GOAL MISSED: 2 helped after 10:00.")
+        #expect(headline(en, waiting: 3, late: 2) == "GOAL MISSED: 3 still waiting, 2 helped after 10:00.")
+        #expect(headline(nl, waiting: 1, late: 0) == "DOEL NIET GEHAALD: 1 wacht nog.")
+        #expect(headline(nl, waiting: 0, late: 2) == "DOEL NIET GEHAALD: 2 na 10:00 geholpen.")
+        #expect(headline(nl, waiting: 3, late: 2) == "DOEL NIET GEHAALD: 3 wachten nog, 2 na 10:00 geholpen.")
+    }
 }
