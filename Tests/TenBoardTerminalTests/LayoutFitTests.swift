@@ -112,4 +112,18 @@ import TenBoardTestSupport
         #expect(headline(nl, waiting: 0, late: 2) == "DOEL NIET GEHAALD: 2 na 10:00 geholpen.")
         #expect(headline(nl, waiting: 3, late: 2) == "DOEL NIET GEHAALD: 3 wachten nog, 2 na 10:00 geholpen.")
     }
+
+    @Test func aLongQuestionIsReadWholeWhenTheAnswerKeepsRoom() throws {
+        for (language, question) in [(Language.nl, "Lof voor Sanne (#7), de woorden van de klant:"),
+                                     (.en, "Praise for Sanne (#7), the customer's words:")] {
+            var state = BoardFixtures.state(language: language)
+            state.overlay = .prompt(LinePrompt(.praise(id: "7", who: "Sanne")))
+            let text = BoardRenderer.render(state, width: 80, height: 14).text
+            #expect(text.contains(question), "\(language) at 80 columns:\n\(text)")
+            // On a narrow board the answer keeps half the line: the question is cut.
+            let narrow = BoardRenderer.render(state, width: 40, height: 14).text
+            let line = try #require(narrow.split(separator: "\n").first { $0.hasPrefix(language == .nl ? " Lof voor Sanne" : " Praise for Sanne") })
+            #expect(line.contains("…"))
+        }
+    }
 }

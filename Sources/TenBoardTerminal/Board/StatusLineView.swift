@@ -95,11 +95,16 @@ enum StatusLineView {
     /// than the room, the part around the cursor is shown (that is where one types).
     static func drawField(question: String, field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int,
                           questionRole: Role = .prompt, focused: Bool = true) {
-        // A question cut short keeps a space before the answer.
-        let q = DisplayWidth.of(question) > width / 2 ? TextFit.truncate(question, to: max(0, width / 2 - 1)) + " " : question
+        // The question is read whole when the answer keeps `answerRoom` cells (it scrolls), else
+        // it gets half the line; a question cut short keeps a space before the answer.
+        let room = max(width / 2, width - Self.answerRoom)
+        let q = DisplayWidth.of(question) > room ? TextFit.truncate(question, to: max(0, room - 1)) + " " : question
         let column = question.isEmpty ? x : grid.put(" " + q, x: x, y: y, role: questionRole, limit: x + width)
         drawInput(field, into: &grid, x: column, y: y, width: x + width - column, focused: focused)
     }
+
+    /// The cells an answer keeps beside a long question (the praise prompt's "the customer's words").
+    static let answerRoom = 24
 
     /// The text of a field from `x`, `width` cells wide, the cursor cell in reverse when focused;
     /// a suggestion that typing replaces is drawn as selected.
