@@ -176,4 +176,25 @@ import TenBoardTestSupport
         #expect(issue("12").assignee == nil)
         #expect(board.state(now: now).overlay == .none)
     }
+
+    @Test func aCorrectionBeatenByAnotherLeadKeepsBothChanges() throws {
+        let board = board()
+        select(board, "12")
+        press(board, .character("e"))
+        try store.external { data in data.issues[1].summary = "Printer drukt niets meer af" }
+        type(board, " BV")
+        press(board, .tab, .tab, .enter)
+        #expect(issue("12").customer == "Bakkerij Jansen", "nothing is saved over a change the lead did not see")
+        guard case .form(let form) = board.state(now: now).overlay else {
+            Issue.record("the form closed: the typed correction is lost")
+            return
+        }
+        #expect(form.customer.text == "Bakkerij Jansen BV", "the correction is kept")
+        #expect(form.summary.text == "Printer drukt niets meer af", "the other lead's change is shown")
+        #expect(board.state(now: now).notice?.text.hasPrefix("Not saved: #12 was changed by someone else meanwhile.") == true)
+        press(board, .enter)
+        #expect(issue("12").customer == "Bakkerij Jansen BV")
+        #expect(issue("12").summary == "Printer drukt niets meer af")
+        #expect(board.state(now: now).overlay == .none)
+    }
 }

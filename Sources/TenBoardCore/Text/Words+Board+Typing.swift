@@ -53,6 +53,11 @@ extension Words {
         }
         return pick("Not saved: \(what). Enter assigns it anyway; Esc cancels.", "Niet bewaard: \(what). Enter wijst toch toe; Esc annuleert.")
     }
+    /// The correction that another lead beat: the form stays open with their change and yours.
+    public func editedMeanwhile(_ id: String) -> String {
+        pick("Not saved: #\(id) was changed by someone else meanwhile. The form now shows their change with your corrections: Enter saves them, Esc cancels.",
+             "Niet bewaard: #\(id) is intussen door iemand anders gewijzigd. Het formulier toont nu die wijziging met jouw correcties: Enter bewaart ze, Esc annuleert.")
+    }
     public func edited(_ id: String) -> String { pick("#\(id) corrected.", "#\(id) gecorrigeerd.") }
     public func unchanged(_ id: String) -> String { pick("#\(id): nothing changed.", "#\(id): niets gewijzigd.") }
     public func badTime(_ field: String, _ problem: String) -> String { "\(field): \(problem)" }

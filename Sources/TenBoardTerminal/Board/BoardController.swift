@@ -459,9 +459,15 @@ public final class BoardController<Store: BoardStore> {
             if IssueForm.optional(form.channel) != original.channel { edit.channel = .some(IssueForm.optional(form.channel)) }
             if form.isInternal != original.isInternal { edit.isInternal = form.isInternal }
             guard !edit.isEmpty else { return say(text.unchanged(original.id), now) }
-            change(now) { try store.edit(id: original.id, edit, expecting: original, at: now) } done: { issue in
+            let saved = change(now) { try store.edit(id: original.id, edit, expecting: original, at: now) } done: { issue in
                 lastChange = .issue(.edit, before: original, after: issue)
                 return text.edited(issue.id)
+            }
+            if !saved, let latest = data.issues.first(where: { $0.id == original.id }), latest != original {
+                // Another lead changed it meanwhile: nothing typed is lost. The form shows the
+                // issue as it is now with this lead's corrections on it; Enter saves those.
+                overlay = .form(IssueForm.rebased(form, edit, onto: latest, zone: schedule.timeZone))
+                say(text.editedMeanwhile(original.id), now, error: true)
             }
         }
     }
