@@ -126,4 +126,13 @@ import TenBoardTestSupport
             #expect(line.contains("…"))
         }
     }
+
+    @Test func theBoardsBadgeDoesNotSayItsStateTwice() {
+        let late = stamp("2026-11-24T10:05:30+01:00").date
+        let overdue = BoardRenderer.render(BoardFixtures.state(now: late), width: 80, height: 14).line(0)
+        #expect(!overdue.lowercased().contains("overdue · overdue"), "\(overdue)")
+        let quiet = BoardRenderer.render(BoardFixtures.state(now: late, data: BoardData()), width: 80, height: 14).line(0)
+        #expect(quiet.trimmingTrailingSpaces().hasSuffix("NO CUSTOMERS"), "\(quiet)")
+        #expect(!quiet.contains("· no customers"), "\(quiet)")
+    }
 }

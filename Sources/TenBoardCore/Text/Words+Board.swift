@@ -9,7 +9,8 @@ extension Words {
     public func leftUntil(_ left: String, to deadline: String) -> String {
         pick("\(left) to \(deadline)", "\(left) tot \(deadline)")
     }
-    public func overdue(by late: String) -> String { pick("overdue by \(late)", "\(late) over tijd") }
+    /// Beside the board's OVERDUE badge, so without that word again: "OVERDUE · 0:05:30 past 10:00".
+    public func overdue(by late: String, after deadline: String) -> String { pick("\(late) past \(deadline)", "\(late) over tijd") }
     public func spare(_ left: String, before deadline: String) -> String {
         pick("\(left) before \(deadline)", "\(left) voor \(deadline)")
     }

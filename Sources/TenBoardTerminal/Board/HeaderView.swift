@@ -15,19 +15,20 @@ enum HeaderView {
 
         // Line 1: title bar, the state badge on the right.
         grid.fill(x: area.x, y: area.y, count: area.width, role: .titleBar)
-        let clock: String = switch h.state {
+        // What follows the state's name; nothing when it would only say it again.
+        let clock: String? = switch h.state {
         case .waiting, .warning: text.leftUntil(left, to: deadline)
         case .done: text.spare(left, before: deadline)
-        case .overdue: text.overdue(by: left)
-        case .closed: Words(state.language).state(.closed)
-        case .quiet: h.secondsLeft >= 0 ? text.leftUntil(left, to: deadline) : words.noCustomers
+        case .overdue: text.overdue(by: left, after: deadline)
+        case .closed: nil
+        case .quiet: h.secondsLeft >= 0 ? text.leftUntil(left, to: deadline) : nil
         case .none: text.nextDeadline(Words(state.language).day(h.morning), deadline, in: left)
         }
         let badgeLabel = Words(state.language).state(h.state).uppercased()
         // A store that was never read has no state to show: say so rather than "no customers".
         let fullBadge = state.unread ? " \(text.storeUnreadable) "
-            : " \(badgeLabel) \(glyphs.separator.trimmingBlanks()) \(clock) "
-        let shortBadge = state.unread ? fullBadge : " \(clock) "
+            : clock.map { " \(badgeLabel) \(glyphs.separator.trimmingBlanks()) \($0) " } ?? " \(badgeLabel) "
+        let shortBadge = state.unread ? fullBadge : clock.map { " \($0) " } ?? fullBadge
         let titleParts = [
             Segment(" " + text.appName, role: .titleBar, priority: 1),
             Segment(text.morning(Words(state.language).day(h.morning)), role: .titleBar, priority: 2),
