@@ -135,4 +135,26 @@ import TenBoardTestSupport
         #expect(quiet.trimmingTrailingSpaces().hasSuffix("NO CUSTOMERS"), "\(quiet)")
         #expect(!quiet.contains("· no customers"), "\(quiet)")
     }
+
+    @Test func aBoardOnAMissingStoreSaysSoUntilTheFirstCustomerIsAdded() throws {
+        let parent = try TemporaryDirectory.make("missing-store")
+        defer { TemporaryDirectory.remove(parent) }
+        let directory = parent.appendingPathComponent("typo")
+        let now = BoardFixtures.now
+        let store = IssueStore(directory: directory, schedule: BoardFixtures.schedule, clock: { now })
+        final class Uptime: @unchecked Sendable { var seconds = 100.0 }
+        let uptime = Uptime()
+        let board = BoardController(store: store, schedule: BoardFixtures.schedule, language: .en, userName: "lisa",
+                                    readOnly: false, uptime: { uptime.seconds })
+        board.refresh(force: true)
+        let notice = board.state(now: now).notice
+        #expect(notice?.text.hasPrefix("No store at \(directory.path) yet") == true, "\(String(describing: notice))")
+        _ = board.handle(.character("n"), now: now)
+        for c in "Eerste klant" { _ = board.handle(.character(c), now: now) }
+        for _ in 0..<3 { _ = board.handle(.enter, now: now) }
+        #expect(try store.snapshot().issues.count == 1)
+        #expect(board.state(now: now).notice?.text.hasPrefix("#1 added") == true)
+        uptime.seconds += 60
+        #expect(board.state(now: now).notice == nil, "once there is a store, the line goes (after the added notice)")
+    }
 }

@@ -90,6 +90,12 @@ extension Words {
         pick("No store at \(path)", "Geen opslag in \(path)")
     }
 
+    /// The board's line for a store that is not there: a new team's first `n` makes it.
+    public func boardStoreMissing(_ path: String) -> String {
+        pick("No store at \(path) yet: n adds the first customer. Expected customers? Check the store setting.",
+             "Nog geen opslag in \(path): n voegt de eerste klant toe. Klanten verwacht? Kijk de instelling store na.")
+    }
+
 
     /// Under the big countdown on a quiet morning: "left until 10:00 · no customers".
     public func quiet(_ deadline: ClockTime) -> String {

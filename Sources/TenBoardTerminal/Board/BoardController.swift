@@ -119,6 +119,9 @@ public final class BoardController<Store: BoardStore> {
             shown = Notice(text.storeProblem(loadError), isError: true)
         } else if let (n, until) = notice, until > uptime() {
             shown = n
+        } else if watcher.missing {
+            // An empty board could be a quiet morning or a wrong store path: say which it is.
+            shown = Notice(text.boardStoreMissing(Untrusted.oneLine(store.boardLocation)))
         } else if !data.pendingReports.isEmpty {
             shown = Notice(Words(language).pendingNotice(mornings: data.pendingReports), isError: true)
         }

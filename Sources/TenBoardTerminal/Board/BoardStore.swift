@@ -10,6 +10,8 @@ public protocol BoardStore: AnyObject {
     func loadBoard() throws -> BoardData
     /// A fingerprint that changes whenever anyone changes the store; `nil` when there is no store yet.
     func boardStamp() -> Stamp?
+    /// Where the store is, to say so when there is none there (a new team, or a wrong path).
+    var boardLocation: String { get }
     /// `by` helped the customer; `recordedBy` typed it in, when that is someone else.
     func resolve(id: String, by: String, recordedBy: String?, action: String?, at: Date) throws -> Issue
     func reopen(id: String, at: Date) throws -> Issue
@@ -89,10 +91,14 @@ extension IssueStore: BoardStore {
         return data
     }
 
-    /// The hot file and the report outbox: a report that fails or gets sent shows at once.
+    /// The hot file and the report outbox: a report that fails or gets sent shows at once; `nil`
+    /// when there is no hot file (no store here yet), as the wall's stamp.
     public func boardStamp() -> [FileStamp?]? {
-        [changeStamp(), FileStamp.of(directory.appendingPathComponent("outbox").path)]
+        guard let hot = changeStamp() else { return nil }
+        return [hot, FileStamp.of(directory.appendingPathComponent("outbox").path)]
     }
+
+    public var boardLocation: String { directory.path }
 
     // reopen(id:at:) and restore(_:expecting:at:) are the store's own.
 
