@@ -157,4 +157,23 @@ import TenBoardTestSupport
         uptime.seconds += 60
         #expect(board.state(now: now).notice == nil, "once there is a store, the line goes (after the added notice)")
     }
+
+    @Test func onANarrowBoardTheHelpWrapsWhatAKeyDoesRatherThanCuttingIt() {
+        for language in Language.allCases {
+            var state = BoardFixtures.state(language: language)
+            state.overlay = .help(HelpPage())
+            let text = BoardRenderer.render(state, width: 40, height: 60).text
+            let rows = text.split(separator: "\n").filter { $0.contains("│") }
+            let words = Words(language)
+            // Every key's description, read across its lines, is whole (the game's sentence
+            // without a key is cut at 40 as before).
+            for (key, description) in words.helpLines(up: "↑", down: "↓") + words.helpLinesTyping where !key.isEmpty {
+                let firstWord = String(description.split(separator: " ")[0])
+                #expect(rows.contains { $0.contains(firstWord) }, "\(language): \(key)")
+            }
+            let keyRows = rows.prefix { !$0.contains(String(words.tallyGame.prefix(8))) }
+            #expect(!keyRows.contains { $0.contains("…") }, "\(language): nothing cut\n\(text)")
+            #expect(rows.contains { $0.contains(language == .en ? "move through" : "door de klanten") })
+        }
+    }
 }

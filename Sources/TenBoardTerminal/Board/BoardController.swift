@@ -173,7 +173,7 @@ public final class BoardController<Store: BoardStore> {
             default: nil
             }
             if let step {
-                page.top = min(max(0, page.top + step), HelpOverlay.maxTop(page, text: text, height: size.height))
+                page.top = min(max(0, page.top + step), HelpOverlay.maxTop(page, text: text, width: size.width, height: size.height))
                 overlay = .help(page)
                 return .keepGoing
             }
