@@ -100,6 +100,13 @@ struct BoardEndToEndTests {
         try board.waitFor("the assign prompt with the lead's name") { $0.contains("Assign #1 to (empty: nobody): lisa") }
         try board.press("Enter")
         try board.waitFor("the assignment") { $0.contains("#1 assigned to lisa.") }
+        // The name offered is replaced by a pasted one, not added to ("lisaAnn de Vries").
+        try board.press("a")
+        try board.waitFor("the assign prompt with the assignee") { $0.contains("Assign #1 to (empty: nobody): lisa") }
+        try board.paste("Ann de Vries")
+        try board.waitFor("the pasted name alone") { $0.contains("Assign #1 to (empty: nobody): Ann de Vries") }
+        try board.press("Enter")
+        try board.waitFor("the pasted name saved") { $0.contains("#1 assigned to Ann de Vries.") }
         try board.press("n")
         try board.waitFor("the form") { $0.contains("New customer issue") }
         try board.type("Fietsenmaker Gerrit")
@@ -118,7 +125,7 @@ struct BoardEndToEndTests {
         #expect(try board.waitForExit() == 0)
 
         let one = try #require(try Self.json(Self.tenboard(["show", "1", "--json"], env)) as? [String: Any])
-        #expect(one["assignee"] as? String == "lisa")
+        #expect(one["assignee"] as? String == "Ann de Vries")
         let four = try #require(try Self.json(Self.tenboard(["show", "4", "--json"], env)) as? [String: Any])
         #expect(four["customer"] as? String == "Fietsenmaker Gerrit")
         #expect(four["kind"] as? String == "problem")

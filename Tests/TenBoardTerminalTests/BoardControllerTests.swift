@@ -64,7 +64,7 @@ import TenBoardTestSupport
     @Test func assignOffersTheLeadsOwnName() {
         let board = board()
         press(board, .down, .character("a"))
-        #expect(board.state(now: now).overlay == .prompt(LinePrompt(.assign(id: "12"), text: "lisa")))
+        #expect(board.state(now: now).overlay == .prompt(LinePrompt(.assign(id: "12"), suggesting: "lisa", seen: issue("12"))))
         press(board, .enter)
         #expect(issue("12").assignee == "lisa")
         press(board, .character("a"), .control("u"), .enter)

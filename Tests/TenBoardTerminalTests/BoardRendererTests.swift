@@ -178,7 +178,7 @@ import TenBoardTestSupport
         #expect(warning.line(0).trimmingTrailingSpaces().hasSuffix("HURRY · 0:20:00 to 10:00"))
         #expect(warning[79, 0].role == .stateWarning)
         let overdue = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-24T10:05:30+01:00")), width: 80, height: 14)
-        #expect(overdue.line(0).trimmingTrailingSpaces().hasSuffix("OVERDUE · overdue by 0:05:30"))
+        #expect(overdue.line(0).trimmingTrailingSpaces().hasSuffix("OVERDUE · 0:05:30 past 10:00"))
         #expect(overdue[79, 0].role == .stateOverdue)
         let weekend = BoardRenderer.render(BoardFixtures.state(now: at("2026-11-28T12:00:00+01:00")), width: 80, height: 14)
         #expect(weekend.line(0).contains("next: Mon 30 Nov 10:00, in 46:00:00"))

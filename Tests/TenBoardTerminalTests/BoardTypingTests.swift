@@ -363,11 +363,11 @@ import TenBoardTestSupport
         let board = board(size: (40, 12))
         press(board, .character("?"))
         guard case .help(let page) = board.state(now: now).overlay else { Issue.record("no help"); return }
-        let count = HelpOverlay.lines(page, text: Words(.en), glyphs: .unicode).count
+        let count = HelpOverlay.layout(page, text: Words(.en), glyphs: .unicode, width: 40).lines.count
         var text = BoardRenderer.render(board.state(now: now), width: 40, height: 12).text
         #expect(text.contains("1–6/\(count)"), "a position says there is more")
         #expect(!text.contains("/srv/tenboard"))
-        for _ in 0..<40 { press(board, .down) }
+        for _ in 0..<100 { press(board, .down) }
         text = BoardRenderer.render(board.state(now: now), width: 40, height: 12).text
         #expect(text.contains("\(count - 5)–\(count)/\(count)"), "scrolled to the end, no further")
         #expect(text.contains("/srv/tenboard"))

@@ -25,7 +25,7 @@ import TenBoardTestSupport
 
 
                        left until 10:00 · 3 customers waiting (1 carried over)
-                 3 of 6 helped · 3.9 an hour needed · streak 0 ▁ · "customer" said 3×
+                  3 of 6 helped · 3.9 an hour needed · streak 0 ▁ · "klant" said 3×
 
              Waiting                                           Helped this morning
                1d 2h  Bakkerij Jan… (missed Mon)  -              2 Sanne
@@ -134,7 +134,7 @@ import TenBoardTestSupport
         #expect(grid.text == """
                        0:47:13
             left until 10:00 · 3 customer…
-            3 of 6 helped · 3.9 an hour n…
+                    3 of 6 helped
 
              Waiting
                1d 2h  Bakkerij Jansen
@@ -158,7 +158,7 @@ import TenBoardTestSupport
         #expect(grid.text.contains("Muller & S... (missed Mon)"))
         let wide = WallLayout.render(W.wall(snapshot, at: Self.tuesday), width: 120, height: 40, unicode: false)
         #expect(wide.text.contains("Muller & Son - \"quoted\" ?? (missed Mon)"), "\(wide.text)")
-        #expect(grid.text.contains("\"customer\" said 3x"))
+        #expect(grid.text.contains("\"klant\" said 3x"))
     }
 
     @Test func customerTextNeverReachesTheTerminalRaw() {

@@ -38,6 +38,26 @@ extension Words {
         pick("Not saved: #\(id) was resolved meanwhile by \(who) at \(time). Esc drops your text; u reopens it.",
             "Niet bewaard: #\(id) is intussen opgelost door \(who) om \(time). Esc gooit je tekst weg; u heropent.")
     }
+    /// The assign that another lead beat: what the issue is now. Enter again assigns it anyway.
+    ///
+    /// - Parameters:
+    ///   - resolvedBy: who resolved it meanwhile, with `at` (a local time); `nil` when it is open.
+    ///   - assignee: whom it is assigned to now, `nil` for nobody.
+    public func assignedMeanwhile(_ id: String, resolvedBy: String?, at time: String?, assignee: String?) -> String {
+        let what = if let resolvedBy, let time {
+            pick("#\(id) was resolved meanwhile by \(resolvedBy) at \(time)", "#\(id) is intussen opgelost door \(resolvedBy) om \(time)")
+        } else if let assignee {
+            pick("#\(id) was changed meanwhile, it is now assigned to \(assignee)", "#\(id) is intussen gewijzigd, nu toegewezen aan \(assignee)")
+        } else {
+            pick("#\(id) was changed meanwhile, it is now assigned to nobody", "#\(id) is intussen gewijzigd, nu aan niemand toegewezen")
+        }
+        return pick("Not saved: \(what). Enter assigns it anyway; Esc cancels.", "Niet bewaard: \(what). Enter wijst toch toe; Esc annuleert.")
+    }
+    /// The correction that another lead beat: the form stays open with their change and yours.
+    public func editedMeanwhile(_ id: String) -> String {
+        pick("Not saved: #\(id) was changed by someone else meanwhile. The form now shows their change with your corrections: Enter saves them, Esc cancels.",
+             "Niet bewaard: #\(id) is intussen door iemand anders gewijzigd. Het formulier toont nu die wijziging met jouw correcties: Enter bewaart ze, Esc annuleert.")
+    }
     public func edited(_ id: String) -> String { pick("#\(id) corrected.", "#\(id) gecorrigeerd.") }
     public func unchanged(_ id: String) -> String { pick("#\(id): nothing changed.", "#\(id): niets gewijzigd.") }
     public func badTime(_ field: String, _ problem: String) -> String { "\(field): \(problem)" }

@@ -9,7 +9,8 @@ extension Words {
     public func leftUntil(_ left: String, to deadline: String) -> String {
         pick("\(left) to \(deadline)", "\(left) tot \(deadline)")
     }
-    public func overdue(by late: String) -> String { pick("overdue by \(late)", "\(late) over tijd") }
+    /// Beside the board's OVERDUE badge, so without that word again: "OVERDUE · 0:05:30 past 10:00".
+    public func overdue(by late: String, after deadline: String) -> String { pick("\(late) past \(deadline)", "\(late) over tijd") }
     public func spare(_ left: String, before deadline: String) -> String {
         pick("\(left) before \(deadline)", "\(left) voor \(deadline)")
     }
@@ -104,7 +105,8 @@ extension Words {
             ("Enter", pick("open the details of a customer", "details van een klant openen")),
             ("Esc", pick("back, cancel", "terug, annuleren")),
             ("r", pick("resolve: record the action point, then Enter", "opgelost: actiepunt noteren, dan Enter")),
-            ("a", pick("assign (your own name is offered)", "toewijzen (je eigen naam staat klaar)")),
+            ("a", pick("assign (its assignee or your name is offered; typing replaces it)",
+                       "toewijzen (de toegewezene of je eigen naam staat klaar; typen vervangt die)")),
             ("u", pick("reopen a helped or withdrawn customer", "een geholpen of ingetrokken klant heropenen")),
             ("x", pick("withdraw: a duplicate or spam, with a reason", "intrekken: dubbel of spam, met een reden")),
             ("n", pick("new issue: customer, summary, kind", "nieuw: klant, samenvatting, soort")),

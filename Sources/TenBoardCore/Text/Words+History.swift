@@ -86,8 +86,10 @@ extension Words {
             : pick("\(met) of \(total) mornings met", "\(met) van \(total) ochtenden gehaald")
     }
 
-    /// The chart's heading: "The last 20 mornings".
-    public func chartHeading(_ n: Int) -> String { pick("The last \(n) mornings", "De laatste \(n) ochtenden") }
+    /// The chart's heading: "The last 20 mornings"; "The last morning" for one.
+    public func chartHeading(_ n: Int) -> String {
+        n == 1 ? pick("The last morning", "De laatste ochtend") : pick("The last \(n) mornings", "De laatste \(n) ochtenden")
+    }
 
     /// A chart column's tooltip: "Mon 30 Nov: met, 13 customers".
     public func chartCell(_ row: MorningRow) -> String {

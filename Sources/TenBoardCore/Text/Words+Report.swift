@@ -31,8 +31,13 @@ extension Words {
         case (.nl, .quiet): return "GEEN KLANTEN: niemand had deze ochtend hulp nodig."
         case (.en, .met): return "GOAL MET: all \(customers(total)) were helped before \(time)."
         case (.nl, .met): return "DOEL GEHAALD: alle \(customers(total)) zijn voor \(time) geholpen."
-        case (.en, .missed): return "GOAL MISSED: \(waiting) still waiting, \(late) helped after \(time)."
-        case (.nl, .missed): return "DOEL NIET GEHAALD: \(waiting) wachten nog, \(late) na \(time) geholpen."
+        case (_, .missed):
+            // What went wrong, leaving out a part that is zero ("0 helped after 10:00").
+            let parts = [
+                waiting == 0 ? nil : pick("\(waiting) still waiting", waiting == 1 ? "1 wacht nog" : "\(waiting) wachten nog"),
+                late == 0 ? nil : pick("\(late) helped after \(time)", "\(late) na \(time) geholpen"),
+            ].compactMap { $0 }
+            return pick("GOAL MISSED", "DOEL NIET GEHAALD") + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
         case (.en, .pending): return "GOAL NOT MET YET: \(customers(waiting)) still waiting, \(left) to \(time)."
         case (.nl, .pending): return "DOEL NOG NIET GEHAALD: \(customers(waiting)) wachten nog, nog \(left) tot \(time)."
         }

@@ -73,8 +73,9 @@ extension Words {
         return pick("\(number) an hour needed", "\(number) per uur nodig")
     }
 
-    public func tallySaid(_ n: Int) -> String { pick("\"customer\" said \(n)×", "\"klant\" gezegd \(n)×") }
-    public func tallySaidASCII(_ n: Int) -> String { pick("\"customer\" said \(n)x", "\"klant\" gezegd \(n)x") }
+    /// The game's word is "klant" in both languages (the board's `t` prompt and its help say so).
+    public func tallySaid(_ n: Int) -> String { pick("\"klant\" said \(n)×", "\"klant\" gezegd \(n)×") }
+    public func tallySaidASCII(_ n: Int) -> String { pick("\"klant\" said \(n)x", "\"klant\" gezegd \(n)x") }
 
     public var waitingHeading: String { pick("Waiting", "Wachtend") }
     public var helpersHeading: String { pick("Helped this morning", "Geholpen deze ochtend") }
@@ -87,6 +88,12 @@ extension Words {
 
     public func storeMissing(_ path: String) -> String {
         pick("No store at \(path)", "Geen opslag in \(path)")
+    }
+
+    /// The board's line for a store that is not there: a new team's first `n` makes it.
+    public func boardStoreMissing(_ path: String) -> String {
+        pick("No store at \(path) yet: n adds the first customer. Expected customers? Check the store setting.",
+             "Nog geen opslag in \(path): n voegt de eerste klant toe. Klanten verwacht? Kijk de instelling store na.")
     }
 
 

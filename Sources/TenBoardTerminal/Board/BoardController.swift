@@ -119,6 +119,9 @@ public final class BoardController<Store: BoardStore> {
             shown = Notice(text.storeProblem(loadError), isError: true)
         } else if let (n, until) = notice, until > uptime() {
             shown = n
+        } else if watcher.missing {
+            // An empty board could be a quiet morning or a wrong store path: say which it is.
+            shown = Notice(text.boardStoreMissing(Untrusted.oneLine(store.boardLocation)))
         } else if !data.pendingReports.isEmpty {
             shown = Notice(Words(language).pendingNotice(mornings: data.pendingReports), isError: true)
         }
@@ -170,7 +173,7 @@ public final class BoardController<Store: BoardStore> {
             default: nil
             }
             if let step {
-                page.top = min(max(0, page.top + step), HelpOverlay.maxTop(page, text: text, height: size.height))
+                page.top = min(max(0, page.top + step), HelpOverlay.maxTop(page, text: text, width: size.width, height: size.height))
                 overlay = .help(page)
                 return .keepGoing
             }
@@ -200,7 +203,8 @@ public final class BoardController<Store: BoardStore> {
             }
         case .beginAssign:
             guard let row = editableRow(current) else { break }
-            overlay = .prompt(LinePrompt(.assign(id: row.issue.id), text: row.issue.assignee ?? userName))
+            // The name it has, else this lead's: a suggestion that a typed or pasted name replaces.
+            overlay = .prompt(LinePrompt(.assign(id: row.issue.id), suggesting: row.issue.assignee ?? userName, seen: row.issue))
         case .reopen:
             guard let row = editableRow(current) else { break }
             if row.issue.isOpen { say(text.notHelped(row.issue.id), now) } else {
@@ -385,11 +389,26 @@ public final class BoardController<Store: BoardStore> {
                     return self.text.praised(Untrusted.oneLine(praise.who))
                 }
             case .assign(let id):
-                let before = data.issues.first { $0.id == id }
+                // Through the store's one checked change: refused when the issue is no longer as
+                // the lead saw it when the prompt opened (another lead assigned or resolved it).
+                guard let seen = prompt.seen ?? data.issues.first(where: { $0.id == id }) else { break }
                 let who = answer.trimmingBlanks()
-                change(now) { try store.assign(id: id, to: who.isEmpty ? nil : who, at: now) } done: { issue in
-                    lastChange = before.map { .issue(.assign, before: $0, after: issue) }
+                let saved = change(now) {
+                    try store.edit(id: id, IssueEdit(assignee: .some(who.isEmpty ? nil : who)), expecting: seen, at: now)
+                } done: { issue in
+                    lastChange = .issue(.assign, before: seen, after: issue)
                     return text.assigned(issue.id, issue.assignee)
+                }
+                if !saved, let latest = data.issues.first(where: { $0.id == id }), latest != seen {
+                    // Like a beaten resolve: what was typed stays, with what changed above it. The
+                    // lead has seen it now, so Enter again assigns; Esc drops it.
+                    var again = prompt
+                    again.seen = latest
+                    overlay = .prompt(again)
+                    let resolved = latest.status == .resolved ? latest.resolvedAt : nil
+                    say(text.assignedMeanwhile(id, resolvedBy: resolved.map { _ in Untrusted.oneLine(latest.resolvedBy ?? "?") },
+                                               at: resolved.map { TimeInput.written($0.date, in: schedule.timeZone) },
+                                               assignee: latest.assignee.map(Untrusted.oneLine)), now, error: true)
                 }
             }
         case .form(var form):
@@ -443,9 +462,15 @@ public final class BoardController<Store: BoardStore> {
             if IssueForm.optional(form.channel) != original.channel { edit.channel = .some(IssueForm.optional(form.channel)) }
             if form.isInternal != original.isInternal { edit.isInternal = form.isInternal }
             guard !edit.isEmpty else { return say(text.unchanged(original.id), now) }
-            change(now) { try store.edit(id: original.id, edit, expecting: original, at: now) } done: { issue in
+            let saved = change(now) { try store.edit(id: original.id, edit, expecting: original, at: now) } done: { issue in
                 lastChange = .issue(.edit, before: original, after: issue)
                 return text.edited(issue.id)
+            }
+            if !saved, let latest = data.issues.first(where: { $0.id == original.id }), latest != original {
+                // Another lead changed it meanwhile: nothing typed is lost. The form shows the
+                // issue as it is now with this lead's corrections on it; Enter saves those.
+                overlay = .form(IssueForm.rebased(form, edit, onto: latest, zone: schedule.timeZone))
+                say(text.editedMeanwhile(original.id), now, error: true)
             }
         }
     }

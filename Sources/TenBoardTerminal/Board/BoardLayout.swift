@@ -22,8 +22,11 @@ public struct BoardLayout: Sendable, Equatable {
         tooSmall = width < Self.minWidth || height < Self.minHeight
         header = Rect(x: 0, y: 0, width: width, height: 2)
         footer = Rect(x: 0, y: height - 1, width: width, height: 1)
-        // Two lines for the resolve prompt ("helped by") and a long notice, if the list keeps room.
-        let statusHeight = StatusLineView.height(state, width: width).map { height >= 12 ? min($0, 3) : min($0, 1) } ?? 0
+        // Two lines for the resolve prompt ("helped by") and two for a long notice, if the list
+        // keeps room.
+        let statusHeight = StatusLineView.height(state, width: width).map {
+            height >= 16 ? min($0, 4) : height >= 12 ? min($0, 3) : min($0, 1)
+        } ?? 0
         status = statusHeight > 0 ? Rect(x: 0, y: height - 1 - statusHeight, width: width, height: statusHeight) : nil
         let bottom = height - 1 - statusHeight
         if state.screen == .list {

@@ -10,10 +10,11 @@ public protocol BoardStore: AnyObject {
     func loadBoard() throws -> BoardData
     /// A fingerprint that changes whenever anyone changes the store; `nil` when there is no store yet.
     func boardStamp() -> Stamp?
+    /// Where the store is, to say so when there is none there (a new team, or a wrong path).
+    var boardLocation: String { get }
     /// `by` helped the customer; `recordedBy` typed it in, when that is someone else.
     func resolve(id: String, by: String, recordedBy: String?, action: String?, at: Date) throws -> Issue
     func reopen(id: String, at: Date) throws -> Issue
-    func assign(id: String, to assignee: String?, at: Date) throws -> Issue
     func add(_ new: NewIssue, at: Date) throws -> Issue
     /// A tally mark: `who` said "klant", `by` drew it; refused at `cap` marks of `who` that day.
     func drawTally(who: String, by: String, at: Date, cap: Int) throws -> (mark: TallyMark, count: Int)
@@ -23,7 +24,8 @@ public protocol BoardStore: AnyObject {
     func addPraise(who: String, customer: String, text: String, recordedBy: String, issue: String?, at: Date) throws -> Praise
     /// Undo of a praise, refused when it is gone.
     func undoPraise(_ praise: Praise, at: Date) throws
-    /// Corrects an issue, refused when it is no longer `expecting` (someone changed it meanwhile).
+    /// Corrects an issue, refused when it is no longer `expecting` (someone changed it meanwhile);
+    /// also the board's assign, so an assignment never overwrites a change the lead did not see.
     func edit(id: String, _ edit: IssueEdit, expecting: Issue, at: Date) throws -> Issue
     /// Undo: puts `before` back, refused when the issue is no longer `after`.
     func restore(_ before: Issue, expecting after: Issue, at: Date) throws -> Issue
@@ -89,12 +91,16 @@ extension IssueStore: BoardStore {
         return data
     }
 
-    /// The hot file and the report outbox: a report that fails or gets sent shows at once.
+    /// The hot file and the report outbox: a report that fails or gets sent shows at once; `nil`
+    /// when there is no hot file (no store here yet), as the wall's stamp.
     public func boardStamp() -> [FileStamp?]? {
-        [changeStamp(), FileStamp.of(directory.appendingPathComponent("outbox").path)]
+        guard let hot = changeStamp() else { return nil }
+        return [hot, FileStamp.of(directory.appendingPathComponent("outbox").path)]
     }
 
-    // reopen(id:at:), assign(id:to:at:) and restore(_:expecting:at:) are the store's own.
+    public var boardLocation: String { directory.path }
+
+    // reopen(id:at:) and restore(_:expecting:at:) are the store's own.
 
     public func add(_ new: NewIssue, at: Date) throws -> Issue {
         try add(customer: new.customer, summary: new.summary, kind: new.kind, receivedAt: new.receivedAt,

@@ -19,13 +19,15 @@ struct Columns {
         let list = state.list
         idWidth = min(8, max(2, list.idWidth))
         let kindWanted = IssueKind.allCases.map { DisplayWidth.of(text.kind($0)) }.max()!
-        let assigneeWanted = min(12, max(DisplayWidth.of(text.columnAssignee), list.assigneeWidth))
-        let customerWanted = min(24, max(DisplayWidth.of(text.columnCustomer), list.customerWidth))
+        // Names get 24 and 12 cells, more on a wide terminal (a third of the free room for the
+        // customer, a tenth of the width for the assignee): the summary still gets the most.
+        let assigneeWanted = min(max(12, width / 10), max(DisplayWidth.of(text.columnAssignee), list.assigneeWidth))
         kindWidth = width >= 72 ? kindWanted : nil
         assigneeWidth = width >= 60 ? assigneeWanted : nil
         let fixed = margin + (idWidth + 1) + (ageWidth + 1) + (kindWidth.map { $0 + 1 } ?? 0)
             + (assigneeWidth.map { $0 + 1 } ?? 0)
         let rest = max(0, width - fixed)
+        let customerWanted = min(max(24, rest / 3), max(DisplayWidth.of(text.columnCustomer), list.customerWidth))
         customerWidth = min(customerWanted, max(8, rest * 2 / 5))
         summaryWidth = max(0, rest - customerWidth - 1)
     }

@@ -15,19 +15,20 @@ enum HeaderView {
 
         // Line 1: title bar, the state badge on the right.
         grid.fill(x: area.x, y: area.y, count: area.width, role: .titleBar)
-        let clock: String = switch h.state {
+        // What follows the state's name; nothing when it would only say it again.
+        let clock: String? = switch h.state {
         case .waiting, .warning: text.leftUntil(left, to: deadline)
         case .done: text.spare(left, before: deadline)
-        case .overdue: text.overdue(by: left)
-        case .closed: Words(state.language).state(.closed)
-        case .quiet: h.secondsLeft >= 0 ? text.leftUntil(left, to: deadline) : words.noCustomers
+        case .overdue: text.overdue(by: left, after: deadline)
+        case .closed: nil
+        case .quiet: h.secondsLeft >= 0 ? text.leftUntil(left, to: deadline) : nil
         case .none: text.nextDeadline(Words(state.language).day(h.morning), deadline, in: left)
         }
         let badgeLabel = Words(state.language).state(h.state).uppercased()
         // A store that was never read has no state to show: say so rather than "no customers".
         let fullBadge = state.unread ? " \(text.storeUnreadable) "
-            : " \(badgeLabel) \(glyphs.separator.trimmingBlanks()) \(clock) "
-        let shortBadge = state.unread ? fullBadge : " \(clock) "
+            : clock.map { " \(badgeLabel) \(glyphs.separator.trimmingBlanks()) \($0) " } ?? " \(badgeLabel) "
+        let shortBadge = state.unread ? fullBadge : clock.map { " \($0) " } ?? fullBadge
         let titleParts = [
             Segment(" " + text.appName, role: .titleBar, priority: 1),
             Segment(text.morning(Words(state.language).day(h.morning)), role: .titleBar, priority: 2),
@@ -43,6 +44,8 @@ enum HeaderView {
         // Line 2: the numbers of the morning.
         guard area.height > 1 else { return }
         var parts: [Segment] = []
+        // The line starts with one space: before "as at" on a frozen board, else before the numbers.
+        let lead = h.frozenAt == nil ? " " : ""
         if let frozen = h.frozenAt {
             parts.append(Segment(" " + words.asAt(frozen, in: state.timeZone), role: .notice, priority: 10))
         }
@@ -52,9 +55,9 @@ enum HeaderView {
             return
         }
         if h.state == .quiet {
-            parts.append(Segment(" " + words.noCustomers, role: .dim, priority: 9))
+            parts.append(Segment(lead + words.noCustomers, role: .dim, priority: 9))
         } else if h.state != .none {
-            parts.append(Segment(" " + text.progress(status.helpedAll, of: status.inScope), role: .normal, priority: 9))
+            parts.append(Segment(lead + text.progress(status.helpedAll, of: status.inScope), role: .normal, priority: 9))
             if status.helpedLate > 0 { parts.append(Segment(text.late(status.helpedLate), role: .stateOverdue, priority: 5)) }
             if status.carriedOver > 0 {
                 parts.append(Segment(words.carriedOver(status.carriedOver), role: .stateOverdue, priority: 5))
@@ -71,7 +74,7 @@ enum HeaderView {
                                      role: status.finishesLate ? .stateOverdue : .dim, priority: status.finishesLate ? 6 : 2))
             }
         } else {
-            parts.append(Segment(" " + Words(state.language).state(.none), role: .dim, priority: 9))
+            parts.append(Segment(lead + Words(state.language).state(.none), role: .dim, priority: 9))
         }
         let strip = Words.strip(h.recent, unicode: glyphs == .unicode)
         parts.append(Segment(text.streak(status.streak), role: .normal, priority: 4))

@@ -3,27 +3,56 @@ import TenBoardCore
 /// `?`: every key, then the set-up (store, config file, zone, cut-off, deadline, version), in a
 /// box over the board that scrolls when it is taller than the screen.
 enum HelpOverlay {
-    static func draw(_ page: HelpPage, into grid: inout Grid, text: Words, glyphs: Glyphs) {
-        let lines = self.lines(page, text: text, glyphs: glyphs)
+    /// The lines as drawn `width` cells wide: a key's description too long for the box goes on
+    /// below it (a narrow terminal) rather than being cut; with the widths of the two columns.
+    struct Layout {
+        var lines: [(key: String, value: String, isSetup: Bool)]
+        var keyWidth: Int
+        /// The set-up's labels are short: their values (paths) get the room.
+        var setupKeyWidth: Int
+        var boxWidth: Int
+    }
+
+    static func layout(_ page: HelpPage, text: Words, glyphs: Glyphs, width: Int) -> Layout {
+        let all = lines(page, text: text, glyphs: glyphs)
         let keys = keyLines(text: text, glyphs: glyphs).count
-        let keyWidth = lines.prefix(keys).map { DisplayWidth.of($0.0) }.max()! + 2
-        // The set-up's labels are short: their values (paths) get the room.
-        let setupKeyWidth = lines.dropFirst(keys).map { DisplayWidth.of($0.0) }.max().map { $0 + 2 } ?? keyWidth
-        let wanted = keyWidth + lines.map { DisplayWidth.of($0.1) }.max()! + 4
+        let keyWidth = all.prefix(keys).map { DisplayWidth.of($0.0) }.max()! + 2
+        let setupKeyWidth = all.dropFirst(keys).map { DisplayWidth.of($0.0) }.max().map { $0 + 2 } ?? keyWidth
+        let wanted = keyWidth + all.map { DisplayWidth.of($0.1) }.max()! + 4
+        let boxWidth = min(wanted, width - 2)
+        // The box's borders, the keys' column and a space.
+        let room = boxWidth - 2 - keyWidth - 1
+        var out: [(key: String, value: String, isSetup: Bool)] = []
+        for (i, line) in all.enumerated() {
+            // A line without a key (the game's sentence) is already wrapped for 80 columns.
+            if i < keys, !line.0.isEmpty, room >= 8, DisplayWidth.of(line.1) > room {
+                let parts = TextFit.wrap(line.1, to: room)
+                out.append((line.0, parts[0], false))
+                out += parts.dropFirst().map { ("", $0, false) }
+            } else {
+                out.append((line.0, line.1, i >= keys))
+            }
+        }
+        return Layout(lines: out, keyWidth: keyWidth, setupKeyWidth: setupKeyWidth, boxWidth: boxWidth)
+    }
+
+    static func draw(_ page: HelpPage, into grid: inout Grid, text: Words, glyphs: Glyphs) {
+        let layout = layout(page, text: text, glyphs: glyphs, width: grid.width)
+        let lines = layout.lines
         let screen = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
-        let rect = screen.centered(width: min(wanted, grid.width - 2), height: min(lines.count + 4, grid.height - 2))
+        let rect = screen.centered(width: layout.boxWidth, height: min(lines.count + 4, grid.height - 2))
         IssueFormView.clearMargin(around: rect, in: &grid)
         let inner = Box.draw(rect, into: &grid, title: text.helpTitle, glyphs: glyphs)
         let visible = max(0, inner.height - 2)
         let top = min(max(0, page.top), max(0, lines.count - visible))
         for (i, line) in lines.enumerated().dropFirst(top).prefix(visible).map(\.element).enumerated() {
             let y = inner.y + i
-            let isSetup = top + i >= keys
-            let width = isSetup ? setupKeyWidth : keyWidth
-            grid.put(" " + line.0, x: inner.x, y: y, role: .overlayTitle, limit: inner.x + width)
+            let isSetup = line.isSetup
+            let width = isSetup ? layout.setupKeyWidth : layout.keyWidth
+            grid.put(" " + line.key, x: inner.x, y: y, role: .overlayTitle, limit: inner.x + width)
             let room = inner.width - width - 1
             // A path keeps its end (the store's own name), a description its start.
-            let value = isSetup && DisplayWidth.of(line.1) > room ? keepingEnd(line.1, room) : TextFit.truncate(line.1, to: room)
+            let value = isSetup && DisplayWidth.of(line.value) > room ? keepingEnd(line.value, room) : TextFit.truncate(line.value, to: room)
             grid.put(value, x: inner.x + width, y: y, role: .overlay, limit: inner.maxX)
         }
         if inner.height >= 2 {
@@ -42,9 +71,9 @@ enum HelpOverlay {
         return "…" + tail
     }
 
-    /// The largest useful `top` for a screen `height` cells high.
-    static func maxTop(_ page: HelpPage, text: Words, height: Int) -> Int {
-        let count = lines(page, text: text, glyphs: .unicode).count
+    /// The largest useful `top` for a screen `width` × `height` cells.
+    static func maxTop(_ page: HelpPage, text: Words, width: Int, height: Int) -> Int {
+        let count = layout(page, text: text, glyphs: .unicode, width: width).lines.count
         let visible = max(0, min(count + 4, height - 2) - 4)
         return max(0, count - visible)
     }

@@ -22,7 +22,8 @@ public struct IssueForm: Sendable, Equatable {
     /// Empty means now (a new issue) or unchanged (an edit shows the time it has).
     public var received = TextField()
     public var assignee = TextField()
-    public var channel = TextField("phone")
+    /// A new issue's channel: "phone" is suggested (the board's `n` is for phoned-in issues).
+    public var channel = TextField(suggesting: "phone")
     public var isInternal = false
     public var focus: Field = .customer
     /// Esc was pressed with changes: the form asks before throwing them away.
@@ -33,6 +34,21 @@ public struct IssueForm: Sendable, Equatable {
         set { completion.names = newValue }
     }
     private var completion = NameCompletion([])
+    /// The form for `latest` (someone changed the issue while `typed` was being filled in) with the
+    /// corrections `edit` holds taken from `typed`: saving it keeps the other change and adds these.
+    public static func rebased(_ typed: IssueForm, _ edit: IssueEdit, onto latest: Issue, zone: TimeZone) -> IssueForm {
+        var form = IssueForm(editing: latest, zone: zone, names: typed.names)
+        if edit.customer != nil { form.customer = typed.customer }
+        if edit.summary != nil { form.summary = typed.summary }
+        if edit.kind != nil { form.kind = typed.kind }
+        if edit.receivedAt != nil { form.received = typed.received }
+        if edit.assignee != nil { form.assignee = typed.assignee }
+        if edit.channel != nil { form.channel = typed.channel }
+        if edit.isInternal != nil { form.isInternal = typed.isInternal }
+        form.focus = typed.focus
+        return form
+    }
+
     /// The fields as the form opened, to tell whether anything was changed.
     private var initialValues: [String] = []
 

@@ -22,12 +22,21 @@ public struct LinePrompt: Sendable, Equatable {
     public var onHelper = false
     /// Names Tab completes in `field` (the tally prompt); `nil` when Tab does not complete.
     public var completion: NameCompletion?
+    /// The issue as the lead saw it when the prompt opened (assign): the change is refused when
+    /// someone changed it meanwhile, and after that refusal it is the issue as it is now.
+    public var seen: Issue?
 
-    public init(_ purpose: Purpose, text: String = "", helper: String? = nil, names: [String]? = nil) {
+    /// - Parameters:
+    ///   - text: the answer to start with, to go on editing (a filter, the action point it had).
+    ///   - suggesting: an answer offered instead (a name): the first character typed replaces it.
+    ///   - helper: the name offered for "helped by" (the resolve prompt), also a suggestion.
+    public init(_ purpose: Purpose, text: String = "", suggesting: String? = nil, helper: String? = nil,
+                names: [String]? = nil, seen: Issue? = nil) {
         self.purpose = purpose
-        self.field = TextField(text)
-        self.helper = helper.map { TextField($0) }
+        self.field = suggesting.map { TextField(suggesting: $0) } ?? TextField(text)
+        self.helper = helper.map { TextField(suggesting: $0) }
         self.completion = names.map(NameCompletion.init)
+        self.seen = seen
     }
 
     /// One editing step in the field that has the focus.

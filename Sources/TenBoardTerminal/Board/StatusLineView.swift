@@ -7,11 +7,16 @@ enum StatusLineView {
         let text = Words(state.language)
         if case .prompt(let prompt) = state.overlay {
             var area = area
-            // A problem (a refused key, a damaged store) shows above the prompt, not hidden by it.
-            if let notice = state.notice, notice.isError, area.height > (prompt.helper == nil ? 1 : 2) {
-                grid.fill(x: area.x, y: area.y, count: area.width, role: .error)
-                grid.put(" " + TextFit.truncate(notice.text, to: area.width - 1), x: area.x, y: area.y, role: .error, limit: area.maxX)
-                area = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+            // A problem (a refused key, a damaged store, a change beaten by another lead) shows
+            // above the prompt, not hidden by it, on two lines when it is long and there is room.
+            let room = area.height - (prompt.helper == nil ? 1 : 2)
+            if let notice = state.notice, notice.isError, room > 0 {
+                let lines = noticeLines(notice.text, width: area.width - 1, height: room)
+                for (i, line) in lines.enumerated() {
+                    grid.fill(x: area.x, y: area.y + i, count: area.width, role: .error)
+                    grid.put(" " + line, x: area.x, y: area.y + i, role: .error, limit: area.maxX)
+                }
+                area = Rect(x: area.x, y: area.y + lines.count, width: area.width, height: area.height - lines.count)
             }
             let question: String = switch prompt.purpose {
             case .resolve(let id): text.promptAction(id)
@@ -52,13 +57,12 @@ enum StatusLineView {
     }
 
     /// How many lines the status needs: two for the resolve prompt and for a notice longer than
-    /// the width, else one (`nil` when there is nothing to show).
+    /// the width, else one; a prompt's problem goes above it (`nil` when there is nothing to show).
     static func height(_ state: BoardState, width: Int) -> Int? {
+        let notice = state.notice.map { DisplayWidth.of($0.text) + 1 > width ? 2 : 1 }
         switch state.overlay {
-        case .prompt(let prompt): return (prompt.helper == nil ? 1 : 2) + (state.notice?.isError == true ? 1 : 0)
-        default:
-            if let notice = state.notice { return DisplayWidth.of(notice.text) + 1 > width ? 2 : 1 }
-            return state.filter.isEmpty ? nil : 1
+        case .prompt(let prompt): return (prompt.helper == nil ? 1 : 2) + (state.notice?.isError == true ? notice ?? 0 : 0)
+        default: return notice ?? (state.filter.isEmpty ? nil : 1)
         }
     }
 
@@ -91,13 +95,19 @@ enum StatusLineView {
     /// than the room, the part around the cursor is shown (that is where one types).
     static func drawField(question: String, field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int,
                           questionRole: Role = .prompt, focused: Bool = true) {
-        // A question cut short keeps a space before the answer.
-        let q = DisplayWidth.of(question) > width / 2 ? TextFit.truncate(question, to: max(0, width / 2 - 1)) + " " : question
+        // The question is read whole when the answer keeps `answerRoom` cells (it scrolls), else
+        // it gets half the line; a question cut short keeps a space before the answer.
+        let room = max(width / 2, width - Self.answerRoom)
+        let q = DisplayWidth.of(question) > room ? TextFit.truncate(question, to: max(0, room - 1)) + " " : question
         let column = question.isEmpty ? x : grid.put(" " + q, x: x, y: y, role: questionRole, limit: x + width)
         drawInput(field, into: &grid, x: column, y: y, width: x + width - column, focused: focused)
     }
 
-    /// The text of a field from `x`, `width` cells wide, the cursor cell in reverse when focused.
+    /// The cells an answer keeps beside a long question (the praise prompt's "the customer's words").
+    static let answerRoom = 24
+
+    /// The text of a field from `x`, `width` cells wide, the cursor cell in reverse when focused;
+    /// a suggestion that typing replaces is drawn as selected.
     static func drawInput(_ field: TextField, into grid: inout Grid, x: Int, y: Int, width: Int, focused: Bool) {
         guard width > 0 else { return }
         let characters = Array(field.text)
@@ -111,7 +121,7 @@ enum StatusLineView {
         while i < characters.count {
             let w = widths[i]
             if column + w > x + width { break }
-            let role: Role = focused && i == field.cursor ? .cursor : .input
+            let role: Role = focused && i == field.cursor ? .cursor : focused && field.isSuggestion ? .selected : .input
             column = grid.put(String(characters[i]), x: column, y: y, role: role, limit: x + width)
             i += 1
         }

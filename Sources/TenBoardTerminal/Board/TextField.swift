@@ -6,6 +6,11 @@ public struct TextField: Sendable, Equatable {
     public private(set) var text: String
     /// Where the next character goes, in characters from the start (0…`text.count`).
     public private(set) var cursor: Int
+    /// Whether `text` is a suggestion nobody touched yet (the assign prompt's name, the form's
+    /// channel): Enter takes it as it is, the first character typed or pasted replaces it (so a
+    /// pasted name is never appended to it), and an editing key (Backspace, ← →…) makes it ordinary
+    /// text to edit.
+    public private(set) var isSuggestion = false
     /// The most characters accepted, so a stuck key cannot grow the store without bound.
     public static let maxLength = 500
 
@@ -13,6 +18,12 @@ public struct TextField: Sendable, Equatable {
     public init(_ text: String = "") {
         self.text = String(text.prefix(Self.maxLength))
         cursor = self.text.count
+    }
+
+    /// A field offering `suggestion` (see `isSuggestion`), the cursor at its end.
+    public init(suggesting suggestion: String) {
+        self.init(suggestion)
+        isSuggestion = !text.isEmpty
     }
 
     private var cursorIndex: String.Index { text.index(text.startIndex, offsetBy: cursor) }
@@ -79,10 +90,7 @@ public struct TextField: Sendable, Equatable {
     /// Removes everything from the cursor on (Ctrl-K).
     public mutating func deleteToEnd() { removeCharacters(cursor..<text.count) }
 
-    public mutating func clear() {
-        text = ""
-        cursor = 0
-    }
+    public mutating func clear() { self = TextField() }
 
     /// Moves the cursor `step` characters, stopping at either end (← →).
     public mutating func move(_ step: Int) { cursor = min(max(0, cursor + step), text.count) }

@@ -22,8 +22,20 @@ public enum FieldEdit: Sendable, Equatable {
 }
 
 extension TextField {
-    /// Carries out one editing step.
+    /// Carries out one editing step. On a suggestion, what is typed or pasted replaces it (unless
+    /// nothing of it can be taken, such as a lone combining mark); any other step edits it.
     public mutating func apply(_ edit: FieldEdit) {
+        if isSuggestion {
+            switch edit {
+            case .type, .paste:
+                var typed = TextField()
+                typed.apply(edit)
+                if !typed.text.isEmpty { self = typed }
+                return
+            default:
+                self = TextField(text) // the same text, the cursor at its end, now ordinary
+            }
+        }
         switch edit {
         case .type(let c): insert(c)
         case .paste(let text): insert(pasted: text)

@@ -32,16 +32,22 @@ extension WallPage {
         let shown = state.customers.count <= room ? state.customers.count : max(0, room - 1)
         let ageWidth = 7
         let assigneeWidth = w >= 40 ? min(14, w / 4) : 0
-        for customer in state.customers.prefix(shown) {
+        let roomForName = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)
+        let names = state.customers.prefix(shown).map { customer in
+            var name = customer.name
+            if customer.group == .nextMorning { name += " (\(text.nextMark))" }
+            if customer.group == .wroteAgain { name += " (\(text.wroteAgainShort))" }
+            if let missed = customer.missed { name = markMissed(name, missed, width: roomForName) }
+            return name
+        }
+        // The assignee stands right after the longest name shown, not at the far edge of a wide
+        // wall, so each name and who takes care of it read as one line across the room.
+        let nameWidth = min(roomForName, names.map { DisplayWidth.of(fit($0, roomForName)) }.max() ?? 0)
+        for (customer, name) in zip(state.customers.prefix(shown), names) {
             let age = TextFit.padLeft(text.age(seconds: customer.waitingSeconds), to: ageWidth)
             // Urgent once their deadline has passed: carried over, or everyone after the deadline.
             let urgent = customer.group == .earlier || (customer.group == .waiting && state.mode == .countdown && state.secondsLeft < 0)
             grid.put(age, x: x, y: y, role: urgent ? .stateOverdue : .normal)
-            var name = customer.name
-            if customer.group == .nextMorning { name += " (\(text.nextMark))" }
-            if customer.group == .wroteAgain { name += " (\(text.wroteAgainShort))" }
-            let nameWidth = w - ageWidth - 2 - (assigneeWidth > 0 ? assigneeWidth + 2 : 0)
-            if let missed = customer.missed { name = markMissed(name, missed, width: nameWidth) }
             let nameRole: Role = switch customer.group {
             case .nextMorning: .nextMorning
             case .wroteAgain: .stateWarning
@@ -49,7 +55,7 @@ extension WallPage {
             }
             grid.put(fit(name, nameWidth), x: x + ageWidth + 2, y: y, role: nameRole)
             if assigneeWidth > 0 {
-                grid.put(fit(customer.assignee ?? text.unassigned, assigneeWidth), x: x + w - assigneeWidth, y: y, role: .dim)
+                grid.put(fit(customer.assignee ?? text.unassigned, assigneeWidth), x: x + ageWidth + 2 + nameWidth + 2, y: y, role: .dim)
             }
             y += 1
         }

@@ -66,7 +66,7 @@ struct WallPage {
         let clock = state.frozenAt.map { " " + Words(state.language).asAt($0, in: state.status.schedule.timeZone) + " " }
             ?? " \(state.clock) "
         let room = width - DisplayWidth.of(clock) - 1
-        grid.put(fit(" " + title, room), x: 0, y: row, role: .titleBar)
+        grid.put(fit(" " + joinFitting(title.components(separatedBy: " · "), room - 1), room), x: 0, y: row, role: .titleBar)
         if room > 10 { grid.put(clock, x: width - DisplayWidth.of(clock), y: row, role: state.frozenAt == nil ? .titleBar : .notice) }
         row += 1
     }
@@ -140,13 +140,21 @@ struct WallPage {
         if rate != nil, DisplayWidth.of(line) > width { facts.removeLast(); line = facts.joined(separator: " · ") }
         if !strip.isEmpty, DisplayWidth.of(line) > width {
             facts[streakIndex] = text.streak(state.streak)
-            line = facts.joined(separator: " · ")
         }
-        centered(line, role: .normal)
+        centered(joinFitting(facts, width), role: .normal)
         row += 1
     }
 
     // MARK: helpers
+
+    /// `parts` joined by " · ", leaving out whole parts from the end (the least important) until
+    /// the line fits `width`, rather than cutting one in the middle ("streak 0" as "st…"); the
+    /// first part is always kept (cut by `fit` if even it is too wide).
+    func joinFitting(_ parts: [String], _ width: Int) -> String {
+        var parts = parts
+        while parts.count > 1, DisplayWidth.of(fit(parts.joined(separator: " · "), .max)) > width { parts.removeLast() }
+        return parts.joined(separator: " · ")
+    }
 
     /// `text` with the separators of the terminal's character set, cut to `width` cells.
     func fit(_ text: String, _ width: Int) -> String {
