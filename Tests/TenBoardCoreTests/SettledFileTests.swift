@@ -202,3 +202,44 @@ struct SettledFileTests {
         #expect(missing.message.contains(name))
     }
 }
+
+@Suite("Hostile store files: planted generations, long taken-back lists, a damaged settled file named by its line")
+struct HostileStoreFileTests {
+    @Test("A settled file planted with the largest generation a name may have: the next one is still a name the store reads back")
+    func plantedLastSettledGeneration() throws {
+        let t = DayStore()
+        _ = try t.liveDay("2026-12-01")
+        try FileManager.default.createDirectory(at: t.url, withIntermediateDirectories: true)
+        try Data().write(to: t.url.appendingPathComponent("settled.999999999999999999.jsonl"))
+        // Wednesday's first change writes a settled file, then the day goes on.
+        let wednesday = try t.liveDay("2026-12-02")
+        let s = t.store(at: instant("2026-12-02T12:00:00+01:00"))
+        let state = try s.snapshot()
+        let name = try #require(state.settled?.file)
+        #expect(SettledFile.isValidName(name), "\(name)")
+        #expect(state.issues.count == 8)
+        #expect(state.openIssues.map(\.id).contains(wednesday.open))
+        #expect(try StoreCheck.run(s).problems.isEmpty)
+    }
+
+    @Test("An archive segment planted with generation Int.max: the archive step writes the month's next segment without an overflow")
+    func plantedLastSegmentGeneration() throws {
+        let t = DayStore()
+        let tuesday = try t.liveDay("2026-12-01")
+        _ = try t.liveDay("2026-12-02")
+        let archive = t.url.appendingPathComponent(ArchiveSegment.directoryName)
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        let planted = "2026-12.\(Int.max).jsonl"
+        try Data().write(to: archive.appendingPathComponent(planted))
+        // Thursday's first change archives Tuesday's customers into December's segment.
+        let thursday = instant("2026-12-03T08:00:00+01:00")
+        _ = try t.store(at: thursday).add(customer: "thu", summary: "s", receivedAt: thursday, at: thursday)
+        let s = t.store(at: thursday)
+        let state = try s.snapshot()
+        #expect(state.segments.count == 1 && !state.segments.contains(planted), "\(state.segments)")
+        let all = try s.allIssues()
+        #expect(Set(all.map(\.id)).isSuperset(of: tuesday.helped))
+        #expect(all.count == 9 && Set(all.map(\.id)).count == 9)
+        #expect(try StoreCheck.run(s).problems.isEmpty)
+    }
+}

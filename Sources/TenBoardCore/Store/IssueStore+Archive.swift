@@ -98,8 +98,8 @@ extension IssueStore {
         try writeSegment(month: month, data: ArchiveSegment.encode(issues), existing: existing)
     }
 
-    /// Writes a new generation of a month's segment; a name never used before, so a segment the
-    /// hot file names is never overwritten.
+    /// Writes a new generation of a month's segment; a name no file has (`Generation.next`), so a
+    /// segment the hot file names is never overwritten.
     func writeSegment(month: String, data: Data, existing: [String]) throws -> String {
         try writeSegment(month: month, parts: [data], index: ArchiveIndex.build(data), existing: existing)
     }
@@ -113,8 +113,8 @@ extension IssueStore {
     /// wrong index.
     func writeSegment(month: String, parts: [Data], index: Data?, existing: [String]) throws -> String {
         let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []
-        let generation = (existing + onDisk).compactMap(ArchiveSegment.parse(name:))
-            .filter { $0.month == month }.map(\.generation).max().map { $0 + 1 } ?? 1
+        let used = (existing + onDisk).compactMap(ArchiveSegment.parse(name:)).filter { $0.month == month }.map(\.generation)
+        let generation = Generation.next(after: used, largest: Int.max)
         let name = "\(month).\(generation).jsonl"
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
