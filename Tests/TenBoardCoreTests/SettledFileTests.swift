@@ -242,4 +242,21 @@ struct HostileStoreFileTests {
         #expect(all.count == 9 && Set(all.map(\.id)).count == 9)
         #expect(try StoreCheck.run(s).problems.isEmpty)
     }
+
+    @Test("A long list of issues taken back from a segment is read in linear time (60,000 ids well under five seconds)")
+    func longTakenBackList() throws {
+        let ids = (0..<60_000).map { "\"r\($0)\"" }.joined(separator: ",")
+        let text = """
+            {"format": "tenboard-store", "version": 2, "archive": ["2026-11.1.jsonl"], "takenBack": {"2026-11.1.jsonl": [\(ids)]}}
+            """
+        let json = try JSONParser.parse(Data(text.utf8))
+        let start = ContinuousClock.now
+        let state = try StoreState(json: json)
+        let elapsed = ContinuousClock.now - start
+        #expect(state.takenBack["2026-11.1.jsonl"]?.count == 60_000)
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+        // An id twice is still refused.
+        let twice = try JSONParser.parse(Data(text.replacingOccurrences(of: "\"r1\",", with: "\"r0\",").utf8))
+        #expect(throws: StoreFormatError.self) { try StoreState(json: twice) }
+    }
 }

@@ -196,8 +196,11 @@ extension StoreState {
                     throw StoreFormatError("'takenBack' must map segments of 'archive' to lists of ids")
                 }
                 var ids: [String] = []
+                var seen = Set<String>() // a list may be long: a reopen of each of a month's issues
+                ids.reserveCapacity(items.count)
+                seen.reserveCapacity(items.count)
                 for item in items {
-                    guard case .string(let id) = item, !ids.contains(id) else {
+                    guard case .string(let id) = item, seen.insert(id).inserted else {
                         throw StoreFormatError("'takenBack.\(name)' must list different ids")
                     }
                     ids.append(id)
