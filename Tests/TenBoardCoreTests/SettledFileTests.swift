@@ -259,4 +259,36 @@ struct HostileStoreFileTests {
         let twice = try JSONParser.parse(Data(text.replacingOccurrences(of: "\"r1\",", with: "\"r0\",").utf8))
         #expect(throws: StoreFormatError.self) { try StoreState(json: twice) }
     }
+
+    @Test("A settled file that repeats an id, holds an open issue or an id of the hot file is refused (65) naming that file and the line, not the hot file")
+    func damagedSettledFileNamed() throws {
+        let t = DayStore()
+        let tuesday = try t.liveDay("2026-12-01")
+        let wednesday = try t.liveDay("2026-12-02")
+        let name = try #require(t.names().first)
+        let path = t.url.appendingPathComponent(name)
+        let good = try Data(contentsOf: path)
+        let lines = String(decoding: good, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let noon = instant("2026-12-02T12:00:00+01:00")
+        let cases: [(text: String, line: Int, says: String)] = [
+            // The second line again, after a blank line: the fifth line repeats an id.
+            (lines.joined(separator: "\n") + "\n\n" + lines[1] + "\n", 5, tuesday.helped[1]),
+            (lines[0] + "\n" + lines[1].replacingOccurrences(of: "\"status\":\"resolved\"", with: "\"status\":\"open\"") + "\n", 2, "open issue"),
+            (lines[0] + "\n\n" + lines[2].replacingOccurrences(of: "\"id\":\"\(tuesday.helped[2])\"", with: "\"id\":\"\(wednesday.open)\"") + "\n", 3, wednesday.open),
+        ]
+        for (text, line, says) in cases {
+            try Data(text.utf8).write(to: path)
+            let before = try Data(contentsOf: t.url.appendingPathComponent(IssueStore.hotFileName))
+            let error = try #require(throws: TenBoardError.self) { try t.store(at: noon).snapshot() }
+            #expect(error.exitCode == .dataError)
+            #expect(error.message.hasPrefix(path.path + ": line \(line): "), "\(error.message)")
+            #expect(error.message.contains(says), "\(error.message)")
+            let change = try #require(throws: TenBoardError.self) { try t.store(at: noon).reopen(id: tuesday.helped[0], at: noon) }
+            #expect(change.message == error.message)
+            #expect(try Data(contentsOf: t.url.appendingPathComponent(IssueStore.hotFileName)) == before, "nothing written")
+        }
+        try good.write(to: path)
+        #expect(try StoreCheck.run(t.store(at: noon)).problems.isEmpty)
+    }
 }
