@@ -292,3 +292,63 @@ struct HostileStoreFileTests {
         #expect(try StoreCheck.run(t.store(at: noon)).problems.isEmpty)
     }
 }
+
+@Suite("edit keeps the history outside the hot file named")
+struct EditKeepsHistoryTests {
+    /// Tuesday archived, Wednesday settled, Thursday's customers in the hot file.
+    private func threeDays() throws -> (DayStore, IssueStore) {
+        let t = DayStore()
+        _ = try t.liveDay("2026-12-01")
+        _ = try t.liveDay("2026-12-02")
+        _ = try t.liveDay("2026-12-03")
+        return (t, t.store(at: instant("2026-12-03T12:00:00+01:00")))
+    }
+
+    private func edited(_ store: IssueStore, _ change: @escaping (inout [String: JSONValue]) -> Void) throws -> Bool {
+        try store.editHotFile { path in
+            guard case .object(var o) = try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: path))) else { return }
+            change(&o)
+            try Data(JSONWriter.pretty(.object(o)).utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    @Test("An edit that no longer names the settled file or an archive segment that is there, or lists an issue as taken back that is not in the hot file, is refused (65): nothing written, the next changes delete nothing")
+    func droppedHistoryRefused() throws {
+        let (t, s) = try threeDays()
+        let before = try s.allIssues()
+        #expect(before.count == 12)
+        let state = try s.snapshot()
+        let segment = try #require(state.segments.first)
+        let settled = try #require(state.settled?.file)
+        let hot = try Data(contentsOf: s.hotURL)
+        let edits: [(String, (inout [String: JSONValue]) -> Void)] = [
+            (settled, { $0["settled"] = nil }),
+            (segment, { $0["archive"] = .array([]) }),
+            ("takenBack", { $0["takenBack"] = .object([segment: .array([.string(before[0].id)])]) }),
+        ]
+        for (names, edit) in edits {
+            let error = try #require(throws: TenBoardError.self) { try self.edited(s, edit) }
+            #expect(error.exitCode == .dataError)
+            #expect(error.message.contains(names), "\(error.message)")
+            #expect(try Data(contentsOf: s.hotURL) == hot, "nothing written")
+        }
+        let later = instant("2026-12-03T13:00:00+01:00")
+        _ = try t.store(at: later).add(customer: "after", summary: "s", receivedAt: later, at: later)
+        _ = try t.store(at: later).add(customer: "after", summary: "s", receivedAt: later, at: later)
+        #expect(try t.store(at: later).allIssues().count == 14)
+        #expect(try StoreCheck.run(t.store(at: later)).problems.isEmpty)
+        for name in try ((FileManager.default.contentsOfDirectory(atPath: t.url.path))) where name.hasPrefix("issues.edit-") {
+            try FileManager.default.removeItem(at: t.url.appendingPathComponent(name))
+        }
+    }
+
+    @Test("An edit may drop the name of a segment that is gone (a repair), and change what the hot file holds")
+    func repairAllowed() throws {
+        let (t, s) = try threeDays()
+        let segment = try #require(try s.snapshot().segments.first)
+        try FileManager.default.removeItem(at: t.url.appendingPathComponent(ArchiveSegment.directoryName).appendingPathComponent(segment))
+        #expect(throws: TenBoardError.self) { try s.allIssues() }
+        #expect(try edited(s) { $0["archive"] = .array([]) })
+        #expect(try t.store(at: instant("2026-12-03T12:00:00+01:00")).allIssues().count == 9)
+    }
+}
