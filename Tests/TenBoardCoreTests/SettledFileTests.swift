@@ -352,3 +352,38 @@ struct EditKeepsHistoryTests {
         #expect(try t.store(at: instant("2026-12-03T12:00:00+01:00")).allIssues().count == 9)
     }
 }
+
+@Suite("The archive step never drops an issue listed as taken back that is nowhere else")
+struct TakenBackNowhereTests {
+    @Test("An issue taken back from a segment and then lost from the hot file (a hand edit) keeps its line when the month is archived again: it is in the store, check is clean, the history counts it")
+    func keptInTheArchive() throws {
+        let t = DayStore()
+        let tuesday = try t.liveDay("2026-12-01")
+        _ = try t.liveDay("2026-12-02")
+        _ = try t.liveDay("2026-12-03")
+        let noon = instant("2026-12-03T12:00:00+01:00")
+        let before = try t.store(at: noon).history(at: noon).rows.first { $0.morning == localDate("2026-12-01") }
+        let id = tuesday.helped[0]
+        try t.store(at: noon).reopen(id: id, at: noon)
+        // The hot file loses it; `takenBack` still lists it.
+        let hot = t.url.appendingPathComponent(IssueStore.hotFileName)
+        guard case .object(var o) = try JSONParser.parse(try Data(contentsOf: hot)), case .array(let items)? = o["issues"] else {
+            Issue.record("no hot file"); return
+        }
+        o["issues"] = .array(items.filter { if case .object(let i) = $0, case .string(id)? = i["id"] { false } else { true } })
+        try Data(JSONWriter.pretty(.object(o)).utf8).write(to: hot)
+        #expect(try StoreCheck.run(t.store(at: noon)).problems.count == 1)
+
+        // Friday's first change archives Wednesday's customers into the same month's segment.
+        let friday = instant("2026-12-04T08:00:00+01:00")
+        _ = try t.store(at: friday).add(customer: "fri", summary: "s", receivedAt: friday, at: friday)
+        let s = t.store(at: friday)
+        let found = try s.issue(id: id)
+        #expect(found.status == .resolved)
+        #expect(try s.allIssues().filter { $0.id == id }.count == 1)
+        #expect(try s.snapshot().takenBack.isEmpty)
+        #expect(try StoreCheck.run(s).problems.isEmpty)
+        let after = try s.history(at: friday).rows.first { $0.morning == localDate("2026-12-01") }
+        #expect(after == before)
+    }
+}

@@ -69,6 +69,11 @@ extension IssueStore {
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
         let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
+        // An issue is left out of its segment only when it is somewhere else: one listed as taken
+        // back that neither the hot and settled files nor these issues hold (a hand edit, a
+        // damaged hot file) keeps its line, rather than leave the store for good.
+        let elsewhere = Set(state.issues.map(\.id)).union(issues.map(\.id))
+        var kept = false
         for month in byMonth.keys.sorted() {
             var content = Data()
             let existingIndex = state.segments.firstIndex { ArchiveSegment.parse(name: $0)?.month == month }
@@ -79,7 +84,10 @@ extension IssueStore {
                     throw StoreFile.error(.missing, url.path, .archiveSegment)
                 }
                 // Issues taken back from it leave it now (one of them may come back below).
-                content = try ArchiveSegment.leavingOut(Set(state.takenBack.removeValue(forKey: name) ?? []), of: data, from: url)
+                let taken = state.takenBack.removeValue(forKey: name) ?? []
+                let leaving = Set(taken.filter(elsewhere.contains))
+                kept = kept || leaving.count < taken.count
+                content = try ArchiveSegment.leavingOut(leaving, of: data, from: url)
                 if let last = content.last, last != 10 { content.append(10) }
             }
             content.append(ArchiveSegment.encode(issues, at: byMonth[month]!))
@@ -91,6 +99,12 @@ extension IssueStore {
             }
         }
         state.segments.sort()
+        if kept {
+            // The ledger and the recent mornings subtracted it when it was taken back: counted
+            // again from the archive (the ledger when next read, the recent mornings now).
+            FileSystemCalls.remove(ledgerURL.path)
+            state.recentMornings = nil
+        }
         try recordMornings(issues, segmentsBefore: segmentsBefore, into: &state)
     }
 
