@@ -387,3 +387,29 @@ struct TakenBackNowhereTests {
         #expect(after == before)
     }
 }
+
+extension TakenBackNowhereTests {
+    @Test("An archived issue whose receipt is moved to another month is archived there, and leaves its old month's segment in the same change: nothing listed as taken back, check clean, once in the store")
+    func movedToAnotherMonth() throws {
+        let t = DayStore()
+        let monday = try t.liveDay("2026-11-30")
+        _ = try t.liveDay("2026-12-01")
+        _ = try t.liveDay("2026-12-02")
+        let noon = instant("2026-12-02T12:00:00+01:00")
+        let s = t.store(at: noon)
+        #expect(try s.snapshot().segments.count == 1, "November's")
+        let id = monday.helped[1]
+        let moved = try s.edit(id: id, IssueEdit(receivedAt: instant("2026-10-15T09:00:00+01:00")), at: noon)
+        #expect(moved.receivedAt.rfc3339.hasPrefix("2026-10-15"))
+        let state = try t.store(at: noon).snapshot()
+        #expect(state.takenBack.isEmpty, "\(state.takenBack)")
+        #expect(state.segments.count == 2)
+        #expect(try StoreCheck.run(t.store(at: noon)).problems.isEmpty)
+        // November is archived again on Thursday: the issue is still once in the store.
+        let thursday = instant("2026-12-03T08:00:00+01:00")
+        _ = try t.store(at: thursday).add(customer: "thu", summary: "s", receivedAt: thursday, at: thursday)
+        let all = try t.store(at: thursday).allIssues()
+        #expect(all.filter { $0.id == id }.count == 1)
+        #expect(try StoreCheck.run(t.store(at: thursday)).problems.isEmpty)
+    }
+}

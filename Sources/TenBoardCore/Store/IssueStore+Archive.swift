@@ -72,9 +72,17 @@ extension IssueStore {
         // An issue is left out of its segment only when it is somewhere else: one listed as taken
         // back that neither the hot and settled files nor these issues hold (a hand edit, a
         // damaged hot file) keeps its line, rather than leave the store for good.
-        let elsewhere = Set(state.issues.map(\.id)).union(issues.map(\.id))
+        let archiving = Set(issues.map(\.id))
+        let elsewhere = Set(state.issues.map(\.id)).union(archiving)
         var kept = false
-        for month in byMonth.keys.sorted() {
+        // A segment an issue archived now was taken back from, of another month (its receipt was
+        // moved), is written now without it too: so every issue listed as taken back is in the
+        // hot or settled file, and one in neither is one to keep.
+        var months = Set(byMonth.keys)
+        for (name, ids) in state.takenBack where ids.contains(where: archiving.contains) {
+            if let month = ArchiveSegment.parse(name: name)?.month { months.insert(month) }
+        }
+        for month in months.sorted() {
             var content = Data()
             let existingIndex = state.segments.firstIndex { ArchiveSegment.parse(name: $0)?.month == month }
             if let existingIndex {
@@ -85,12 +93,20 @@ extension IssueStore {
                 }
                 // Issues taken back from it leave it now (one of them may come back below).
                 let taken = state.takenBack.removeValue(forKey: name) ?? []
-                let leaving = Set(taken.filter(elsewhere.contains))
-                kept = kept || leaving.count < taken.count
+                var leaving = Set(taken.filter(elsewhere.contains))
+                if leaving.count < taken.count {
+                    // In another segment already (a store written before the rule above)?
+                    var others = state
+                    others.segments.removeAll { $0 == name }
+                    for id in taken where !leaving.contains(id) && ((try? segmentHolding(id, in: others)) ?? nil) != nil {
+                        leaving.insert(id)
+                    }
+                    kept = kept || leaving.count < taken.count
+                }
                 content = try ArchiveSegment.leavingOut(leaving, of: data, from: url)
                 if let last = content.last, last != 10 { content.append(10) }
             }
-            content.append(ArchiveSegment.encode(issues, at: byMonth[month]!))
+            content.append(ArchiveSegment.encode(issues, at: byMonth[month] ?? []))
             let name = try writeSegment(month: month, data: content, existing: state.segments)
             if let existingIndex {
                 state.segments[existingIndex] = name
