@@ -94,12 +94,17 @@ extension IssueStore {
                 // Issues taken back from it leave it now (one of them may come back below).
                 let taken = state.takenBack.removeValue(forKey: name) ?? []
                 var leaving = Set(taken.filter(elsewhere.contains))
-                if leaving.count < taken.count {
-                    // In another segment already (a store written before the rule above)?
+                let missing = taken.filter { !leaving.contains($0) }
+                if !missing.isEmpty {
+                    // In another segment already (a store written before the rule above)? A few
+                    // are looked up by the indexes; many (a damaged list) in every segment's ids.
                     var others = state
                     others.segments.removeAll { $0 == name }
-                    for id in taken where !leaving.contains(id) && ((try? segmentHolding(id, in: others)) ?? nil) != nil {
-                        leaving.insert(id)
+                    if missing.count <= 32 {
+                        for id in missing where ((try? segmentHolding(id, in: others)) ?? nil) != nil { leaving.insert(id) }
+                    } else {
+                        let archived = try storeIDs(StoreState(segments: others.segments))
+                        leaving.formUnion(missing.filter(archived.contains))
                     }
                     kept = kept || leaving.count < taken.count
                 }
