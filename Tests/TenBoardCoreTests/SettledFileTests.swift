@@ -413,3 +413,28 @@ extension TakenBackNowhereTests {
         #expect(try StoreCheck.run(t.store(at: thursday)).problems.isEmpty)
     }
 }
+
+extension HostileStoreFileTests {
+    @Test("A hot file naming a segment twice, or two segments of one month, is refused (65, naming them): read twice, they made an export that cannot be imported")
+    func monthNamedTwice() throws {
+        let t = DayStore()
+        _ = try t.liveDay("2026-12-01")
+        _ = try t.liveDay("2026-12-02")
+        _ = try t.liveDay("2026-12-03")
+        let s = t.store(at: instant("2026-12-03T12:00:00+01:00"))
+        let segment = try #require(try s.snapshot().segments.first)
+        let other = "2026-12.99.jsonl"
+        try FileManager.default.copyItem(at: t.url.appendingPathComponent("archive/\(segment)"), to: t.url.appendingPathComponent("archive/\(other)"))
+        let good = try Data(contentsOf: s.hotURL)
+        for (names, says) in [([segment, segment], "\(segment) twice"), ([segment, other], "\(segment) and \(other)")] {
+            guard case .object(var o) = try JSONParser.parse(good) else { return }
+            o["archive"] = .array(names.map(JSONValue.string))
+            try Data(JSONWriter.pretty(.object(o)).utf8).write(to: s.hotURL)
+            let error = try #require(throws: TenBoardError.self) { try t.store(at: instant("2026-12-03T12:00:00+01:00")).allIssues() }
+            #expect(error.exitCode == .dataError)
+            #expect(error.message.contains(s.hotURL.path) && error.message.contains(says), "\(error.message)")
+        }
+        try good.write(to: s.hotURL)
+        #expect(try t.store(at: instant("2026-12-03T12:00:00+01:00")).allIssues().count == 12)
+    }
+}

@@ -168,9 +168,16 @@ extension StoreState {
         switch o.removeValue(forKey: "archive") {
         case nil, .null?: break
         case .array(let names)?:
+            // One segment a month (each archiving of a month replaces its segment): a month named
+            // twice would be read twice, and exported twice.
+            var months: [String: String] = [:]
             for name in names {
-                guard case .string(let s) = name, ArchiveSegment.isValidName(s) else {
+                guard case .string(let s) = name, let month = ArchiveSegment.parse(name: s)?.month else {
                     throw StoreFormatError("'archive' must list segment file names like \"2025-01.1.jsonl\"")
+                }
+                if let other = months.updateValue(s, forKey: month) {
+                    throw StoreFormatError(other == s ? "'archive' names \(s) twice"
+                        : "'archive' names \(other) and \(s): two segments of \(month), where it names one a month")
                 }
                 segments.append(s)
             }
