@@ -69,7 +69,20 @@ extension IssueStore {
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)
         let byMonth = Dictionary(grouping: issues.indices) { ArchiveSegment.month(of: issues[$0]) }
-        for month in byMonth.keys.sorted() {
+        // An issue is left out of its segment only when it is somewhere else: one listed as taken
+        // back that neither the hot and settled files nor these issues hold (a hand edit, a
+        // damaged hot file) keeps its line, rather than leave the store for good.
+        let archiving = Set(issues.map(\.id))
+        let elsewhere = Set(state.issues.map(\.id)).union(archiving)
+        var kept = false
+        // A segment an issue archived now was taken back from, of another month (its receipt was
+        // moved), is written now without it too: so every issue listed as taken back is in the
+        // hot or settled file, and one in neither is one to keep.
+        var months = Set(byMonth.keys)
+        for (name, ids) in state.takenBack where ids.contains(where: archiving.contains) {
+            if let month = ArchiveSegment.parse(name: name)?.month { months.insert(month) }
+        }
+        for month in months.sorted() {
             var content = Data()
             let existingIndex = state.segments.firstIndex { ArchiveSegment.parse(name: $0)?.month == month }
             if let existingIndex {
@@ -79,10 +92,26 @@ extension IssueStore {
                     throw StoreFile.error(.missing, url.path, .archiveSegment)
                 }
                 // Issues taken back from it leave it now (one of them may come back below).
-                content = try ArchiveSegment.leavingOut(Set(state.takenBack.removeValue(forKey: name) ?? []), of: data, from: url)
+                let taken = state.takenBack.removeValue(forKey: name) ?? []
+                var leaving = Set(taken.filter(elsewhere.contains))
+                let missing = taken.filter { !leaving.contains($0) }
+                if !missing.isEmpty {
+                    // In another segment already (a store written before the rule above)? A few
+                    // are looked up by the indexes; many (a damaged list) in every segment's ids.
+                    var others = state
+                    others.segments.removeAll { $0 == name }
+                    if missing.count <= 32 {
+                        for id in missing where ((try? segmentHolding(id, in: others)) ?? nil) != nil { leaving.insert(id) }
+                    } else {
+                        let archived = try storeIDs(StoreState(segments: others.segments))
+                        leaving.formUnion(missing.filter(archived.contains))
+                    }
+                    kept = kept || leaving.count < taken.count
+                }
+                content = try ArchiveSegment.leavingOut(leaving, of: data, from: url)
                 if let last = content.last, last != 10 { content.append(10) }
             }
-            content.append(ArchiveSegment.encode(issues, at: byMonth[month]!))
+            content.append(ArchiveSegment.encode(issues, at: byMonth[month] ?? []))
             let name = try writeSegment(month: month, data: content, existing: state.segments)
             if let existingIndex {
                 state.segments[existingIndex] = name
@@ -91,6 +120,12 @@ extension IssueStore {
             }
         }
         state.segments.sort()
+        if kept {
+            // The ledger and the recent mornings subtracted it when it was taken back: counted
+            // again from the archive (the ledger when next read, the recent mornings now).
+            FileSystemCalls.remove(ledgerURL.path)
+            state.recentMornings = nil
+        }
         try recordMornings(issues, segmentsBefore: segmentsBefore, into: &state)
     }
 
@@ -98,8 +133,8 @@ extension IssueStore {
         try writeSegment(month: month, data: ArchiveSegment.encode(issues), existing: existing)
     }
 
-    /// Writes a new generation of a month's segment; a name never used before, so a segment the
-    /// hot file names is never overwritten.
+    /// Writes a new generation of a month's segment; a name no file has (`Generation.next`), so a
+    /// segment the hot file names is never overwritten.
     func writeSegment(month: String, data: Data, existing: [String]) throws -> String {
         try writeSegment(month: month, parts: [data], index: ArchiveIndex.build(data), existing: existing)
     }
@@ -113,8 +148,8 @@ extension IssueStore {
     /// wrong index.
     func writeSegment(month: String, parts: [Data], index: Data?, existing: [String]) throws -> String {
         let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: archiveURL.path)) ?? []
-        let generation = (existing + onDisk).compactMap(ArchiveSegment.parse(name:))
-            .filter { $0.month == month }.map(\.generation).max().map { $0 + 1 } ?? 1
+        let used = (existing + onDisk).compactMap(ArchiveSegment.parse(name:)).filter { $0.month == month }.map(\.generation)
+        let generation = Generation.next(after: used, largest: Int.max)
         let name = "\(month).\(generation).jsonl"
         try AtomicFile.makeDirectory(archiveURL)
         try StoreFile.checkDirectory(archiveURL)

@@ -56,6 +56,12 @@ extension IssueStore {
             guard current == original else {
                 throw TenBoardError(exitCode: .tempFailure) { $0.changedWhileEditing(hotURL.path, copy: "\(copy)") }
             }
+            // History the store has stays named: a segment or settled file no longer named would
+            // be deleted by the next change, with every issue in it. (A hot file that does not
+            // parse names nothing: the edit repairs it.)
+            if let had = try? parse(current), let problem = droppedHistory(from: had, to: state) {
+                throw TenBoardError(exitCode: .dataError) { $0.editNotValid("\(copy)", problem) }
+            }
             // The settled file it names must be there, and hold none of its ids.
             if state.isHotOnly {
                 var whole = state
@@ -70,5 +76,30 @@ extension IssueStore {
         }
         FileSystemCalls.remove(copy)
         return true
+    }
+
+    /// What an edit from `before` to `after` (both as the hot file says) would lose of the
+    /// history outside the hot file: a segment or settled file that is there but no longer named
+    /// (the next change deletes it), or an issue newly listed as taken back from a segment that
+    /// is not among the issues (it would leave the archive at the month's next archiving).
+    /// `nil` when nothing; in English, like the JSON reader's words.
+    func droppedHistory(from before: StoreState, to after: StoreState) -> String? {
+        for name in before.segments where !after.segments.contains(name) {
+            if FileSystemCalls.info(archiveURL.appendingPathComponent(name).path, followLinks: false) != nil {
+                return "'archive' no longer names \(name), which is there: the next change would delete it and the issues it holds; keep it"
+            }
+        }
+        if let file = before.settled?.file, after.settled?.file != file,
+           FileSystemCalls.info(settledURL(file).path, followLinks: false) != nil {
+            return "'settled' no longer names \(file), which is there: the next change would delete it and the customers it holds; keep it"
+        }
+        let ids = Set(after.issues.map(\.id))
+        for (name, taken) in after.takenBack.sorted(by: { $0.key < $1.key }) {
+            let had = Set(before.takenBack[name] ?? [])
+            if let id = taken.first(where: { !had.contains($0) && !ids.contains($0) }) {
+                return "'takenBack.\(name)' lists '\(Untrusted.quoted(id))', which is not among the issues: it would leave the archive for good; remove it"
+            }
+        }
+        return nil
     }
 }

@@ -114,18 +114,36 @@ extension IssueStore {
     }
 
     /// `state` (read without its settled file) with the settled file's `issues` among its own;
-    /// exit 65 when an id is in both files.
+    /// exit 65 naming the settled file and the line when an id is in both files or twice in the
+    /// settled file, or an issue there is open.
     func merge(_ settled: [Issue], into state: inout StoreState) throws(TenBoardError) {
         precondition(state.isHotOnly)
         let hotIDs = Set(state.issues.map(\.id))
         var seen = Set<String>()
-        for issue in settled where hotIDs.contains(issue.id) || !seen.insert(issue.id).inserted || issue.isOpen {
-            let (id, file) = (Untrusted.quoted(issue.id), state.settled!.file)
-            throw damaged(hotIDs.contains(issue.id) ? "the id '\(id)' is also in \(file)"
-                : issue.isOpen ? "\(file) holds the open issue '\(id)'; it holds closed ones only" : "\(file) holds the id '\(id)' twice")
+        for (n, issue) in settled.enumerated() where hotIDs.contains(issue.id) || !seen.insert(issue.id).inserted || issue.isOpen {
+            let id = Untrusted.quoted(issue.id)
+            let problem = hotIDs.contains(issue.id) ? "the id '\(id)' is also in \(IssueStore.hotFileName)"
+                : issue.isOpen ? "the open issue '\(id)': this file holds closed ones only" : "the id '\(id)' is there twice"
+            let path = settledURL(state.settled!.file).path
+            let line = settledLine(of: n, in: state.settled!) ?? n + 1
+            throw TenBoardError(exitCode: .dataError) { $0.badLine(path, line: line, problem) }
         }
         state.issues = SettledFile.merged(state.issues, settled)
         state.settledIssues = settled
+    }
+
+    /// The line of the settled file `ref` names that holds its `n`-th issue (readers skip blank
+    /// lines); `nil` when it cannot be read again. For messages only.
+    private func settledLine(of n: Int, in ref: SettledFile.Reference) -> Int? {
+        guard let data = try? StoreFile.read(settledURL(ref.file), what: .settledFile) else { return nil }
+        var issue = 0
+        var found: Int?
+        JSONLinesText.forEachLine(in: data) { line in
+            guard found == nil, !line.isBlank else { return }
+            if issue == n { found = line.number }
+            issue += 1
+        }
+        return found
     }
 
     /// The state in the hot file's bytes; exit 65 naming the file when they are not one.

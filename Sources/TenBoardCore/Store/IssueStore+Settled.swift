@@ -46,11 +46,12 @@ extension IssueStore {
     }
 
     /// Writes `issues` as a new generation of the settled file (`fsync`ed, with its directory,
-    /// before the hot file names it); a name never used before, so a file the hot file names is
-    /// never overwritten.
+    /// before the hot file names it); a name no file has (`Generation.next`), so a file the hot
+    /// file names is never overwritten.
     private func writeSettled(_ issues: [Issue], replacing current: String?) throws -> String {
         let onDisk = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let generation = ([current].compactMap { $0 } + onDisk).compactMap(SettledFile.generation(of:)).max().map { $0 + 1 } ?? 1
+        let used = ([current].compactMap { $0 } + onDisk).compactMap(SettledFile.generation(of:))
+        let generation = Generation.next(after: used, largest: SettledFile.largestGeneration)
         let file = SettledFile.name(generation: generation)
         let url = settledURL(file)
         try AtomicFile.write(ArchiveSegment.encode(issues), to: url)

@@ -25,6 +25,9 @@ public enum SettledFile {
         public var horizon: LocalDate
     }
 
+    /// The largest generation a name may carry: 18 digits.
+    static let largestGeneration = 999_999_999_999_999_999
+
     /// `settled.3.jsonl` → 3.
     static func generation(of name: String) -> Int? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)

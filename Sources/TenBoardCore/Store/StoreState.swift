@@ -168,9 +168,16 @@ extension StoreState {
         switch o.removeValue(forKey: "archive") {
         case nil, .null?: break
         case .array(let names)?:
+            // One segment a month (each archiving of a month replaces its segment): a month named
+            // twice would be read twice, and exported twice.
+            var months: [String: String] = [:]
             for name in names {
-                guard case .string(let s) = name, ArchiveSegment.isValidName(s) else {
+                guard case .string(let s) = name, let month = ArchiveSegment.parse(name: s)?.month else {
                     throw StoreFormatError("'archive' must list segment file names like \"2025-01.1.jsonl\"")
+                }
+                if let other = months.updateValue(s, forKey: month) {
+                    throw StoreFormatError(other == s ? "'archive' names \(s) twice"
+                        : "'archive' names \(other) and \(s): two segments of \(month), where it names one a month")
                 }
                 segments.append(s)
             }
@@ -196,8 +203,11 @@ extension StoreState {
                     throw StoreFormatError("'takenBack' must map segments of 'archive' to lists of ids")
                 }
                 var ids: [String] = []
+                var seen = Set<String>() // a list may be long: a reopen of each of a month's issues
+                ids.reserveCapacity(items.count)
+                seen.reserveCapacity(items.count)
                 for item in items {
-                    guard case .string(let id) = item, !ids.contains(id) else {
+                    guard case .string(let id) = item, seen.insert(id).inserted else {
                         throw StoreFormatError("'takenBack.\(name)' must list different ids")
                     }
                     ids.append(id)
