@@ -6,7 +6,7 @@ struct ListIssues: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "list",
         abstract: "List the open issues, oldest first.",
-        discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts.")
+        discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts. --at lists the issues as they stood at that instant: those that had come in, open again where they were helped or withdrawn later.")
 
     @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
     @Option(name: .long, help: GlobalOptions.configHelp) var config: String?
@@ -22,7 +22,15 @@ struct ListIssues: ParsableCommand, TakesGlobalOptions {
             let now = try AtOption.instant(at, configuration)
             // The JSON of the open issues needs the hot file alone; the table's morning the rest.
             let snapshot = json ? nil : try store.snapshot()
-            var issues = all ? try store.allIssues() : try snapshot?.openIssues ?? store.openIssues()
+            var issues: [Issue]
+            if at != nil {
+                // As the store stood then: what had come in, open again where it was closed
+                // later (from the whole store, as an issue open then may be archived by now).
+                issues = try store.allIssues().compactMap { $0.asAt(now) }
+                if !all { issues = issues.filter(\.isOpen) }
+            } else {
+                issues = all ? try store.allIssues() : try snapshot?.openIssues ?? store.openIssues()
+            }
             if let kind { issues = issues.filter { $0.kind == kind } }
             if let assignee { issues = issues.filter { $0.assignee == assignee } }
             if let snapshot {

@@ -67,6 +67,22 @@ public struct Issue: Sendable, Equatable {
 
     public var isOpen: Bool { status == .open }
 
+    /// The issue as it stood at `instant` (`list --at`): `nil` when it had not come in yet; open,
+    /// without who closed it and when, when it was helped or withdrawn after `instant`. (A reopen
+    /// leaves no trace, so an issue closed, reopened and open again reads as open.)
+    public func asAt(_ instant: Date) -> Issue? {
+        guard receivedAt.date <= instant else { return nil }
+        guard let closed = closedAt, closed > instant else { return self }
+        var issue = self
+        issue.status = .open
+        issue.resolvedAt = nil
+        issue.resolvedBy = nil
+        issue.recordedBy = nil
+        issue.withdrawnAt = nil
+        issue.withdrawnReason = nil
+        return issue
+    }
+
     /// When a closed issue was closed: helped (`resolvedAt`), or withdrawn (`withdrawnAt`; at its
     /// receipt when a withdrawal carries no date). Nothing of its part in any morning changes
     /// after it. `nil` while open.
