@@ -6,7 +6,7 @@ struct ListIssues: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
         "list",
         abstract: "List the open issues, oldest first.",
-        discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts. --at lists the issues as they stood at that instant: those that had come in, open again where they were helped or withdrawn later.")
+        discussion: "A table on a terminal, with the morning each customer counts for (carried over from a missed morning, or the next one); --json gives a JSON array of issue objects for scripts. --at lists the issues as they stood at that instant: those that had come in, open again where they were helped later (a withdrawn issue is in no count at any instant).")
 
     @Option(name: .long, help: GlobalOptions.storeHelp) var store: String?
     @Option(name: .long, help: GlobalOptions.configHelp) var config: String?

@@ -75,7 +75,11 @@ struct HistoryCLITests {
             #expect(r.stderr.contains(needle), "\(args): \(r.stderr)")
             #expect(r.stdout.isEmpty)
         }
-        let empty = try TenBoardBinary.run(["history"], environment: ["TENBOARD_STORE": dir.appendingPathComponent("none").path, "HOME": dir.path])
+        // An empty store (a directory nothing was added to yet) has no mornings; a store that is
+        // not there is refused (MissingStoreTests).
+        let none = dir.appendingPathComponent("none")
+        try FileManager.default.createDirectory(at: none, withIntermediateDirectories: true)
+        let empty = try TenBoardBinary.run(["history"], environment: ["TENBOARD_STORE": none.path, "HOME": dir.path])
         #expect(empty.status == 0 && empty.stdout == "No mornings with customers yet.\n", "\(empty.stderr)")
         let broken = dir.appendingPathComponent("broken")
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)

@@ -111,6 +111,8 @@ struct MorningCLITests {
     @Test func anEmptyStoreDoesNotCelebrate() throws {
         let dir = try TenBoardBinary.temporaryDirectory("empty")
         defer { try? FileManager.default.removeItem(at: dir) }
+        // An empty store: its directory, nothing added yet (a store that is not there is refused).
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("store"), withIntermediateDirectories: true)
         let env = ["TENBOARD_STORE": dir.appendingPathComponent("store").path, "HOME": dir.path,
                    "TENBOARD_TIMEZONE": "Europe/Amsterdam"]
         let status = try Self.json(try TenBoardBinary.run(["status", "--json", "--at", "2026-11-23T06:38:00+01:00"], environment: env).stdout)

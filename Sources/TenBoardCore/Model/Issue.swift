@@ -68,18 +68,18 @@ public struct Issue: Sendable, Equatable {
     public var isOpen: Bool { status == .open }
 
     /// The issue as it stood at `instant` (`list --at`): `nil` when it had not come in yet; open,
-    /// without who closed it and when, when it was helped or withdrawn after `instant`. (A reopen
-    /// leaves no trace, so an issue closed, reopened and open again reads as open.)
+    /// without who helped it and when, when it was helped after `instant`. A withdrawn issue stays
+    /// withdrawn: it was never a customer's request and leaves every count at every instant, as
+    /// in the morning's account. (A reopen leaves no trace, so an issue helped, reopened and open
+    /// again reads as open.)
     public func asAt(_ instant: Date) -> Issue? {
         guard receivedAt.date <= instant else { return nil }
-        guard let closed = closedAt, closed > instant else { return self }
+        guard status == .resolved, let resolved = resolvedAt?.date, resolved > instant else { return self }
         var issue = self
         issue.status = .open
         issue.resolvedAt = nil
         issue.resolvedBy = nil
         issue.recordedBy = nil
-        issue.withdrawnAt = nil
-        issue.withdrawnReason = nil
         return issue
     }
 
