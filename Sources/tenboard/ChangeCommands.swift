@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
 import TenBoardCore
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 
 struct Add: ParsableCommand, TakesGlobalOptions {
     static let configuration = CommandConfiguration.subcommand(
@@ -71,13 +76,12 @@ struct Add: ParsableCommand, TakesGlobalOptions {
 /// Reads a file, or standard input for "-"; a missing file is exit 66.
 func readInput(_ path: String) throws -> Data {
     if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-        throw TenBoardError(exitCode: .noInput) { $0.noSuchFile(path) }
+    do throws(Errno) {
+        return try FileSystemCalls.readWhole(path)
     } catch {
-        let reason = error.localizedDescription
-        throw TenBoardError(exitCode: .noInput) { $0.cannotReadFile(path, reason) }
+        if error == .noSuchFileOrDirectory { throw TenBoardError(exitCode: .noInput) { $0.noSuchFile(path) } }
+        let reason = error.description
+        throw TenBoardError(exitCode: error == .permissionDenied ? .noPermission : .noInput) { $0.cannotReadFile(path, reason) }
     }
 }
 

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(System)
+import System
+#else
+import SystemPackage
+#endif
 import Yams
 
 /// Builds a `Configuration` from its layers: built-in defaults < config file < `TENBOARD_*`
@@ -92,13 +97,12 @@ public struct ConfigLoader: Sendable {
 
     func readFile(_ path: String) throws(TenBoardError) -> [String: Setting] {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            throw TenBoardError(exitCode: .noInput) { $0.configMissing(path) }
+        do throws(Errno) {
+            data = try FileSystemCalls.readWhole(path)
         } catch {
-            let reason = error.localizedDescription
-            throw TenBoardError(exitCode: .config) { $0.configUnreadable(path, reason) }
+            if error == .noSuchFileOrDirectory { throw TenBoardError(exitCode: .noInput) { $0.configMissing(path) } }
+            let reason = error.description
+            throw TenBoardError(exitCode: error == .permissionDenied ? .noPermission : .config) { $0.configUnreadable(path, reason) }
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let place = ConfigLoader.firstInvalidUTF8(data)

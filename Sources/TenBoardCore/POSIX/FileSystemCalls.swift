@@ -17,6 +17,15 @@ package enum FileSystemCalls {
         try? Stat(FilePath(path), followTargetSymlink: followLinks)
     }
 
+    /// The whole of a file a person named (`--config`, `import FILE`, `add --json FILE`), read
+    /// with `read(2)` as `cat` reads it: a link, `/dev/null`, a pipe (`<(…)`) are read; what
+    /// fails says why in the system's words (`Is a directory`, `Permission denied`).
+    package static func readWhole(_ path: String) throws(Errno) -> Data {
+        let fd = try FileDescriptor.open(path: path, .readOnly, options: [.closeOnExec])
+        defer { fd.closeQuietly() }
+        return try fd.readToEnd()
+    }
+
     /// Whether `path` itself (not where a link points) is a regular file.
     package static func isRegularFile(_ path: String) -> Bool {
         info(path, followLinks: false)?.type == .regular

@@ -392,9 +392,8 @@ public final class BoardController<Store: BoardStore> {
                 // Through the store's one checked change: refused when the issue is no longer as
                 // the lead saw it when the prompt opened (another lead assigned or resolved it).
                 guard let seen = prompt.seen ?? data.issues.first(where: { $0.id == id }) else { break }
-                let who = answer.trimmingBlanks()
                 let saved = change(now) {
-                    try store.edit(id: id, IssueEdit(assignee: .some(who.isEmpty ? nil : who)), expecting: seen, at: now)
+                    try store.edit(id: id, IssueEdit(assignee: .some(answer.typedValue)), expecting: seen, at: now)
                 } done: { issue in
                     lastChange = .issue(.assign, before: seen, after: issue)
                     return text.assigned(issue.id, issue.assignee)
