@@ -51,7 +51,7 @@ struct GlobalOptions {
     }
 
     /// The same, for a command that reads what the store holds (`status`, `summary`, `list`,
-    /// `show`, `history`, `export`, `tally`): a store directory that is not there is refused
+    /// `show`, `history`, `export`): a store directory that is not there is refused
     /// (66, naming it) rather than read as an empty store. A wrong path (a typo in cron's
     /// TENBOARD_STORE) would otherwise give "no customers": a quiet morning on a shell prompt, an
     /// all-clear in the directors' report. The board and the wall say so on screen instead.
