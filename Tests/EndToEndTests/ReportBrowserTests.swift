@@ -68,6 +68,37 @@ struct ReportBrowserTests {
             environment: ["PATH": "/usr/bin:/bin", "HOME": profile.path, "LANG": "C.UTF-8"])
     }
 
+    @Test("A customer's name or summary without a space (a hostile record, a long URL) wraps: the report stays as wide as the phone")
+    func aLongWordWraps() throws {
+        guard let chromium = Self.chromium() else {
+            Issue.record("This test needs headless Chromium: apt-get install chromium (it is in .ci/run's list).")
+            return
+        }
+        let dir = try TenBoardBinary.temporaryDirectory("browser-long")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["TENBOARD_STORE": dir.appendingPathComponent("store").path, "HOME": dir.path,
+                   "TENBOARD_TIMEZONE": "Europe/Amsterdam", "TENBOARD_LANGUAGE": "en"]
+        let name = String(repeating: "W", count: 300)
+        let url = "https://example.com/" + String(repeating: "x", count: 400)
+        let added = try TenBoardBinary.run(["add", "--customer", name, "--summary", url, "--received", "2026-11-24T07:00:00+01:00"], environment: env)
+        try #require(added.status == 0, "add: \(added.stderr)")
+        let html = try TenBoardBinary.run(["summary", "--html", "--morning", "2026-11-24", "--at", "2026-11-24T12:00:00+01:00"], environment: env)
+        try #require(html.status == 0, "summary --html: \(html.stderr)")
+        let out = try Self.artefacts()
+        let report = out.appendingPathComponent("report.html")
+        try html.stdout.write(to: report, atomically: true, encoding: .utf8)
+        let probe = out.appendingPathComponent("probe-long.html")
+        try Self.probe.replacingOccurrences(of: "WIDTH", with: "390").write(to: probe, atomically: true, encoding: .utf8)
+        let dom = try Self.run(chromium, ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--window-size=390,2400",
+                                          "--dump-dom", probe.absoluteString], profile: dir.appendingPathComponent("chromium-profile"))
+        let start = try #require(dom.stdout.range(of: "<pre id=\"result\">"), "no result from the probe: \(dom.stdout.suffix(300))")
+        let end = try #require(dom.stdout.range(of: "</pre>", range: start.upperBound..<dom.stdout.endIndex))
+        let json = String(dom.stdout[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
+        let seen = try JSONDecoder().decode(Seen.self, from: Data(json.utf8))
+        #expect(seen.scrollWidth <= 390, "content \(seen.scrollWidth) px wide in a 390 px window")
+        #expect(seen.text.contains("WWWWWWWW") && seen.text.contains("example.com"), "the name and the summary are there")
+    }
+
     @Test func theReportReadsOnAPhoneAndOnADesktop() throws {
         guard let chromium = Self.chromium() else {
             Issue.record("This test needs headless Chromium: apt-get install chromium (it is in .ci/run's list).")

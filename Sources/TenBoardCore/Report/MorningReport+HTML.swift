@@ -17,9 +17,12 @@ extension MorningReport {
             "<html lang=\"\(l.rawValue)\">",
             "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(Self.escape(subject))</title></head>",
             "<body style=\"font-family: Arial, Helvetica, sans-serif; font-size: 14px; color: #222222; margin: 0; padding: 0; background-color: #ffffff;\">",
-            // One centred column: Outlook takes the width attribute, the rest max-width.
+            // One centred column: Outlook takes the width attribute, the rest max-width. A word
+            // longer than the column (a customer's name without a space, a URL) breaks rather
+            // than widen the mail: both properties are inherited by what is inside (the tables of
+            // customers keep their short columns whole: `tableHTML`).
             "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr><td align=\"center\" style=\"padding: 8px 4px;\">",
-            "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width: 680px;\"><tr><td align=\"left\">",
+            "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"max-width: 680px;\"><tr><td align=\"left\" style=\"word-break: break-word; overflow-wrap: anywhere;\">",
             "<p style=\"font-size: 18px; font-weight: bold; color: \(color); margin: 0 0 4px 0;\">\(Self.escape(headline))</p>",
             "<p style=\"margin: 0 0 12px 0; color: #555555;\">\(Self.escape(Words(l).reportTitle(date: Words(l).longDay(data.morning))))</p>",
         ]
@@ -139,13 +142,15 @@ extension MorningReport {
 
     /// A section of customers as a compact table: customer, kind, waited, helped by (or
     /// assigned to), action point. Narrow enough for a phone (the customer column wraps) and
-    /// small: rows are told apart by a band of colour on every other one, cells carry no style
-    /// (a 200-customer morning stays well under 100 KB).
+    /// small: rows are told apart by a band of colour on every other one, cells carry no style but
+    /// the customer's, which may break a long word (a 200-customer morning stays well under 100 KB).
     func tableHTML(_ heading: String, _ rows: [TableRow], waiting: Bool, into out: inout [String]) {
         guard !rows.isEmpty else { return }
         let w = words
         out.append("<h2 style=\"font-size: 15px; margin: 16px 0 4px 0;\">\(Self.escape(heading)) (\(rows.count))</h2>")
-        out.append("<table width=\"100%\" cellpadding=\"3\" cellspacing=\"0\" border=\"0\" style=\"border-collapse: collapse; font-size: 13px;\">")
+        // Only the customer's cell may break a word anywhere: inherited by every cell, that let a
+        // long name squeeze the kind and the wait to a letter a line.
+        out.append("<table width=\"100%\" cellpadding=\"3\" cellspacing=\"0\" border=\"0\" style=\"border-collapse: collapse; font-size: 13px; word-break: normal; overflow-wrap: normal;\">")
         let th = "<th align=\"left\" valign=\"bottom\" style=\"font-size: 11px; color: #555555; border-bottom: 1px solid #cccccc;\">"
         var head = "<tr>" + th + Self.escape(w.reportColumnCustomer) + "</th>" + th + Self.escape(w.reportColumnKind) + "</th>"
             + th + Self.escape(waiting ? w.columnWaiting : w.columnWaited) + "</th>"
@@ -161,7 +166,7 @@ extension MorningReport {
             var waited = Self.escape(row.waited)
             if let when = row.when { waited += red + Self.escape(when) + "</span>" }
             var line = (i % 2 == 1 ? "<tr bgcolor=\"#f4f6f8\">" : "<tr>")
-                + "<td valign=\"top\">" + customer + "</td><td valign=\"top\">" + Self.escape(row.kind)
+                + "<td valign=\"top\" style=\"word-break:break-word\">" + customer + "</td><td valign=\"top\">" + Self.escape(row.kind)
                 + "</td><td valign=\"top\">" + waited + "</td><td valign=\"top\">" + Self.escape(row.who) + "</td>"
             if !waiting {
                 line += "<td valign=\"top\">" + (row.action.map(Self.escape) ?? "<span style=\"color:#777777\">\(Self.escape(w.noActionMark))</span>") + "</td>"
